@@ -1,0 +1,35 @@
+/**
+ * `shinchoku <command>`: a thin dispatcher. Each command lives in src/cli/<command>.ts and exports
+ * `run(args): Promise<number>` (the exit code). Commands load lazily so `import --json` does not pay
+ * for the database driver or the HTTP server.
+ */
+type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  serve: { summary: "サーバーを起動する / start the server", load: () => import("./cli/serve.ts") },
+  import: { summary: "集計表を取り込む / import a progress table", load: () => import("./cli/import.ts") },
+  export: { summary: "集計表を書き出す / export a progress table", load: () => import("./cli/export.ts") },
+  migrate: { summary: "データベースを移行する / run database migrations", load: () => import("./cli/migrate.ts") },
+};
+
+export const USAGE_EXIT = 2;
+
+export function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  return ["使い方 / usage: shinchoku <command> [options]", "", ...lines, "", "shinchoku <command> --help"].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(usage());
+    return name ? 0 : USAGE_EXIT;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`不明なコマンドです / unknown command: ${name}\n\n${usage()}`);
+    return USAGE_EXIT;
+  }
+  const module = await command.load();
+  return module.run(rest);
+}
