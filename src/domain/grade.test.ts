@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import {
+  emptyGradeSummary,
+  GRADE_LABELS,
+  GRADES,
+  gradeShares,
+  gradeSummariesEqual,
+  gradeSummaryTotal,
+  isGrade,
+  summarizeGrades,
+} from "./grade.ts";
+
+describe("grades", () => {
+  it("are A–D in order", () => {
+    expect(GRADES).toEqual(["A", "B", "C", "D"]);
+  });
+
+  it("carry the legend's labels (A 順調 B ほぼ順調 C やや遅れ D 停滞)", () => {
+    expect(GRADES.map((g) => `${g} ${GRADE_LABELS[g].ja}`).join(" ")).toBe(
+      "A 順調 B ほぼ順調 C やや遅れ D 停滞",
+    );
+    expect(GRADE_LABELS.D.en).toBe("Stalled");
+  });
+
+  it("isGrade accepts only the four upper-case letters", () => {
+    for (const g of ["A", "B", "C", "D"]) expect(isGrade(g)).toBe(true);
+    for (const s of ["a", "E", "", "AB", "Ａ", " A"]) expect(isGrade(s)).toBe(false);
+  });
+});
+
+// The seed's column (F), item 1 to 24, read by hand from test/fixtures/sakado-fy2019.txt.
+const seedGrades = "BCAACDCABBCAABBABBBABABC".split("");
+
+describe("summarizeGrades", () => {
+  it("counts the seed's 24 grades as 本部会評価 8 10 5 1", () => {
+    expect(seedGrades).toHaveLength(24);
+    const summary = summarizeGrades(seedGrades.filter(isGrade));
+    expect(summary).toEqual({ A: 8, B: 10, C: 5, D: 1 });
+    expect(gradeSummaryTotal(summary)).toBe(24);
+  });
+
+  it("skips ungraded items", () => {
+    expect(summarizeGrades(["A", null, undefined, "A", "D"])).toEqual({ A: 2, B: 0, C: 0, D: 1 });
+  });
+});
+
+describe("gradeShares", () => {
+  it("gives the seed's shares: 1/3, 5/12, 5/24, 1/24", () => {
+    const shares = gradeShares({ A: 8, B: 10, C: 5, D: 1 });
+    expect(shares.A).toBeCloseTo(1 / 3, 12);
+    expect(shares.B).toBeCloseTo(5 / 12, 12);
+    expect(shares.C).toBeCloseTo(5 / 24, 12);
+    expect(shares.D).toBeCloseTo(1 / 24, 12);
+    expect(shares.A + shares.B + shares.C + shares.D).toBeCloseTo(1, 12);
+  });
+
+  it("is all zero, never NaN, when nothing is graded", () => {
+    const shares = gradeShares(emptyGradeSummary());
+    expect(shares).toEqual({ A: 0, B: 0, C: 0, D: 0 });
+    for (const g of GRADES) expect(Number.isNaN(shares[g])).toBe(false);
+  });
+});
+
+describe("gradeSummariesEqual", () => {
+  it("compares every grade", () => {
+    expect(gradeSummariesEqual({ A: 8, B: 10, C: 5, D: 1 }, { A: 8, B: 10, C: 5, D: 1 })).toBe(true);
+    expect(gradeSummariesEqual({ A: 8, B: 10, C: 5, D: 2 }, { A: 8, B: 10, C: 5, D: 1 })).toBe(false);
+    expect(gradeSummariesEqual({ A: 9, B: 9, C: 5, D: 1 }, { A: 8, B: 10, C: 5, D: 1 })).toBe(false);
+  });
+});
