@@ -1,0 +1,437 @@
+import { type KpiValue, type MoneyUnit, STAGES, type Stage } from "./kpi-value.ts";
+
+/**
+ * Achievement (達成率) of a KPI: how far the current value (現状値) has gone from the baseline (当初)
+ * toward the target (目標). The rule follows the target's kind (docs/KPI-NOTATION.md, last paragraph);
+ * a KPI whose values cannot be compared says why instead of showing a number.
+ */
+export type AchievementMethod = "numeric" | "bound" | "direction" | "stage" | "cumulative";
+
+export type AchievementCode =
+  | "current-missing"
+  | "current-unreadable"
+  | "target-missing"
+  | "target-unreadable"
+  | "baseline-missing"
+  | "baseline-unreadable"
+  | "kind-mismatch"
+  | "unit-mismatch"
+  | "out-of-range";
+
+export type Achievement =
+  | {
+      computable: true;
+      method: AchievementMethod;
+      /** 1 = target reached; < 0 moved away from it; > 1 beyond it. Always finite. */
+      ratio: number;
+      /** The target is reached. */
+      met: boolean;
+      /** Which way the KPI should move, when the target says so. */
+      direction?: "increase" | "decrease";
+      /**
+       * The ratio only says met (1) or not (0): the target names no distance to measure (拡大, 縮小,
+       * 現状以下, a target equal to the baseline, a bound the baseline already satisfies).
+       */
+      binary?: boolean;
+    }
+  | { computable: false; code: AchievementCode; reason: string; reasonEn: string };
+
+export interface KpiValues {
+  baseline: KpiValue;
+  target: KpiValue;
+  current: KpiValue;
+}
+
+type Role = "baseline" | "target" | "current";
+type Computable = Extract<Achievement, { computable: true }>;
+type NotComputable = Extract<Achievement, { computable: false }>;
+
+const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
+  baseline: { ja: "当初値", en: "baseline" },
+  target: { ja: "目標", en: "target" },
+  current: { ja: "現状値", en: "current value" },
+};
+
+type Params = Record<string, string>;
+
+const REASONS: Record<AchievementCode, { ja: (p: Params) => string; en: (p: Params) => string }> = {
+  "current-missing": { ja: () => "現状値がありません", en: () => "there is no current value" },
+  "current-unreadable": {
+    ja: (p) => `現状値「${p.text}」を読み取れません`,
+    en: (p) => `the current value "${p.text}" could not be read`,
+  },
+  "target-missing": { ja: () => "目標がありません", en: () => "there is no target" },
+  "target-unreadable": {
+    ja: (p) => `目標「${p.text}」を読み取れません`,
+    en: (p) => `the target "${p.text}" could not be read`,
+  },
+  "baseline-missing": {
+    ja: (p) => `当初値がないため目標「${p.target}」と比べられません`,
+    en: (p) => `there is no baseline to measure the target "${p.target}" from`,
+  },
+  "baseline-unreadable": {
+    ja: (p) => `当初値「${p.text}」を読み取れません`,
+    en: (p) => `the baseline "${p.text}" could not be read`,
+  },
+  "kind-mismatch": {
+    ja: (p) => `目標「${p.target}」と${p.roleJa}「${p.text}」は種類が異なるため比べられません`,
+    en: (p) => `the target "${p.target}" and the ${p.roleEn} "${p.text}" are of different kinds`,
+  },
+  "unit-mismatch": {
+    ja: (p) => `${p.referenceJa}の単位（${p.referenceUnitJa}）と${p.roleJa}の単位（${p.unitJa}）が異なります`,
+    en: (p) =>
+      `the ${p.referenceEn}'s unit (${p.referenceUnitEn}) differs from the ${p.roleEn}'s (${p.unitEn})`,
+  },
+  "out-of-range": {
+    ja: () => "数値の差が極端なため達成率を計算できません",
+    en: () => "the numbers are too far apart to compute an achievement",
+  },
+};
+
+const REASON_PREFIX = { ja: "算出不可: ", en: "Not computable: " };
+
+function notComputable(code: AchievementCode, params: Params = {}): NotComputable {
+  const entry = REASONS[code];
+  return {
+    computable: false,
+    code,
+    reason: REASON_PREFIX.ja + entry.ja(params),
+    reasonEn: REASON_PREFIX.en + entry.en(params),
+  };
+}
+
+function unreadable(role: Role, value: KpiValue): NotComputable {
+  return notComputable(`${role}-unreadable`, { text: value.text });
+}
+
+function kindMismatch(role: Role, value: KpiValue, target: KpiValue): NotComputable {
+  const label = ROLE_LABELS[role];
+  return notComputable("kind-mismatch", {
+    target: target.text,
+    text: value.text,
+    roleJa: label.ja,
+    roleEn: label.en,
+  });
+}
+
+// ---- numbers and units ----------------------------------------------------------------------------
+
+/** A number ready to compare: money in yen, everything else in its written unit. */
+interface Amount {
+  amount: number;
+  /** Normalized unit; undefined for a bare number. */
+  unit: string | undefined;
+  money: boolean;
+  /** The unit as written, for messages. */
+  writtenUnit: string | undefined;
+}
+
+const YEN_PER_UNIT: Record<MoneyUnit, number> = { 円: 1, 千円: 1e3, 万円: 1e4, 百万円: 1e6, 億円: 1e8 };
+
+/**
+ * `回/年` and `回` are the same unit: a yearly target (50回/年) is compared with one fiscal year's
+ * count (53回), and every current value in a progress table is one fiscal year's. Full-width forms
+ * (％) are folded into ASCII so that a value typed either way compares.
+ */
+function normalizeUnit(unit: string | undefined): string | undefined {
+  if (unit === undefined) return undefined;
+  const folded = unit
+    .normalize("NFKC")
+    .trim()
+    .replace(/\s*\/\s*年$/u, "");
+  return folded === "" ? undefined : folded;
+}
+
+function amountOf(value: KpiValue): Amount | undefined {
+  if (value.yen !== undefined) {
+    return Number.isFinite(value.yen)
+      ? { amount: value.yen, unit: "円", money: true, writtenUnit: value.unit ?? "円" }
+      : undefined;
+  }
+  if (value.kind === "money") return undefined;
+  if (value.value === undefined || !Number.isFinite(value.value)) return undefined;
+  return { amount: value.value, unit: normalizeUnit(value.unit), money: false, writtenUnit: value.unit };
+}
+
+function isNumericKind(value: KpiValue): boolean {
+  return value.kind === "quantity" || value.kind === "money";
+}
+
+/** The number of a baseline or current value compared with a numeric target; a failure otherwise. */
+function numberFor(role: Role, value: KpiValue, target: KpiValue): Amount | NotComputable {
+  if (!isNumericKind(value)) return kindMismatch(role, value, target);
+  return amountOf(value) ?? unreadable(role, value);
+}
+
+/**
+ * Money compares only with money (in yen). A bare number (3.57 under 「職員の職務満足度（5点満点）」)
+ * takes its unit from the KPI's name, so it agrees with any written unit; two written units must be
+ * the same. 約 is not part of the unit (it is `approximate`), so 約50% and 100% agree.
+ */
+function unitsAgree(a: Amount, b: Amount): boolean {
+  if (a.money || b.money) return a.money && b.money;
+  return a.unit === undefined || b.unit === undefined || a.unit === b.unit;
+}
+
+/** `amount` (of `role`) is measured against `reference`: the target, or the baseline for 拡大/縮小/現状以下. */
+function unitMismatch(
+  role: Role,
+  amount: Amount,
+  reference: Amount,
+  referenceRole: Role = "target",
+): NotComputable {
+  return notComputable("unit-mismatch", {
+    roleJa: ROLE_LABELS[role].ja,
+    roleEn: ROLE_LABELS[role].en,
+    unitJa: amount.writtenUnit ?? "単位なし",
+    unitEn: amount.writtenUnit ?? "none",
+    referenceJa: ROLE_LABELS[referenceRole].ja,
+    referenceEn: ROLE_LABELS[referenceRole].en,
+    referenceUnitJa: reference.writtenUnit ?? "単位なし",
+    referenceUnitEn: reference.writtenUnit ?? "none",
+  });
+}
+
+function isFailure(x: Amount | NotComputable | number | undefined): x is NotComputable {
+  return typeof x === "object" && "computable" in x;
+}
+
+/** Same number up to floating-point noise (5.7 + 0.3 vs 6.0). */
+function sameNumber(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+/**
+ * (value − from) / (to − from), the direction taken from the numbers. A target equal to its starting
+ * point says "keep this level" without saying which side is better, so only keeping it is met; a
+ * plan that means "at least" writes 以上 (a bound), which is measured by its own rule.
+ */
+function linear(from: number, to: number, value: number, method: AchievementMethod): Computable {
+  if (sameNumber(from, to)) {
+    const met = sameNumber(value, to);
+    return { computable: true, method, ratio: met ? 1 : 0, met, binary: true };
+  }
+  const direction = to > from ? "increase" : "decrease";
+  const met = direction === "increase" ? value >= to : value <= to;
+  return { computable: true, method, ratio: (value - from) / (to - from), met, direction };
+}
+
+// ---- stages -----------------------------------------------------------------------------------------
+
+const IMPLEMENTED = STAGES.indexOf("実施");
+
+/** Position on the ladder 検討0 < 準備1 < 一部実施2 < 実施3 < 拡大4; 継続実施 is at least 実施. */
+function stagePosition(value: KpiValue): number | undefined {
+  let stage: Stage | undefined;
+  if (value.kind === "stage") stage = value.stage;
+  else if (value.kind === "direction")
+    stage = value.stage ?? (value.direction === "increase" ? "拡大" : undefined);
+  else return undefined;
+  const position = stage === undefined ? undefined : STAGES.indexOf(stage);
+  if (value.continuing) return Math.max(position ?? IMPLEMENTED, IMPLEMENTED);
+  return position;
+}
+
+/** The stage position of a baseline or current value compared with a stage target; a failure otherwise. */
+function stageFor(role: Role, value: KpiValue, target: KpiValue): number | NotComputable {
+  const position = stagePosition(value);
+  if (position !== undefined) return position;
+  return value.kind === "stage" ? unreadable(role, value) : kindMismatch(role, value, target);
+}
+
+function isStageLike(value: KpiValue): boolean {
+  return stagePosition(value) !== undefined;
+}
+
+// ---- one rule per kind of target --------------------------------------------------------------------
+
+/** 52件 → 62件; 57,074千円 → 1億円(R2年度); - → 50回/年 (no baseline: measured from zero). */
+function byNumber({ baseline, target, current }: KpiValues): Achievement {
+  const t = amountOf(target);
+  if (!t) return unreadable("target", target);
+  const c = numberFor("current", current, target);
+  if (isFailure(c)) return c;
+  if (!unitsAgree(c, t)) return unitMismatch("current", c, t);
+  const b = baseline.kind === "none" ? undefined : numberFor("baseline", baseline, target);
+  if (isFailure(b)) return b;
+  if (b && !unitsAgree(b, t)) return unitMismatch("baseline", b, t);
+  return linear(b?.amount ?? 0, t.amount, c.amount, "numeric");
+}
+
+/**
+ * 350事業(累計) against 72事業(累計215): the cumulative total against the target, 215 / 350. The
+ * baseline is not subtracted: 101事業 is the count of the one year before the plan, while the target
+ * counts every year of the plan period, so the baseline is not a part of the target's total.
+ *
+ * A current value without a cumulative total (33,000枚(累計) against 14,955枚) is itself the running
+ * total, and so is the baseline (8,983枚 (H29.2末) issued so far): the distance is measured as for a
+ * numeric target, (14,955 − 8,983) / (33,000 − 8,983).
+ */
+function byCumulative({ baseline, target, current }: KpiValues): Achievement {
+  const t = amountOf(target);
+  if (!t) return unreadable("target", target);
+  const c = numberFor("current", current, target);
+  if (isFailure(c)) return c;
+  if (!unitsAgree(c, t)) return unitMismatch("current", c, t);
+  const total = cumulativeTotalOf(current, c);
+  if (isFailure(total)) return total;
+  if (total !== undefined) {
+    const met = total >= t.amount;
+    if (t.amount <= 0)
+      return { computable: true, method: "cumulative", ratio: met ? 1 : 0, met, binary: true };
+    return { computable: true, method: "cumulative", ratio: total / t.amount, met, direction: "increase" };
+  }
+  const b = baseline.kind === "none" ? undefined : numberFor("baseline", baseline, target);
+  if (isFailure(b)) return b;
+  if (b && !unitsAgree(b, t)) return unitMismatch("baseline", b, t);
+  return linear(b?.amount ?? 0, t.amount, c.amount, "cumulative");
+}
+
+/** 72事業(累計215) → 215; 215事業(累計) → 215 (the value is the total); 72事業 → undefined. */
+function cumulativeTotalOf(current: KpiValue, c: Amount): number | undefined | NotComputable {
+  if (current.cumulativeTotal === undefined) return current.cumulative ? c.amount : undefined;
+  if (!Number.isFinite(current.cumulativeTotal)) return unreadable("current", current);
+  if (!c.money) return current.cumulativeTotal;
+  const perUnit = YEN_PER_UNIT[current.unit as MoneyUnit];
+  return perUnit === undefined ? unreadable("current", current) : current.cumulativeTotal * perUnit;
+}
+
+/**
+ * 30%以上 from 29.6%, current 27.0%: met when the bound holds; the ratio measures the way from the
+ * baseline to the bound like a numeric target. A baseline that already satisfies the bound leaves no
+ * way to measure, so the ratio is then only met (1) or not (0).
+ */
+function byBound({ baseline, target, current }: KpiValues): Achievement {
+  const t = amountOf(target);
+  if (!t || !target.comparison) return unreadable("target", target);
+  const c = numberFor("current", current, target);
+  if (isFailure(c)) return c;
+  if (!unitsAgree(c, t)) return unitMismatch("current", c, t);
+  const b = baseline.kind === "none" ? undefined : numberFor("baseline", baseline, target);
+  if (isFailure(b)) return b;
+  if (b && !unitsAgree(b, t)) return unitMismatch("baseline", b, t);
+  const atLeast = target.comparison === "atLeast";
+  const holds = (x: number) => (atLeast ? x >= t.amount : x <= t.amount);
+  const from = b?.amount ?? 0;
+  const direction = atLeast ? "increase" : "decrease";
+  const met = holds(c.amount);
+  if (holds(from))
+    return { computable: true, method: "bound", ratio: met ? 1 : 0, met, direction, binary: true };
+  return { computable: true, method: "bound", ratio: (c.amount - from) / (t.amount - from), met, direction };
+}
+
+/** 現状以下 (617g, current 615g): met when the current value keeps to the baseline's side. */
+function byRelativeBound({ baseline, target, current }: KpiValues): Achievement {
+  if (!target.comparison) return unreadable("target", target);
+  if (baseline.kind === "none") return notComputable("baseline-missing", { target: target.text });
+  const b = numberFor("baseline", baseline, target);
+  if (isFailure(b)) return b;
+  const c = numberFor("current", current, target);
+  if (isFailure(c)) return c;
+  if (!unitsAgree(c, b)) return unitMismatch("current", c, b, "baseline");
+  const atMost = target.comparison === "atMost";
+  const met = atMost ? c.amount <= b.amount : c.amount >= b.amount;
+  const direction = atMost ? "decrease" : "increase";
+  return { computable: true, method: "bound", ratio: met ? 1 : 0, met, direction, binary: true };
+}
+
+/**
+ * 拡大 / 縮小 from a number (27施設 → 拡大): met when the current value is strictly above / below the
+ * baseline; staying level is not 拡大. From a stage (実施 → 拡大), 拡大 is the top stage of the ladder.
+ */
+function byDirection(values: KpiValues): Achievement {
+  const { baseline, target, current } = values;
+  if (baseline.kind === "none") return notComputable("baseline-missing", { target: target.text });
+  if (isStageLike(baseline) && stagePosition(target) !== undefined) return byStage(values);
+  if (!target.direction) return unreadable("target", target);
+  const b = numberFor("baseline", baseline, target);
+  if (isFailure(b)) return b;
+  const c = numberFor("current", current, target);
+  if (isFailure(c)) return c;
+  if (!unitsAgree(c, b)) return unitMismatch("current", c, b, "baseline");
+  const direction = target.direction;
+  const met = direction === "increase" ? c.amount > b.amount : c.amount < b.amount;
+  return { computable: true, method: "direction", ratio: met ? 1 : 0, met, direction, binary: true };
+}
+
+/**
+ * 検討 → 実施, current 一部実施: (2 − 0) / (3 − 0). A due year (実施(29年度)) does not change the
+ * measure; whether the stage came late is for the committee's grade to say. A target at or below the
+ * baseline's stage (実施(26年度) → 実施(31年度): do it again) is met once the stage is reached.
+ */
+function byStage({ baseline, target, current }: KpiValues): Achievement {
+  const pt = stagePosition(target);
+  if (pt === undefined) return unreadable("target", target);
+  if (baseline.kind === "none") return notComputable("baseline-missing", { target: target.text });
+  const pb = stageFor("baseline", baseline, target);
+  if (isFailure(pb)) return pb;
+  const pc = stageFor("current", current, target);
+  if (isFailure(pc)) return pc;
+  const met = pc >= pt;
+  if (pt <= pb) return { computable: true, method: "stage", ratio: met ? 1 : 0, met, binary: true };
+  return { computable: true, method: "stage", ratio: (pc - pb) / (pt - pb), met };
+}
+
+// ---- entry points -----------------------------------------------------------------------------------
+
+/**
+ * Beyond a billion times the target's distance a ratio says nothing a person can use, and it could
+ * overflow to Infinity when formatted; such inputs are reported instead (this also catches NaN).
+ */
+const MAX_RATIO = 1e9;
+
+export function computeAchievement(kpi: KpiValues): Achievement {
+  const { baseline, target, current } = kpi;
+  if (current.kind === "none") return notComputable("current-missing");
+  if (current.kind === "text") return unreadable("current", current);
+  if (target.kind === "none") return notComputable("target-missing");
+  if (target.kind === "text") return unreadable("target", target);
+  if (baseline.kind === "text") return unreadable("baseline", baseline);
+  const result = byTargetKind(kpi);
+  if (result.computable && !(Math.abs(result.ratio) <= MAX_RATIO)) return notComputable("out-of-range");
+  return result;
+}
+
+function byTargetKind(kpi: KpiValues): Achievement {
+  const { target } = kpi;
+  switch (target.kind) {
+    case "quantity":
+    case "money":
+      return target.cumulative ? byCumulative(kpi) : byNumber(kpi);
+    case "bound":
+      return byBound(kpi);
+    case "relative":
+      return byRelativeBound(kpi);
+    case "direction":
+      return byDirection(kpi);
+    case "stage":
+      return byStage(kpi);
+    default:
+      return unreadable("target", target);
+  }
+}
+
+function formatPercent(ratio: number): string {
+  const tenths = Math.round(ratio * 1000);
+  return `${(tenths === 0 ? 0 : tenths / 10).toFixed(1)}%`;
+}
+
+/**
+ * "75.0%"; "達成（140.0%）" when reached; "達成" / "未達成" when the ratio only says met or not;
+ * "算出不可（現状値がありません）" when not computable. English: "Met (140.0%)", "Not met", "Not computable (…)".
+ */
+export function formatAchievement(a: Achievement, locale: "ja" | "en" = "ja"): string {
+  const ja = locale === "ja";
+  if (!a.computable) {
+    return ja
+      ? `算出不可（${a.reason.slice(REASON_PREFIX.ja.length)}）`
+      : `Not computable (${a.reasonEn.slice(REASON_PREFIX.en.length)})`;
+  }
+  if (a.binary) {
+    if (ja) return a.met ? "達成" : "未達成";
+    return a.met ? "Met" : "Not met";
+  }
+  const percent = formatPercent(a.ratio);
+  if (!a.met) return percent;
+  return ja ? `達成（${percent}）` : `Met (${percent})`;
+}
