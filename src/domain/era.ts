@@ -236,6 +236,15 @@ function eraYearOfFiscalYear(fy: FiscalYear): { era: Era; year: number } | undef
   return eraOfDateOrUndefined(`${pad(fy, 4)}-06-01`);
 }
 
+/**
+ * Whether the era was in effect on some day of the fiscal year: FY2019 overlaps both 平成 (April) and
+ * 令和, which is why "31年度" in a 平成 plan and "R1年度" name the same year.
+ */
+export function fiscalYearOverlapsEra(fy: FiscalYear, era: Era): boolean {
+  const end = eraEnd(era);
+  return fiscalYearEnd(fy) >= eraInfo(era).start && (end === undefined || fiscalYearStart(fy) < end);
+}
+
 /** "2019-04-01" */
 export function fiscalYearStart(fy: FiscalYear): string {
   requireFiscalYear(fy);
