@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Achievement, computeAchievement, formatAchievement } from "./achievement.ts";
+import { parseKpiValue } from "./kpi-parse.ts";
 import { type KpiValue, STAGES, type Stage } from "./kpi-value.ts";
 
 // KpiValues built by hand the way docs/KPI-NOTATION.md and kpi-value.ts describe them.
@@ -786,5 +787,41 @@ describe("ratio and met are never NaN or Infinity", () => {
       }),
       { numRuns: 2000, seed: 20200331 },
     );
+  });
+});
+
+describe("over the seed's KPIs as parseKpiValue reads them", () => {
+  it("gives the hand-computed achievement of each kind", () => {
+    // [item-KPI, 当初, 目標, 現状値 (R1末)] from test/fixtures/sakado-fy2019.txt, then the expected result.
+    const seedKpis: [string, string, string, string, string][] = [
+      ["1-1", "52件", "62件", "66件", "達成（140.0%）"], // (66 − 52) / (62 − 52) = 14 / 10
+      ["2-1", "649,417人", "886,000人", "1,310,189人", "達成（279.3%）"], // 660,772 / 236,583 = 2.7930
+      ["2-2", "2,562件", "4,000件", "1,189件", "-95.5%"], // −1,373 / 1,438 = −0.9548
+      ["2-3", "-", "50回/年", "53回", "達成（106.0%）"], // 53 / 50, from zero
+      ["15-3", "57,074千円", "1億円(R2年度)", "39,411千円", "-41.1%"], // −17,663,000 / 42,926,000 yen = −0.4115
+      ["16-1", "93.2% (90.6%H26.3末)", "94.0%", "96.5%", "達成（412.5%）"], // 3.3 / 0.8 = 4.125
+      ["7-2", "29.6%", "30%以上", "27.0%", "-650.0%"], // −2.6 / 0.4 = −6.5
+      ["7-1", "617g", "現状以下", "615g", "達成"], // 615 ≤ 617
+      ["10-2", "27施設", "拡大", "28施設", "達成"], // 28 > 27
+      ["19-1", "36,178時間", "縮小", "65,127時間", "未達成"], // 65,127 is not below 36,178
+      ["5-2", "76,006千円", "縮小", "75,683千円", "達成"], // 75,683千円 < 76,006千円
+      ["13-2", "検討", "実施", "一部実施", "66.7%"], // stages (2 − 0) / (3 − 0)
+      ["5-1", "実施", "拡大", "継続実施", "0.0%"], // 継続実施 = 実施: (3 − 3) / (4 − 3)
+      ["3-3", "実施", "拡大", "拡大", "達成（100.0%）"], // (4 − 3) / (4 − 3)
+      ["9-2", "検討", "実施(31年度)", "実施", "達成（100.0%）"], // (3 − 0) / (3 − 0)
+      ["8-1", "101事業", "350事業(累計)", "72事業(累計215)", "61.4%"], // 215 / 350 = 0.6143
+      ["21-1", "8,983枚 (H29.2末)", "33,000枚(累計)", "14,955枚", "24.9%"], // 5,972 / 24,017 = 0.2487
+      ["6-1", "検討", "実施(31年度)", "1団地(素案)", "kind-mismatch"], // a count against a stage
+    ];
+    const ctx = { defaultEra: "heisei" as const };
+    const results = seedKpis.map(([key, baseline, target, current]) => {
+      const a = computeAchievement({
+        baseline: parseKpiValue(baseline, ctx),
+        target: parseKpiValue(target, ctx),
+        current: parseKpiValue(current, ctx),
+      });
+      return [key, a.computable ? formatAchievement(a) : a.code];
+    });
+    expect(results).toEqual(seedKpis.map(([key, , , , expected]) => [key, expected]));
   });
 });
