@@ -1,0 +1,109 @@
+import Encoding from "encoding-japanese";
+
+/**
+ * Turns the bytes of a progress-table text file into a string. Published tables reach us in every
+ * encoding a Japanese office produces: UTF-8 (with or without BOM), Shift_JIS (CP932, what Excel on
+ * Windows writes), UTF-16 (Excel's "Unicode text", often without BOM) and now and then EUC-JP.
+ */
+export type TextEncodingName = "UTF-8" | "Shift_JIS" | "EUC-JP" | "UTF-16LE" | "UTF-16BE";
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: TextEncodingName | null; replaced: number }
+  | { ok: false; reason: "binary" };
+
+/** Characters that never occur in a text export: C0 controls other than TAB, LF, VT, FF, CR. */
+function isBinaryControl(code: number): boolean {
+  return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d;
+}
+
+/**
+ * A text file has no NUL and at most a stray control character; anything more is a binary file
+ * (an image, a zip/xlsx, a PDF) given to the wrong importer.
+ */
+function looksBinary(text: string): boolean {
+  let controls = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return true;
+    if (isBinaryControl(code)) controls++;
+  }
+  return controls > 0 && controls * 100 > text.length;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\uFFFD"); i !== -1; i = text.indexOf("\uFFFD", i + 1)) n++;
+  return n;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * UTF-16 without BOM: ASCII characters (tabs, digits, line breaks — plenty in a table) put a zero
+ * byte on one side of every code unit, while Japanese characters have no zero byte at all. So zero
+ * bytes that all sit at odd offsets mean little-endian, all at even offsets big-endian.
+ */
+function guessUtf16(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
+  let even = 0;
+  let odd = 0;
+  const limit = Math.min(bytes.length, 1 << 16);
+  for (let i = 0; i < limit; i++) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const pairs = limit / 2;
+  // At least 1 code unit in 20 must be ASCII for the guess to be meaningful.
+  if (odd > pairs / 20 && even === 0) return "UTF-16LE";
+  if (even > pairs / 20 && odd === 0) return "UTF-16BE";
+  return null;
+}
+
+function tryDecode(bytes: Uint8Array, label: string, fatal: boolean): string | null {
+  try {
+    return new TextDecoder(label, { fatal, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function result(text: string, encoding: TextEncodingName | null): DecodeResult {
+  const clean = stripBom(text);
+  if (looksBinary(clean)) return { ok: false, reason: "binary" };
+  const replaced = countReplacements(clean);
+  // Bytes that are mostly undecodable in the best-guess encoding are not text in any encoding we read.
+  if (replaced > 8 && replaced * 20 > clean.length) return { ok: false, reason: "binary" };
+  return { ok: true, text: clean, encoding, replaced };
+}
+
+export function decodeTableText(input: Uint8Array | string): DecodeResult {
+  if (typeof input === "string") return result(input, null);
+  const bytes = input;
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
+    return result(new TextDecoder("utf-8").decode(bytes), "UTF-8");
+  }
+  // A BOM decides; an odd length then only costs the last byte (decoded as U+FFFD and reported).
+  if (b0 === 0xff && b1 === 0xfe) return result(new TextDecoder("utf-16le").decode(bytes), "UTF-16LE");
+  if (b0 === 0xfe && b1 === 0xff) return result(new TextDecoder("utf-16be").decode(bytes), "UTF-16BE");
+
+  const utf16 = guessUtf16(bytes);
+  if (utf16) {
+    const text = tryDecode(bytes, utf16 === "UTF-16LE" ? "utf-16le" : "utf-16be", true);
+    if (text !== null && !looksBinary(text)) return result(text, utf16);
+  }
+  // Zero bytes outside UTF-16 mean a binary file: no 8-bit Japanese encoding uses them.
+  if (bytes.indexOf(0) !== -1) return { ok: false, reason: "binary" };
+
+  const utf8 = tryDecode(bytes, "utf-8", true);
+  if (utf8 !== null) return result(utf8, "UTF-8");
+
+  const detected = Encoding.detect(bytes);
+  if (detected === "EUCJP") return result(new TextDecoder("euc-jp").decode(bytes), "EUC-JP");
+  return result(new TextDecoder("shift_jis").decode(bytes), "Shift_JIS");
+}

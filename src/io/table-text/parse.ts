@@ -1,0 +1,570 @@
+import type { Diagnostic } from "../../domain/diagnostic.ts";
+import { type Era, eraOfFiscalYear, fiscalYearOfDate } from "../../domain/era.ts";
+import { type Grade, type GradeSummary, isGrade, summarizeGrades } from "../../domain/grade.ts";
+import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import { parseKpiLabel } from "../../domain/kpi-label.ts";
+import { parseKpiValue } from "../../domain/kpi-parse.ts";
+import type { KpiValue } from "../../domain/kpi-value.ts";
+import {
+  type Initiative,
+  type Kpi,
+  PLAN_DOCUMENT_FORMAT,
+  type PlanDocument,
+  type Policy,
+} from "../../domain/plan-document.ts";
+import { toHalfWidth } from "../../domain/text-width.ts";
+import { parseFooter } from "./footer.ts";
+import {
+  DEFAULT_FIELD_LABELS,
+  FIELD_LETTERS,
+  type FieldLetter,
+  type HeaderInfo,
+  parseHeader,
+  parseSubheader,
+  type SubheaderInfo,
+} from "./header.ts";
+import { isGradeCell, type RawKpi, readKpiBlock, readKpiRange } from "./kpi-cells.ts";
+import { classifyCells, type LineKind, splitCells, splitLines } from "./lines.ts";
+import { diagnostic, excerpt } from "./messages.ts";
+import { linkRelistedKpis } from "./relist.ts";
+import { parseTitle, type TitleInfo } from "./title.ts";
+
+export interface ParseOptions {
+  organizationName?: string;
+}
+
+interface KpiDraft {
+  raw: RawKpi;
+  line: number;
+}
+
+interface InitiativeDraft {
+  initiative: Initiative;
+  kpis: KpiDraft[];
+  line: number;
+  /** "policies[0].initiatives[2]" */
+  field: string;
+}
+
+/** "(ア) 市民と行政との協働体制の確立": a short code in brackets (kana, letters, digits, numerals), then the title. */
+const POLICY =
+  /^[(（]\s*([ァ-ヶぁ-ゖA-Za-zＡ-Ｚａ-ｚ0-9０-９Ⅰ-Ⅻⅰ-ⅻ①-⑳一二三四五六七八九十]{1,4})\s*[)）]\s*(\S[\s\S]*)$/;
+const NUMBER = /^(?:No\.?\s*)?(\d{1,6})\.?$/i;
+
+const GRADE_WORDS: Record<string, Grade> = { 順調: "A", ほぼ順調: "B", やや遅れ: "C", 停滞: "D" };
+
+/** Policies whose first row spans more than the number and title columns are data rows, not notes. */
+const MIN_CELLS_FOR_UNCODED_POLICY = 7;
+
+function parseNumber(cell: string): number | undefined {
+  if (cell.length > 12) return undefined;
+  const m = NUMBER.exec(toHalfWidth(cell));
+  return m ? Number(m[1]) : undefined;
+}
+
+function parsePolicy(cell: string): { code: string; title: string } | undefined {
+  if (cell.length > 200) return undefined;
+  const m = POLICY.exec(cell);
+  if (!m) return undefined;
+  const open = cell.indexOf(m[1] as string);
+  const close = cell.indexOf(cell.includes(")") ? ")" : "）", open);
+  return { code: cell.slice(0, close + 1).trim(), title: (m[2] as string).trim() };
+}
+
+/** "政策企画課 関係各課" → ["政策企画課", "関係各課"], lead first. */
+function splitDepartments(cell: string): string[] {
+  return cell.split(/[\s、,，]+/).filter((d) => d !== "");
+}
+
+function nextNonEmpty(cells: readonly string[], from: number): number {
+  for (let i = from; i < cells.length; i++) if (cells[i] !== "") return i;
+  return -1;
+}
+
+function firstGradeCell(cells: readonly string[], from: number): number {
+  for (let i = from; i < cells.length; i++) if (isGradeCell(cells[i] as string)) return i;
+  return -1;
+}
+
+/** The state of one pass over the lines; `finish` turns it into the document. */
+class TableReader {
+  readonly diagnostics: Diagnostic[] = [];
+  private title: (TitleInfo & { line: number }) | undefined;
+  private header: HeaderInfo | undefined;
+  private subheader: SubheaderInfo | undefined;
+  private footer: { line: number; summary?: GradeSummary } | undefined;
+  private readonly policies: Policy[] = [];
+  private policy: Policy | undefined;
+  private readonly drafts: InitiativeDraft[] = [];
+  private current: InitiativeDraft | undefined;
+  private readonly numbers = new Map<number, number>();
+  private lastNumber = 0;
+
+  read(line: string, number: number): void {
+    const cells = splitCells(line);
+    const kind = classifyCells(cells);
+    this.dispatch(kind, cells, number);
+  }
+
+  private dispatch(kind: LineKind, cells: string[], line: number): void {
+    switch (kind) {
+      case "blank":
+      case "note":
+      case "section":
+      case "legend":
+        break;
+      case "title":
+        this.readTitle(cells, line);
+        break;
+      case "header":
+        this.readHeader(cells, line);
+        break;
+      case "subheader":
+        this.readSubheader(cells, line);
+        break;
+      case "footer":
+        this.readFooter(cells, line);
+        break;
+      case "row":
+      case "text":
+        this.readRow(cells, line, kind);
+        break;
+    }
+  }
+
+  private readTitle(cells: string[], line: number): void {
+    const text = cells.filter((c) => c !== "").join(" ");
+    if (!this.title) {
+      this.title = { ...parseTitle(text), line };
+      return;
+    }
+    if (text.trim() !== this.title.text) {
+      this.diagnostics.push(
+        diagnostic("title.repeated", { first: this.title.line, text: excerpt(text) }, { line }),
+      );
+    }
+  }
+
+  private readHeader(cells: string[], line: number): void {
+    const header = parseHeader(cells, line);
+    if (!this.header) {
+      this.header = header;
+      return;
+    }
+    if (header.signature !== this.header.signature) {
+      this.diagnostics.push(
+        diagnostic(
+          "header.inconsistent",
+          {
+            text: excerpt(header.signature, 80),
+            first: this.header.line,
+            firstText: excerpt(this.header.signature, 80),
+          },
+          { line },
+        ),
+      );
+    }
+  }
+
+  private readSubheader(cells: string[], line: number): void {
+    const subheader = parseSubheader(cells, line);
+    if (!this.subheader) {
+      this.subheader = subheader;
+      return;
+    }
+    if (subheader.signature !== this.subheader.signature) {
+      this.diagnostics.push(
+        diagnostic(
+          "header.inconsistent",
+          { text: subheader.signature, first: this.subheader.line, firstText: this.subheader.signature },
+          { line },
+        ),
+      );
+    }
+  }
+
+  private readFooter(cells: string[], line: number): void {
+    if (this.footer) {
+      this.diagnostics.push(diagnostic("footer.repeated", { first: this.footer.line }, { line }));
+      return;
+    }
+    const summary = parseFooter(cells);
+    this.footer = summary ? { line, summary } : { line };
+    if (!summary) {
+      this.diagnostics.push(diagnostic("footer.unreadable", { text: excerpt(cells.join(" ")) }, { line }));
+    }
+  }
+
+  private readRow(cells: string[], line: number, kind: "row" | "text"): void {
+    const f = nextNonEmpty(cells, 0);
+    if (f === -1) return;
+    const first = cells[f] as string;
+    if (parseNumber(first) !== undefined) {
+      this.readInitiative(cells, f, undefined, line);
+      return;
+    }
+
+    const policy = parsePolicy(first);
+    const g = nextNonEmpty(cells, f + 1);
+    if (g !== -1 && parseNumber(cells[g] as string) !== undefined) {
+      let nonEmpty = 0;
+      for (const c of cells) if (c !== "") nonEmpty++;
+      if (policy || nonEmpty >= MIN_CELLS_FOR_UNCODED_POLICY) {
+        this.readInitiative(cells, g, policy ?? { code: "", title: first }, line);
+        return;
+      }
+    }
+    if (policy && g === -1) {
+      this.enterPolicy(policy);
+      return;
+    }
+    // A title line that names no table (「…（平成29年度～令和3年度）」) before any data.
+    if (kind === "text" && !this.title && this.drafts.length === 0) {
+      const title = parseTitle(first);
+      if (title.period) {
+        this.title = { ...title, line };
+        return;
+      }
+    }
+    if (this.current && this.readContinuation(cells, f, line)) return;
+    const text = excerpt(cells.filter((c) => c !== "").join(" "));
+    this.diagnostics.push(
+      diagnostic(kind === "text" ? "line.unrecognized" : "row.unplaced", { text }, { line }),
+    );
+  }
+
+  /** A row of further KPIs of the current initiative (columnar: 項目 当初 目標 現状値; or inline cells). */
+  private readContinuation(cells: string[], f: number, line: number): boolean {
+    const current = this.current as InitiativeDraft;
+    const block = readKpiBlock(cells, f);
+    const kpis = block.kpis.filter((k) => k.baseline !== "" || k.target !== "" || k.current !== "");
+    if (kpis.length === 0) return false;
+    for (const raw of kpis) current.kpis.push({ raw, line });
+    this.reportExtraCells(cells, block.end, line);
+    return true;
+  }
+
+  private reportExtraCells(cells: string[], from: number, line: number): void {
+    const extra = cells.slice(from).filter((c) => c !== "");
+    if (extra.length > 0)
+      this.diagnostics.push(diagnostic("row.extra-cells", { text: excerpt(extra.join(" ")) }, { line }));
+  }
+
+  private enterPolicy(policy: { code: string; title: string }): Policy {
+    const same = (p: Policy) => p.code === policy.code && p.title === policy.title;
+    // A policy printed again (e.g. at the top of a new page) continues, it does not start anew.
+    const existing = this.policy && same(this.policy) ? this.policy : this.policies.find(same);
+    if (existing) {
+      this.policy = existing;
+      return existing;
+    }
+    const created: Policy = { code: policy.code, title: policy.title, initiatives: [] };
+    this.policies.push(created);
+    this.policy = created;
+    return created;
+  }
+
+  private readInitiative(
+    cells: string[],
+    at: number,
+    policyCell: { code: string; title: string } | undefined,
+    line: number,
+  ): void {
+    const number = parseNumber(cells[at] as string) as number;
+    const order = this.header?.order ?? [...FIELD_LETTERS];
+    const texts: Partial<Record<FieldLetter, string>> = {};
+    const missing: FieldLetter[] = [];
+    let rawKpis: RawKpi[] = [];
+    let gradeText: string | undefined;
+    let p = at + 1;
+    for (let li = 0; li < order.length; li++) {
+      const letter = order[li] as FieldLetter;
+      if (p >= cells.length) {
+        missing.push(letter);
+        continue;
+      }
+      if (letter === "E") {
+        const block = readKpiBlock(cells, p);
+        rawKpis = block.kpis;
+        let end = block.end;
+        if (block.form === "columnar" && cells.length < p + 4) missing.push("E");
+        const slot = cells[end];
+        if (order[li + 1] === "F" && slot !== undefined && slot !== "" && !isGradeCell(slot)) {
+          // The block did not end where the grade is: take every cell up to the grade letter.
+          const grade = firstGradeCell(cells, p + 1);
+          if (grade !== -1) {
+            rawKpis = readKpiRange(cells, p, grade, block.form);
+            end = grade;
+          }
+        }
+        p = end;
+        continue;
+      }
+      if (letter === "F") gradeText = cells[p];
+      else texts[letter] = cells[p];
+      p++;
+    }
+
+    const policy = policyCell
+      ? this.enterPolicy(policyCell)
+      : (this.policy ?? this.missingPolicy(number, line));
+    const initiative: Initiative = {
+      number,
+      title: texts.A ?? "",
+      departments: splitDepartments(texts.B ?? ""),
+      description: texts.C ?? "",
+      activities: texts.D ?? "",
+      grade: null,
+      committeeOpinion: texts.G ?? "",
+      nextYearGoal: texts.H ?? "",
+      kpis: [],
+    };
+    const field = `policies[${this.policies.indexOf(policy)}].initiatives[${policy.initiatives.length}]`;
+    policy.initiatives.push(initiative);
+    const draft: InitiativeDraft = { initiative, kpis: rawKpis.map((raw) => ({ raw, line })), line, field };
+    this.drafts.push(draft);
+    this.current = draft;
+
+    this.checkNumber(number, line, field);
+    initiative.grade = this.readGrade(gradeText, number, line, field);
+    if (texts.A === "") {
+      this.diagnostics.push(
+        diagnostic("initiative.title-empty", { number }, { line, field: `${field}.title` }),
+      );
+    }
+    this.reportMissing(missing, number, line, field);
+    this.reportExtraCells(cells, p, line);
+  }
+
+  private missingPolicy(number: number, line: number): Policy {
+    this.diagnostics.push(diagnostic("policy.missing", { number }, { line }));
+    return this.enterPolicy({ code: "", title: "" });
+  }
+
+  private checkNumber(number: number, line: number, field: string): void {
+    const first = this.numbers.get(number);
+    if (first !== undefined) {
+      this.diagnostics.push(
+        diagnostic("initiative.duplicate-number", { number, first }, { line, field: `${field}.number` }),
+      );
+    } else {
+      this.numbers.set(number, line);
+      if (number < this.lastNumber) {
+        this.diagnostics.push(
+          diagnostic(
+            "initiative.out-of-order",
+            { number, previous: this.lastNumber },
+            { line, field: `${field}.number` },
+          ),
+        );
+      }
+    }
+    this.lastNumber = Math.max(this.lastNumber, number);
+  }
+
+  private readGrade(text: string | undefined, number: number, line: number, field: string): Grade | null {
+    if (text === undefined) return null; // reported with the missing cells
+    const location = { line, field: `${field}.grade` };
+    if (text === "") {
+      this.diagnostics.push(diagnostic("grade.missing", { number }, location));
+      return null;
+    }
+    const letter = toHalfWidth(text).toUpperCase();
+    if (isGrade(letter)) return letter;
+    const word = GRADE_WORDS[text];
+    if (word) return word;
+    this.diagnostics.push(diagnostic("grade.invalid", { number, grade: excerpt(text, 20) }, location));
+    return null;
+  }
+
+  private reportMissing(missing: FieldLetter[], number: number, line: number, field: string): void {
+    if (missing.length === 0) return;
+    const labels = this.header?.labels ?? {};
+    const fields = missing.map((l) => labels[l] ?? DEFAULT_FIELD_LABELS[l].ja).join("、");
+    const fieldsEn = missing.map((l) => DEFAULT_FIELD_LABELS[l].en).join(", ");
+    // Only the end-of-row texts (G, H) may be dropped by an export that trims empty trailing cells.
+    const truncated = missing.some((l) => l !== "G" && l !== "H");
+    this.diagnostics.push(
+      diagnostic(
+        truncated ? "initiative.truncated" : "initiative.cells-missing",
+        { number, fields, fieldsEn },
+        { line, field },
+      ),
+    );
+  }
+
+  finish(options: ParseOptions): PlanDocument | null {
+    const d = this.diagnostics;
+    if (!this.header) d.push(diagnostic("header.missing"));
+    if (this.drafts.length === 0) d.push(diagnostic("initiative.none"));
+    const title = this.title;
+    if (!title) d.push(diagnostic("title.missing"));
+    else {
+      const text = excerpt(title.text, 80);
+      if (!title.period) d.push(diagnostic("title.period-missing", { text }, { line: title.line }));
+      if (!title.asOf) d.push(diagnostic("title.as-of-missing", { text }, { line: title.line }));
+    }
+    if (!this.header || this.drafts.length === 0) return null;
+
+    const plan: PlanDocument["plan"] = {
+      title: title?.planTitle ?? "",
+      startFiscalYear: title?.period?.startFiscalYear ?? 0,
+      endFiscalYear: title?.period?.endFiscalYear ?? 0,
+    };
+    const baselineFiscalYear = this.subheader?.baseline?.fiscalYear;
+    if (baselineFiscalYear !== undefined) plan.baselineFiscalYear = baselineFiscalYear;
+    const report: PlanDocument["report"] = { fiscalYear: this.reportFiscalYear(), asOf: title?.asOf ?? "" };
+    if (title) report.title = title.text;
+    this.crossCheck(plan, report);
+
+    const era = this.defaultEra(plan);
+    for (const draft of this.drafts)
+      draft.initiative.kpis = draft.kpis.map((k, i) => this.buildKpi(draft, k, i, era));
+    const lines = new Map<Kpi, number>();
+    for (const draft of this.drafts) {
+      draft.initiative.kpis.forEach((kpi, i) => {
+        lines.set(kpi, draft.kpis[i]?.line ?? draft.line);
+      });
+    }
+    d.push(...linkRelistedKpis(this.policies, (kpi) => lines.get(kpi)));
+
+    const gradeSummary = summarizeGrades(this.drafts.map((draft) => draft.initiative.grade));
+    const document: PlanDocument = {
+      format: PLAN_DOCUMENT_FORMAT,
+      ...(options.organizationName ? { organization: { name: options.organizationName } } : {}),
+      plan,
+      report,
+      policies: this.policies,
+      gradeSummary,
+      diagnostics: [],
+    };
+    if (this.footer?.summary) {
+      document.declaredGradeSummary = this.footer.summary;
+      const mismatch = checkDeclaredSummary(this.footer.summary, gradeSummary);
+      if (mismatch) d.push({ ...mismatch, line: this.footer.line });
+    } else if (!this.footer) {
+      d.push(diagnostic("footer.missing"));
+    }
+    return document;
+  }
+
+  /** The fiscal year of the as-of date; without one, the year the header names. */
+  private reportFiscalYear(): number {
+    const asOf = this.title?.asOf;
+    if (asOf) return fiscalYearOfDate(asOf);
+    return this.header?.activitiesFiscalYear ?? this.subheader?.current?.fiscalYear ?? 0;
+  }
+
+  private crossCheck(plan: PlanDocument["plan"], report: PlanDocument["report"]): void {
+    const d = this.diagnostics;
+    if (report.asOf) {
+      const checks: [string | undefined, number | undefined, number | undefined][] = [
+        [this.header?.labels.D, this.header?.activitiesFiscalYear, this.header?.line],
+        [this.subheader?.current?.text, this.subheader?.current?.fiscalYear, this.subheader?.line],
+      ];
+      for (const [header, headerYear, line] of checks) {
+        if (header === undefined || headerYear === undefined || headerYear === report.fiscalYear) continue;
+        d.push(
+          diagnostic(
+            "report.fiscal-year-mismatch",
+            { fiscalYear: report.fiscalYear, header, headerYear },
+            { line },
+          ),
+        );
+      }
+    }
+    const target = this.subheader?.target;
+    if (plan.endFiscalYear && target?.fiscalYear !== undefined && target.fiscalYear !== plan.endFiscalYear) {
+      d.push(
+        diagnostic(
+          "plan.end-mismatch",
+          { endFiscalYear: plan.endFiscalYear, header: target.text, headerYear: target.fiscalYear },
+          { line: this.subheader?.line },
+        ),
+      );
+    }
+  }
+
+  /** Era of era-less years in KPI values (29年度): the era of the plan's first year. */
+  private defaultEra(plan: PlanDocument["plan"]): Era {
+    for (const fy of [plan.startFiscalYear, plan.baselineFiscalYear]) {
+      if (fy === undefined || fy < 1927) continue;
+      try {
+        return eraOfFiscalYear(fy);
+      } catch {
+        // fall through to the next candidate
+      }
+    }
+    return "reiwa";
+  }
+
+  private buildKpi(draft: InitiativeDraft, k: KpiDraft, index: number, era: Era): Kpi {
+    const { raw, line } = k;
+    const number = draft.initiative.number;
+    const field = `${draft.field}.kpis[${index}]`;
+    const { name, relisted } = parseKpiLabel(raw.label);
+    const ctx = { defaultEra: era === "showa" ? "heisei" : era };
+    const value = (text: string, column: "baseline" | "target" | "current"): KpiValue => {
+      const parsed = parseKpiValue(text, ctx);
+      if (parsed.kind === "text") {
+        const [ja, en] = COLUMN_NAMES[column];
+        this.diagnostics.push(
+          diagnostic(
+            "kpi.unreadable",
+            {
+              label: excerpt(raw.label),
+              column: ja,
+              columnEn: en,
+              text: excerpt(text),
+              reason: parsed.diagnostic ?? "",
+            },
+            { line, field: `${field}.${column}` },
+          ),
+        );
+      }
+      return parsed;
+    };
+    if (raw.unsplit)
+      this.diagnostics.push(diagnostic("kpi.unsplit", { text: excerpt(raw.label) }, { line, field }));
+    else if (raw.label === "") {
+      const values = [raw.baseline, raw.target, raw.current].join(" / ");
+      this.diagnostics.push(
+        diagnostic("kpi.label-empty", { number, values }, { line, field: `${field}.label` }),
+      );
+    }
+    return {
+      key: `${number}-${index + 1}`,
+      name,
+      label: raw.label,
+      relisted,
+      baseline: raw.unsplit ? parseKpiValue("", ctx) : value(raw.baseline, "baseline"),
+      target: raw.unsplit ? parseKpiValue("", ctx) : value(raw.target, "target"),
+      current: raw.unsplit ? parseKpiValue("", ctx) : value(raw.current, "current"),
+    };
+  }
+}
+
+const COLUMN_NAMES = {
+  baseline: ["当初", "baseline"],
+  target: ["目標", "target"],
+  current: ["現状値", "current value"],
+} as const;
+
+/** Diagnostics without a line (about the whole document) first, then in line order. */
+function byLine(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** Reads decoded progress-table text; never throws on any text. */
+export function parseTableText(
+  text: string,
+  options: ParseOptions = {},
+): { document: PlanDocument | null; diagnostics: Diagnostic[] } {
+  const reader = new TableReader();
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) reader.read(lines[i] as string, i + 1);
+  const document = reader.finish(options);
+  const diagnostics = reader.diagnostics.sort(byLine);
+  if (document) document.diagnostics = [...diagnostics];
+  return { document, diagnostics };
+}
