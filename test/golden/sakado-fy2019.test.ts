@@ -107,8 +107,9 @@ describe("golden: 坂戸市 行政改革後期アクションプラン 進行管
     },
   );
 
+  // Strict: optional KpiValue fields must be absent, not present as undefined.
   it.each(expectedKpis.map((kpi) => [kpi.key, kpi] as const))("KPI %s", (key, expected) => {
-    expect(actualKpi(key)).toEqual(expected);
+    expect(actualKpi(key)).toStrictEqual(expected);
   });
 
   it("links the five relisted KPIs to their originals", () => {
@@ -138,6 +139,6 @@ describe("golden: 坂戸市 行政改革後期アクションプラン 進行管
 
   it("equals the hand-written document as a whole (apart from diagnostics and organization)", () => {
     const { diagnostics: _diagnostics, organization: _organization, ...rest } = importedDocument();
-    expect(rest).toEqual(expectedDocument);
+    expect(rest).toStrictEqual(expectedDocument);
   });
 });
