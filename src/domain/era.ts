@@ -146,7 +146,7 @@ export function formatJapaneseDate(iso: string, style: "long" | "short" = "long"
 }
 
 const ERA_PREFIX = "(昭和|平成|令和|[SHRshr])";
-const ERA_YEAR = "(元|\\d{1,2})";
+const ERA_YEAR = "(元|\\d{1,3})";
 
 function eraFromPrefix(prefix: string): Era | undefined {
   const p = prefix.toUpperCase();
