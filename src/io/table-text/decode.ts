@@ -42,8 +42,9 @@ function stripBom(text: string): string {
 
 /**
  * UTF-16 without BOM: ASCII characters (tabs, digits, line breaks — plenty in a table) put a zero
- * byte on one side of every code unit, while Japanese characters have no zero byte at all. So zero
- * bytes that all sit at odd offsets mean little-endian, all at even offsets big-endian.
+ * byte on one side of their code unit, while Japanese characters rarely have one (only those whose
+ * code ends in 00, such as 一 U+4E00 or the ideographic space U+3000). So zero bytes mostly at odd
+ * offsets mean little-endian, mostly at even offsets big-endian.
  */
 function guessUtf16(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
   if (bytes.length < 2 || bytes.length % 2 !== 0) return null;
@@ -56,10 +57,10 @@ function guessUtf16(bytes: Uint8Array): "UTF-16LE" | "UTF-16BE" | null {
       else odd++;
     }
   }
-  const pairs = limit / 2;
   // At least 1 code unit in 20 must be ASCII for the guess to be meaningful.
-  if (odd > pairs / 20 && even === 0) return "UTF-16LE";
-  if (even > pairs / 20 && odd === 0) return "UTF-16BE";
+  const enough = limit / 2 / 20;
+  if (odd > enough && even * 10 < odd) return "UTF-16LE";
+  if (even > enough && odd * 10 < even) return "UTF-16BE";
   return null;
 }
 
