@@ -1,0 +1,515 @@
+import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from "kysely";
+import type { PlanDocument } from "../domain/plan-document.ts";
+import type { StoreDialect } from "./dialect.ts";
+import { kpiValueColumns } from "./kpi-value-columns.ts";
+import { storeErrors } from "./messages.ts";
+import { type KpiListing, type PreparedImport, prepareImport } from "./prepare-import.ts";
+import type { Database } from "./schema.ts";
+import type { ImportOptions, ImportOutcome } from "./types.ts";
+
+/** Rows per multi-row statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 200;
+
+/**
+ * Stores one plan document in one transaction. The plan is matched by organization, title and period;
+ * its structure (policies, initiatives by number, KPIs by initiative and name) is updated in place
+ * so that every fiscal year's round hangs off the same rows; the round's reports and KPI values are
+ * inserted, or replaced when `replace` is set.
+ */
+export async function importPlanDocument(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  document: PlanDocument,
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const prepared = prepareImport(document);
+  return db.transaction().execute((trx) => new PlanImport(trx, dialect, document, prepared, options).run());
+}
+
+class PlanImport {
+  private organizationId = 0;
+  private planId = 0;
+  private roundId = 0;
+  private readonly initiativeIds = new Map<number, number>();
+  /** KPI row id by the key of the listing that owns it. */
+  private readonly kpiIds = new Map<string, number>();
+
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly dialect: StoreDialect,
+    private readonly document: PlanDocument,
+    private readonly prepared: PreparedImport,
+    private readonly options: ImportOptions,
+  ) {}
+
+  async run(): Promise<ImportOutcome> {
+    await this.saveOrganization();
+    const planCreated = await this.savePlan();
+    const replaced = await this.saveRound();
+    const policyIds = await this.savePolicies();
+    await this.saveInitiatives(policyIds);
+    await this.saveDepartments();
+    await this.saveKpis();
+    await this.saveReports(replaced);
+    await this.saveKpiValues(replaced);
+    return {
+      organizationId: this.organizationId,
+      planId: this.planId,
+      roundId: this.roundId,
+      fiscalYear: this.document.report.fiscalYear,
+      planCreated,
+      replaced,
+    };
+  }
+
+  private async saveOrganization(): Promise<void> {
+    const { slug, name } = this.options.organization;
+    await this.trx
+      .insertInto("organization")
+      .values({ slug, name })
+      .onConflict((oc) =>
+        oc
+          .column("slug")
+          .doUpdateSet({ name })
+          .where(changed("organization", ["name"])),
+      )
+      .execute();
+    const row = await this.trx
+      .selectFrom("organization")
+      .select("id")
+      .where("slug", "=", slug)
+      .executeTakeFirstOrThrow();
+    this.organizationId = row.id;
+  }
+
+  private async savePlan(): Promise<boolean> {
+    const { title, startFiscalYear, endFiscalYear, baselineFiscalYear } = this.document.plan;
+    const existing = await this.trx
+      .selectFrom("plan")
+      .select(["id", "baseline_fiscal_year"])
+      .where("organization_id", "=", this.organizationId)
+      .where("title", "=", title)
+      .where("start_fiscal_year", "=", startFiscalYear)
+      .where("end_fiscal_year", "=", endFiscalYear)
+      .executeTakeFirst();
+    if (existing) {
+      this.planId = existing.id;
+      const baseline = baselineFiscalYear ?? null;
+      if (existing.baseline_fiscal_year !== baseline) {
+        await this.trx
+          .updateTable("plan")
+          .set({ baseline_fiscal_year: baseline, version: sql`version + 1` })
+          .where("id", "=", existing.id)
+          .execute();
+      }
+      return false;
+    }
+    const inserted = await this.trx
+      .insertInto("plan")
+      .values({
+        organization_id: this.organizationId,
+        title,
+        start_fiscal_year: startFiscalYear,
+        end_fiscal_year: endFiscalYear,
+        baseline_fiscal_year: baselineFiscalYear ?? null,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    this.planId = inserted.id;
+    return true;
+  }
+
+  /** Returns whether an existing round is being replaced. */
+  private async saveRound(): Promise<boolean> {
+    const { fiscalYear, asOf, title } = this.document.report;
+    const declared = this.document.declaredGradeSummary;
+    const values = {
+      as_of: asOf,
+      title: title ?? null,
+      declared_a: declared?.A ?? null,
+      declared_b: declared?.B ?? null,
+      declared_c: declared?.C ?? null,
+      declared_d: declared?.D ?? null,
+      source_organization_name: this.document.organization?.name ?? null,
+    };
+    const existing = await this.trx
+      .selectFrom("reporting_round")
+      .select("id")
+      .where("plan_id", "=", this.planId)
+      .where("fiscal_year", "=", fiscalYear)
+      .executeTakeFirst();
+    if (existing) {
+      if (!this.options.replace) throw storeErrors.roundExists(this.document.plan.title, fiscalYear);
+      this.roundId = existing.id;
+      await this.trx
+        .updateTable("reporting_round")
+        .set({ ...values, version: sql`version + 1` })
+        .where("id", "=", existing.id)
+        .execute();
+      return true;
+    }
+    const inserted = await this.trx
+      .insertInto("reporting_round")
+      .values({
+        organization_id: this.organizationId,
+        plan_id: this.planId,
+        fiscal_year: fiscalYear,
+        ...values,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    this.roundId = inserted.id;
+    return false;
+  }
+
+  /** Policies are matched by code and title; their order follows the latest import. */
+  private async savePolicies(): Promise<number[]> {
+    const existing = await this.trx
+      .selectFrom("policy")
+      .select(["id", "code", "title", "position"])
+      .where("plan_id", "=", this.planId)
+      .orderBy("position")
+      .orderBy("id")
+      .execute();
+    const used = new Set<number>();
+    const ids: number[] = [];
+    for (const [index, policy] of this.document.policies.entries()) {
+      const position = index + 1;
+      const match = existing.find(
+        (p) => !used.has(p.id) && p.code === policy.code && p.title === policy.title,
+      );
+      if (match) {
+        used.add(match.id);
+        ids.push(match.id);
+        if (match.position !== position) {
+          await this.trx
+            .updateTable("policy")
+            .set({ position, version: sql`version + 1` })
+            .where("id", "=", match.id)
+            .execute();
+        }
+        continue;
+      }
+      const inserted = await this.trx
+        .insertInto("policy")
+        .values({
+          organization_id: this.organizationId,
+          plan_id: this.planId,
+          position,
+          code: policy.code,
+          title: policy.title,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.push(inserted.id);
+    }
+    return ids;
+  }
+
+  private async saveInitiatives(policyIds: number[]): Promise<void> {
+    const rows = this.document.policies.flatMap((policy, index) =>
+      policy.initiatives.map((initiative) => ({
+        organization_id: this.organizationId,
+        plan_id: this.planId,
+        policy_id: policyIds[index] as number,
+        number: initiative.number,
+        title: initiative.title,
+        description: initiative.description,
+      })),
+    );
+    for (const chunk of chunks(rows)) {
+      await this.trx
+        .insertInto("initiative")
+        .values(chunk)
+        .onConflict((oc) =>
+          oc
+            .columns(["plan_id", "number"])
+            .doUpdateSet({
+              policy_id: (eb) => eb.ref("excluded.policy_id"),
+              title: (eb) => eb.ref("excluded.title"),
+              description: (eb) => eb.ref("excluded.description"),
+              version: sql`initiative.version + 1`,
+            })
+            .where(changed("initiative", ["policy_id", "title", "description"])),
+        )
+        .execute();
+    }
+    const saved = await this.trx
+      .selectFrom("initiative")
+      .select(["id", "number"])
+      .where("plan_id", "=", this.planId)
+      .execute();
+    for (const row of saved) this.initiativeIds.set(row.number, row.id);
+  }
+
+  private initiativeId(number: number): number {
+    const id = this.initiativeIds.get(number);
+    if (id === undefined) throw new Error(`initiative No.${number} was not saved`);
+    return id;
+  }
+
+  /** 関係課: the department list of each imported initiative is replaced by the document's. */
+  private async saveDepartments(): Promise<void> {
+    const names = [...new Set(this.prepared.initiatives.flatMap((i) => i.departments))];
+    const departmentIds = new Map<string, number>();
+    for (const chunk of chunks(names)) {
+      await this.trx
+        .insertInto("department")
+        .values(chunk.map((name) => ({ organization_id: this.organizationId, name })))
+        .onConflict((oc) => oc.columns(["organization_id", "name"]).doNothing())
+        .execute();
+      const rows = await this.trx
+        .selectFrom("department")
+        .select(["id", "name"])
+        .where("organization_id", "=", this.organizationId)
+        .where("name", "in", chunk)
+        .execute();
+      for (const row of rows) departmentIds.set(row.name, row.id);
+    }
+
+    const initiativeIds = this.prepared.initiatives.map((i) => this.initiativeId(i.number));
+    for (const chunk of chunks(initiativeIds)) {
+      await this.trx.deleteFrom("initiative_department").where("initiative_id", "in", chunk).execute();
+    }
+    const links = this.prepared.initiatives.flatMap((initiative) =>
+      initiative.departments.map((name, index) => ({
+        organization_id: this.organizationId,
+        initiative_id: this.initiativeId(initiative.number),
+        department_id: departmentIds.get(name) as number,
+        position: index + 1,
+        lead: this.dialect.bool(index === 0),
+      })),
+    );
+    for (const chunk of chunks(links))
+      await this.trx.insertInto("initiative_department").values(chunk).execute();
+  }
+
+  /**
+   * A KPI already in the plan is recognised by its initiative and name (the n-th KPI of a name under
+   * an initiative matches the n-th one stored); a 再掲 links to its original's row.
+   */
+  private async saveKpis(): Promise<void> {
+    const stored = await this.trx
+      .selectFrom("initiative_kpi")
+      .innerJoin("kpi", "kpi.id", "initiative_kpi.kpi_id")
+      .select([
+        "initiative_kpi.initiative_id",
+        "initiative_kpi.kpi_id",
+        "initiative_kpi.relisted",
+        "kpi.name",
+      ])
+      .where("kpi.plan_id", "=", this.planId)
+      .orderBy("initiative_kpi.initiative_id")
+      .orderBy("initiative_kpi.position")
+      .orderBy("initiative_kpi.kpi_id")
+      .execute();
+    const candidates = new Map<string, number[]>();
+    for (const row of stored) {
+      const key = matchKey(row.initiative_id, Boolean(row.relisted), row.name);
+      candidates.set(key, [...(candidates.get(key) ?? []), row.kpi_id]);
+    }
+
+    const claimed = new Set<number>();
+    const updates: KpiRow[] = [];
+    for (const listing of this.owners()) {
+      const initiativeId = this.initiativeId(listing.initiative.number);
+      const key = matchKey(initiativeId, listing.kpi.relisted, listing.kpi.name);
+      const id = candidates.get(key)?.find((candidate) => !claimed.has(candidate));
+      const row = this.kpiRow(listing);
+      if (id !== undefined) {
+        claimed.add(id);
+        this.kpiIds.set(listing.kpi.key, id);
+        updates.push({ ...row, id });
+        continue;
+      }
+      // New KPIs have no natural key to find them by after a multi-row insert, so each is
+      // inserted on its own; later fiscal years match existing rows and take the set-based path.
+      const inserted = await this.trx.insertInto("kpi").values(row).returning("id").executeTakeFirstOrThrow();
+      this.kpiIds.set(listing.kpi.key, inserted.id);
+    }
+
+    // Rows that exist already are rewritten in bulk through their primary key.
+    for (const chunk of chunks(updates)) {
+      await this.trx
+        .insertInto("kpi")
+        .values(chunk)
+        .onConflict((oc) =>
+          oc
+            .column("id")
+            .doUpdateSet({
+              name: (eb) => eb.ref("excluded.name"),
+              baseline_text: (eb) => eb.ref("excluded.baseline_text"),
+              baseline: (eb) => eb.ref("excluded.baseline"),
+              baseline_numeric: (eb) => eb.ref("excluded.baseline_numeric"),
+              target_text: (eb) => eb.ref("excluded.target_text"),
+              target: (eb) => eb.ref("excluded.target"),
+              target_numeric: (eb) => eb.ref("excluded.target_numeric"),
+              version: sql`kpi.version + 1`,
+            })
+            .where(changed("kpi", ["name", "baseline_text", "baseline", "target_text", "target"])),
+        )
+        .execute();
+    }
+
+    const links = this.prepared.listings.map((listing) => ({
+      organization_id: this.organizationId,
+      initiative_id: this.initiativeId(listing.initiative.number),
+      kpi_id: this.kpiId(listing),
+      position: listing.position,
+      label: listing.kpi.label,
+      relisted: this.dialect.bool(listing.kpi.relisted),
+    }));
+    for (const chunk of chunks(links)) {
+      await this.trx
+        .insertInto("initiative_kpi")
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.columns(["initiative_id", "kpi_id"]).doUpdateSet({
+            position: (eb) => eb.ref("excluded.position"),
+            label: (eb) => eb.ref("excluded.label"),
+            relisted: (eb) => eb.ref("excluded.relisted"),
+          }),
+        )
+        .execute();
+    }
+  }
+
+  /** Listings that own their KPI row (everything but resolved 再掲). */
+  private owners(): KpiListing[] {
+    return this.prepared.listings.filter((listing) => listing.ownerKey === listing.kpi.key);
+  }
+
+  private kpiId(listing: KpiListing): number {
+    const id = this.kpiIds.get(listing.ownerKey);
+    if (id === undefined) throw new Error(`KPI ${listing.ownerKey} was not saved`);
+    return id;
+  }
+
+  private kpiRow(listing: KpiListing): KpiRow {
+    const baseline = kpiValueColumns(listing.kpi.baseline);
+    const target = kpiValueColumns(listing.kpi.target);
+    return {
+      organization_id: this.organizationId,
+      plan_id: this.planId,
+      name: listing.kpi.name,
+      baseline_text: baseline.text,
+      baseline: baseline.parsed,
+      baseline_numeric: baseline.numeric,
+      target_text: target.text,
+      target: target.parsed,
+      target_numeric: target.numeric,
+    };
+  }
+
+  private async saveReports(replaced: boolean): Promise<void> {
+    const rows = this.prepared.initiatives.map((initiative) => ({
+      organization_id: this.organizationId,
+      initiative_id: this.initiativeId(initiative.number),
+      round_id: this.roundId,
+      activities: initiative.activities,
+      grade: initiative.grade,
+      committee_opinion: initiative.committeeOpinion,
+      next_year_goal: initiative.nextYearGoal,
+    }));
+    for (const chunk of chunks(rows)) {
+      await this.trx
+        .insertInto("report")
+        .values(chunk)
+        .onConflict((oc) =>
+          oc
+            .columns(["initiative_id", "round_id"])
+            .doUpdateSet({
+              activities: (eb) => eb.ref("excluded.activities"),
+              grade: (eb) => eb.ref("excluded.grade"),
+              committee_opinion: (eb) => eb.ref("excluded.committee_opinion"),
+              next_year_goal: (eb) => eb.ref("excluded.next_year_goal"),
+              version: sql`report.version + 1`,
+            })
+            .where(changed("report", ["activities", "grade", "committee_opinion", "next_year_goal"])),
+        )
+        .execute();
+    }
+    if (replaced) {
+      const kept = rows.map((r) => r.initiative_id);
+      await this.trx
+        .deleteFrom("report")
+        .where("round_id", "=", this.roundId)
+        .$if(kept.length > 0, (q) => q.where("initiative_id", "not in", kept))
+        .execute();
+    }
+  }
+
+  /** 現状値: one row per KPI and fiscal year; a 再掲 shares its original's value. */
+  private async saveKpiValues(replaced: boolean): Promise<void> {
+    const fiscalYear = this.document.report.fiscalYear;
+    const rows = this.owners().map((listing) => {
+      const current = kpiValueColumns(listing.kpi.current);
+      return {
+        organization_id: this.organizationId,
+        kpi_id: this.kpiId(listing),
+        round_id: this.roundId,
+        fiscal_year: fiscalYear,
+        text: current.text,
+        kind: listing.kpi.current.kind,
+        parsed: current.parsed,
+        numeric_value: current.numeric,
+      };
+    });
+    for (const chunk of chunks(rows)) {
+      await this.trx
+        .insertInto("kpi_value")
+        .values(chunk)
+        .onConflict((oc) =>
+          oc
+            .columns(["kpi_id", "fiscal_year"])
+            .doUpdateSet({
+              round_id: (eb) => eb.ref("excluded.round_id"),
+              text: (eb) => eb.ref("excluded.text"),
+              kind: (eb) => eb.ref("excluded.kind"),
+              parsed: (eb) => eb.ref("excluded.parsed"),
+              numeric_value: (eb) => eb.ref("excluded.numeric_value"),
+              version: sql`kpi_value.version + 1`,
+            })
+            .where(changed("kpi_value", ["round_id", "text", "parsed"])),
+        )
+        .execute();
+    }
+    if (replaced) {
+      const kept = rows.map((r) => r.kpi_id);
+      await this.trx
+        .deleteFrom("kpi_value")
+        .where("round_id", "=", this.roundId)
+        .$if(kept.length > 0, (q) => q.where("kpi_id", "not in", kept))
+        .execute();
+    }
+  }
+}
+
+interface KpiRow {
+  id?: number;
+  organization_id: number;
+  plan_id: number;
+  name: string;
+  baseline_text: string;
+  baseline: string;
+  baseline_numeric: number | null;
+  target_text: string;
+  target: string;
+  target_numeric: number | null;
+}
+
+function matchKey(initiativeId: number, relisted: boolean, name: string): string {
+  return `${initiativeId}\u0000${relisted ? 1 : 0}\u0000${name}`;
+}
+
+/** An upsert only bumps the version when something actually changed. */
+function changed(table: string, columns: readonly string[]): RawBuilder<SqlBool> {
+  const tests = columns.map(
+    (c) => sql`${sql.ref(`${table}.${c}`)} is distinct from ${sql.ref(`excluded.${c}`)}`,
+  );
+  return sql<SqlBool>`(${sql.join(tests, sql` or `)})`;
+}
+
+function* chunks<T>(items: readonly T[], size = CHUNK): Generator<T[]> {
+  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
+}

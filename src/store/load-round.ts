@@ -1,0 +1,203 @@
+import type { Kysely } from "kysely";
+import type { Grade } from "../domain/grade.ts";
+import { summarizeGrades } from "../domain/grade.ts";
+import {
+  type Initiative,
+  type Kpi,
+  PLAN_DOCUMENT_FORMAT,
+  type PlanDocument,
+  type Policy,
+} from "../domain/plan-document.ts";
+import type { StoreDialect } from "./dialect.ts";
+import { kpiValueFromColumns } from "./kpi-value-columns.ts";
+import type { Database } from "./schema.ts";
+
+/**
+ * Rebuilds one round's plan document with a fixed number of set-based queries (no query per
+ * initiative): the progress table of a large plan is one page load.
+ */
+export async function loadRound(
+  db: Kysely<Database>,
+  dialect: StoreDialect,
+  planId: number,
+  fiscalYear: number,
+): Promise<PlanDocument | undefined> {
+  const head = await db
+    .selectFrom("reporting_round")
+    .innerJoin("plan", "plan.id", "reporting_round.plan_id")
+    .select([
+      "reporting_round.id as roundId",
+      "reporting_round.as_of",
+      "reporting_round.title as roundTitle",
+      "reporting_round.declared_a",
+      "reporting_round.declared_b",
+      "reporting_round.declared_c",
+      "reporting_round.declared_d",
+      "reporting_round.source_organization_name",
+      "plan.title",
+      "plan.start_fiscal_year",
+      "plan.end_fiscal_year",
+      "plan.baseline_fiscal_year",
+    ])
+    .where("plan.id", "=", planId)
+    .where("reporting_round.fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  if (!head) return undefined;
+  const { roundId } = head;
+
+  const [initiativeRows, policyRows, departmentRows, kpiRows] = await Promise.all([
+    db
+      .selectFrom("report")
+      .innerJoin("initiative", "initiative.id", "report.initiative_id")
+      .select([
+        "initiative.id",
+        "initiative.policy_id",
+        "initiative.number",
+        "initiative.title",
+        "initiative.description",
+        "report.activities",
+        "report.grade",
+        "report.committee_opinion",
+        "report.next_year_goal",
+      ])
+      .where("report.round_id", "=", roundId)
+      .orderBy("initiative.number")
+      .execute(),
+    db
+      .selectFrom("policy")
+      .select(["id", "code", "title"])
+      .where("plan_id", "=", planId)
+      .orderBy("position")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("initiative_department")
+      .innerJoin("report", "report.initiative_id", "initiative_department.initiative_id")
+      .innerJoin("department", "department.id", "initiative_department.department_id")
+      .select(["initiative_department.initiative_id", "department.name"])
+      .where("report.round_id", "=", roundId)
+      .orderBy("initiative_department.initiative_id")
+      .orderBy("initiative_department.position")
+      .execute(),
+    // A KPI belongs to this round when it has a value for the round's fiscal year.
+    db
+      .selectFrom("initiative_kpi")
+      .innerJoin("report", "report.initiative_id", "initiative_kpi.initiative_id")
+      .innerJoin("kpi", "kpi.id", "initiative_kpi.kpi_id")
+      .innerJoin("kpi_value", (join) =>
+        join.onRef("kpi_value.kpi_id", "=", "kpi.id").on("kpi_value.fiscal_year", "=", fiscalYear),
+      )
+      .select([
+        "initiative_kpi.initiative_id",
+        "initiative_kpi.kpi_id",
+        "initiative_kpi.label",
+        "initiative_kpi.relisted",
+        "kpi.name",
+        "kpi.baseline_text",
+        "kpi.baseline",
+        "kpi.target_text",
+        "kpi.target",
+        "kpi_value.text as current_text",
+        "kpi_value.parsed as current",
+      ])
+      .where("report.round_id", "=", roundId)
+      .orderBy("initiative_kpi.initiative_id")
+      .orderBy("initiative_kpi.position")
+      .orderBy("initiative_kpi.kpi_id")
+      .execute(),
+  ]);
+
+  const numberOf = new Map(initiativeRows.map((row) => [row.id, row.number]));
+  const departmentsOf = groupBy(departmentRows, (row) => row.initiative_id);
+
+  // Keys follow the listing order under each initiative ("6-2"); a 再掲 names its original's key.
+  const kpiRowsOf = groupBy(kpiRows, (row) => row.initiative_id);
+  const keyOf = new Map<(typeof kpiRows)[number], string>();
+  const originalKey = new Map<number, string>();
+  for (const [initiativeId, rows] of kpiRowsOf) {
+    rows.forEach((row, index) => {
+      const key = `${numberOf.get(initiativeId)}-${index + 1}`;
+      keyOf.set(row, key);
+      if (!row.relisted && !originalKey.has(row.kpi_id)) originalKey.set(row.kpi_id, key);
+    });
+  }
+  const kpisOf = (initiativeId: number): Kpi[] =>
+    (kpiRowsOf.get(initiativeId) ?? []).map((row) => {
+      const relisted = Boolean(row.relisted);
+      const relistOf = relisted ? originalKey.get(row.kpi_id) : undefined;
+      return {
+        key: keyOf.get(row) as string,
+        name: row.name,
+        label: row.label,
+        relisted,
+        ...(relistOf !== undefined ? { relistOf } : {}),
+        baseline: kpiValueFromColumns(dialect, row.baseline_text, row.baseline),
+        target: kpiValueFromColumns(dialect, row.target_text, row.target),
+        current: kpiValueFromColumns(dialect, row.current_text, row.current),
+      };
+    });
+
+  const initiativesOf = groupBy(initiativeRows, (row) => row.policy_id);
+  const policies: Policy[] = [];
+  for (const policy of policyRows) {
+    const rows = initiativesOf.get(policy.id);
+    if (!rows) continue;
+    policies.push({
+      code: policy.code,
+      title: policy.title,
+      initiatives: rows.map(
+        (row): Initiative => ({
+          number: row.number,
+          title: row.title,
+          departments: (departmentsOf.get(row.id) ?? []).map((d) => d.name),
+          description: row.description,
+          activities: row.activities,
+          grade: row.grade as Grade | null,
+          committeeOpinion: row.committee_opinion,
+          nextYearGoal: row.next_year_goal,
+          kpis: kpisOf(row.id),
+        }),
+      ),
+    });
+  }
+
+  const declared =
+    head.declared_a !== null &&
+    head.declared_b !== null &&
+    head.declared_c !== null &&
+    head.declared_d !== null
+      ? { A: head.declared_a, B: head.declared_b, C: head.declared_c, D: head.declared_d }
+      : undefined;
+  return {
+    format: PLAN_DOCUMENT_FORMAT,
+    ...(head.source_organization_name !== null
+      ? { organization: { name: head.source_organization_name } }
+      : {}),
+    plan: {
+      title: head.title,
+      startFiscalYear: head.start_fiscal_year,
+      endFiscalYear: head.end_fiscal_year,
+      ...(head.baseline_fiscal_year !== null ? { baselineFiscalYear: head.baseline_fiscal_year } : {}),
+    },
+    report: {
+      fiscalYear,
+      asOf: head.as_of,
+      ...(head.roundTitle !== null ? { title: head.roundTitle } : {}),
+    },
+    policies,
+    gradeSummary: summarizeGrades(initiativeRows.map((row) => row.grade as Grade | null)),
+    ...(declared ? { declaredGradeSummary: declared } : {}),
+    diagnostics: [],
+  };
+}
+
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}

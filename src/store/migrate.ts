@@ -1,0 +1,17 @@
+import { type Kysely, Migrator } from "kysely";
+import type { StoreDialect } from "./dialect.ts";
+import { migrationProvider } from "./migrations/index.ts";
+import type { Database } from "./schema.ts";
+
+/** Applies the pending migrations in one go; returns the names applied now, oldest first. */
+export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider(dialect),
+    // Kysely looks for its bookkeeping tables in every schema unless told which one is ours.
+    migrationTableSchema: await dialect.migrationSchema(db),
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

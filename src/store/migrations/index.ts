@@ -1,0 +1,17 @@
+import type { Migration, MigrationProvider } from "kysely";
+import type { StoreDialect } from "../dialect.ts";
+import { initialMigration } from "./2026_11_25_001_initial.ts";
+
+/**
+ * Every migration, by name, in a static list: nothing is discovered on the file system, so the list
+ * works the same from sources, tests and a bundled build. Names start with the date they landed.
+ */
+export function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    "2026_11_25_001_initial": initialMigration(dialect),
+  };
+}
+
+export function migrationProvider(dialect: StoreDialect): MigrationProvider {
+  return { getMigrations: async () => migrationsFor(dialect) };
+}

@@ -1,0 +1,192 @@
+import type { ColumnType, Generated } from "kysely";
+
+/**
+ * Row types of the tables as Kysely sees them. Values that the two databases return differently
+ * (booleans, JSON, timestamps) are typed loosely here and normalized by src/store/dialect.ts.
+ */
+
+type Id = Generated<number>;
+/** SQLite returns JSON as text, PostgreSQL (jsonb) as a parsed value; always written as text. */
+type Json = ColumnType<unknown, string, string>;
+type NullableJson = ColumnType<unknown, string | null | undefined, string | null>;
+/** SQLite stores 0/1, PostgreSQL a boolean. */
+type Bool = ColumnType<boolean | number, boolean | number, boolean | number>;
+type Timestamp = ColumnType<Date | string, string | undefined, string>;
+/** Optimistic concurrency: bumped on every change of an editable record. */
+type Version = ColumnType<number, number | undefined, number>;
+
+export interface OrganizationTable {
+  id: Id;
+  slug: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface PlanTable {
+  id: Id;
+  organization_id: number;
+  title: string;
+  start_fiscal_year: number;
+  end_fiscal_year: number;
+  baseline_fiscal_year: number | null;
+  version: Version;
+}
+
+export interface PolicyTable {
+  id: Id;
+  organization_id: number;
+  plan_id: number;
+  position: number;
+  code: string;
+  title: string;
+  version: Version;
+}
+
+export interface InitiativeTable {
+  id: Id;
+  organization_id: number;
+  plan_id: number;
+  policy_id: number;
+  number: number;
+  title: string;
+  description: string;
+  version: Version;
+}
+
+export interface DepartmentTable {
+  id: Id;
+  organization_id: number;
+  name: string;
+}
+
+export interface InitiativeDepartmentTable {
+  organization_id: number;
+  initiative_id: number;
+  department_id: number;
+  position: number;
+  lead: Bool;
+}
+
+export interface KpiTable {
+  id: Id;
+  organization_id: number;
+  plan_id: number;
+  name: string;
+  baseline_text: string;
+  baseline: Json;
+  baseline_numeric: number | null;
+  target_text: string;
+  target: Json;
+  target_numeric: number | null;
+  version: Version;
+}
+
+export interface InitiativeKpiTable {
+  organization_id: number;
+  initiative_id: number;
+  kpi_id: number;
+  position: number;
+  label: string;
+  relisted: Bool;
+}
+
+export interface ReportingRoundTable {
+  id: Id;
+  organization_id: number;
+  plan_id: number;
+  fiscal_year: number;
+  /** ISO date */
+  as_of: string;
+  title: string | null;
+  /** The summary printed in the source, when there was one (all four or none). */
+  declared_a: number | null;
+  declared_b: number | null;
+  declared_c: number | null;
+  declared_d: number | null;
+  /** The municipality's name as the imported document gave it, if it did. */
+  source_organization_name: string | null;
+  version: Version;
+}
+
+export interface KpiValueTable {
+  id: Id;
+  organization_id: number;
+  kpi_id: number;
+  round_id: number;
+  fiscal_year: number;
+  text: string;
+  kind: string;
+  parsed: Json;
+  /** For sorting and charts: yen for money, else the number as written. */
+  numeric_value: number | null;
+  version: Version;
+}
+
+export interface ReportTable {
+  id: Id;
+  organization_id: number;
+  initiative_id: number;
+  round_id: number;
+  activities: string;
+  grade: string | null;
+  committee_opinion: string;
+  next_year_goal: string;
+  version: Version;
+}
+
+export interface AccountTable {
+  id: Id;
+  organization_id: number;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  created_at: Timestamp;
+}
+
+export type AccountRoleName = "secretariat" | "department_editor" | "committee" | "viewer";
+
+export interface AccountRoleTable {
+  id: Id;
+  organization_id: number;
+  account_id: number;
+  role: AccountRoleName;
+  department_id: number | null;
+}
+
+export interface AuditLogTable {
+  id: Id;
+  organization_id: number;
+  at: Timestamp;
+  actor_account_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  before: NullableJson;
+  after: NullableJson;
+}
+
+export interface PublicationTable {
+  id: Id;
+  organization_id: number;
+  round_id: number;
+  published_at: Timestamp;
+  document: Json;
+}
+
+export interface Database {
+  organization: OrganizationTable;
+  plan: PlanTable;
+  policy: PolicyTable;
+  initiative: InitiativeTable;
+  department: DepartmentTable;
+  initiative_department: InitiativeDepartmentTable;
+  kpi: KpiTable;
+  initiative_kpi: InitiativeKpiTable;
+  reporting_round: ReportingRoundTable;
+  kpi_value: KpiValueTable;
+  report: ReportTable;
+  account: AccountTable;
+  account_role: AccountRoleTable;
+  audit_log: AuditLogTable;
+  publication: PublicationTable;
+}
