@@ -1,0 +1,99 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PlanDocument } from "../domain/plan-document.ts";
+import { type CliIo, run } from "./import.ts";
+
+const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url).pathname;
+
+let dir: string;
+let out: string[];
+let err: string[];
+const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t) };
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), "shinchoku-import-"));
+  out = [];
+  err = [];
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe("shinchoku import", () => {
+  it("exit 0: writes the plan document as pretty UTF-8 JSON with a final newline and prints a summary", async () => {
+    const target = join(dir, "plan.json");
+    const code = await run([fixture("sakado-fy2019.txt"), "--json", target, "--organization", "坂戸市"], io);
+    expect(code).toBe(0);
+    const text = await readFile(target, "utf8");
+    expect(text.endsWith("}\n")).toBe(true);
+    expect(text).toContain('\n  "format": "shinchoku.plan/v1"');
+    const doc = JSON.parse(text) as PlanDocument;
+    expect(doc.organization).toEqual({ name: "坂戸市" });
+    expect(doc.policies.flatMap((p) => p.initiatives)).toHaveLength(24);
+    expect(out).toEqual([
+      "坂戸市 行政改革後期アクションプラン",
+      "文字コード UTF-8",
+      "基本方針 3件",
+      "取組項目 24件",
+      "数値目標 62件（うち再掲 5件）",
+      "進捗状況 A 8 / B 10 / C 5 / D 1（本部会評価 A 8 / B 10 / C 5 / D 1）",
+      "基準日 令和2年3月31日現在（2020-03-31）",
+      `書き出しました: ${target}`,
+    ]);
+    expect(err).toEqual([]);
+    // Only the target is left in the directory (no temporary file).
+    expect(await readdir(dir)).toEqual(["plan.json"]);
+  });
+
+  it("exit 1: an error-severity finding prints it with its line and writes nothing, not even over an old file", async () => {
+    const target = join(dir, "plan.json");
+    await writeFile(target, "old\n");
+    const code = await run([fixture("invalid/grade-e.txt"), "--json", target], io);
+    expect(code).toBe(1);
+    expect(await readFile(target, "utf8")).toBe("old\n");
+    expect(err.some((line) => line.startsWith("エラー [41行目") && line.includes("「E」"))).toBe(true);
+    expect(err.some((line) => line.startsWith("エラー [95行目"))).toBe(true);
+    expect(err.at(-1)).toContain("何も書き出していません");
+  });
+
+  it("exit 1: a binary file writes nothing", async () => {
+    const target = join(dir, "plan.json");
+    expect(await run([fixture("invalid/binary.bin"), "--json", target], io)).toBe(1);
+    expect(existsSync(target)).toBe(false);
+    expect(err[0]).toBe("エラー: バイナリファイルのため読み取れません");
+    expect(out).toEqual([]);
+  });
+
+  it("exit 1: a file that cannot be read", async () => {
+    const target = join(dir, "plan.json");
+    expect(await run([join(dir, "missing.txt"), "--json", target], io)).toBe(1);
+    expect(existsSync(target)).toBe(false);
+    expect(err[0]).toContain("ファイルを読み込めません");
+  });
+
+  it("exit 2: usage errors print the usage", async () => {
+    expect(await run([], io)).toBe(2);
+    expect(err.join("\n")).toContain("FILE がありません");
+    expect(err.join("\n")).toContain("使い方 / usage: shinchoku import FILE");
+    err = [];
+    expect(await run([fixture("sakado-fy2019.txt"), "--bogus"], io)).toBe(2);
+    expect(err.join("\n")).toContain("--bogus");
+    expect(await run([fixture("sakado-fy2019.txt"), "--json"], io)).toBe(2);
+    expect(await run(["a.txt", "b.txt"], io)).toBe(2);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("--help prints the usage and exits 0", async () => {
+    expect(await run(["--help"], io)).toBe(0);
+    expect(out.join("\n")).toContain("--organization");
+  });
+
+  it("without --json: storing in the database is not ready yet (exit 2)", async () => {
+    expect(await run([fixture("sakado-fy2019.txt")], io)).toBe(2);
+    expect(err[0]).toContain("データベースへの取り込みは準備中です");
+  });
+});

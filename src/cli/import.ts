@@ -1,0 +1,181 @@
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
+import { formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
+import type { GradeSummary } from "../domain/grade.ts";
+import type { PlanDocument } from "../domain/plan-document.ts";
+import type { TableImportResult } from "../io/import-result.ts";
+import { importTableText } from "../io/table-text/index.ts";
+
+/**
+ * `shinchoku import FILE [--json OUT.json] [--organization 名前]`: reads a published progress table,
+ * shows what was read and every finding, and writes the plan document — all or nothing: a file that
+ * cannot be read or has an error-severity finding leaves nothing behind.
+ */
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** Where the command writes; tests pass their own to run the command in-process. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export function usage(): string {
+  return [
+    "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前]",
+    "",
+    "  FILE                  進行管理集計表のテキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）",
+    "                        the progress table as tab-separated text",
+    "  --json OUT.json       計画ドキュメントを JSON で書き出す（データベースには取り込まない）",
+    "                        write the plan document as JSON instead of storing it",
+    "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
+    "  -h, --help            この説明 / this help",
+    "",
+    "終了コード / exit code: 0 成功 / 1 読めない・エラーあり（何も書き出さない） / 2 使い方の誤り",
+  ].join("\n");
+}
+
+interface Options {
+  file: string;
+  json?: string;
+  organization?: string;
+}
+
+type Parsed = { help: true } | { help: false; options: Options } | { error: string };
+
+function parse(args: string[]): Parsed {
+  let values: { json?: string; organization?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: "string" },
+        organization: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  if (values.help) return { help: true };
+  if (positionals.length === 0) return { error: "FILE がありません / FILE is missing" };
+  if (positionals.length > 1)
+    return { error: `FILE は 1 つだけ指定します / one FILE only: ${positionals.join(" ")}` };
+  const options: Options = { file: positionals[0] as string };
+  if (values.json !== undefined) options.json = values.json;
+  if (values.organization !== undefined) options.organization = values.organization;
+  return { help: false, options };
+}
+
+function formatSummary(s: GradeSummary): string {
+  return `A ${s.A} / B ${s.B} / C ${s.C} / D ${s.D}`;
+}
+
+export function summarize(result: TableImportResult): string[] {
+  const doc = result.document;
+  if (!doc) return [];
+  const initiatives = doc.policies.flatMap((p) => p.initiatives);
+  const kpis = initiatives.flatMap((i) => i.kpis);
+  const relisted = kpis.filter((k) => k.relisted).length;
+  const lines = [`${doc.plan.title || "（計画名なし）"}`];
+  if (doc.organization) lines[0] = `${doc.organization.name} ${lines[0]}`;
+  if (result.encoding) lines.push(`文字コード ${result.encoding}`);
+  lines.push(
+    `基本方針 ${doc.policies.length}件`,
+    `取組項目 ${initiatives.length}件`,
+    `数値目標 ${kpis.length}件${relisted > 0 ? `（うち再掲 ${relisted}件）` : ""}`,
+    `進捗状況 ${formatSummary(doc.gradeSummary)}${
+      doc.declaredGradeSummary ? `（本部会評価 ${formatSummary(doc.declaredGradeSummary)}）` : ""
+    }`,
+  );
+  if (isValidIsoDate(doc.report.asOf)) {
+    lines.push(`基準日 ${formatJapaneseDate(doc.report.asOf)}現在（${doc.report.asOf}）`);
+  } else {
+    lines.push("基準日 不明");
+  }
+  return lines;
+}
+
+function countBySeverity(diagnostics: Diagnostic[]): string {
+  const n = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
+  return `エラー ${n("error")}件・警告 ${n("warning")}件・情報 ${n("info")}件`;
+}
+
+/** Writes next to the target, then renames: a reader never sees half a file, a failure leaves none. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(temp, text, { encoding: "utf8", flag: "wx" });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Stores the document in the database. The store is built elsewhere; until it is wired here, the
+ * command says so and exits as a usage error, so nobody mistakes it for a successful import.
+ */
+export async function storeDocument(_document: PlanDocument, _options: Options, io: CliIo): Promise<number> {
+  io.err("データベースへの取り込みは準備中です。--json OUT.json で書き出してください");
+  io.err("Storing into the database is not available yet; use --json OUT.json");
+  return EXIT_USAGE;
+}
+
+export async function run(args: string[], io: CliIo = processIo): Promise<number> {
+  const parsed = parse(args);
+  if ("error" in parsed) {
+    io.err(`${parsed.error}\n\n${usage()}`);
+    return EXIT_USAGE;
+  }
+  if (parsed.help) {
+    io.out(usage());
+    return EXIT_OK;
+  }
+  const { options } = parsed;
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(options.file));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`ファイルを読み込めません / cannot read the file: ${options.file}\n${reason}`);
+    return EXIT_FAILED;
+  }
+
+  const importOptions = options.organization ? { organizationName: options.organization } : {};
+  const result = importTableText(bytes, importOptions);
+  for (const line of summarize(result)) io.out(line);
+  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+
+  if (!result.document || hasErrors(result.diagnostics)) {
+    io.err(
+      `${countBySeverity(result.diagnostics)}。エラーがあるため取り込みません（何も書き出していません）`,
+    );
+    return EXIT_FAILED;
+  }
+  if (options.json === undefined) return storeDocument(result.document, options, io);
+
+  try {
+    await writeAtomically(options.json, `${JSON.stringify(result.document, null, 2)}\n`);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`書き出せません / cannot write: ${options.json}\n${reason}`);
+    return EXIT_FAILED;
+  }
+  io.out(`書き出しました: ${options.json}`);
+  return EXIT_OK;
+}
