@@ -307,7 +307,7 @@ export function isEraLessFiscalYear(text: string): boolean {
   return m !== null && m[1] === undefined && m[3] !== undefined;
 }
 
-const FISCAL_YEAR_END = new RegExp(`^(?:${ERA_PREFIX}\\s*)?${ERA_YEAR}\\s*(?:年度)?\\s*末$`);
+const FISCAL_YEAR_END = new RegExp(`^(?:${ERA_PREFIX}\\s*)?${ERA_YEAR}\\s*(?:年度\\s*)?末$`);
 const FISCAL_YEAR_END_WESTERN = /^(\d{4})\s*年度\s*末$/;
 
 /**
@@ -331,7 +331,7 @@ export function formatFiscalYearEnd(fy: FiscalYear): string {
 }
 
 /** Range separators: ～ 〜 ~ - － (after toHalfWidth: ~ and -). */
-const RANGE_SEPARATOR = /\s*[~-]\s*/;
+const RANGE_SEPARATOR = /[~-]/;
 
 /**
  * "平成29年度～令和3年度", "H29~R3", "平成29年度〜令和3年度", "H29-R3" → { 2017, 2021 }. An era-less second
@@ -362,7 +362,8 @@ function parseEraLessBareYear(t: string, ctx: EraContext | undefined): FiscalYea
 }
 
 function splitRange(t: string): [string, string] | undefined {
-  const parts = t.split(RANGE_SEPARATOR);
+  // Spaces are trimmed afterwards: `\s*` around the separator would backtrack quadratically.
+  const parts = t.split(RANGE_SEPARATOR).map((part) => part.trim());
   if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
   return [parts[0], parts[1]];
 }

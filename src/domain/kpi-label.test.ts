@@ -25,4 +25,11 @@ describe("parseKpiLabel", () => {
     expect(formatKpiLabel("市税徴収率", false)).toBe("市税徴収率");
     expect(parseKpiLabel(formatKpiLabel("市税徴収率", true))).toEqual({ name: "市税徴収率", relisted: true });
   });
+
+  it("takes linear time on long runs of spaces", () => {
+    const label = `a${" ".repeat(100_000)}b`;
+    const started = performance.now();
+    expect(parseKpiLabel(label)).toEqual({ name: label, relisted: false });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });

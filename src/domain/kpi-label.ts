@@ -3,7 +3,8 @@
  * listed again under another initiative (see GLOSSARY: 再掲).
  */
 
-const RELISTED_MARK = /\s*[(（]\s*再掲\s*[)）]\s*$/u;
+/** Anchored on the bracket, not on leading spaces, so that long runs of spaces cannot backtrack. */
+const RELISTED_MARK = /[(（]\s*再掲\s*[)）]\s*$/u;
 
 /** "北坂戸にぎわいサロンの利用者数(再掲)" → { name: "北坂戸にぎわいサロンの利用者数", relisted: true } */
 export function parseKpiLabel(label: string): { name: string; relisted: boolean } {

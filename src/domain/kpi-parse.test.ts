@@ -202,3 +202,18 @@ describe("parseKpiValue: unreadable text", () => {
       expect(message).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 });
+
+describe("parseKpiValue on long input", () => {
+  const spaces = " ".repeat(100_000);
+  it.each([
+    [`1${spaces}x${spaces}y (${spaces}z)`, "text"],
+    [`約${spaces}x`, "text"],
+    [`5件(H29${spaces}.3${spaces}末)`, "quantity"],
+    [`5件(z${spaces}w)`, "quantity"],
+  ])("takes linear time, so a pasted cell cannot stall an import (%#)", (text, kind) => {
+    const started = performance.now();
+    const value = parseKpiValue(text, heisei);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(value.kind).toBe(kind);
+  });
+});

@@ -42,12 +42,14 @@ export function parseKpiValue(text: string, ctx?: KpiParseContext): KpiValue {
   const s = normalized.trim();
   if (NO_VALUE.has(s)) return { text, kind: "none" };
 
-  const group = /^(.*?)\s*\(([^()]*)\)$/su.exec(s);
-  if (!group) return build(text, parseMain(s));
+  // One parenthesised part at the end: "72事業(累計215)". (Index arithmetic rather than a regex with
+  // lazy groups, which would take quadratic time on long runs of spaces.)
+  const open = s.lastIndexOf("(");
+  if (open < 0 || !s.endsWith(")") || s.indexOf(")", open) !== s.length - 1) return build(text, parseMain(s));
 
-  const main = parseMain(group[1] ?? "");
+  const main = parseMain(s.slice(0, open).trimEnd());
   if ("error" in main) return build(text, main);
-  const innerStart = start + s.lastIndexOf("(") + 1;
+  const innerStart = start + open + 1;
   const inner = normalized.slice(innerStart, start + s.length - 1);
   const verbatim = text.slice(innerStart, start + s.length - 1);
   const decoration = parseDecoration(inner, verbatim, ctx);
@@ -77,7 +79,8 @@ const WORDS: ReadonlyMap<string, Fields> = new Map<string, Fields>([
   ]),
 ]);
 
-const NUMERIC = /^(約)?\s*([+-])?\s*(\d[\d,]*(?:\.\d+)?)\s*(.*?)\s*(以上|以下)?$/su;
+const NUMBER_FIRST = /^(約)?\s*(?:([+-])\s*)?(\d[\d,]*(?:\.\d+)?)/;
+const BOUND_LAST = /(以上|以下)$/;
 const GROUPED_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Units are words and a few signs (件, 人, %, 千円, g, 回/年, ㎡); never digits, spaces or brackets. */
 const UNIT = /^[\p{L}\p{M}%‰°/・㎡㎥㎏㎞㎝㎜℃]+$/u;
@@ -86,9 +89,12 @@ const MAX_UNIT_LENGTH = 12;
 function parseMain(s: string): Result {
   const word = WORDS.get(s);
   if (word) return { fields: { ...word } };
-  const m = NUMERIC.exec(s);
+  const m = NUMBER_FIRST.exec(s);
   if (!m) return { error: KPI_PARSE_MESSAGES.unreadable };
-  const [, approx, sign, digits = "", unit = "", bound] = m;
+  const [number, approx, sign, digits = ""] = m;
+  let unit = s.slice(number.length).trim();
+  const bound = BOUND_LAST.exec(unit)?.[1];
+  if (bound) unit = unit.slice(0, -bound.length).trimEnd();
   const value = parseNumber(digits, sign);
   if (value === undefined) return { error: KPI_PARSE_MESSAGES.thousandsSeparator };
   if (unit !== "" && !isUnit(unit)) return { error: KPI_PARSE_MESSAGES.unreadable };
