@@ -65,7 +65,8 @@ export interface KpiValue {
   secondary?: KpiValue;
   /** A note that qualifies the value: 74事務 (1事務対象外) → "1事務対象外"; 1団地(素案) → "素案". */
   note?: string;
-  /** Why the text could not be read (kind "text"), in Japanese. */
+  /** Why the text could not be read (kind "text"), or a warning about a part of it (an era-less year
+   * with no context, an impossible date kept as a note), in Japanese. */
   diagnostic?: string;
 }
 
