@@ -1,0 +1,49 @@
+import { readServeConfig, serveUsage } from "../server/config.ts";
+import { startServer } from "../server/start.ts";
+import { redactDatabaseUrl } from "../store/url.ts";
+
+/**
+ * `shinchoku serve`: validates the settings, starts the web server and stops it cleanly on SIGINT /
+ * SIGTERM. Exit code 2 for a bad setting (with the list of what is wrong), 1 when start-up fails.
+ */
+export async function run(args: string[]): Promise<number> {
+  const result = readServeConfig(args, process.env);
+  if (result.ok && "help" in result) {
+    console.log(serveUsage());
+    return 0;
+  }
+  if (!result.ok) {
+    console.error("設定に誤りがあります / invalid settings:");
+    for (const error of result.errors) console.error(`  - ${error}`);
+    console.error(`\n${serveUsage()}`);
+    return 2;
+  }
+  const { config } = result;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config);
+  } catch (error) {
+    console.error(`起動できませんでした / could not start: ${(error as Error).message}`);
+    console.error(
+      `  database: ${redactDatabaseUrl(config.databaseUrl)}, host: ${config.host}, port: ${config.port}`,
+    );
+    return 1;
+  }
+  if (server.sampleLoaded)
+    console.log("サンプルデータ（坂戸市 令和元年度）を読み込みました / sample data loaded");
+  console.log(`Shinchoku: ${server.url} で起動しました / listening on ${server.url}`);
+  console.log("終了するには Ctrl+C / press Ctrl+C to stop");
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      console.log(`\n${signal}: 終了します / shutting down`);
+      server.close().then(resolve, (error: unknown) => {
+        console.error(error);
+        resolve();
+      });
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  return 0;
+}

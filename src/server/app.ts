@@ -1,0 +1,104 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { Store } from "../store/types.ts";
+import { PROBLEM } from "./api-schema.ts";
+import { serveAsset } from "./assets.ts";
+import type { AppEnv } from "./env.ts";
+import { AppError, fieldErrors, problemDocument } from "./errors.ts";
+import { langFromQuery } from "./i18n.ts";
+import { registerApiDocs } from "./routes/api-docs/pages.tsx";
+import { registerInitiativeApi } from "./routes/initiatives/api.ts";
+import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
+import { registerOrganizationApi } from "./routes/organizations/api.ts";
+import { registerOrganizationPages } from "./routes/organizations/pages.tsx";
+import { registerPlanApi } from "./routes/plans/api.ts";
+import { registerPlanPages } from "./routes/plans/pages.tsx";
+import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
+import { renderErrorPage } from "./views/error-page.tsx";
+
+export interface AppOptions {
+  store: Store;
+  /** The clock; tests pin it. */
+  now?: () => Date;
+}
+
+/**
+ * The web application: pages and the JSON API over one store. It does not listen; start.ts does, and
+ * tests call `app.request()` directly.
+ */
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const now = options.now ?? (() => new Date());
+  const app = new OpenAPIHono<AppEnv>({
+    // API validation failures become a problem document naming each field (see onError).
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError(
+          "request.invalid",
+          {},
+          fieldErrors(result.error, result.target === "param" ? "path" : "query"),
+        );
+      }
+    },
+  });
+
+  app.use("*", async (c, next) => {
+    c.set("store", options.store);
+    c.set("lang", langFromQuery(c.req.query("lang")));
+    c.set("now", now);
+    await next();
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+
+  app.get("/assets/:name", (c) => serveAsset(c, c.req.param("name")) ?? notFound(c));
+
+  registerOrganizationPages(app);
+  registerPlanPages(app);
+  registerProgressTablePages(app);
+  registerInitiativePages(app);
+
+  registerOrganizationApi(app);
+  registerPlanApi(app);
+  registerInitiativeApi(app);
+  registerApiDocs(app);
+
+  app.notFound(notFound);
+  app.onError((error, c) => {
+    if (error instanceof AppError) return respondWithError(c, error);
+    console.error(error);
+    return respondWithError(c, new AppError("internal"));
+  });
+  return app;
+}
+
+function isApi(c: Context): boolean {
+  return c.req.path === "/api" || c.req.path.startsWith("/api/v1");
+}
+
+function notFound(c: Context<AppEnv>) {
+  return respondWithError(c, new AppError("page.not-found", { path: c.req.path }));
+}
+
+/** One refusal, two representations: problem+json for the API, an HTML page for everything else. */
+function respondWithError(c: Context<AppEnv>, error: AppError) {
+  const lang = c.get("lang") ?? langFromQuery(c.req.query("lang"));
+  if (isApi(c)) {
+    const url = new URL(c.req.url);
+    const problem = problemDocument(error, lang, url.pathname + url.search);
+    return c.body(JSON.stringify(problem), error.status, { "Content-Type": `${PROBLEM}; charset=utf-8` });
+  }
+  return renderErrorPage(c, error, lang);
+}

@@ -1,0 +1,95 @@
+import { parseArgs } from "node:util";
+import { DEFAULT_DATABASE_URL } from "../store/url.ts";
+
+/**
+ * The server's settings, read once at start from the command line and the environment (the command
+ * line wins) and validated together: a bad setting stops start-up with the list of everything wrong.
+ */
+export interface ServeConfig {
+  port: number;
+  /** 127.0.0.1 by default: reachable from this machine only until an administrator opens it up. */
+  host: string;
+  databaseUrl: string;
+  /** Load the sample progress table into an empty database. */
+  sample: boolean;
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = "127.0.0.1";
+
+export type ConfigResult =
+  | { ok: true; config: ServeConfig }
+  | { ok: true; help: true }
+  | { ok: false; errors: string[] };
+
+export function serveUsage(): string {
+  return [
+    "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database-url URL] [--no-sample]",
+    "",
+    `  --port N            待ち受けるポート（既定 ${DEFAULT_PORT}、環境変数 PORT） / port to listen on`,
+    `  --host ADDRESS      待ち受けるアドレス（既定 ${DEFAULT_HOST}、環境変数 HOST。外部に公開するときは 0.0.0.0）`,
+    "                      address to listen on (0.0.0.0 to accept other machines)",
+    `  --database-url URL  データベース（既定 ${DEFAULT_DATABASE_URL}、環境変数 DATABASE_URL）`,
+    "                      sqlite:<path> or postgres://…",
+    "  --no-sample         空のデータベースにサンプル（坂戸市 令和元年度）を入れない / do not load the sample",
+    "  -h, --help          この説明 / this help",
+  ].join("\n");
+}
+
+export function readServeConfig(args: string[], env: Record<string, string | undefined>): ConfigResult {
+  let values: {
+    port?: string;
+    host?: string;
+    "database-url"?: string;
+    "no-sample"?: boolean;
+    help?: boolean;
+  };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        "database-url": { type: "string" },
+        "no-sample": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return { ok: false, errors: [`引数が正しくありません / invalid arguments: ${(error as Error).message}`] };
+  }
+  if (values.help) return { ok: true, help: true };
+
+  const errors: string[] = [];
+  const portText = values.port ?? env.PORT;
+  let port = DEFAULT_PORT;
+  if (portText !== undefined && portText !== "") {
+    port = Number(portText);
+    if (!/^\d+$/.test(portText.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
+      errors.push(
+        `PORT（--port）は 0～65535 の整数で指定してください（指定値: ${portText}） / PORT must be an integer 0–65535`,
+      );
+    }
+  }
+  const host = (values.host ?? env.HOST ?? DEFAULT_HOST).trim();
+  if (host === "" || /[\s/]/.test(host)) {
+    errors.push(
+      `HOST（--host）はアドレスまたはホスト名で指定してください（指定値: ${host}） / HOST must be an address or host name`,
+    );
+  }
+  const databaseUrl = (values["database-url"] ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL).trim();
+  if (databaseUrl === "") {
+    errors.push("DATABASE_URL（--database-url）が空です / DATABASE_URL is empty");
+  } else if (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl) &&
+    !/^(postgres(ql)?|sqlite):\/\//i.test(databaseUrl)
+  ) {
+    errors.push(
+      `DATABASE_URL は sqlite:… か postgres://… で指定してください（指定値: ${databaseUrl.replace(/\/\/[^@/]*@/, "//***@")}） / unsupported database URL`,
+    );
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, config: { port, host, databaseUrl, sample: !values["no-sample"] } };
+}

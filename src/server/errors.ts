@@ -1,0 +1,177 @@
+import type { ZodError } from "zod";
+import type { Lang } from "./i18n.ts";
+
+/**
+ * The refusals of the web server, each under a stable id, with its Japanese and English wording in
+ * this one place. Pages show them as HTML, the API as application/problem+json (RFC 9457); both come
+ * from the same AppError thrown by a handler.
+ */
+export type ErrorId =
+  | "organization.not-found"
+  | "plan.not-found"
+  | "round.not-found"
+  | "initiative.not-found"
+  | "page.not-found"
+  | "request.invalid"
+  | "internal";
+
+interface ErrorText {
+  status: 400 | 404 | 500;
+  title: { ja: string; en: string };
+  detail: { ja: (p: Record<string, string>) => string; en: (p: Record<string, string>) => string };
+}
+
+export const ERRORS: Record<ErrorId, ErrorText> = {
+  "organization.not-found": {
+    status: 404,
+    title: { ja: "自治体が見つかりません", en: "Organization not found" },
+    detail: {
+      ja: (p) => `「${p.org}」という自治体は登録されていません。`,
+      en: (p) => `There is no organization "${p.org}".`,
+    },
+  },
+  "plan.not-found": {
+    status: 404,
+    title: { ja: "計画が見つかりません", en: "Plan not found" },
+    detail: {
+      ja: (p) => `番号 ${p.planId} の計画はありません。`,
+      en: (p) => `There is no plan ${p.planId}.`,
+    },
+  },
+  "round.not-found": {
+    status: 404,
+    title: { ja: "この年度の報告はありません", en: "No report for this fiscal year" },
+    detail: {
+      ja: (p) => `この計画には ${p.fiscalYear}年度の進行管理の報告がありません。`,
+      en: (p) => `This plan has no progress report for fiscal year ${p.fiscalYear}.`,
+    },
+  },
+  "initiative.not-found": {
+    status: 404,
+    title: { ja: "取組項目が見つかりません", en: "Initiative not found" },
+    detail: {
+      ja: (p) => `この計画に No.${p.number} の取組項目はありません。`,
+      en: (p) => `This plan has no initiative No.${p.number}.`,
+    },
+  },
+  "page.not-found": {
+    status: 404,
+    title: { ja: "ページが見つかりません", en: "Page not found" },
+    detail: {
+      ja: (p) => `${p.path} というページはありません。アドレスを確認してください。`,
+      en: (p) => `There is no page at ${p.path}. Please check the address.`,
+    },
+  },
+  "request.invalid": {
+    status: 400,
+    title: { ja: "指定された値が正しくありません", en: "Invalid request" },
+    detail: {
+      ja: (p) => `次の項目を確認してください：${p.fields}`,
+      en: (p) => `Please check: ${p.fields}`,
+    },
+  },
+  internal: {
+    status: 500,
+    title: { ja: "サーバーでエラーが発生しました", en: "Server error" },
+    detail: {
+      ja: () => "しばらくしてからもう一度お試しください。",
+      en: () => "Please try again later.",
+    },
+  },
+};
+
+/** One field a request got wrong: where it was (path, query) and what is expected of it. */
+export interface FieldError {
+  name: string;
+  in: "path" | "query";
+  message: string;
+  messageEn: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly id: ErrorId,
+    readonly params: Record<string, string> = {},
+    readonly fields: FieldError[] = [],
+  ) {
+    super(id);
+    this.name = "AppError";
+  }
+
+  get status(): 400 | 404 | 500 {
+    return ERRORS[this.id].status;
+  }
+}
+
+export function errorTitle(id: ErrorId, lang: Lang): string {
+  return ERRORS[id].title[lang];
+}
+
+export function errorDetail(error: AppError, lang: Lang): string {
+  const params = { ...error.params };
+  if (error.id === "request.invalid" && !params.fields)
+    params.fields = error.fields.map((f) => f.name).join(", ");
+  return ERRORS[error.id].detail[lang](params);
+}
+
+/** RFC 9457 problem details; `errors` names each field of a validation failure. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: { name: string; in: string; detail: string }[];
+}
+
+export function problemDocument(error: AppError, lang: Lang, instance: string): ProblemDocument {
+  const problem: ProblemDocument = {
+    type: `/api/docs#problem-${error.id}`,
+    title: errorTitle(error.id, lang),
+    status: error.status,
+    detail: errorDetail(error, lang),
+    instance,
+  };
+  if (error.fields.length > 0) {
+    problem.errors = error.fields.map((f) => ({
+      name: f.name,
+      in: f.in,
+      detail: lang === "ja" ? f.message : f.messageEn,
+    }));
+  }
+  return problem;
+}
+
+/** Zod's findings as field errors, worded for people (Zod's own messages are English and technical). */
+export function fieldErrors(error: ZodError, where: FieldError["in"], names: Record<string, string> = {}) {
+  return error.issues.map((issue): FieldError => {
+    const key = String(issue.path[0] ?? "");
+    const name = names[key] ?? key;
+    const [message, messageEn] = issueText(issue);
+    return { name, in: where, message: `${name}：${message}`, messageEn: `${name}: ${messageEn}` };
+  });
+}
+
+type Issue = ZodError["issues"][number];
+
+function issueText(issue: Issue): [string, string] {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.expected === "number" || issue.expected === "int")
+        return ["整数で指定してください", "must be an integer"];
+      return ["値の形式が正しくありません", "has the wrong type"];
+    case "too_small":
+      return [`${issue.minimum} 以上で指定してください`, `must be at least ${issue.minimum}`];
+    case "too_big":
+      return [`${issue.maximum} 以下で指定してください`, `must be at most ${issue.maximum}`];
+    case "invalid_value":
+      return [
+        `次のいずれかで指定してください：${issue.values.join("、")}`,
+        `must be one of ${issue.values.join(", ")}`,
+      ];
+    case "invalid_format":
+      return ["形式が正しくありません", "has the wrong format"];
+    default:
+      return ["値が正しくありません", "is not valid"];
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Every string of the web UI, Japanese first, English beside it. The language comes from `?lang=en`
+ * (Japanese otherwise) and every link the pages print keeps it, so a reader stays in the language
+ * they chose without cookies or JavaScript.
+ */
+export const LANGS = ["ja", "en"] as const;
+export type Lang = (typeof LANGS)[number];
+
+const ja = {
+  "site.name": "Shinchoku 進捗",
+  "site.tagline": "行政改革アクションプランの進行管理",
+  "site.skip": "本文へ移動",
+  "site.breadcrumbs": "現在位置",
+  "site.language": "表示言語",
+  "site.footer": "このページは Shinchoku が表示しています。掲載内容は各自治体の公表資料によります。",
+  "site.home": "トップ",
+
+  "home.title": "自治体一覧",
+  "home.lead": "行政改革アクションプランの進行管理集計表を公開している自治体です。",
+  "home.empty": "登録されている自治体はまだありません。",
+
+  "org.plans": "計画一覧",
+  "org.plansCaption": "{org}の計画と最新の進捗状況",
+  "org.noPlans": "公開されている計画はまだありません。",
+  "org.noRounds": "報告なし",
+
+  "col.plan": "計画",
+  "col.period": "計画期間",
+  "col.latestRound": "最新の年度",
+  "col.asOf": "基準日",
+  "col.number": "No.",
+  "col.initiative": "取組項目",
+  "col.policy": "基本方針",
+  "col.departments": "関係課",
+  "col.grade": "進捗状況",
+  "col.total": "計",
+  "col.count": "件数",
+
+  "plan.fiscalYears": "年度の切替",
+  "plan.periodLine": "計画期間 {period}",
+  "plan.expectedShare": "計画期間{total}年のうち{elapsed}年経過（{percent}）",
+  "plan.asOf": "{date}現在",
+  "plan.roundOf": "{fy}の進行管理",
+  "plan.toTable": "進行管理集計表を見る",
+  "plan.toOverview": "概要に戻る",
+  "plan.overview": "概要",
+
+  "summary.heading": "進捗状況の集計",
+  "summary.caption": "{fy}の進捗状況（全体と基本方針別の件数と割合）",
+  "summary.total": "全体",
+  "summary.cell": "{count}件（{percent}）",
+  "summary.ungraded": "未評価 {count}件",
+  "summary.chartLabel": "{fy}の進捗状況の集計グラフ。{lines}",
+  "summary.chartLine": "{row}: {counts}",
+
+  "list.heading": "取組項目一覧",
+  "list.caption": "取組項目一覧（{fy}）",
+  "list.count": "{total}件中{shown}件を表示しています。",
+  "list.none": "条件に合う取組項目はありません。",
+  "filter.heading": "絞り込み",
+  "filter.policy": "基本方針",
+  "filter.department": "関係課",
+  "filter.grade": "進捗状況",
+  "filter.q": "キーワード",
+  "filter.qHint": "取組項目の名称や内容に含まれる語で探します。",
+  "filter.all": "すべて",
+  "filter.submit": "絞り込む",
+  "filter.clear": "条件をクリア",
+
+  "downloads.heading": "ダウンロード",
+  "downloads.json": "計画データ（JSON形式）",
+
+  "table.caption": "{title}",
+  "table.sectionLabel": "【項目進捗】",
+  "table.sectionTitle": "アクションプラン計画期間中の取組項目進捗状況",
+  "table.summary": "本部会評価",
+  "table.summaryCaption": "本部会評価（進捗状況の件数）",
+  "table.policyContinued": "（前の取組項目と同じ基本方針）",
+  "table.noKpi": "—",
+
+  "initiative.heading": "No.{number} {title}",
+  "initiative.lead": "主担当",
+  "initiative.description": "取組の方針と内容",
+  "initiative.kpis": "数値目標等",
+  "initiative.noKpis": "数値目標等はありません。",
+  "initiative.kpiCaption": "{label}",
+  "initiative.point": "時点",
+  "initiative.value": "値",
+  "initiative.achievement": "達成率",
+  "initiative.expected": "計画期間の経過",
+  "initiative.expectedCell": "{percent}（{total}年中{elapsed}年）",
+  "initiative.baseline": "当初（{when}）",
+  "initiative.target": "目標（{when}）",
+  "initiative.yearEnd": "{when}",
+  "initiative.selectedYear": "（表示中の年度）",
+  "initiative.relistedIn": "同じ指標を掲載している取組項目：",
+  "initiative.relistedMark": "再掲",
+  "initiative.reports": "年度ごとの取組と評価",
+  "initiative.activities": "取組内容",
+  "initiative.committeeOpinion": "本部会意見",
+  "initiative.nextYearGoal": "{fy}目標",
+  "initiative.noReports": "報告はまだありません。",
+  "initiative.ungraded": "未評価",
+
+  "error.heading": "エラー",
+  "error.back": "トップページへ戻る",
+  "error.fields": "確認が必要な項目",
+
+  "apiDocs.title": "API リファレンス",
+  "apiDocs.lead": "Shinchoku の JSON API（/api/v1）です。この説明は OpenAPI 文書から作られています。",
+  "apiDocs.document": "OpenAPI 文書（JSON）",
+  "apiDocs.parameters": "パラメーター",
+  "apiDocs.responses": "応答",
+  "apiDocs.name": "名前",
+  "apiDocs.in": "場所",
+  "apiDocs.required": "必須",
+  "apiDocs.type": "型",
+  "apiDocs.description": "説明",
+  "apiDocs.status": "ステータス",
+  "apiDocs.yes": "必須",
+  "apiDocs.no": "任意",
+  "apiDocs.errors": "エラー応答は application/problem+json（RFC 9457）で返します。",
+} as const;
+
+export type MessageKey = keyof typeof ja;
+
+const en: Record<MessageKey, string> = {
+  "site.name": "Shinchoku",
+  "site.tagline": "Progress management of administrative-reform action plans",
+  "site.skip": "Skip to main content",
+  "site.breadcrumbs": "Breadcrumb",
+  "site.language": "Language",
+  "site.footer": "Served by Shinchoku. The content comes from each organization's published documents.",
+  "site.home": "Home",
+
+  "home.title": "Organizations",
+  "home.lead": "Organizations publishing the progress tables of their administrative-reform action plans.",
+  "home.empty": "No organizations yet.",
+
+  "org.plans": "Plans",
+  "org.plansCaption": "Plans of {org} and their latest progress",
+  "org.noPlans": "No plans have been published yet.",
+  "org.noRounds": "No reports",
+
+  "col.plan": "Plan",
+  "col.period": "Plan period",
+  "col.latestRound": "Latest fiscal year",
+  "col.asOf": "As of",
+  "col.number": "No.",
+  "col.initiative": "Initiative",
+  "col.policy": "Basic policy",
+  "col.departments": "Departments",
+  "col.grade": "Progress",
+  "col.total": "Total",
+  "col.count": "Count",
+
+  "plan.fiscalYears": "Fiscal year",
+  "plan.periodLine": "Plan period {period}",
+  "plan.expectedShare": "{elapsed} of the plan's {total} years elapsed ({percent})",
+  "plan.asOf": "as of {date}",
+  "plan.roundOf": "Progress report for {fy}",
+  "plan.toTable": "View the progress table",
+  "plan.toOverview": "Back to the overview",
+  "plan.overview": "Overview",
+
+  "summary.heading": "Progress summary",
+  "summary.caption": "Progress in {fy} (counts and shares, overall and by basic policy)",
+  "summary.total": "All",
+  "summary.cell": "{count} ({percent})",
+  "summary.ungraded": "Not graded: {count}",
+  "summary.chartLabel": "Chart of the progress summary for {fy}. {lines}",
+  "summary.chartLine": "{row}: {counts}",
+
+  "list.heading": "Initiatives",
+  "list.caption": "Initiatives ({fy})",
+  "list.count": "Showing {shown} of {total} initiatives.",
+  "list.none": "No initiative matches these conditions.",
+  "filter.heading": "Filter",
+  "filter.policy": "Basic policy",
+  "filter.department": "Department",
+  "filter.grade": "Progress",
+  "filter.q": "Keyword",
+  "filter.qHint": "Finds initiatives whose name or content contains the words (in Japanese).",
+  "filter.all": "All",
+  "filter.submit": "Apply",
+  "filter.clear": "Clear filters",
+
+  "downloads.heading": "Downloads",
+  "downloads.json": "Plan data (JSON)",
+
+  "table.caption": "{title}",
+  "table.sectionLabel": "[Progress of initiatives]",
+  "table.sectionTitle": "Progress of the initiatives during the action plan period",
+  "table.summary": "Committee grades",
+  "table.summaryCaption": "Committee grades (number of initiatives)",
+  "table.policyContinued": "(same basic policy as the previous initiative)",
+  "table.noKpi": "—",
+
+  "initiative.heading": "No.{number} {title}",
+  "initiative.lead": "lead",
+  "initiative.description": "Policy and content",
+  "initiative.kpis": "KPIs",
+  "initiative.noKpis": "This initiative has no KPIs.",
+  "initiative.kpiCaption": "{label}",
+  "initiative.point": "Point in time",
+  "initiative.value": "Value",
+  "initiative.achievement": "Achievement",
+  "initiative.expected": "Plan period elapsed",
+  "initiative.expectedCell": "{percent} ({elapsed} of {total} years)",
+  "initiative.baseline": "Baseline ({when})",
+  "initiative.target": "Target ({when})",
+  "initiative.yearEnd": "{when}",
+  "initiative.selectedYear": " (selected fiscal year)",
+  "initiative.relistedIn": "The same KPI is also listed under:",
+  "initiative.relistedMark": "listed again",
+  "initiative.reports": "Reports and grades by fiscal year",
+  "initiative.activities": "Activities",
+  "initiative.committeeOpinion": "Committee opinion",
+  "initiative.nextYearGoal": "Goal for {fy}",
+  "initiative.noReports": "No reports yet.",
+  "initiative.ungraded": "Not graded",
+
+  "error.heading": "Error",
+  "error.back": "Back to the home page",
+  "error.fields": "Please check",
+
+  "apiDocs.title": "API reference",
+  "apiDocs.lead": "The JSON API of Shinchoku (/api/v1). This page is generated from the OpenAPI document.",
+  "apiDocs.document": "OpenAPI document (JSON)",
+  "apiDocs.parameters": "Parameters",
+  "apiDocs.responses": "Responses",
+  "apiDocs.name": "Name",
+  "apiDocs.in": "In",
+  "apiDocs.required": "Required",
+  "apiDocs.type": "Type",
+  "apiDocs.description": "Description",
+  "apiDocs.status": "Status",
+  "apiDocs.yes": "required",
+  "apiDocs.no": "optional",
+  "apiDocs.errors": "Errors are returned as application/problem+json (RFC 9457).",
+};
+
+const dictionaries: Record<Lang, Record<MessageKey, string>> = { ja, en };
+
+export type Params = Record<string, string | number>;
+
+/** Looks a string up and fills its `{name}` placeholders. */
+export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
+  return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** `?lang=en` selects English; anything else (absent, unknown) is Japanese. */
+export function langFromQuery(value: string | undefined): Lang {
+  return value === "en" ? "en" : "ja";
+}
+
+/**
+ * A link that keeps the reader's language. `query` values that are empty are left out, arrays repeat
+ * the key (`grade=A&grade=B`), as an HTML form would send them.
+ */
+export function localHref(
+  lang: Lang,
+  path: string,
+  query: Record<string, string | string[] | undefined> = {},
+) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (v) search.append(key, v);
+  }
+  if (lang === "en") search.set("lang", "en");
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The bundle views receive: the language, its strings and a link maker that keeps it. */
+export interface Ui {
+  lang: Lang;
+  t: (key: MessageKey, params?: Params) => string;
+  href: (path: string, query?: Record<string, string | string[] | undefined>) => string;
+}
+
+export function makeUi(lang: Lang): Ui {
+  return {
+    lang,
+    t: (key, params) => translate(lang, key, params),
+    href: (path, query) => localHref(lang, path, query),
+  };
+}
+
+/** 0.333… → "33%" (ja and en alike: whole percents are what the tables print). */
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}

@@ -1,0 +1,30 @@
+import type { Context } from "hono";
+import type { AppEnv } from "./env.ts";
+import { makeUi, type Ui } from "./i18n.ts";
+
+/** What every page handler hands its view: the reader's language bundle and the request URL. */
+export function pageContext(c: Context<AppEnv>): { ui: Ui; url: URL } {
+  return { ui: makeUi(c.get("lang")), url: new URL(c.req.url) };
+}
+
+/** Path segments are user text (an organization slug): encode them once, here. */
+export function orgPath(slug: string): string {
+  return `/o/${encodeURIComponent(slug)}`;
+}
+
+export function planPath(slug: string, planId: number, fiscalYear?: number): string {
+  const base = `${orgPath(slug)}/plans/${planId}`;
+  return fiscalYear === undefined ? base : `${base}/${fiscalYear}`;
+}
+
+export function tablePath(slug: string, planId: number, fiscalYear: number): string {
+  return `${planPath(slug, planId, fiscalYear)}/table`;
+}
+
+export function initiativePath(slug: string, planId: number, number: number): string {
+  return `${planPath(slug, planId)}/initiatives/${number}`;
+}
+
+export function exportJsonPath(planId: number, fiscalYear: number): string {
+  return `/api/v1/plans/${planId}/rounds/${fiscalYear}/export.json`;
+}

@@ -1,0 +1,58 @@
+import { z } from "@hono/zod-openapi";
+import { GRADES } from "../domain/grade.ts";
+import { AppError, type FieldError, fieldErrors } from "./errors.ts";
+
+/**
+ * The request parameters shared by pages and API, one zod schema each, so a page and its API twin
+ * refuse the same values with the same words.
+ */
+export const orgSlugSchema = z.string().min(1).max(100);
+export const planIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+export const fiscalYearSchema = z.coerce.number().int().min(1900).max(2999);
+export const initiativeNumberSchema = z.coerce.number().int().min(1).max(1_000_000);
+export const gradeSchema = z.enum(GRADES);
+
+/** A query parameter that may repeat (`grade=A&grade=B`) or come once. */
+export function repeated<T extends z.ZodType>(item: T) {
+  return z.preprocess(
+    (v) => (v === undefined || v === "" ? undefined : Array.isArray(v) ? v : [v]),
+    z.array(item).optional(),
+  );
+}
+
+/** Free text from a search box: trimmed, empty means "no condition". */
+export const textFilterSchema = z
+  .string()
+  .max(200)
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+
+export const initiativeFilterSchema = z.object({
+  policy: textFilterSchema,
+  department: textFilterSchema,
+  grade: repeated(gradeSchema),
+  q: textFilterSchema,
+});
+export type InitiativeFilterInput = z.output<typeof initiativeFilterSchema>;
+
+/** Validates page input; a failure becomes the 400 page naming each field. */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where: FieldError["in"],
+  names: Record<string, string> = {},
+): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new AppError("request.invalid", {}, fieldErrors(result.error, where, names));
+}
+
+/** Hono's query object with repeated keys as arrays, single keys as strings (as the API validator sees it). */
+export function queryObject(url: URL): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    out[key] = all.length === 1 ? (all[0] ?? "") : all;
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { type Achievement, computeAchievement, formatAchievement } from "../../../domain/achievement.ts";
+import { GRADE_LABELS } from "../../../domain/grade.ts";
+import { expectedShare } from "../../../domain/plan-period.ts";
+import type { InitiativeHistory } from "../../../store/types.ts";
+import {
+  apiGradeSchema,
+  expectedShareSchema,
+  kpiValueSchema,
+  policyRefSchema,
+  problemResponse,
+} from "../../api-schema.ts";
+import type { AppEnv } from "../../env.ts";
+import { loadInitiativeHistory, loadPlan } from "../../load.ts";
+import { initiativeNumberSchema, planIdSchema } from "../../params.ts";
+
+const params = z.object({
+  planId: planIdSchema.openapi({
+    param: { name: "planId", in: "path" },
+    example: 1,
+    description: "計画の番号",
+  }),
+  number: initiativeNumberSchema.openapi({
+    param: { name: "number", in: "path" },
+    example: 16,
+    description: "取組項目の No.",
+  }),
+});
+
+const achievementSchema = z
+  .object({
+    computable: z.boolean(),
+    method: z.enum(["numeric", "bound", "direction", "stage", "cumulative"]).optional(),
+    ratio: z.number().optional().openapi({ description: "1 = 目標達成" }),
+    met: z.boolean().optional(),
+    direction: z.enum(["increase", "decrease"]).optional(),
+    binary: z.boolean().optional(),
+    code: z.string().optional().openapi({ description: "算出できない理由の識別子" }),
+    reason: z.string().optional(),
+    reasonEn: z.string().optional(),
+    text: z.string().openapi({ example: "75.0%" }),
+    textEn: z.string(),
+  })
+  .openapi("Achievement", { description: "達成率 (当初から目標までの進み具合)" });
+
+const historySchema = z
+  .object({
+    planId: z.number().int(),
+    number: z.number().int(),
+    title: z.string(),
+    policy: policyRefSchema,
+    departments: z.array(z.string()),
+    leadDepartment: z.string().nullable().openapi({ description: "主担当 (関係課の先頭)" }),
+    description: z.string(),
+    kpis: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        label: z.string(),
+        relisted: z.boolean(),
+        baseline: kpiValueSchema,
+        target: kpiValueSchema,
+        values: z.array(
+          z.object({
+            fiscalYear: z.number().int(),
+            value: kpiValueSchema,
+            achievement: achievementSchema,
+            expectedShare: expectedShareSchema,
+          }),
+        ),
+        alsoListedIn: z.array(
+          z.object({ initiativeNumber: z.number().int(), title: z.string(), relisted: z.boolean() }),
+        ),
+      }),
+    ),
+    reports: z.array(
+      z.object({
+        fiscalYear: z.number().int(),
+        activities: z.string(),
+        grade: apiGradeSchema.nullable(),
+        gradeLabel: z.string().nullable(),
+        committeeOpinion: z.string(),
+        nextYearGoal: z.string(),
+      }),
+    ),
+  })
+  .openapi("InitiativeHistory");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/v1/plans/{planId}/initiatives/{number}",
+  summary: "取組項目の経過 (全年度の KPI 値、達成率、報告)",
+  tags: ["initiatives"],
+  request: { params },
+  responses: {
+    200: { description: "取組項目", content: { "application/json": { schema: historySchema } } },
+    400: problemResponse("パラメーターが正しくない"),
+    404: problemResponse("計画または取組項目がない"),
+  },
+});
+
+function presentAchievement(a: Achievement) {
+  return { ...a, text: formatAchievement(a, "ja"), textEn: formatAchievement(a, "en") };
+}
+
+export function presentHistory(h: InitiativeHistory) {
+  return {
+    planId: h.plan.id,
+    number: h.number,
+    title: h.title,
+    policy: h.policy,
+    departments: h.departments,
+    leadDepartment: h.departments[0] ?? null,
+    description: h.description,
+    kpis: h.kpis.map((k) => ({
+      id: k.id,
+      name: k.name,
+      label: k.label,
+      relisted: k.relisted,
+      baseline: k.baseline,
+      target: k.target,
+      values: k.values.map((v) => ({
+        fiscalYear: v.fiscalYear,
+        value: v.value,
+        achievement: presentAchievement(
+          computeAchievement({ baseline: k.baseline, target: k.target, current: v.value }),
+        ),
+        expectedShare: expectedShare(h.plan, v.fiscalYear),
+      })),
+      alsoListedIn: k.alsoListedIn,
+    })),
+    reports: h.reports.map((r) => ({ ...r, gradeLabel: r.grade ? GRADE_LABELS[r.grade].ja : null })),
+  };
+}
+
+export function registerInitiativeApi(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(route, async (c) => {
+    const { planId, number } = c.req.valid("param");
+    const store = c.get("store");
+    const plan = await loadPlan(store, planId);
+    const history = await loadInitiativeHistory(store, plan.id, number);
+    return c.json(presentHistory(history), 200);
+  });
+}

@@ -1,0 +1,32 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { renderPage } from "../../html.ts";
+import { loadInitiativeHistory, loadOrganization, loadPlanOf } from "../../load.ts";
+import { pageContext } from "../../page-context.ts";
+import { parseOrThrow } from "../../params.ts";
+import { initiativePageParams, initiativePageQuery } from "./schema.ts";
+import { InitiativePage } from "./views.tsx";
+
+export function registerInitiativePages(app: OpenAPIHono<AppEnv>): void {
+  app.get("/o/:org/plans/:planId/initiatives/:number", async (c) => {
+    const params = parseOrThrow(initiativePageParams, c.req.param(), "path");
+    const query = parseOrThrow(initiativePageQuery, { fy: c.req.query("fy") || undefined }, "query");
+    const store = c.get("store");
+    const organization = await loadOrganization(store, params.org);
+    const plan = await loadPlanOf(store, organization, params.planId);
+    const history = await loadInitiativeHistory(store, plan.id, params.number);
+    if (query.fy !== undefined && !history.reports.some((r) => r.fiscalYear === query.fy)) {
+      throw new AppError("round.not-found", { fiscalYear: String(query.fy) });
+    }
+    return renderPage(
+      c,
+      <InitiativePage
+        {...pageContext(c)}
+        organization={organization}
+        history={history}
+        selectedFiscalYear={query.fy}
+      />,
+    );
+  });
+}

@@ -1,0 +1,216 @@
+import { computeAchievement, formatAchievement } from "../../../domain/achievement.ts";
+import { formatFiscalYear, formatFiscalYearEnd } from "../../../domain/era.ts";
+import { expectedShare } from "../../../domain/plan-period.ts";
+import { policyLabel } from "../../../io/progress-table-columns.ts";
+import type { InitiativeHistory, KpiHistory, OrganizationRecord } from "../../../store/types.ts";
+import { formatPercent, type Ui } from "../../i18n.ts";
+import { initiativePath, orgPath, planPath } from "../../page-context.ts";
+import { fiscalYearText } from "../../views/dates.tsx";
+import { GradeText } from "../../views/grade.tsx";
+import { Layout } from "../../views/layout.tsx";
+
+export interface InitiativePageProps {
+  ui: Ui;
+  url: URL;
+  organization: OrganizationRecord;
+  history: InitiativeHistory;
+  /** The fiscal year to highlight (?fy=), when asked for. */
+  selectedFiscalYear: number | undefined;
+}
+
+/** "令和元年度末" / "end of FY2019". */
+function yearEndText(fy: number, ui: Ui): string {
+  return ui.lang === "ja"
+    ? `${formatFiscalYear(fy)}末（${fy}年度末）`
+    : `End of FY${fy} (${formatFiscalYearEnd(fy)})`;
+}
+
+export function InitiativePage(props: InitiativePageProps) {
+  const { ui, organization, history } = props;
+  const plan = history.plan;
+  const slug = organization.slug;
+  const overviewFy = props.selectedFiscalYear ?? history.reports.at(-1)?.fiscalYear;
+  const heading = ui.t("initiative.heading", { number: history.number, title: history.title });
+  return (
+    <Layout
+      ui={ui}
+      url={props.url}
+      title={heading}
+      organization={organization}
+      breadcrumbs={[
+        { label: ui.t("site.home"), href: ui.href("/") },
+        { label: organization.name, href: ui.href(orgPath(slug)) },
+        {
+          label:
+            overviewFy === undefined ? plan.title : `${plan.title} ${fiscalYearText(overviewFy, ui.lang)}`,
+          href: ui.href(planPath(slug, plan.id, overviewFy)),
+        },
+        { label: heading },
+      ]}
+    >
+      <p class="meta">{plan.title}</p>
+      <h1>{heading}</h1>
+      <dl class="facts">
+        <dt>{ui.t("col.policy")}</dt>
+        <dd>{policyLabel(history.policy)}</dd>
+        <dt>{ui.t("col.departments")}</dt>
+        <dd>
+          <ul class="departments">
+            {history.departments.map((d, i) => (
+              <li>
+                {d}
+                {i === 0
+                  ? ui.lang === "ja"
+                    ? `（${ui.t("initiative.lead")}）`
+                    : ` (${ui.t("initiative.lead")})`
+                  : ""}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{ui.t("initiative.description")}</dt>
+        <dd>{history.description}</dd>
+      </dl>
+
+      <section aria-labelledby="kpis-heading">
+        <h2 id="kpis-heading">{ui.t("initiative.kpis")}</h2>
+        {history.kpis.length === 0 ? (
+          <p>{ui.t("initiative.noKpis")}</p>
+        ) : (
+          history.kpis.map((kpi) => <KpiTable {...props} kpi={kpi} />)
+        )}
+      </section>
+
+      <section aria-labelledby="reports-heading">
+        <h2 id="reports-heading">{ui.t("initiative.reports")}</h2>
+        {history.reports.length === 0 ? <p>{ui.t("initiative.noReports")}</p> : null}
+        {[...history.reports].reverse().map((report) => {
+          const selected = report.fiscalYear === props.selectedFiscalYear;
+          return (
+            <section
+              class={selected ? "report is-selected" : "report"}
+              aria-labelledby={`report-${report.fiscalYear}`}
+            >
+              <h3 id={`report-${report.fiscalYear}`}>
+                {fiscalYearText(report.fiscalYear, ui.lang)}
+                {selected ? <span class="visually-hidden">{ui.t("initiative.selectedYear")}</span> : null}
+              </h3>
+              <dl class="facts">
+                <dt>{ui.t("initiative.activities")}</dt>
+                <dd>{report.activities}</dd>
+                <dt>{ui.t("col.grade")}</dt>
+                <dd>
+                  <GradeText grade={report.grade} ui={ui} />
+                </dd>
+                <dt>{ui.t("initiative.committeeOpinion")}</dt>
+                <dd>{report.committeeOpinion}</dd>
+                <dt>
+                  {ui.t("initiative.nextYearGoal", {
+                    fy:
+                      ui.lang === "ja"
+                        ? formatFiscalYear(report.fiscalYear + 1, "short")
+                        : `FY${report.fiscalYear + 1}`,
+                  })}
+                </dt>
+                <dd>{report.nextYearGoal}</dd>
+              </dl>
+            </section>
+          );
+        })}
+      </section>
+    </Layout>
+  );
+}
+
+function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
+  const { ui, kpi, history, organization } = props;
+  const plan = history.plan;
+  const baselineFy = plan.baselineFiscalYear ?? plan.startFiscalYear - 1;
+  const dash = "—";
+  return (
+    <div class="kpi">
+      <div class="table-scroll">
+        <table class="data">
+          <caption>
+            {kpi.label}
+            {kpi.relisted ? <span class="visually-hidden">（{ui.t("initiative.relistedMark")}）</span> : null}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{ui.t("initiative.point")}</th>
+              <th scope="col" class="num">
+                {ui.t("initiative.value")}
+              </th>
+              <th scope="col" class="num">
+                {ui.t("initiative.achievement")}
+              </th>
+              <th scope="col" class="num">
+                {ui.t("initiative.expected")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{ui.t("initiative.baseline", { when: formatFiscalYearEnd(baselineFy) })}</th>
+              <td class="num">{kpi.baseline.text}</td>
+              <td class="num">{dash}</td>
+              <td class="num">{dash}</td>
+            </tr>
+            {kpi.values.map(({ fiscalYear, value }) => {
+              const achievement = computeAchievement({
+                baseline: kpi.baseline,
+                target: kpi.target,
+                current: value,
+              });
+              const expected = expectedShare(plan, fiscalYear);
+              const selected = fiscalYear === props.selectedFiscalYear;
+              return (
+                <tr class={selected ? "is-selected" : undefined}>
+                  <th scope="row">
+                    {yearEndText(fiscalYear, ui)}
+                    {selected ? <span class="visually-hidden">{ui.t("initiative.selectedYear")}</span> : null}
+                  </th>
+                  <td class="num">{value.text}</td>
+                  <td class="num">{formatAchievement(achievement, ui.lang)}</td>
+                  <td class="num">
+                    {ui.t("initiative.expectedCell", {
+                      total: expected.totalYears,
+                      elapsed: expected.elapsedYears,
+                      percent: formatPercent(expected.share),
+                    })}
+                  </td>
+                </tr>
+              );
+            })}
+            <tr>
+              <th scope="row">
+                {ui.t("initiative.target", { when: formatFiscalYearEnd(plan.endFiscalYear) })}
+              </th>
+              <td class="num">{kpi.target.text}</td>
+              <td class="num">{dash}</td>
+              <td class="num">{formatPercent(1)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {kpi.alsoListedIn.length > 0 ? (
+        <p class="relisted">
+          {ui.t("initiative.relistedIn")}
+          {kpi.alsoListedIn.map((other, i) => (
+            <>
+              {i > 0 ? "、" : " "}
+              <a
+                href={ui.href(initiativePath(organization.slug, plan.id, other.initiativeNumber), {
+                  fy: props.selectedFiscalYear === undefined ? undefined : String(props.selectedFiscalYear),
+                })}
+              >
+                No.{other.initiativeNumber} {other.title}
+              </a>
+              {other.relisted ? `（${ui.t("initiative.relistedMark")}）` : ""}
+            </>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}

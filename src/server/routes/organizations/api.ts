@@ -1,0 +1,102 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import { problemResponse } from "../../api-schema.ts";
+import type { AppEnv } from "../../env.ts";
+import { loadOrganization } from "../../load.ts";
+import { orgSlugSchema } from "../../params.ts";
+import { planSchema, presentPlan } from "../plans/api-schema.ts";
+
+export const organizationSchema = z
+  .object({
+    slug: z.string().openapi({ example: "sakado" }),
+    name: z.string().openapi({ example: "坂戸市" }),
+  })
+  .openapi("Organization");
+
+const orgParam = z.object({
+  org: orgSlugSchema.openapi({
+    param: { name: "org", in: "path" },
+    example: "sakado",
+    description: "自治体の URL 名",
+  }),
+});
+
+export function presentOrganization(o: OrganizationRecord) {
+  return { slug: o.slug, name: o.name };
+}
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/api/v1/organizations",
+  summary: "自治体の一覧",
+  tags: ["organizations"],
+  responses: {
+    200: {
+      description: "登録されている自治体",
+      content: { "application/json": { schema: z.object({ organizations: z.array(organizationSchema) }) } },
+    },
+  },
+});
+
+const getRoute = createRoute({
+  method: "get",
+  path: "/api/v1/organizations/{org}",
+  summary: "自治体",
+  tags: ["organizations"],
+  request: { params: orgParam },
+  responses: {
+    200: { description: "自治体", content: { "application/json": { schema: organizationSchema } } },
+    400: problemResponse("パラメーターが正しくない"),
+    404: problemResponse("自治体がない"),
+  },
+});
+
+const plansRoute = createRoute({
+  method: "get",
+  path: "/api/v1/organizations/{org}/plans",
+  summary: "自治体の計画の一覧",
+  tags: ["organizations", "plans"],
+  request: { params: orgParam },
+  responses: {
+    200: {
+      description: "計画と最新の年度",
+      content: {
+        "application/json": {
+          schema: z.object({ organization: organizationSchema, plans: z.array(planSchema) }),
+        },
+      },
+    },
+    400: problemResponse("パラメーターが正しくない"),
+    404: problemResponse("自治体がない"),
+  },
+});
+
+export function registerOrganizationApi(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(listRoute, async (c) => {
+    const organizations = await c.get("store").listOrganizations();
+    return c.json({ organizations: organizations.map(presentOrganization) }, 200);
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const { org } = c.req.valid("param");
+    const organization = await loadOrganization(c.get("store"), org);
+    return c.json(presentOrganization(organization), 200);
+  });
+
+  app.openapi(plansRoute, async (c) => {
+    const { org } = c.req.valid("param");
+    const store = c.get("store");
+    const organization = await loadOrganization(store, org);
+    const plans = await store.listPlans(organization.id);
+    const withRounds: [PlanRecord, RoundRecord[]][] = await Promise.all(
+      plans.map(async (plan) => [plan, await store.listRounds(plan.id)] as [PlanRecord, RoundRecord[]]),
+    );
+    return c.json(
+      {
+        organization: presentOrganization(organization),
+        plans: withRounds.map(([plan, rounds]) => presentPlan(plan, organization, rounds)),
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,100 @@
+import { GRADES } from "../../../domain/grade.ts";
+import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import type { Ui } from "../../i18n.ts";
+import { orgPath, planPath } from "../../page-context.ts";
+import { fiscalYearText, JapaneseDate, planPeriodText } from "../../views/dates.tsx";
+import { gradeHeader } from "../../views/grade.tsx";
+import { Layout } from "../../views/layout.tsx";
+
+export function OrganizationListPage(props: { ui: Ui; url: URL; organizations: OrganizationRecord[] }) {
+  const { ui } = props;
+  return (
+    <Layout ui={ui} url={props.url} title={ui.t("home.title")} breadcrumbs={[]}>
+      <h1>{ui.t("home.title")}</h1>
+      <p class="lead">{ui.t("home.lead")}</p>
+      {props.organizations.length === 0 ? (
+        <p>{ui.t("home.empty")}</p>
+      ) : (
+        <ul class="organization-list">
+          {props.organizations.map((o) => (
+            <li>
+              <a href={ui.href(orgPath(o.slug))}>{o.name}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Layout>
+  );
+}
+
+export interface PlanSummary {
+  plan: PlanRecord;
+  /** The most recent reporting round, when the plan has one. */
+  latest: RoundRecord | undefined;
+}
+
+export function OrganizationPage(props: {
+  ui: Ui;
+  url: URL;
+  organization: OrganizationRecord;
+  plans: PlanSummary[];
+}) {
+  const { ui, organization } = props;
+  return (
+    <Layout
+      ui={ui}
+      url={props.url}
+      title={ui.t("org.plans")}
+      organization={organization}
+      breadcrumbs={[{ label: ui.t("site.home"), href: ui.href("/") }, { label: organization.name }]}
+    >
+      <h1>{organization.name}</h1>
+      <h2>{ui.t("org.plans")}</h2>
+      {props.plans.length === 0 ? (
+        <p>{ui.t("org.noPlans")}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="data">
+            <caption>{ui.t("org.plansCaption", { org: organization.name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ui.t("col.plan")}</th>
+                <th scope="col">{ui.t("col.period")}</th>
+                <th scope="col">{ui.t("col.latestRound")}</th>
+                <th scope="col">{ui.t("col.asOf")}</th>
+                {GRADES.map((g) => (
+                  <th scope="col" class="num">
+                    {gradeHeader(g, ui)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {props.plans.map(({ plan, latest }) => (
+                <tr>
+                  <th scope="row">
+                    <a
+                      href={ui.href(
+                        latest
+                          ? planPath(organization.slug, plan.id, latest.fiscalYear)
+                          : planPath(organization.slug, plan.id),
+                      )}
+                    >
+                      {plan.title}
+                    </a>
+                  </th>
+                  <td>{planPeriodText(plan, ui.lang)}</td>
+                  <td>{latest ? fiscalYearText(latest.fiscalYear, ui.lang) : ui.t("org.noRounds")}</td>
+                  <td>{latest ? <JapaneseDate iso={latest.asOf} ui={ui} /> : "—"}</td>
+                  {GRADES.map((g) => (
+                    <td class="num">{latest ? latest.gradeSummary[g] : "—"}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Layout>
+  );
+}

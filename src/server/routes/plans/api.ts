@@ -1,0 +1,202 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { formatFiscalYear } from "../../../domain/era.ts";
+import { summarizeDocument } from "../../../domain/grade-summary.ts";
+import { expectedShare } from "../../../domain/plan-period.ts";
+import {
+  documentGradeSummarySchema,
+  initiativeSchema,
+  planDocumentSchema,
+  problemResponse,
+} from "../../api-schema.ts";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { loadOrganizationOf, loadPlan, loadRoundDocument } from "../../load.ts";
+import { fiscalYearSchema, gradeSchema, planIdSchema, textFilterSchema } from "../../params.ts";
+import {
+  planSchema,
+  presentInitiative,
+  presentPlan,
+  presentRound,
+  roundDetailSchema,
+  roundSchema,
+} from "./api-schema.ts";
+import { attachment } from "./content-disposition.ts";
+import { applyFilter, listInitiatives } from "./filter.ts";
+
+const planIdParam = planIdSchema.openapi({
+  param: { name: "planId", in: "path" },
+  example: 1,
+  description: "計画の番号",
+});
+const fiscalYearParam = fiscalYearSchema.openapi({
+  param: { name: "fiscalYear", in: "path" },
+  example: 2019,
+  description: "年度 (西暦の開始年: 令和元年度 → 2019)",
+});
+
+const planParams = z.object({ planId: planIdParam });
+const roundParams = z.object({ planId: planIdParam, fiscalYear: fiscalYearParam });
+
+const filterQuery = z.object({
+  policy: textFilterSchema.openapi({
+    description: "基本方針の記号 (例: (ア))、記号がなければ名称",
+    example: "(ア)",
+  }),
+  department: textFilterSchema.openapi({ description: "関係課の名称", example: "納税課" }),
+  grade: z
+    .union([gradeSchema, z.array(gradeSchema)])
+    .optional()
+    .openapi({ description: "進捗状況 (繰り返し可: grade=A&grade=B)", example: "B" }),
+  q: textFilterSchema.openapi({ description: "取組項目の名称・内容に含まれる語", example: "オープンデータ" }),
+});
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const refused = {
+  400: problemResponse("パラメーターが正しくない"),
+  404: problemResponse("計画または年度がない"),
+};
+
+const planRoute = createRoute({
+  method: "get",
+  path: "/api/v1/plans/{planId}",
+  summary: "計画",
+  tags: ["plans"],
+  request: { params: planParams },
+  responses: { 200: json(planSchema, "計画と報告のある年度"), ...refused },
+});
+
+const roundsRoute = createRoute({
+  method: "get",
+  path: "/api/v1/plans/{planId}/rounds",
+  summary: "計画の年度 (進行管理) の一覧",
+  tags: ["rounds"],
+  request: { params: planParams },
+  responses: {
+    200: json(z.object({ planId: z.number().int(), rounds: z.array(roundSchema) }), "古い年度から"),
+    ...refused,
+  },
+});
+
+const roundRoute = createRoute({
+  method: "get",
+  path: "/api/v1/plans/{planId}/rounds/{fiscalYear}",
+  summary: "一年度の進行管理と進捗状況の集計",
+  tags: ["rounds"],
+  request: { params: roundParams },
+  responses: { 200: json(roundDetailSchema, "年度の概要、全体と基本方針別の集計"), ...refused },
+});
+
+const initiativesRoute = createRoute({
+  method: "get",
+  path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/initiatives",
+  summary: "一年度の取組項目 (絞り込み可)",
+  tags: ["rounds", "initiatives"],
+  request: { params: roundParams, query: filterQuery },
+  responses: {
+    200: json(
+      z.object({
+        total: z.number().int().openapi({ description: "年度の取組項目数" }),
+        count: z.number().int().openapi({ description: "条件に合う数" }),
+        initiatives: z.array(initiativeSchema),
+      }),
+      "条件に合う取組項目 (番号順)",
+    ),
+    ...refused,
+  },
+});
+
+const gradeSummaryRoute = createRoute({
+  method: "get",
+  path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/grade-summary",
+  summary: "進捗状況の集計 (本部会評価)",
+  tags: ["rounds"],
+  request: { params: roundParams },
+  responses: { 200: json(documentGradeSummarySchema, "全体と基本方針別の件数"), ...refused },
+});
+
+const exportRoute = createRoute({
+  method: "get",
+  path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.json",
+  summary: "計画文書 (JSON) のダウンロード",
+  description: "shinchoku.plan/v1 形式。そのまま取り込み直せます。",
+  tags: ["rounds", "export"],
+  request: { params: roundParams },
+  responses: { 200: json(planDocumentSchema, "計画文書 (Content-Disposition: attachment)"), ...refused },
+});
+
+export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(planRoute, async (c) => {
+    const { planId } = c.req.valid("param");
+    const store = c.get("store");
+    const plan = await loadPlan(store, planId);
+    const [organization, rounds] = await Promise.all([
+      loadOrganizationOf(store, plan),
+      store.listRounds(plan.id),
+    ]);
+    return c.json(presentPlan(plan, organization, rounds), 200);
+  });
+
+  app.openapi(roundsRoute, async (c) => {
+    const { planId } = c.req.valid("param");
+    const store = c.get("store");
+    const plan = await loadPlan(store, planId);
+    const rounds = await store.listRounds(plan.id);
+    return c.json({ planId: plan.id, rounds: rounds.map(presentRound) }, 200);
+  });
+
+  app.openapi(roundRoute, async (c) => {
+    const { planId, fiscalYear } = c.req.valid("param");
+    const store = c.get("store");
+    const plan = await loadPlan(store, planId);
+    const round = (await store.listRounds(plan.id)).find((r) => r.fiscalYear === fiscalYear);
+    if (!round) throw new AppError("round.not-found", { fiscalYear: String(fiscalYear) });
+    const document = await loadRoundDocument(store, plan.id, fiscalYear);
+    return c.json(
+      {
+        ...presentRound(round),
+        planId: plan.id,
+        summary: summarizeDocument(document),
+        declaredGradeSummary: document.declaredGradeSummary ?? null,
+        expectedShare: expectedShare(plan, fiscalYear),
+      },
+      200,
+    );
+  });
+
+  app.openapi(initiativesRoute, async (c) => {
+    const { planId, fiscalYear } = c.req.valid("param");
+    const query = c.req.valid("query");
+    const store = c.get("store");
+    const plan = await loadPlan(store, planId);
+    const document = await loadRoundDocument(store, plan.id, fiscalYear);
+    const matching = query.q
+      ? new Set(await store.searchInitiatives(plan.id, fiscalYear, query.q))
+      : undefined;
+    const grades =
+      query.grade === undefined ? undefined : Array.isArray(query.grade) ? query.grade : [query.grade];
+    const all = listInitiatives(document);
+    const shown = applyFilter(all, { policy: query.policy, department: query.department, grades, matching });
+    return c.json({ total: all.length, count: shown.length, initiatives: shown.map(presentInitiative) }, 200);
+  });
+
+  app.openapi(gradeSummaryRoute, async (c) => {
+    const { planId, fiscalYear } = c.req.valid("param");
+    const store = c.get("store");
+    const plan = await loadPlan(store, planId);
+    const document = await loadRoundDocument(store, plan.id, fiscalYear);
+    return c.json(summarizeDocument(document), 200);
+  });
+
+  app.openapi(exportRoute, async (c) => {
+    const { planId, fiscalYear } = c.req.valid("param");
+    const store = c.get("store");
+    const plan = await loadPlan(store, planId);
+    const document = await loadRoundDocument(store, plan.id, fiscalYear);
+    const fileName = `${plan.title}_${formatFiscalYear(fiscalYear)}.json`;
+    c.header("Content-Disposition", attachment(fileName, `plan-${plan.id}-fy${fiscalYear}.json`));
+    return c.json(document, 200);
+  });
+}

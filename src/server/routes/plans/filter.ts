@@ -1,0 +1,47 @@
+import type { Grade } from "../../../domain/grade.ts";
+import type { Initiative, PlanDocument, Policy } from "../../../domain/plan-document.ts";
+
+/**
+ * The initiatives list of a plan overview and of the API, narrowed by the reader's conditions. Every
+ * condition is optional; given together they all apply (AND); several grades mean any of them (OR).
+ */
+export interface InitiativeFilter {
+  /** The policy's code "(ア)", or its title when it has no code. */
+  policy?: string;
+  department?: string;
+  grades?: Grade[];
+  /** Initiative numbers the free-text search found (undefined: no text condition). */
+  matching?: ReadonlySet<number>;
+}
+
+export interface ListedInitiative {
+  policy: Policy;
+  initiative: Initiative;
+}
+
+/** The value that names a policy in URLs and forms. */
+export function policyKey(policy: Pick<Policy, "code" | "title">): string {
+  return policy.code || policy.title;
+}
+
+export function listInitiatives(doc: Pick<PlanDocument, "policies">): ListedInitiative[] {
+  return doc.policies.flatMap((policy) => policy.initiatives.map((initiative) => ({ policy, initiative })));
+}
+
+/** Every department named in the document, in Japanese reading order of the names. */
+export function departmentsOf(doc: Pick<PlanDocument, "policies">): string[] {
+  const names = new Set(listInitiatives(doc).flatMap((item) => item.initiative.departments));
+  return [...names].sort((a, b) => a.localeCompare(b, "ja"));
+}
+
+export function applyFilter(items: ListedInitiative[], filter: InitiativeFilter): ListedInitiative[] {
+  return items.filter(({ policy, initiative }) => {
+    if (filter.policy && policyKey(policy) !== filter.policy) return false;
+    if (filter.department && !initiative.departments.includes(filter.department)) return false;
+    if (filter.grades && filter.grades.length > 0) {
+      if (!initiative.grade || !filter.grades.includes(initiative.grade)) return false;
+    }
+    if (filter.matching && !filter.matching.has(initiative.number)) return false;
+    return true;
+  });
+}

@@ -1,0 +1,66 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { summarizeDocument } from "../../../domain/grade-summary.ts";
+import { expectedShare } from "../../../domain/plan-period.ts";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { renderPage } from "../../html.ts";
+import { localHref } from "../../i18n.ts";
+import { loadOrganization, loadPlanOf, loadRoundDocument } from "../../load.ts";
+import { pageContext, planPath } from "../../page-context.ts";
+import { parseOrThrow, queryObject } from "../../params.ts";
+import { applyFilter, departmentsOf, listInitiatives } from "./filter.ts";
+import { overviewQuery, planParams, roundParams } from "./schema.ts";
+import { PlanOverviewPage } from "./views.tsx";
+
+export function registerPlanPages(app: OpenAPIHono<AppEnv>): void {
+  // The plan's address without a year shows its latest round; the redirect is temporary because the
+  // latest round changes every year.
+  app.get("/o/:org/plans/:planId", async (c) => {
+    const params = parseOrThrow(planParams, c.req.param(), "path");
+    const store = c.get("store");
+    const organization = await loadOrganization(store, params.org);
+    const plan = await loadPlanOf(store, organization, params.planId);
+    const latest = (await store.listRounds(plan.id)).at(-1);
+    if (!latest) throw new AppError("round.not-found", { fiscalYear: "—" });
+    return c.redirect(localHref(c.get("lang"), planPath(organization.slug, plan.id, latest.fiscalYear)), 302);
+  });
+
+  app.get("/o/:org/plans/:planId/:fy", async (c) => {
+    const params = parseOrThrow(roundParams, c.req.param(), "path");
+    const query = parseOrThrow(overviewQuery, queryObject(new URL(c.req.url)), "query");
+    const store = c.get("store");
+    const organization = await loadOrganization(store, params.org);
+    const plan = await loadPlanOf(store, organization, params.planId);
+    const [rounds, document] = await Promise.all([
+      store.listRounds(plan.id),
+      loadRoundDocument(store, plan.id, params.fy),
+    ]);
+    const matching = query.q
+      ? new Set(await store.searchInitiatives(plan.id, params.fy, query.q))
+      : undefined;
+
+    const all = listInitiatives(document);
+    const shown = applyFilter(all, {
+      policy: query.policy,
+      department: query.department,
+      grades: query.grade,
+      matching,
+    });
+    return renderPage(
+      c,
+      <PlanOverviewPage
+        {...pageContext(c)}
+        organization={organization}
+        plan={plan}
+        rounds={rounds}
+        document={document}
+        summary={summarizeDocument(document)}
+        expected={expectedShare(plan, params.fy)}
+        departments={departmentsOf(document)}
+        filter={{ policy: query.policy, department: query.department, grades: query.grade ?? [], q: query.q }}
+        initiatives={shown}
+        totalInitiatives={all.length}
+      />,
+    );
+  });
+}

@@ -1,0 +1,259 @@
+import { GRADE_LABELS, GRADES, type Grade } from "../../../domain/grade.ts";
+import type { DocumentGradeSummary } from "../../../domain/grade-summary.ts";
+import type { PlanDocument } from "../../../domain/plan-document.ts";
+import type { ExpectedShare } from "../../../domain/plan-period.ts";
+import { policyLabel } from "../../../io/progress-table-columns.ts";
+import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import { formatPercent, type Ui } from "../../i18n.ts";
+import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
+import { AsOf, fiscalYearText, planPeriodText } from "../../views/dates.tsx";
+import { DownloadLinks } from "../../views/downloads.tsx";
+import { GradeSummaryTable, GradeText, summaryRows } from "../../views/grade.tsx";
+import { gradeChartSvg } from "../../views/grade-chart.ts";
+import { Layout } from "../../views/layout.tsx";
+import { type ListedInitiative, policyKey } from "./filter.ts";
+
+export interface FilterValues {
+  policy?: string;
+  department?: string;
+  grades: Grade[];
+  q?: string;
+}
+
+export interface PlanOverviewProps {
+  ui: Ui;
+  url: URL;
+  organization: OrganizationRecord;
+  plan: PlanRecord;
+  rounds: RoundRecord[];
+  document: PlanDocument;
+  summary: DocumentGradeSummary;
+  expected: ExpectedShare;
+  departments: string[];
+  filter: FilterValues;
+  initiatives: ListedInitiative[];
+  totalInitiatives: number;
+}
+
+/** "計画期間5年のうち3年経過（60%）" */
+export function expectedShareText(expected: ExpectedShare, ui: Ui): string {
+  return ui.t("plan.expectedShare", {
+    total: expected.totalYears,
+    elapsed: expected.elapsedYears,
+    percent: formatPercent(expected.share),
+  });
+}
+
+export function YearSwitch(props: {
+  ui: Ui;
+  rounds: RoundRecord[];
+  current: number;
+  href: (fy: number) => string;
+}) {
+  const { ui } = props;
+  return (
+    <nav class="year-switch" aria-label={ui.t("plan.fiscalYears")}>
+      <p class="meta">{ui.t("plan.fiscalYears")}</p>
+      <ul>
+        {props.rounds.map((r) => (
+          <li>
+            <a
+              href={props.href(r.fiscalYear)}
+              aria-current={r.fiscalYear === props.current ? "page" : undefined}
+            >
+              {fiscalYearText(r.fiscalYear, ui.lang)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function PlanOverviewPage(props: PlanOverviewProps) {
+  const { ui, organization, plan, document } = props;
+  const fy = document.report.fiscalYear;
+  const fyLabel = fiscalYearText(fy, ui.lang);
+  const slug = organization.slug;
+  const rows = summaryRows(props.summary, ui);
+  return (
+    <Layout
+      ui={ui}
+      url={props.url}
+      title={`${plan.title} ${fyLabel}`}
+      organization={organization}
+      breadcrumbs={[
+        { label: ui.t("site.home"), href: ui.href("/") },
+        { label: organization.name, href: ui.href(orgPath(slug)) },
+        { label: `${plan.title} ${fyLabel}` },
+      ]}
+    >
+      <h1>{plan.title}</h1>
+      <p class="lead">
+        {ui.t("plan.roundOf", { fy: fyLabel })}（<AsOf iso={document.report.asOf} ui={ui} />）
+      </p>
+      <p class="meta">{ui.t("plan.periodLine", { period: planPeriodText(plan, ui.lang) })}</p>
+      <p class="meta">{expectedShareText(props.expected, ui)}</p>
+      <YearSwitch
+        ui={ui}
+        rounds={props.rounds}
+        current={fy}
+        href={(y) => ui.href(planPath(slug, plan.id, y))}
+      />
+      <ul class="actions">
+        <li>
+          <a class="button-link" href={ui.href(tablePath(slug, plan.id, fy))}>
+            {ui.t("plan.toTable")}
+          </a>
+        </li>
+      </ul>
+
+      <section aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{ui.t("summary.heading")}</h2>
+        <div class="summary-layout">
+          <GradeSummaryTable summary={props.summary} fiscalYearLabel={fyLabel} ui={ui} />
+          {/* The SVG is produced by echarts on the server; its text is escaped there. */}
+          <figure class="chart" dangerouslySetInnerHTML={{ __html: gradeChartSvg(rows, fyLabel, ui) }} />
+        </div>
+      </section>
+
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">{ui.t("list.heading")}</h2>
+        <FilterForm {...props} />
+        <p class="result-count" role="status">
+          {ui.t("list.count", { total: props.totalInitiatives, shown: props.initiatives.length })}
+        </p>
+        {props.initiatives.length === 0 ? (
+          <p>{ui.t("list.none")}</p>
+        ) : (
+          <InitiativeTable
+            ui={ui}
+            slug={slug}
+            planId={plan.id}
+            fiscalYear={fy}
+            fyLabel={fyLabel}
+            items={props.initiatives}
+          />
+        )}
+      </section>
+
+      <DownloadLinks ui={ui} planId={plan.id} fiscalYear={fy} />
+    </Layout>
+  );
+}
+
+function FilterForm(props: PlanOverviewProps) {
+  const { ui, document, filter } = props;
+  return (
+    <form class="filters" method="get" action={props.url.pathname} aria-labelledby="filter-heading">
+      <h3 id="filter-heading" class="visually-hidden">
+        {ui.t("filter.heading")}
+      </h3>
+      {ui.lang === "en" ? <input type="hidden" name="lang" value="en" /> : null}
+      <div class="fields">
+        <div class="field">
+          <label for="filter-policy">{ui.t("filter.policy")}</label>
+          <select id="filter-policy" name="policy">
+            <option value="">{ui.t("filter.all")}</option>
+            {document.policies.map((p) => (
+              <option value={policyKey(p)} selected={filter.policy === policyKey(p)}>
+                {policyLabel(p)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-department">{ui.t("filter.department")}</label>
+          <select id="filter-department" name="department">
+            <option value="">{ui.t("filter.all")}</option>
+            {props.departments.map((d) => (
+              <option value={d} selected={filter.department === d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <fieldset>
+            <legend>{ui.t("filter.grade")}</legend>
+            <div class="checkboxes">
+              {GRADES.map((g) => (
+                <label>
+                  <input type="checkbox" name="grade" value={g} checked={filter.grades.includes(g)} />
+                  {`${g} ${GRADE_LABELS[g][ui.lang]}`}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <div class="field">
+          <label for="filter-q">{ui.t("filter.q")}</label>
+          <span class="hint" id="filter-q-hint">
+            {ui.t("filter.qHint")}
+          </span>
+          <input
+            type="search"
+            id="filter-q"
+            name="q"
+            value={filter.q ?? ""}
+            aria-describedby="filter-q-hint"
+          />
+        </div>
+      </div>
+      <div class="form-actions">
+        <button type="submit">{ui.t("filter.submit")}</button>
+        <a href={ui.href(props.url.pathname)}>{ui.t("filter.clear")}</a>
+      </div>
+    </form>
+  );
+}
+
+function InitiativeTable(props: {
+  ui: Ui;
+  slug: string;
+  planId: number;
+  fiscalYear: number;
+  fyLabel: string;
+  items: ListedInitiative[];
+}) {
+  const { ui } = props;
+  return (
+    <div class="table-scroll">
+      <table class="data initiatives">
+        <caption>{ui.t("list.caption", { fy: props.fyLabel })}</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="num">
+              {ui.t("col.number")}
+            </th>
+            <th scope="col">{ui.t("col.initiative")}</th>
+            <th scope="col">{ui.t("col.policy")}</th>
+            <th scope="col">{ui.t("col.departments")}</th>
+            <th scope="col">{ui.t("col.grade")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.items.map(({ policy, initiative }) => (
+            <tr>
+              <td class="num">{initiative.number}</td>
+              <th scope="row">
+                <a
+                  href={ui.href(initiativePath(props.slug, props.planId, initiative.number), {
+                    fy: String(props.fiscalYear),
+                  })}
+                >
+                  {initiative.title}
+                </a>
+              </th>
+              <td>{policyLabel(policy)}</td>
+              <td>{initiative.departments.join("、")}</td>
+              <td>
+                <GradeText grade={initiative.grade} ui={ui} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

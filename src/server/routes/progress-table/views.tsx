@@ -1,0 +1,278 @@
+import { formatFiscalYear, formatJapaneseDate } from "../../../domain/era.ts";
+import { GRADE_LABELS, GRADES } from "../../../domain/grade.ts";
+import type { Initiative, Kpi, PlanDocument, Policy } from "../../../domain/plan-document.ts";
+import {
+  columnLabel,
+  initiativeCellText,
+  kpiCellText,
+  PROGRESS_LEGEND,
+  type ProgressColumn,
+  policyLabel,
+  progressTableBlocks,
+  progressTableHeadings,
+  TRANSCRIBED_NOTE,
+} from "../../../io/progress-table-columns.ts";
+import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import type { Ui } from "../../i18n.ts";
+import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
+import { AsOf, fiscalYearText } from "../../views/dates.tsx";
+import { DownloadLinks } from "../../views/downloads.tsx";
+import { GradeText } from "../../views/grade.tsx";
+import { Layout } from "../../views/layout.tsx";
+import { YearSwitch } from "../plans/views.tsx";
+
+/**
+ * The progress table (進行管理集計表) as the city publishes it: the same title, note, legend, the two
+ * header rows with their letters (A)–(H), one sub-row per KPI, the committee's grade summary and the
+ * as-of date. Columns come from the shared column model, so the page matches the xlsx and the PDF.
+ */
+
+/** "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）" */
+export function progressTableTitle(doc: PlanDocument): string {
+  if (doc.report.title) return doc.report.title;
+  const period = `${formatFiscalYear(doc.plan.startFiscalYear)}～${formatFiscalYear(doc.plan.endFiscalYear)}`;
+  return `${doc.plan.title}（${period}）進行管理集計表（${formatJapaneseDate(doc.report.asOf)}現在）`;
+}
+
+export interface ProgressTablePageProps {
+  ui: Ui;
+  url: URL;
+  organization: OrganizationRecord;
+  plan: PlanRecord;
+  rounds: RoundRecord[];
+  document: PlanDocument;
+}
+
+export function ProgressTablePage(props: ProgressTablePageProps) {
+  const { ui, organization, plan, document } = props;
+  const fy = document.report.fiscalYear;
+  const fyLabel = fiscalYearText(fy, ui.lang);
+  const slug = organization.slug;
+  const title = progressTableTitle(document);
+  return (
+    <Layout
+      ui={ui}
+      url={props.url}
+      title={title}
+      organization={organization}
+      wide={true}
+      stylesheets={["progress-table.css"]}
+      breadcrumbs={[
+        { label: ui.t("site.home"), href: ui.href("/") },
+        { label: organization.name, href: ui.href(orgPath(slug)) },
+        { label: `${plan.title} ${fyLabel}`, href: ui.href(planPath(slug, plan.id, fy)) },
+        { label: ui.lang === "ja" ? "進行管理集計表" : "Progress table" },
+      ]}
+    >
+      <h1 class="progress-heading">{title}</h1>
+      <div class="no-print">
+        <YearSwitch
+          ui={ui}
+          rounds={props.rounds}
+          current={fy}
+          href={(y) => ui.href(tablePath(slug, plan.id, y))}
+        />
+        <ul class="actions">
+          <li>
+            <a href={ui.href(planPath(slug, plan.id, fy))}>{ui.t("plan.toOverview")}</a>
+          </li>
+        </ul>
+      </div>
+      <div class="progress-notes">
+        <p>{TRANSCRIBED_NOTE}</p>
+        <p>
+          {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
+        </p>
+        <p class="progress-legend">{PROGRESS_LEGEND}</p>
+      </div>
+      <section class="table-scroll" aria-labelledby="progress-caption" tabindex={0}>
+        <ProgressTable ui={ui} document={document} slug={slug} planId={plan.id} fyLabel={fyLabel} />
+      </section>
+      <GradeSummaryFooter ui={ui} document={document} />
+      <p class="progress-asof">
+        <AsOf iso={document.report.asOf} ui={ui} />
+      </p>
+      <DownloadLinks ui={ui} planId={plan.id} fiscalYear={fy} />
+    </Layout>
+  );
+}
+
+function headerText(column: ProgressColumn, ui: Ui): string {
+  if (ui.lang === "ja") return columnLabel(column);
+  return column.letter ? `${column.headerEn} ${column.letter}` : column.headerEn;
+}
+
+function alignClass(column: ProgressColumn): string {
+  return `col-${column.id} align-${column.align}`;
+}
+
+export function ProgressTable(props: {
+  ui: Ui;
+  document: PlanDocument;
+  slug: string;
+  planId: number;
+  fyLabel: string;
+}) {
+  const { ui, document } = props;
+  const headings = progressTableHeadings(document);
+  const columns = headings.columns;
+  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  const kpiColumns = columns.filter((c) => c.kpi);
+  const firstKpi = columns.findIndex((c) => c.kpi);
+  const group = headings.kpiGroup;
+  return (
+    <table class="progress">
+      <caption id="progress-caption">
+        {ui.lang === "ja" ? `進行管理集計表（${props.fyLabel}）` : `Progress table (${props.fyLabel})`}
+      </caption>
+      <colgroup>
+        {columns.map((c) => (
+          <col class={`col-${c.id}`} style={`width:${((c.width / totalWidth) * 100).toFixed(2)}%`} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {columns.map((c, i) => {
+            if (c.kpi) {
+              return i === firstKpi ? (
+                <th scope="colgroup" colspan={kpiColumns.length}>
+                  {ui.lang === "ja" ? `${group.header} ${group.letter}` : `${group.headerEn} ${group.letter}`}
+                </th>
+              ) : null;
+            }
+            return (
+              <th scope="col" rowspan={2}>
+                {headerText(c, ui)}
+              </th>
+            );
+          })}
+        </tr>
+        <tr>
+          {kpiColumns.map((c) => (
+            <th scope="col">{headerText(c, ui)}</th>
+          ))}
+        </tr>
+      </thead>
+      {progressTableBlocks(document).map((block) =>
+        block.initiatives.map(({ initiative, rowSpan }, index) => (
+          <InitiativeRows
+            ui={ui}
+            columns={columns}
+            policy={block.policy}
+            firstOfPolicy={index === 0}
+            initiative={initiative}
+            rowSpan={rowSpan}
+            href={ui.href(initiativePath(props.slug, props.planId, initiative.number), {
+              fy: String(document.report.fiscalYear),
+            })}
+          />
+        )),
+      )}
+    </table>
+  );
+}
+
+/**
+ * One initiative: its own <tbody> so that print keeps it on one page, its cells spanning one sub-row
+ * per KPI. A row group cannot be spanned across, so the policy cell sits in the policy's first
+ * initiative and later initiatives continue it with a borderless cell, as the printed original does.
+ */
+function InitiativeRows(props: {
+  ui: Ui;
+  columns: ProgressColumn[];
+  policy: Policy;
+  firstOfPolicy: boolean;
+  initiative: Initiative;
+  rowSpan: number;
+  href: string;
+}) {
+  const { ui, columns, policy, initiative, rowSpan } = props;
+  const kpis: (Kpi | undefined)[] = initiative.kpis.length > 0 ? initiative.kpis : [undefined];
+  const kpiColumns = columns.filter((c) => c.kpi);
+  const kpiCells = (kpi: Kpi | undefined) =>
+    kpiColumns.map((c) => <td class={`kpi ${alignClass(c)}`}>{kpi ? kpiCellText(c.id, kpi) : ""}</td>);
+  const span = rowSpan > 1 ? rowSpan : undefined;
+
+  const firstRow = columns.map((c, i) => {
+    if (c.kpi) return i === columns.findIndex((k) => k.kpi) ? kpiCells(kpis[0]) : null;
+    switch (c.id) {
+      case "policy":
+        return props.firstOfPolicy ? (
+          <th scope="rowgroup" rowspan={span} class={alignClass(c)}>
+            {policyLabel(policy)}
+          </th>
+        ) : (
+          <td rowspan={span} class={`${alignClass(c)} policy-continued`}>
+            <span class="visually-hidden">{policyLabel(policy)}</span>
+          </td>
+        );
+      case "number":
+        return (
+          <th scope="row" rowspan={span} class={alignClass(c)}>
+            {initiative.number}
+          </th>
+        );
+      case "title":
+        return (
+          <th scope="row" rowspan={span} class={alignClass(c)}>
+            <a href={props.href}>{initiative.title}</a>
+          </th>
+        );
+      case "grade":
+        return (
+          <td rowspan={span} class={alignClass(c)}>
+            <GradeText grade={initiative.grade} ui={ui} />
+          </td>
+        );
+      default:
+        return (
+          <td rowspan={span} class={alignClass(c)}>
+            {initiativeCellText(c.id, policy, initiative)}
+          </td>
+        );
+    }
+  });
+
+  return (
+    <tbody class="initiative" id={`initiative-${initiative.number}`}>
+      <tr>{firstRow}</tr>
+      {kpis.slice(1).map((kpi) => (
+        <tr>{kpiCells(kpi)}</tr>
+      ))}
+    </tbody>
+  );
+}
+
+/** 本部会評価 8 10 5 1 — under the legend, as the original's last lines. */
+function GradeSummaryFooter(props: { ui: Ui; document: PlanDocument }) {
+  const { ui, document } = props;
+  const summary = document.gradeSummary;
+  return (
+    <div class="grade-summary-line">
+      <table class="data">
+        <caption>
+          {ui.t("table.sectionLabel")}
+          {ui.t("table.sectionTitle")}
+        </caption>
+        <thead>
+          <tr>
+            <td />
+            {GRADES.map((g) => (
+              <th scope="col" class="center">
+                {`${g} ${GRADE_LABELS[g][ui.lang]}`}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{ui.t("table.summary")}</th>
+            {GRADES.map((g) => (
+              <td class="num">{summary[g]}</td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { openStore } from "../store/index.ts";
+import type { Store } from "../store/types.ts";
+import { createApp } from "./app.ts";
+import { DEFAULT_HOST } from "./config.ts";
+import { loadSampleData } from "./sample.ts";
+
+export interface StartOptions {
+  port: number;
+  host?: string;
+  databaseUrl: string;
+  /** Load the sample progress table when the database is empty. */
+  sample: boolean;
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  /** "http://localhost:3000/" */
+  url: string;
+  port: number;
+  store: Store;
+  /** Whether the sample was loaded now. */
+  sampleLoaded: boolean;
+  /** Stops accepting connections, lets open requests finish, closes the store. */
+  close(): Promise<void>;
+}
+
+/** Opens and migrates the store, loads the sample into an empty database, and listens. */
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const store = await openStore(options.databaseUrl);
+  try {
+    await store.migrate();
+    const sampleLoaded = options.sample && (await store.isEmpty());
+    if (sampleLoaded) await loadSampleData(store);
+
+    const app = createApp({ store, now: options.now });
+    const host = options.host ?? DEFAULT_HOST;
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+      s.once("error", reject);
+    });
+    const port = (server.address() as AddressInfo).port;
+    const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}/`,
+      port,
+      store,
+      sampleLoaded,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            // Keep-alive connections would hold close() open; idle ones can go now.
+            if ("closeIdleConnections" in server) server.closeIdleConnections();
+          });
+          await store.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,39 @@
+import type { Context } from "hono";
+import { type AppError, errorDetail, errorTitle } from "../errors.ts";
+import { renderPage } from "../html.ts";
+import { type Lang, makeUi, type Ui } from "../i18n.ts";
+import { Layout } from "./layout.tsx";
+
+export function ErrorPage(props: { ui: Ui; url: URL; error: AppError }) {
+  const { ui, error } = props;
+  const title = errorTitle(error.id, ui.lang);
+  return (
+    <Layout
+      ui={ui}
+      url={props.url}
+      title={title}
+      breadcrumbs={[{ label: ui.t("site.home"), href: ui.href("/") }, { label: title }]}
+    >
+      <h1>{title}</h1>
+      <p>{errorDetail(error, ui.lang)}</p>
+      {error.fields.length > 0 ? (
+        <div class="notice">
+          <p>{ui.t("error.fields")}</p>
+          <ul>
+            {error.fields.map((f) => (
+              <li>{ui.lang === "ja" ? f.message : f.messageEn}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p>
+        <a href={ui.href("/")}>{ui.t("error.back")}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** The HTML answer to a refused page request, in the reader's language. */
+export function renderErrorPage(c: Context, error: AppError, lang: Lang) {
+  return renderPage(c, <ErrorPage ui={makeUi(lang)} url={new URL(c.req.url)} error={error} />, error.status);
+}
