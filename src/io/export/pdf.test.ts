@@ -1,0 +1,275 @@
+import { readFileSync } from "node:fs";
+import { extractText, getDocumentProxy } from "unpdf";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { PlanDocument } from "../../domain/plan-document.ts";
+import { importTableText } from "../table-text/index.ts";
+import { initiative, kpi, longText, planDocument, smallDocument } from "./pdf/test-document.ts";
+import { exportPdf, placeColumns } from "./pdf.ts";
+
+const NOW = new Date("2020-04-01T09:00:00Z");
+
+/** Extracted text without white space: pdf.js puts spaces and newlines between lines of a cell. */
+const squeeze = (text: string) => text.replace(/\s+/g, "");
+
+type PdfProxy = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+interface Extracted {
+  bytes: Buffer;
+  pdf: PdfProxy;
+  /** Text of each page, white space removed. */
+  pages: string[];
+}
+
+async function exportAndRead(doc: PlanDocument): Promise<Extracted> {
+  const bytes = await exportPdf(doc, { now: NOW });
+  // pdf.js takes ownership of the array it is given: hand it a copy.
+  // verbosity 0: pdf.js warns about the hinting of subset fonts (fontkit drops fpgm), which is harmless.
+  const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+  const { text } = await extractText(pdf, { mergePages: false });
+  return { bytes, pdf, pages: text.map(squeeze) };
+}
+
+/** Pages on which `needle` occurs (1-based). */
+function pagesWith(pages: string[], needle: string): number[] {
+  return pages.flatMap((text, i) => (text.includes(needle) ? [i + 1] : []));
+}
+
+function firstDifference(a: string, b: string): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i;
+  return -1;
+}
+
+function seedDocument(): PlanDocument {
+  const bytes = readFileSync(new URL("../../../test/fixtures/sakado-fy2019.txt", import.meta.url));
+  const { document } = importTableText(new Uint8Array(bytes));
+  if (!document) throw new Error("the seed did not import");
+  return document;
+}
+
+// Written by hand from the seed's printed table.
+const SEED_TITLE =
+  "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）";
+const AS_OF = "令和2年3月31日現在";
+const HEADERS = [
+  "基本方針",
+  "No.",
+  "取組項目 (A)",
+  "関係課 (B)",
+  "取組の方針と内容 (C)",
+  "R1年度取組内容 (D)",
+  "数値目標等 (E)",
+  "項目",
+  "当初 (H27末)",
+  "目標 (R3末)",
+  "現状値 (R1末)",
+  "進捗状況 (F)",
+  "本部会意見 (G)",
+  "R2年度目標 (H)",
+];
+const GRADE_LABELS = { A: "順調", B: "ほぼ順調", C: "やや遅れ", D: "停滞" } as const;
+
+describe("exportPdf: the seed table", () => {
+  let seed: PlanDocument;
+  let out: Extracted;
+  beforeAll(async () => {
+    seed = seedDocument();
+    out = await exportAndRead(seed);
+  });
+
+  it("prints A3 landscape pages (1190.55 × 841.89 pt)", async () => {
+    for (let n = 1; n <= out.pdf.numPages; n++) {
+      const page = await out.pdf.getPage(n);
+      expect(page.view.map((v) => Math.round(v * 100) / 100)).toEqual([0, 0, 1190.55, 841.89]);
+    }
+    expect(out.bytes.toString("latin1")).toContain("/MediaBox [0 0 1190.55 841.89]");
+  });
+
+  it("needs more than one page, each numbered n / N at its foot", () => {
+    const total = out.pages.length;
+    expect(total).toBeGreaterThanOrEqual(2);
+    out.pages.forEach((text, i) => {
+      expect(text.endsWith(`${i + 1}/${total}`)).toBe(true);
+    });
+  });
+
+  it("repeats the title, as-of date, note, legend and both header rows on every page", () => {
+    for (const text of out.pages) {
+      expect(text).toContain(SEED_TITLE);
+      expect(text.split(AS_OF).length - 1).toBeGreaterThanOrEqual(2); // in the title and at the top right
+      expect(text).toContain("A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目");
+      expect(text).toContain(squeeze("A 順調 B ほぼ順調 C やや遅れ D 停滞"));
+      for (const header of HEADERS) expect(text).toContain(squeeze(header));
+    }
+  });
+
+  it("prints every initiative once, in order, on a single page", () => {
+    const initiatives = seed.policies.flatMap((p) => p.initiatives);
+    expect(initiatives).toHaveLength(24);
+    expect(initiatives[0]?.title).toBe("産・学・官連携体制の推進");
+    expect(initiatives[23]?.title).toBe("権限移譲事務の受入れ推進");
+    let lastPage = 1;
+    for (const item of initiatives) {
+      const pages = pagesWith(out.pages, squeeze(`${item.number}${item.title}`));
+      expect(pages, `No. ${item.number}`).toHaveLength(1);
+      expect(pages[0]).toBeGreaterThanOrEqual(lastPage);
+      lastPage = pages[0] ?? lastPage;
+    }
+    expect(lastPage).toBe(out.pages.length);
+  });
+
+  it("prints each grade as its letter and label, in its initiative's row", () => {
+    for (const item of seed.policies.flatMap((p) => p.initiatives)) {
+      if (!item.grade) throw new Error(`No. ${item.number} has no grade`);
+      // The grade cell is followed by the 本部会意見 cell of the same row.
+      const cell = `${item.grade}${GRADE_LABELS[item.grade]}${squeeze(item.committeeOpinion).slice(0, 12)}`;
+      expect(pagesWith(out.pages, cell), `No. ${item.number}`).toHaveLength(1);
+    }
+  });
+
+  it("prints every KPI value", () => {
+    const kpis = seed.policies.flatMap((p) => p.initiatives.flatMap((i) => i.kpis));
+    expect(kpis).toHaveLength(62);
+    for (const k of kpis) {
+      // A KPI's cells are written name, 当初, 目標, 現状値, one after the other.
+      const row = squeeze(`${k.label}${k.baseline.text}${k.target.text}${k.current.text}`);
+      expect(pagesWith(out.pages, row).length, `KPI ${k.key}`).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("ends with the committee's grade summary 本部会評価 A 8 B 10 C 5 D 1", () => {
+    expect(pagesWith(out.pages, "本部会評価A8B10C5D1")).toEqual([out.pages.length]);
+  });
+
+  it("embeds BIZ UDPGothic as a small subset", () => {
+    const raw = out.bytes.toString("latin1");
+    expect(raw).toContain("/FontFile2");
+    expect(raw).toMatch(/\/[A-Z]{6}\+BIZUDPGothic-Regular/);
+    expect(raw).toMatch(/\/[A-Z]{6}\+BIZUDPGothic-Bold/);
+    expect(out.bytes.length).toBeLessThan(500_000);
+  });
+
+  it("writes the document metadata, pinned creation date included", async () => {
+    const { info } = (await out.pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
+    expect(info.Title).toBe(SEED_TITLE);
+    expect(info.Creator).toBe("Shinchoku");
+    expect(info.Author).toBeUndefined(); // the seed does not name its organization
+    expect(info.CreationDate).toBe("D:20200401090000Z");
+    expect(out.bytes.toString("latin1")).toContain("/Lang (ja)");
+  });
+
+  it("is deterministic for a pinned clock", async () => {
+    const again = await exportPdf(seed, { now: NOW });
+    expect(again.equals(out.bytes)).toBe(true);
+  });
+});
+
+describe("exportPdf: a small hand-made document", () => {
+  let out: Extracted;
+  beforeAll(async () => {
+    out = await exportAndRead(smallDocument());
+  });
+
+  it("names the organization as the author", async () => {
+    const { info } = (await out.pdf.getMetadata()) as unknown as { info: Record<string, unknown> };
+    expect(info.Author).toBe("坂戸市");
+  });
+
+  it("prints every policy, an initiative without KPIs and one without a grade", () => {
+    const text = out.pages.join("");
+    for (const policy of [
+      "(ア)市民と行政との協働体制の確立",
+      "(イ)効率的な自治体経営",
+      "(ウ)市民満足度の向上",
+    ]) {
+      expect(text).toContain(policy);
+    }
+    expect(text).toContain("3事務事業の見直し");
+    // No. 6 is not graded: its 本部会意見 follows its activities directly.
+    expect(text).toContain("未評価の取組に取り組んだ。引き続き取り組む必要がある。");
+    expect(text).toContain("本部会評価A2B1C1D1");
+  });
+
+  it("keeps KPI values whole (1,310,189人 and 72事業(累計215))", () => {
+    const text = out.pages.join("");
+    expect(text).toContain("ホームページサイト訪問者数649,417人886,000人1,310,189人");
+    expect(text).toContain("補助金の見直し件数-拡大72事業(累計215)");
+  });
+});
+
+describe("exportPdf: odd text", () => {
+  const LONG = longText(20_000);
+  const doc = planDocument([
+    {
+      code: "(ア)",
+      title: "協働体制の確立",
+      initiatives: [
+        initiative(
+          1,
+          "=1+1",
+          "A",
+          { description: "=SUM(A1:A2)", activities: "絵文字😀と家族👨‍👩‍👧と𠮷野家" },
+          [kpi("1-1", "=1+1", "=1+1", "-", "😀")],
+        ),
+        initiative(2, "とても長い説明の取組", "B", { description: LONG }, [
+          kpi("2-1", "件数", "1件", "2件", "3件"),
+          kpi("2-2", "人数", "1人", "2人", "3人"),
+        ]),
+        initiative(3, "後続の取組", "C", { description: "後続の説明。" }),
+      ],
+    },
+  ]);
+  let out: Extracted;
+  beforeAll(async () => {
+    out = await exportAndRead(doc);
+  });
+
+  it("prints formula-like text verbatim", () => {
+    expect(out.pages[0]).toContain("1=1+1");
+    expect(out.pages[0]).toContain("=SUM(A1:A2)");
+    expect(out.pages[0]).toContain("=1+1=1+1-");
+  });
+
+  it("prints 〓 for characters the font lacks (emoji, 𠮷), one per character", () => {
+    expect(out.pages[0]).toContain("絵文字〓と家族〓と〓野家");
+    const text = out.pages.join("");
+    expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
+    expect(text).not.toContain("\uFFFD");
+  });
+
+  it("splits a 20,000-character description over pages under （続き）, losing nothing", async () => {
+    const split = pagesWith(out.pages, "2とても長い説明の取組");
+    // About 18 characters a line and 70 lines a page in the (C) column: well over 10 pages.
+    expect(split.length).toBeGreaterThanOrEqual(10);
+    expect(split).toEqual(Array.from({ length: split.length }, (_, i) => (split[0] ?? 0) + i));
+    for (const page of split.slice(1)) expect(out.pages[page - 1]).toContain("2とても長い説明の取組（続き）");
+
+    const column = placeColumns(doc).find((c) => c.id === "description");
+    if (!column) throw new Error("no description column");
+    let printed = "";
+    for (let n = 1; n <= out.pdf.numPages; n++) {
+      const content = await (await out.pdf.getPage(n)).getTextContent();
+      for (const item of content.items) {
+        if (!("str" in item) || !("transform" in item)) continue;
+        // transform = [size, 0, 0, size, x, y]: body text is set at 7 pt, the title and summary larger.
+        const [size, , , , x] = item.transform as number[];
+        if (size === 7 && x !== undefined && x >= column.x && x < column.x + column.width)
+          printed += item.str;
+      }
+    }
+    // The column's header (also 7 pt) and the （続き） marks are not part of the cells' text.
+    const body = squeeze(printed).replaceAll("取組の方針と内容(C)", "").replaceAll("（続き）", "");
+    const expected = squeeze(`=SUM(A1:A2)${LONG}後続の説明。`);
+    // Compared by hand so that a failure shows where, not 20,000 characters twice.
+    const at = firstDifference(body, expected);
+    expect(
+      at,
+      `differs at ${at}: "${body.slice(at - 10, at + 20)}" / "${expected.slice(at - 10, at + 20)}"`,
+    ).toBe(-1);
+  });
+
+  it("keeps the next initiative whole on one page after the split", () => {
+    const pages = pagesWith(out.pages, "3後続の取組");
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toBe(Math.max(...pagesWith(out.pages, "2とても長い説明の取組")));
+  });
+});

@@ -1,0 +1,371 @@
+import PDFDocument from "pdfkit";
+import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
+import { GRADE_LABELS, GRADES, type Grade } from "../../domain/grade.ts";
+import type { PlanDocument } from "../../domain/plan-document.ts";
+import {
+  columnLabel,
+  initiativeCellText,
+  kpiCellText,
+  PROGRESS_LEGEND,
+  type ProgressColumn,
+  policyLabel,
+  progressTableBlocks,
+  progressTableHeadings,
+  TRANSCRIBED_NOTE,
+} from "../progress-table-columns.ts";
+import {
+  type Box,
+  drawCellBox,
+  drawCellText,
+  drawLines,
+  linesHeight,
+  type VerticalAlign,
+} from "./pdf/draw.ts";
+import { FONT_BOLD, FONT_REGULAR, loadFonts } from "./pdf/fonts.ts";
+import { TextMeasurer } from "./pdf/measure.ts";
+import {
+  type ContinuationMode,
+  type MeasuredInitiative,
+  type PlanMetrics,
+  type PlannedPage,
+  planPages,
+  type StyledLine,
+} from "./pdf/page-plan.ts";
+import { CONTINUED, PAGE, STYLES } from "./pdf/styles.ts";
+
+export interface ExportPdfOptions {
+  /** Creation date written into the PDF (tests pin it); defaults to the current time. */
+  now?: Date;
+}
+
+/** Printed with the legend, as the city's table does. */
+const LEGEND_CAPTION = "【項目進捗】 アクションプラン計画期間中の取組項目進捗状況";
+const SUMMARY_CAPTION = "本部会評価";
+
+/**
+ * The progress table (進行管理集計表) of one reporting round as a printable PDF: A3 landscape, the
+ * column model of progress-table-columns.ts, BIZ UDPGothic embedded as a subset, real (selectable,
+ * searchable) text, header rows and "n / N" on every page.
+ */
+export async function exportPdf(doc: PlanDocument, options: ExportPdfOptions = {}): Promise<Buffer> {
+  const fonts = await loadFonts();
+  const title = tableTitle(doc);
+  const pdf = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margin: 0,
+    bufferPages: true,
+    autoFirstPage: false,
+    lang: "ja",
+    displayTitle: true,
+    info: {
+      Title: title,
+      ...(doc.organization?.name ? { Author: doc.organization.name } : {}),
+      Subject: "進行管理集計表",
+      Creator: "Shinchoku",
+      CreationDate: options.now ?? new Date(),
+    },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    pdf.on("end", resolve);
+    pdf.on("error", reject);
+  });
+  pdf.registerFont(FONT_REGULAR, fonts[FONT_REGULAR]);
+  pdf.registerFont(FONT_BOLD, fonts[FONT_BOLD]);
+
+  const measurer = new TextMeasurer(pdf);
+  const table = tableLayout(doc, title, measurer);
+  const pages = planPages(table.policyLines, table.initiatives, table.metrics);
+  for (const page of pages) {
+    pdf.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
+    drawFrame(pdf, table);
+    drawBody(pdf, table, page);
+  }
+  drawFooters(pdf, measurer);
+  pdf.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
+
+/** "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）" */
+export function tableTitle(doc: Pick<PlanDocument, "plan" | "report">): string {
+  const period = `${formatFiscalYear(doc.plan.startFiscalYear, "long")}～${formatFiscalYear(doc.plan.endFiscalYear, "long")}`;
+  return `${doc.plan.title}（${period}）進行管理集計表（${asOfText(doc)}）`;
+}
+
+/** "令和2年3月31日現在"; an unreadable date is printed as stored rather than failing the export. */
+export function asOfText(doc: Pick<PlanDocument, "report">): string {
+  try {
+    return `${formatJapaneseDate(doc.report.asOf, "long")}現在`;
+  } catch {
+    return `${doc.report.asOf}現在`;
+  }
+}
+
+export interface PlacedColumn extends ProgressColumn {
+  x: number;
+  width: number;
+  /** Room for text inside the padding. */
+  textWidth: number;
+}
+
+interface TableLayout {
+  columns: PlacedColumn[];
+  /** Initiative cells other than the policy, in order. */
+  cellColumns: PlacedColumn[];
+  kpiColumns: PlacedColumn[];
+  titleLines: StyledLine[];
+  asOf: StyledLine;
+  note: StyledLine;
+  legend: StyledLine;
+  headerTop: number;
+  headerLines: StyledLine[][];
+  groupLines: StyledLine[];
+  headerRow1: number;
+  headerRow2: number;
+  bodyTop: number;
+  policyLines: StyledLine[][];
+  initiatives: MeasuredInitiative[];
+  metrics: PlanMetrics;
+  summary: { cells: StyledLine[]; widths: number[] };
+}
+
+/** The columns of the model across the usable page width, in proportion to their model widths. */
+export function placeColumns(doc: Pick<PlanDocument, "plan" | "report">): PlacedColumn[] {
+  const headings = progressTableHeadings(doc);
+  const usable = PAGE.width - 2 * PAGE.marginX;
+  const totalWeight = headings.columns.reduce((sum, c) => sum + c.width, 0);
+  let x = PAGE.marginX;
+  return headings.columns.map((column) => {
+    const width = (column.width / totalWeight) * usable;
+    const placed = { ...column, x, width, textWidth: width - 2 * PAGE.cellPaddingX };
+    x += width;
+    return placed;
+  });
+}
+
+function tableLayout(doc: PlanDocument, title: string, measurer: TextMeasurer): TableLayout {
+  const headings = progressTableHeadings(doc);
+  const usable = PAGE.width - 2 * PAGE.marginX;
+  const columns = placeColumns(doc);
+  const cellColumns = columns.filter((c) => !c.kpi && c.id !== "policy");
+  const kpiColumns = columns.filter((c) => c.kpi);
+  const box = (lines: StyledLine[]) => linesHeight(lines) + 2 * PAGE.cellPaddingY;
+
+  const asOf = measurer.line(asOfText(doc), "asOf");
+  // The title is centred; it may use the width left free by the as-of date on both sides.
+  const titleLines = measurer.lines(title, "title", usable - 2 * (asOf.width + 12));
+  const headerTop = PAGE.marginTop + linesHeight(titleLines) + 4 + STYLES.note.lineHeight + 4;
+
+  const headerLines = columns.map((c) => headerCellLines(columnLabel(c), c.textWidth, measurer));
+  const kpiWidth = kpiColumns.reduce((sum, c) => sum + c.width, 0);
+  const groupLines = measurer.lines(
+    `${headings.kpiGroup.header} ${headings.kpiGroup.letter}`,
+    "header",
+    kpiWidth - 2 * PAGE.cellPaddingX,
+  );
+  const headerRow2 = Math.max(...columns.map((c, i) => (c.kpi ? box(headerLines[i] ?? []) : 0)));
+  const headerRow1 = Math.max(
+    box(groupLines),
+    ...columns.map((c, i) => (c.kpi ? 0 : box(headerLines[i] ?? []) - headerRow2)),
+  );
+  const bodyTop = headerTop + headerRow1 + headerRow2;
+
+  const blocks = progressTableBlocks(doc);
+  const policyColumn = columns.find((c) => c.id === "policy");
+  const policyLines = blocks.map((block) =>
+    measurer.lines(policyLabel(block.policy), "body", policyColumn?.textWidth ?? 0),
+  );
+  const initiatives: MeasuredInitiative[] = blocks.flatMap((block, policyIndex) =>
+    block.initiatives.map(({ initiative }) => ({
+      policy: policyIndex,
+      cells: cellColumns.map((c) =>
+        c.id === "grade"
+          ? gradeLines(initiative.grade, c.textWidth, measurer)
+          : measurer.lines(initiativeCellText(c.id, block.policy, initiative), "body", c.textWidth),
+      ),
+      kpiRows: (initiative.kpis.length > 0 ? initiative.kpis : [undefined]).map((kpi) =>
+        kpiColumns.map((c) => (kpi ? kpiLines(kpiCellText(c.id, kpi), c, measurer) : [])),
+      ),
+    })),
+  );
+
+  const summaryCells = [
+    measurer.line(SUMMARY_CAPTION, "summaryBold"),
+    ...GRADES.map((g) => measurer.line(`${g} ${doc.gradeSummary[g]}`, "summary")),
+  ];
+  const summaryWidths = summaryCells.map((line, i) => (i === 0 ? line.width + 16 : 56));
+  const continuation: ContinuationMode[] = cellColumns.map((c) =>
+    c.id === "number" || c.id === "grade" ? "repeat" : c.id === "title" ? "repeatMarked" : "continue",
+  );
+  const metrics: PlanMetrics = {
+    bodyHeight: PAGE.height - PAGE.marginBottom - PAGE.footerHeight - bodyTop,
+    paddingY: PAGE.cellPaddingY,
+    lineHeight: (line) => STYLES[line.style as keyof typeof STYLES]?.lineHeight ?? STYLES.body.lineHeight,
+    minContentHeight: STYLES.body.lineHeight,
+    continued: measurer.line(CONTINUED, "continued"),
+    continuation,
+    minSplitStart: 120,
+    summaryHeight: STYLES.summary.lineHeight + 2 * PAGE.cellPaddingY,
+    summaryGap: 8,
+  };
+  return {
+    columns,
+    cellColumns,
+    kpiColumns,
+    titleLines,
+    asOf,
+    note: measurer.line(TRANSCRIBED_NOTE, "note"),
+    legend: measurer.line(`${LEGEND_CAPTION}　${PROGRESS_LEGEND}`, "note"),
+    headerTop,
+    headerLines,
+    groupLines,
+    headerRow1,
+    headerRow2,
+    bodyTop,
+    policyLines,
+    initiatives,
+    metrics,
+    summary: { cells: summaryCells, widths: summaryWidths },
+  };
+}
+
+/**
+ * A header that does not fit on one line breaks at its space first ("当初" / "(H27末)"), so that the
+ * bracketed part stays whole.
+ */
+function headerCellLines(label: string, width: number, measurer: TextMeasurer): StyledLine[] {
+  if (measurer.width(label, "header") <= width) return [measurer.line(label, "header")];
+  const space = label.lastIndexOf(" ");
+  const broken = space > 0 ? `${label.slice(0, space)}\n${label.slice(space + 1)}` : label;
+  return measurer.lines(broken, "header", width);
+}
+
+/**
+ * KPI values are short ("1,310,189人"); one that does not fit its narrow column is set a size smaller
+ * rather than broken before its unit.
+ */
+function kpiLines(text: string, column: PlacedColumn, measurer: TextMeasurer): StyledLine[] {
+  const lines = measurer.lines(text, "body", column.textWidth);
+  if (lines.length <= 1 || column.id === "kpiName") return lines;
+  const small = measurer.lines(text, "bodySmall", column.textWidth);
+  return small.length < lines.length ? small : lines;
+}
+
+/** "B" large, "ほぼ順調" under it: the grade is text, not a colour. */
+function gradeLines(grade: Grade | null, width: number, measurer: TextMeasurer): StyledLine[] {
+  if (!grade) return [];
+  return [
+    measurer.line(grade, "gradeLetter"),
+    ...measurer.lines(GRADE_LABELS[grade].ja, "gradeLabel", width),
+  ];
+}
+
+/** Title, as-of date, note, legend and the two header rows: the same on every page. */
+function drawFrame(pdf: PDFKit.PDFDocument, t: TableLayout): void {
+  const usable = PAGE.width - 2 * PAGE.marginX;
+  drawLines(
+    pdf,
+    t.titleLines,
+    { x: PAGE.marginX, y: PAGE.marginTop, width: usable, height: 0 },
+    "center",
+    "top",
+  );
+  drawLines(pdf, [t.asOf], { x: PAGE.marginX, y: PAGE.marginTop, width: usable, height: 0 }, "right", "top");
+  const noteTop = PAGE.marginTop + linesHeight(t.titleLines) + 4;
+  const noteBox = { x: PAGE.marginX, y: noteTop, width: usable, height: 0 };
+  drawLines(pdf, [t.note], noteBox, "left", "top");
+  drawLines(pdf, [t.legend], noteBox, "right", "top");
+
+  const fullHeight = t.headerRow1 + t.headerRow2;
+  t.columns.forEach((c, i) => {
+    const lines = t.headerLines[i] ?? [];
+    const box = c.kpi
+      ? { x: c.x, y: t.headerTop + t.headerRow1, width: c.width, height: t.headerRow2 }
+      : { x: c.x, y: t.headerTop, width: c.width, height: fullHeight };
+    drawCellBox(pdf, box, PAGE.headerFill);
+    drawCellText(pdf, lines, box, "center", "middle");
+  });
+  const first = t.kpiColumns[0];
+  const last = t.kpiColumns[t.kpiColumns.length - 1];
+  if (first && last) {
+    const group = { x: first.x, y: t.headerTop, width: last.x + last.width - first.x, height: t.headerRow1 };
+    drawCellBox(pdf, group, PAGE.headerFill);
+    drawCellText(pdf, t.groupLines, group, "center", "middle");
+  }
+}
+
+function drawBody(pdf: PDFKit.PDFDocument, t: TableLayout, page: PlannedPage): void {
+  const policyColumn = t.columns.find((c) => c.id === "policy");
+  if (policyColumn) {
+    for (const placed of page.policies) {
+      const box = {
+        x: policyColumn.x,
+        y: t.bodyTop + placed.y,
+        width: policyColumn.width,
+        height: placed.height,
+      };
+      drawCellBox(pdf, box, PAGE.policyFill);
+      drawCellText(pdf, placed.lines, box, "left", "top");
+    }
+  }
+  for (const row of page.rows) {
+    const top = t.bodyTop + row.y;
+    t.cellColumns.forEach((c, i) => {
+      const box = { x: c.x, y: top, width: c.width, height: row.height };
+      drawCellBox(pdf, box);
+      drawCellText(pdf, row.cells[i] ?? [], box, c.align, valignOf(c));
+    });
+    for (const kpiRow of row.kpiRows) {
+      t.kpiColumns.forEach((c, k) => {
+        const box = { x: c.x, y: top + kpiRow.y, width: c.width, height: kpiRow.height };
+        drawCellBox(pdf, box);
+        drawCellText(pdf, kpiRow.cells[k] ?? [], box, c.align, "middle");
+      });
+    }
+    const kpiBottom = row.kpiRows.reduce((h, r) => Math.max(h, r.y + r.height), 0);
+    const first = t.kpiColumns[0];
+    const last = t.kpiColumns[t.kpiColumns.length - 1];
+    if (first && last && kpiBottom < row.height) {
+      // KPI sub-rows continued on the next page leave the rest of this part empty: close the grid.
+      for (const c of t.kpiColumns) {
+        drawCellBox(pdf, { x: c.x, y: top + kpiBottom, width: c.width, height: row.height - kpiBottom });
+      }
+    }
+  }
+  if (page.summaryY !== undefined) drawSummary(pdf, t, t.bodyTop + page.summaryY);
+}
+
+function valignOf(column: ProgressColumn): VerticalAlign {
+  return column.id === "number" || column.id === "grade" ? "middle" : "top";
+}
+
+/** 本部会評価 A 8 B 10 C 5 D 1 */
+function drawSummary(pdf: PDFKit.PDFDocument, t: TableLayout, y: number): void {
+  let x = PAGE.marginX;
+  t.summary.cells.forEach((line, i) => {
+    const width = t.summary.widths[i] ?? 0;
+    const box: Box = { x, y, width, height: t.metrics.summaryHeight };
+    drawCellBox(pdf, box, i === 0 ? PAGE.headerFill : undefined);
+    drawCellText(pdf, [line], box, "center", "middle");
+    x += width;
+  });
+}
+
+/** "n / N" on every page, written once the page count is known. */
+function drawFooters(pdf: PDFKit.PDFDocument, measurer: TextMeasurer): void {
+  const range = pdf.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    pdf.switchToPage(range.start + i);
+    const line = measurer.line(`${i + 1} / ${range.count}`, "footer");
+    const y = PAGE.height - PAGE.marginBottom - STYLES.footer.lineHeight;
+    drawLines(
+      pdf,
+      [line],
+      { x: PAGE.marginX, y, width: PAGE.width - 2 * PAGE.marginX, height: 0 },
+      "center",
+      "top",
+    );
+  }
+}
