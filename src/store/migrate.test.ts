@@ -1,0 +1,136 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { forEachDatabase, TABLES } from "../../test/db.ts";
+import { openStore } from "./index.ts";
+import type { SqlStore } from "./sql-store.ts";
+
+/** This store's tables only: on PostgreSQL other test files' schemas are visible too. */
+async function ownTables(store: SqlStore) {
+  const schema = await store.capabilities.migrationSchema(store.db);
+  const tables = await store.db.introspection.getTables();
+  return tables.filter((t) => schema === undefined || t.schema === schema);
+}
+
+forEachDatabase((database) => {
+  describe("migrations", () => {
+    it("apply once: a second run, also from a new connection, applies nothing", async () => {
+      const url = await database.freshUrl();
+      const store = await openStore(url);
+      try {
+        expect(await store.migrate()).toEqual(["2026_11_25_001_initial"]);
+        expect(await store.migrate()).toEqual([]);
+      } finally {
+        await store.close();
+      }
+      const reopened = await openStore(url);
+      try {
+        expect(await reopened.migrate()).toEqual([]);
+        expect(await reopened.isEmpty()).toBe(true);
+        const tables = (await ownTables(reopened)).map((t) => t.name);
+        for (const table of TABLES) expect(tables).toContain(table);
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    it("give every table an organization_id and every editable record a version", async () => {
+      const store = await database.open();
+      const tables = await ownTables(store);
+      expect(tables.length).toBeGreaterThanOrEqual(TABLES.length);
+      for (const name of TABLES) {
+        const table = tables.find((t) => t.name === name);
+        const columns = table?.columns.map((c) => c.name) ?? [];
+        expect(columns, name).toContain(name === "organization" ? "slug" : "organization_id");
+      }
+      for (const name of ["plan", "policy", "initiative", "kpi", "kpi_value", "report", "reporting_round"]) {
+        const version = tables.find((t) => t.name === name)?.columns.find((c) => c.name === "version");
+        expect(version?.hasDefaultValue, name).toBe(true);
+      }
+    });
+
+    it("enforce foreign keys, across organizations too", async () => {
+      const store = await database.open();
+      const [a, b] = await store.db
+        .insertInto("organization")
+        .values([
+          { slug: "a", name: "A市" },
+          { slug: "b", name: "B町" },
+        ])
+        .returning("id")
+        .execute();
+      const plan = await store.db
+        .insertInto("plan")
+        .values({
+          organization_id: a?.id ?? 0,
+          title: "計画",
+          start_fiscal_year: 2017,
+          end_fiscal_year: 2021,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const policy = (organizationId: number, planId: number) =>
+        store.db
+          .insertInto("policy")
+          .values({
+            organization_id: organizationId,
+            plan_id: planId,
+            position: 1,
+            code: "(ア)",
+            title: "方針",
+          })
+          .execute();
+
+      await expect(policy(a?.id ?? 0, plan.id + 1000)).rejects.toThrow();
+      // B's row may not hang under A's plan.
+      await expect(policy(b?.id ?? 0, plan.id)).rejects.toThrow();
+      await policy(a?.id ?? 0, plan.id);
+      const count = await store.db
+        .selectFrom("policy")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .execute();
+      expect(Number(count[0]?.n)).toBe(1);
+    });
+
+    it("keep the audit log append-only", async () => {
+      const store = await database.open();
+      const organization = await store.db
+        .insertInto("organization")
+        .values({ slug: "a", name: "A市" })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await store.db
+        .insertInto("audit_log")
+        .values({
+          organization_id: organization.id,
+          action: "import",
+          entity: "reporting_round",
+          entity_id: 1,
+          after: JSON.stringify({ fiscalYear: 2019 }),
+        })
+        .execute();
+      await expect(store.db.updateTable("audit_log").set({ action: "forged" }).execute()).rejects.toThrow(
+        /append-only/,
+      );
+      await expect(store.db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
+      const rows = await store.db.selectFrom("audit_log").select(["action", "after", "at"]).execute();
+      expect(rows.map((r) => r.action)).toEqual(["import"]);
+      expect(store.capabilities.readJson(rows[0]?.after)).toEqual({ fiscalYear: 2019 });
+      expect(rows[0]?.at).toBeTruthy();
+    });
+  });
+
+  if (database.name === "sqlite") {
+    it("opens a SQLite file in WAL mode with foreign keys on, creating its folder", async () => {
+      const url = `${await database.freshUrl()}`.replace(/test\.db$/, "nested/folder/shinchoku.db");
+      const store = await openStore(url);
+      try {
+        const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
+        const foreignKeys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
+        expect(journal.rows[0]?.journal_mode).toBe("wal");
+        expect(foreignKeys.rows[0]?.foreign_keys).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
+  }
+});
