@@ -395,3 +395,27 @@ describe("diagnostics", () => {
     expect(result.document?.diagnostics).not.toBe(result.diagnostics);
   });
 });
+
+describe("no quadratic traps", () => {
+  // Each input takes a few milliseconds; a backtracking regex or an O(n²) loop would take minutes.
+  const cases: [string, string][] = [
+    ["a 600,000-character line of spaces and brackets", `H1${" ".repeat(300_000)}(${" ".repeat(300_000)}`],
+    ["a line of 300,000 opening brackets", `${"(".repeat(300_000)}\t1\t${"(".repeat(300_000)}`],
+    ["500,000 tabs", `${"\t".repeat(500_000)}x`],
+    [
+      "a KPI cell of 100,000 words",
+      `${HEADER}\n(ア) 方針\t1\t取組\t課\tC\tD\t${"a ".repeat(100_000)}1件 2件 3件\tB\tG\tH`,
+    ],
+    [
+      "a KPI value with 50,000 spaces before a bracket",
+      `${HEADER}\n(ア) 方針\t1\t取組\t課\tC\tD\t指標\t${"1".repeat(50_000)}${" ".repeat(50_000)}(x\t2件\t3件\tB\tG\tH`,
+    ],
+  ];
+
+  it.each(cases)("%s", (_name, text) => {
+    const started = performance.now();
+    const result = importTableText(text);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(result.diagnostics.length).toBeGreaterThan(0);
+  });
+});

@@ -27,7 +27,7 @@ import { isGradeCell, type RawKpi, readKpiBlock, readKpiRange } from "./kpi-cell
 import { classifyCells, type LineKind, splitCells, splitLines } from "./lines.ts";
 import { diagnostic, excerpt } from "./messages.ts";
 import { linkRelistedKpis } from "./relist.ts";
-import { parseTitle, type TitleInfo } from "./title.ts";
+import { MAX_TITLE_LENGTH, parseTitle, type TitleInfo } from "./title.ts";
 
 export interface ParseOptions {
   organizationName?: string;
@@ -94,6 +94,8 @@ class TableReader {
   private subheader: SubheaderInfo | undefined;
   private footer: { line: number; summary?: GradeSummary } | undefined;
   private readonly policies: Policy[] = [];
+  /** Policies by code and title, with their index: a policy printed again continues. */
+  private readonly policyIndex = new Map<string, { policy: Policy; index: number }>();
   private policy: Policy | undefined;
   private readonly drafts: InitiativeDraft[] = [];
   private current: InitiativeDraft | undefined;
@@ -219,7 +221,7 @@ class TableReader {
       return;
     }
     // A title line that names no table (「…（平成29年度～令和3年度）」) before any data.
-    if (kind === "text" && !this.title && this.drafts.length === 0) {
+    if (kind === "text" && !this.title && this.drafts.length === 0 && first.length <= MAX_TITLE_LENGTH) {
       const title = parseTitle(first);
       if (title.period) {
         this.title = { ...title, line };
@@ -251,17 +253,22 @@ class TableReader {
   }
 
   private enterPolicy(policy: { code: string; title: string }): Policy {
-    const same = (p: Policy) => p.code === policy.code && p.title === policy.title;
     // A policy printed again (e.g. at the top of a new page) continues, it does not start anew.
-    const existing = this.policy && same(this.policy) ? this.policy : this.policies.find(same);
+    const key = `${policy.code}\u0000${policy.title}`;
+    const existing = this.policyIndex.get(key);
     if (existing) {
-      this.policy = existing;
-      return existing;
+      this.policy = existing.policy;
+      return existing.policy;
     }
     const created: Policy = { code: policy.code, title: policy.title, initiatives: [] };
+    this.policyIndex.set(key, { policy: created, index: this.policies.length });
     this.policies.push(created);
     this.policy = created;
     return created;
+  }
+
+  private policyPosition(policy: Policy): number {
+    return this.policyIndex.get(`${policy.code}\u0000${policy.title}`)?.index ?? -1;
   }
 
   private readInitiative(
@@ -319,7 +326,7 @@ class TableReader {
       nextYearGoal: texts.H ?? "",
       kpis: [],
     };
-    const field = `policies[${this.policies.indexOf(policy)}].initiatives[${policy.initiatives.length}]`;
+    const field = `policies[${this.policyPosition(policy)}].initiatives[${policy.initiatives.length}]`;
     policy.initiatives.push(initiative);
     const draft: InitiativeDraft = { initiative, kpis: rawKpis.map((raw) => ({ raw, line })), line, field };
     this.drafts.push(draft);

@@ -24,7 +24,9 @@ export function linkRelistedKpis(
   policies: readonly Policy[],
   lineOf: (kpi: Kpi) => number | undefined,
 ): Diagnostic[] {
-  const originals = new Map<string, Placed[]>();
+  // Per name, the first original and the first one in a different initiative: whichever initiative
+  // a relisted KPI is in, one of the two is its original, so a lookup never scans a long list.
+  const originals = new Map<string, [Placed] | [Placed, Placed]>();
   const relisted: Placed[] = [];
   policies.forEach((policy, p) => {
     policy.initiatives.forEach((initiative, i) => {
@@ -34,13 +36,14 @@ export function linkRelistedKpis(
           initiativeNumber: initiative.number,
           field: `policies[${p}].initiatives[${i}].kpis[${k}]`,
         };
-        if (kpi.relisted) relisted.push(placed);
-        else {
-          const name = compact(kpi.name);
-          const list = originals.get(name);
-          if (list) list.push(placed);
-          else originals.set(name, [placed]);
+        if (kpi.relisted) {
+          relisted.push(placed);
+          return;
         }
+        const name = compact(kpi.name);
+        const found = originals.get(name);
+        if (!found) originals.set(name, [placed]);
+        else if (found.length === 1 && found[0].initiativeNumber !== initiative.number) found.push(placed);
       });
     });
   });

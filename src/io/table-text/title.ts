@@ -31,13 +31,18 @@ function bracketed(normalized: string): { start: number; end: number; inner: str
 }
 
 // Unbracketed fallbacks ("… 平成29年度～令和3年度 進行管理集計表 令和2年3月31日現在"); no nested quantifiers.
+// Every run of white space can be matched by one \s* only, so a failing match never re-splits a run.
 const PERIOD =
-  /(?:昭和|平成|令和|[SHR])\s*(?:元|\d{1,2})\s*(?:年度)?\s*~\s*(?:昭和|平成|令和|[SHR])?\s*(?:元|\d{1,2})\s*(?:年度)?/;
+  /(?:昭和|平成|令和|[SHR])\s*(?:元|\d{1,2})\s*(?:年度\s*)?~\s*(?:(?:昭和|平成|令和|[SHR])\s*)?(?:元|\d{1,2})(?:\s*年度)?/;
 const AS_OF = /(?:昭和|平成|令和)\s*(?:元|\d{1,2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*現在/;
 const TABLE_SUFFIX = /\s*進行管理集計表\s*$/;
 
+/** Longer lines are not titles; the limit also bounds the work spent on one line. */
+export const MAX_TITLE_LENGTH = 200;
+
 export function parseTitle(line: string): TitleInfo {
   const text = line.trim();
+  if (text.length > MAX_TITLE_LENGTH) return { text, planTitle: "" };
   // toHalfWidth keeps every index, so positions found in the normalized text cut the original.
   const normalized = toHalfWidth(text);
   const info: TitleInfo = { text, planTitle: "" };
