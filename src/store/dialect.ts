@@ -18,6 +18,10 @@ import type { DatabaseTarget } from "./url.ts";
  * Everything that differs between SQLite and PostgreSQL, in one place. Repositories and migrations ask
  * these capabilities instead of testing which database they run on.
  *
+ * What both share needs no flag: RETURNING ids, INSERT … ON CONFLICT … DO UPDATE (upsert, with
+ * `excluded.`), IS DISTINCT FROM and row-level CHECK/foreign keys work the same on PostgreSQL and on
+ * SQLite ≥ 3.39 (better-sqlite3 12 bundles 3.5x), so repositories use them directly.
+ *
  * Migrations use `columnTypes`, `idColumn` and `nowDefault`: once a migration has landed these must
  * keep producing the same DDL, so change them only by adding new members.
  */
