@@ -25,6 +25,7 @@ forEachDatabase((database) => {
       const reopened = await openStore(url);
       try {
         expect(await reopened.migrate()).toEqual([]);
+        expect(reopened.dialect).toBe(database.name);
         expect(await reopened.isEmpty()).toBe(true);
         const tables = (await ownTables(reopened)).map((t) => t.name);
         for (const table of TABLES) expect(tables).toContain(table);

@@ -188,6 +188,13 @@ forEachDatabase((database) => {
     });
   });
 
+  it("can be closed twice", async () => {
+    const store = await database.open();
+    await store.close();
+    await expect(store.close()).resolves.toBeUndefined();
+    await expect(store.isEmpty()).rejects.toThrow();
+  });
+
   describe("loadInitiative", () => {
     it("gives every fiscal year's values and reports and the 再掲 links", async () => {
       const store = await database.open();

@@ -33,8 +33,12 @@ export class SqlStore implements Store {
     return migrateToLatest(this.db, this.capabilities);
   }
 
+  private closing: Promise<void> | undefined;
+
+  /** Safe to call more than once (a test may close what its helper closes again). */
   close(): Promise<void> {
-    return this.db.destroy();
+    this.closing ??= this.db.destroy();
+    return this.closing;
   }
 
   isEmpty(): Promise<boolean> {
