@@ -76,3 +76,22 @@ describe("importTableText in every encoding", () => {
     expect(result.document).toEqual(reference);
   });
 });
+
+describe("damaged UTF-8", () => {
+  it("stays UTF-8 with the broken bytes replaced and counted, instead of being misread as Shift_JIS", () => {
+    const damaged = new Uint8Array(Buffer.from(seed, "utf8"));
+    damaged[5000] = 0xff;
+    const decoded = decodeTableText(damaged);
+    expect(decoded.ok && decoded.encoding).toBe("UTF-8");
+    expect(decoded.ok && decoded.replaced).toBeGreaterThan(0);
+    expect(decoded.ok && decoded.text.includes("行政改革後期アクションプラン")).toBe(true);
+  });
+
+  it("is reported as a warning by the importer", () => {
+    const damaged = new Uint8Array(Buffer.from(seed, "utf8"));
+    damaged[5000] = 0xff;
+    const result = importTableText(damaged);
+    expect(result.diagnostics[0]).toMatchObject({ code: "input.replacement", severity: "warning" });
+    expect(result.document?.policies.flatMap((p) => p.initiatives)).toHaveLength(24);
+  });
+});

@@ -72,6 +72,23 @@ function tryDecode(bytes: Uint8Array, label: string, fatal: boolean): string | n
   }
 }
 
+/**
+ * UTF-8 with a few broken bytes (a damaged download, a file cut mid-character) stays UTF-8: read in
+ * Shift_JIS it would turn every Japanese character into another one. Text in Shift_JIS or EUC-JP
+ * read as UTF-8 breaks at nearly every non-ASCII character instead.
+ */
+function mostlyUtf8(bytes: Uint8Array): string | null {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  let replaced = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) replaced++;
+    else if (code > 0x7f) nonAscii++;
+  }
+  return nonAscii > 0 && replaced * 100 <= nonAscii ? text : null;
+}
+
 function result(text: string, encoding: TextEncodingName | null): DecodeResult {
   const clean = stripBom(text);
   if (looksBinary(clean)) return { ok: false, reason: "binary" };
@@ -103,6 +120,8 @@ export function decodeTableText(input: Uint8Array | string): DecodeResult {
 
   const utf8 = tryDecode(bytes, "utf-8", true);
   if (utf8 !== null) return result(utf8, "UTF-8");
+  const damaged = mostlyUtf8(bytes);
+  if (damaged !== null) return result(damaged, "UTF-8");
 
   const detected = Encoding.detect(bytes);
   if (detected === "EUCJP") return result(new TextDecoder("euc-jp").decode(bytes), "EUC-JP");

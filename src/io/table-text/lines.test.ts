@@ -76,3 +76,21 @@ describe("readLines", () => {
     ]);
   });
 });
+
+describe("quoted cells (Excel's export of cells with line breaks)", () => {
+  it("joins a quoted cell over line breaks, unescapes doubled quotes, and numbers the record by its first line", () => {
+    const text = 'head\n\t1\t"活動1行目\n活動2行目"\t"意見 ""引用"" です"\tB\nnext';
+    expect(readLines(text).map((l) => [l.number, l.cells])).toEqual([
+      [1, ["head"]],
+      [2, ["", "1", "活動1行目\n活動2行目", '意見 "引用" です', "B"]],
+      [4, ["next"]],
+    ]);
+  });
+
+  it("reads a quote that does not open a quoted cell literally", () => {
+    expect(readLines('"いいねさかど"マップ\tx\n"閉じない\ty').map((l) => l.cells)).toEqual([
+      ['"いいねさかど"マップ', "x"],
+      ['"閉じない', "y"],
+    ]);
+  });
+});

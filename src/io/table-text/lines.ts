@@ -120,12 +120,87 @@ export function classifyCells(cells: readonly string[]): LineKind {
   return "row";
 }
 
-export function readLines(text: string): Line[] {
-  const raw = splitLines(text);
-  const lines: Line[] = new Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const cells = splitCells(raw[i] as string);
-    lines[i] = { number: i + 1, cells, kind: classifyCells(cells) };
+/** How far a quoted cell may run over line breaks before its opening quote is taken literally. */
+const MAX_QUOTED_LINES = 200;
+
+/**
+ * A record that starts with a quoted cell, the way Excel saves a cell holding line breaks, tabs or
+ * quotes: `"line 1\nline 2"`, with `""` for a quote. Undefined when the quotes do not form such
+ * cells (an unclosed quote, text after the closing quote): the line is then read literally.
+ */
+function readQuotedRecord(
+  lines: readonly string[],
+  start: number,
+): { cells: string[]; lines: number } | undefined {
+  const cells: string[] = [];
+  let li = start;
+  let line = lines[li] as string;
+  let pos = 0;
+  for (;;) {
+    if (line.charCodeAt(pos) === 0x22 /* " */) {
+      let value = "";
+      pos++;
+      for (;;) {
+        const quote = line.indexOf('"', pos);
+        if (quote === -1) {
+          li++;
+          if (li >= lines.length || li - start >= MAX_QUOTED_LINES) return undefined;
+          value += `${line.slice(pos)}\n`;
+          line = lines[li] as string;
+          pos = 0;
+          continue;
+        }
+        value += line.slice(pos, quote);
+        if (line.charCodeAt(quote + 1) === 0x22) {
+          value += '"';
+          pos = quote + 2;
+          continue;
+        }
+        pos = quote + 1;
+        break;
+      }
+      if (pos < line.length && line.charCodeAt(pos) !== 0x09) return undefined;
+      cells.push(value.trim());
+    } else {
+      const tab = line.indexOf("\t", pos);
+      const end = tab === -1 ? line.length : tab;
+      cells.push(line.slice(pos, end).trim());
+      pos = end;
+    }
+    if (pos >= line.length) break;
+    pos++; // the tab
   }
+  return { cells, lines: li - start + 1 };
+}
+
+/**
+ * Calls `sink` with the cells and the 1-based first line of every record. A record is a line, or
+ * several when a quoted cell spans line breaks.
+ */
+export function forEachRecord(text: string, sink: (cells: string[], line: number) => void): void {
+  const lines = splitLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i] as string;
+    const quoted = raw.includes('"') && hasQuotedCell(raw) ? readQuotedRecord(lines, i) : undefined;
+    if (quoted) {
+      sink(quoted.cells, i + 1);
+      i += quoted.lines - 1;
+    } else {
+      sink(splitCells(raw), i + 1);
+    }
+  }
+}
+
+/** Whether some cell of the line starts with a double quote. */
+function hasQuotedCell(raw: string): boolean {
+  if (raw.charCodeAt(0) === 0x22) return true;
+  return raw.includes('\t"');
+}
+
+export function readLines(text: string): Line[] {
+  const lines: Line[] = [];
+  forEachRecord(text, (cells, number) => {
+    lines.push({ number, cells, kind: classifyCells(cells) });
+  });
   return lines;
 }

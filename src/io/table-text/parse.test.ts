@@ -419,3 +419,62 @@ describe("no quadratic traps", () => {
     expect(result.diagnostics.length).toBeGreaterThan(0);
   });
 });
+
+describe("grades and page numbers", () => {
+  it.each([
+    ["B", "B"],
+    ["ｂ", "B"],
+    ["ほぼ順調", "B"],
+    ["B（ほぼ順調）", "B"],
+    ["C:やや遅れ", "C"],
+  ])("grade %j reads as %s", (cell, grade) => {
+    const result = importTableText(
+      table([row("(ア) 協働", 1, ["a", "1件", "2件", "3件"], cell)], "本部会評価 0 0 0 0"),
+    );
+    expect(initiatives(result.document as PlanDocument)[0]?.grade).toBe(grade);
+  });
+
+  it.each(["A（停滞）", "constructor", "E"])("grade %j is invalid", (cell) => {
+    const result = importTableText(table([row("(ア) 協働", 1, ["a", "1件", "2件", "3件"], cell)]));
+    expect(result.diagnostics.find((d) => d.code === "grade.invalid")).toMatchObject({
+      severity: "error",
+      line: 5,
+    });
+    expect(initiatives(result.document as PlanDocument)[0]?.grade).toBeNull();
+  });
+
+  it("a number alone on a line is skipped with a warning, not read as an initiative", () => {
+    const result = importTableText(
+      table([row("(ア) 協働", 1, ["a", "1件", "2件", "3件"]), "\t\t2\t\t"], "本部会評価 0 1 0 0"),
+    );
+    expect(codes(result.diagnostics)).toEqual([["line.unrecognized", "warning", 6]]);
+    expect(initiatives(result.document as PlanDocument)).toHaveLength(1);
+  });
+});
+
+describe("quoted multi-line cells", () => {
+  it("keep their line breaks and the rows below keep their line numbers", () => {
+    const initiative = [
+      "(ア) 協働",
+      "1",
+      "取組1",
+      "政策企画課",
+      '"方針の1行目\n方針の2行目"',
+      "内容1",
+      "a",
+      "1件",
+      "2件",
+      "3件",
+      "B",
+      "意見1",
+      "目標1",
+    ];
+    const result = importTableText(
+      table([initiative.join("\t"), "\t\t\t\t\t\tb\t1件\t2件\tx件"], "本部会評価 0 1 0 0"),
+    );
+    expect(initiatives(result.document as PlanDocument)[0]?.description).toBe("方針の1行目\n方針の2行目");
+    expect(kpis(result.document as PlanDocument).map((k) => k.label)).toEqual(["a", "b"]);
+    // The continuation row is on line 7: the quoted cell spans lines 5 and 6.
+    expect(result.diagnostics).toEqual([expect.objectContaining({ code: "kpi.unreadable", line: 7 })]);
+  });
+});

@@ -24,7 +24,7 @@ import {
   type SubheaderInfo,
 } from "./header.ts";
 import { isGradeCell, type RawKpi, readKpiBlock, readKpiRange } from "./kpi-cells.ts";
-import { classifyCells, type LineKind, splitCells, splitLines } from "./lines.ts";
+import { classifyCells, forEachRecord, type LineKind } from "./lines.ts";
 import { diagnostic, excerpt } from "./messages.ts";
 import { linkRelistedKpis } from "./relist.ts";
 import { MAX_TITLE_LENGTH, parseTitle, type TitleInfo } from "./title.ts";
@@ -51,7 +51,13 @@ const POLICY =
   /^[(（]\s*([ァ-ヶぁ-ゖA-Za-zＡ-Ｚａ-ｚ0-9０-９Ⅰ-Ⅻⅰ-ⅻ①-⑳一二三四五六七八九十]{1,4})\s*[)）]\s*(\S[\s\S]*)$/;
 const NUMBER = /^(?:No\.?\s*)?(\d{1,6})\.?$/i;
 
-const GRADE_WORDS: Record<string, Grade> = { 順調: "A", ほぼ順調: "B", やや遅れ: "C", 停滞: "D" };
+const GRADE_WORDS: ReadonlyMap<string, Grade> = new Map([
+  ["順調", "A"],
+  ["ほぼ順調", "B"],
+  ["やや遅れ", "C"],
+  ["停滞", "D"],
+]);
+const GRADE_LABELED = /^([A-Da-d])[(:]?(順調|ほぼ順調|やや遅れ|停滞)\)?$/;
 
 /** Policies whose first row spans more than the number and title columns are data rows, not notes. */
 const MIN_CELLS_FOR_UNCODED_POLICY = 7;
@@ -102,10 +108,8 @@ class TableReader {
   private readonly numbers = new Map<number, number>();
   private lastNumber = 0;
 
-  read(line: string, number: number): void {
-    const cells = splitCells(line);
-    const kind = classifyCells(cells);
-    this.dispatch(kind, cells, number);
+  read(cells: string[], number: number): void {
+    this.dispatch(classifyCells(cells), cells, number);
   }
 
   private dispatch(kind: LineKind, cells: string[], line: number): void {
@@ -201,7 +205,8 @@ class TableReader {
     const f = nextNonEmpty(cells, 0);
     if (f === -1) return;
     const first = cells[f] as string;
-    if (parseNumber(first) !== undefined) {
+    // A number alone on its line is a page number, not an initiative with every cell missing.
+    if (parseNumber(first) !== undefined && nextNonEmpty(cells, f + 1) !== -1) {
       this.readInitiative(cells, f, undefined, line);
       return;
     }
@@ -376,10 +381,13 @@ class TableReader {
       this.diagnostics.push(diagnostic("grade.missing", { number }, location));
       return null;
     }
-    const letter = toHalfWidth(text).toUpperCase();
+    const normalized = toHalfWidth(text).replace(/\s+/g, "");
+    const letter = normalized.toUpperCase();
     if (isGrade(letter)) return letter;
-    const word = GRADE_WORDS[text];
-    if (word) return word;
+    // 「順調」 or 「B（ほぼ順調）」: the legend's words, alone or after their letter.
+    const labeled = GRADE_LABELED.exec(normalized);
+    const word = GRADE_WORDS.get(labeled ? (labeled[2] as string) : normalized);
+    if (word && (!labeled || labeled[1]?.toUpperCase() === word)) return word;
     this.diagnostics.push(diagnostic("grade.invalid", { number, grade: excerpt(text, 20) }, location));
     return null;
   }
@@ -568,8 +576,7 @@ export function parseTableText(
   options: ParseOptions = {},
 ): { document: PlanDocument | null; diagnostics: Diagnostic[] } {
   const reader = new TableReader();
-  const lines = splitLines(text);
-  for (let i = 0; i < lines.length; i++) reader.read(lines[i] as string, i + 1);
+  forEachRecord(text, (cells, line) => reader.read(cells, line));
   const document = reader.finish(options);
   const diagnostics = reader.diagnostics.sort(byLine);
   if (document) document.diagnostics = [...diagnostics];
