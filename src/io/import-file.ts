@@ -1,0 +1,105 @@
+import { readFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import type { Diagnostic } from "../domain/diagnostic.ts";
+import { importCsv } from "./csv/import.ts";
+import type { ImportResult } from "./import-result.ts";
+import { importPlanDocumentJson } from "./json/import.ts";
+import type { MappedRow } from "./mapping/read-rows.ts";
+import type { ColumnMapping } from "./mapping/schema.ts";
+import { importTableText } from "./table-text/index.ts";
+import { importXlsx } from "./xlsx/import.ts";
+
+export type ImportFormat = "table-text" | "xlsx" | "csv" | "json";
+
+export interface ImportFileOptions {
+  /** The file's name (its extension decides the importer); defaults to the path's base name. */
+  fileName?: string;
+  /** Column mapping for another city's xlsx or CSV (see src/io/mapping/schema.ts). */
+  mapping?: ColumnMapping;
+  organizationName?: string;
+}
+
+export interface ImportFileResult extends ImportResult {
+  /** The importer that read the file; null when none could be chosen. */
+  format: ImportFormat | null;
+  /** Rows as read, for previews (spreadsheet importers only). */
+  rows?: MappedRow[];
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+/** The first character that is not white space or a BOM. */
+function firstCharacter(bytes: Uint8Array): string {
+  const head = new TextDecoder("utf-8").decode(bytes.subarray(0, 64)).replace(/^\uFEFF/, "");
+  return head.trimStart().charAt(0);
+}
+
+/**
+ * The importer for a file: by extension (.txt/.tsv → table text, .xlsx, .csv, .json), and by content
+ * when the extension says nothing useful (a zip is an xlsx, "{" starts a JSON document, anything else
+ * is read as table text).
+ */
+export function detectImportFormat(fileName: string, bytes: Uint8Array): ImportFormat {
+  const ext = extname(fileName).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") return "xlsx";
+  if (ext === ".csv") return "csv";
+  if (ext === ".json") return "json";
+  if (ext === ".txt" || ext === ".tsv") return "table-text";
+  if (startsWith(bytes, ZIP)) return "xlsx";
+  if (firstCharacter(bytes) === "{") return "json";
+  return "table-text";
+}
+
+function unreadable(path: string, error: unknown): ImportFileResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  const diagnostic: Diagnostic = {
+    severity: "error",
+    code: "input.unreadable",
+    message: `ファイル「${path}」を読めません: ${reason}`,
+    messageEn: `Cannot read the file "${path}": ${reason}`,
+  };
+  return { document: null, diagnostics: [diagnostic], format: null };
+}
+
+/**
+ * One entry point for every import format, with the same result model (document + diagnostics) and
+ * the same rule: the caller saves the document only when no diagnostic is an error.
+ */
+export async function importFile(
+  input: string | Uint8Array,
+  options: ImportFileOptions = {},
+): Promise<ImportFileResult> {
+  let bytes: Uint8Array;
+  if (typeof input === "string") {
+    try {
+      bytes = new Uint8Array(await readFile(input));
+    } catch (error) {
+      return unreadable(input, error);
+    }
+  } else bytes = input;
+  const fileName = options.fileName ?? (typeof input === "string" ? basename(input) : "");
+  const format = detectImportFormat(fileName, bytes);
+  const organization = options.organizationName ? { organizationName: options.organizationName } : {};
+  const mapping = options.mapping ? { mapping: options.mapping } : {};
+  switch (format) {
+    case "xlsx":
+      return { ...(await importXlsx(bytes, { ...mapping, ...organization })), format };
+    case "csv":
+      return { ...importCsv(bytes, { ...mapping, ...organization }), format };
+    case "json": {
+      const result = importPlanDocumentJson(bytes);
+      if (result.document && options.organizationName && !result.document.organization) {
+        result.document.organization = { name: options.organizationName };
+      }
+      return { ...result, format };
+    }
+    default: {
+      const { document, diagnostics } = importTableText(bytes, organization);
+      return { document, diagnostics, format };
+    }
+  }
+}

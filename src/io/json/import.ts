@@ -1,0 +1,205 @@
+import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
+import { gradeSummariesEqual, summarizeGrades } from "../../domain/grade.ts";
+import { checkDeclaredSummary, formatGradeSummary } from "../../domain/grade-summary.ts";
+import { parseKpiValue } from "../../domain/kpi-parse.ts";
+import type { KpiValue } from "../../domain/kpi-value.ts";
+import { PLAN_DOCUMENT_FORMAT, type PlanDocument } from "../../domain/plan-document.ts";
+import type { ImportResult } from "../import-result.ts";
+import { kpiEra } from "../mapping/read-rows.ts";
+import { type ParsedPlanDocument, planDocumentSchema } from "./schema.ts";
+import { zodFindings } from "./zod-messages.ts";
+
+type JsonCode =
+  | "json.empty"
+  | "json.syntax"
+  | "json.format"
+  | "json.invalid"
+  | "json.unknown-field"
+  | "json.plan-period"
+  | "json.duplicate-number"
+  | "json.duplicate-kpi-key"
+  | "json.relist-missing"
+  | "json.grade-summary-recounted";
+
+type Params = Record<string, string | number>;
+
+export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
+  "json.empty": { severity: "error", ja: () => "ファイルが空です", en: () => "The file is empty" },
+  "json.syntax": {
+    severity: "error",
+    ja: (p) => `JSON として読み取れません: ${p.reason}`,
+    en: (p) => `This is not valid JSON: ${p.reason}`,
+  },
+  "json.format": {
+    severity: "error",
+    ja: (p) =>
+      `「format」が "${PLAN_DOCUMENT_FORMAT}" ではありません（${p.found}）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です`,
+    en: (p) =>
+      `"format" is not "${PLAN_DOCUMENT_FORMAT}" (${p.found}): not a Shinchoku plan document, or an unsupported version`,
+  },
+  "json.invalid": {
+    severity: "error",
+    ja: (p) => `「${p.path}」: ${p.reason}`,
+    en: (p) => `"${p.path}": ${p.reasonEn}`,
+  },
+  "json.unknown-field": {
+    severity: "warning",
+    ja: (p) =>
+      `「${p.path}」: この項目は計画ドキュメントにないため読み飛ばしました（綴りを確かめてください）`,
+    en: (p) => `"${p.path}": not a field of the plan document; ignored (check the spelling)`,
+  },
+  "json.plan-period": {
+    severity: "error",
+    ja: (p) => `計画の最終年度（${p.end}）が開始年度（${p.start}）より前です`,
+    en: (p) => `The plan's last fiscal year (${p.end}) is before its first (${p.start})`,
+  },
+  "json.duplicate-number": {
+    severity: "error",
+    ja: (p) => `取組項目 No.${p.number} が重複しています（最初は ${p.first}）`,
+    en: (p) => `Initiative No. ${p.number} appears twice (first at ${p.first})`,
+  },
+  "json.duplicate-kpi-key": {
+    severity: "error",
+    ja: (p) => `数値目標の key「${p.key}」が重複しています（最初は ${p.first}）`,
+    en: (p) => `The KPI key "${p.key}" appears twice (first at ${p.first})`,
+  },
+  "json.relist-missing": {
+    severity: "warning",
+    ja: (p) => `再掲元の数値目標「${p.key}」がこのドキュメントにありません`,
+    en: (p) => `The relisted KPI's original "${p.key}" is not in this document`,
+  },
+  "json.grade-summary-recounted": {
+    severity: "warning",
+    ja: (p) =>
+      `gradeSummary（${p.stored}）が各取組項目の進捗状況の集計（${p.counted}）と違うため、数え直しました`,
+    en: (p) =>
+      `gradeSummary (${p.storedEn}) differs from the grades of the initiatives (${p.countedEn}); recounted`,
+  },
+};
+
+function diag(code: JsonCode, params: Params = {}, field?: string): Diagnostic {
+  return makeDiagnostic(JSON_IMPORT_MESSAGES, code, params, field ? { field } : {});
+}
+
+function failure(diagnostics: Diagnostic[]): ImportResult {
+  return { document: null, diagnostics };
+}
+
+/**
+ * Reads a plan document written as JSON (what `exportJson` writes, or a file written by hand).
+ * Validation errors name the JSON path ("policies[0].initiatives[2].grade") in Japanese. KPI values
+ * written as plain strings are parsed as table cells. Never throws.
+ */
+export function importPlanDocumentJson(input: string | Uint8Array): ImportResult {
+  const text = (typeof input === "string" ? input : new TextDecoder("utf-8").decode(input)).replace(
+    /^\uFEFF/,
+    "",
+  );
+  if (text.trim() === "") return failure([diag("json.empty")]);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return failure([diag("json.syntax", { reason: error instanceof Error ? error.message : String(error) })]);
+  }
+  const format = (data as { format?: unknown } | null)?.format;
+  if (format !== PLAN_DOCUMENT_FORMAT) {
+    const found = format === undefined ? "format がありません" : `"${String(format)}"`;
+    return failure([diag("json.format", { found }, "format")]);
+  }
+
+  const warnings: Diagnostic[] = [];
+  let parsed = planDocumentSchema(true).safeParse(data);
+  if (!parsed.success && parsed.error.issues.every((i) => i.code === "unrecognized_keys")) {
+    for (const f of zodFindings(parsed.error.issues, data))
+      warnings.push(diag("json.unknown-field", { path: f.path }, f.path));
+    parsed = planDocumentSchema(false).safeParse(data);
+  }
+  if (!parsed.success) {
+    const findings = zodFindings(
+      parsed.error.issues.filter((i) => i.code !== "unrecognized_keys"),
+      data,
+    );
+    return failure(
+      findings.map((f) => diag("json.invalid", { path: f.path, reason: f.ja, reasonEn: f.en }, f.path)),
+    );
+  }
+  const document = toDocument(parsed.data);
+  const findings = [...warnings, ...check(document)];
+  document.diagnostics = [...document.diagnostics, ...findings];
+  return { document, diagnostics: findings };
+}
+
+/** Strings written in place of KPI values are parsed in the era of the plan's first year. */
+function toDocument(data: ParsedPlanDocument): PlanDocument {
+  const ctx = { defaultEra: kpiEra(data.plan) };
+  const value = (v: string | KpiValue): KpiValue => (typeof v === "string" ? parseKpiValue(v, ctx) : v);
+  return {
+    ...data,
+    policies: data.policies.map((policy) => ({
+      ...policy,
+      initiatives: policy.initiatives.map((initiative) => ({
+        ...initiative,
+        kpis: initiative.kpis.map((kpi) => ({
+          ...kpi,
+          baseline: value(kpi.baseline as string | KpiValue),
+          target: value(kpi.target as string | KpiValue),
+          current: value(kpi.current as string | KpiValue),
+        })),
+      })),
+    })),
+  } as PlanDocument;
+}
+
+function check(doc: PlanDocument): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (doc.plan.endFiscalYear < doc.plan.startFiscalYear) {
+    found.push(
+      diag("json.plan-period", { start: doc.plan.startFiscalYear, end: doc.plan.endFiscalYear }, "plan"),
+    );
+  }
+  const numbers = new Map<number, string>();
+  const keys = new Map<string, string>();
+  const relists: { key: string; field: string }[] = [];
+  doc.policies.forEach((policy, p) => {
+    policy.initiatives.forEach((initiative, i) => {
+      const field = `policies[${p}].initiatives[${i}]`;
+      const first = numbers.get(initiative.number);
+      if (first)
+        found.push(diag("json.duplicate-number", { number: initiative.number, first }, `${field}.number`));
+      else numbers.set(initiative.number, field);
+      initiative.kpis.forEach((kpi, k) => {
+        const kpiField = `${field}.kpis[${k}]`;
+        const firstKey = keys.get(kpi.key);
+        if (firstKey)
+          found.push(diag("json.duplicate-kpi-key", { key: kpi.key, first: firstKey }, `${kpiField}.key`));
+        else keys.set(kpi.key, kpiField);
+        if (kpi.relistOf !== undefined) relists.push({ key: kpi.relistOf, field: `${kpiField}.relistOf` });
+      });
+    });
+  });
+  for (const r of relists)
+    if (!keys.has(r.key)) found.push(diag("json.relist-missing", { key: r.key }, r.field));
+
+  const counted = summarizeGrades(doc.policies.flatMap((p) => p.initiatives.map((i) => i.grade)));
+  if (!gradeSummariesEqual(counted, doc.gradeSummary)) {
+    found.push(
+      diag(
+        "json.grade-summary-recounted",
+        {
+          stored: formatGradeSummary(doc.gradeSummary),
+          counted: formatGradeSummary(counted),
+          storedEn: formatGradeSummary(doc.gradeSummary, "en"),
+          countedEn: formatGradeSummary(counted, "en"),
+        },
+        "gradeSummary",
+      ),
+    );
+    doc.gradeSummary = counted;
+  }
+  if (doc.declaredGradeSummary) {
+    const mismatch = checkDeclaredSummary(doc.declaredGradeSummary, counted);
+    if (mismatch) found.push(mismatch);
+  }
+  return found;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { isValidIsoDate } from "../../domain/era.ts";
+import { GRADES } from "../../domain/grade.ts";
+import { STAGES } from "../../domain/kpi-value.ts";
+import { PLAN_DOCUMENT_FORMAT } from "../../domain/plan-document.ts";
+
+/**
+ * The plan document (src/domain/plan-document.ts, docs/plan-document.md) as a zod schema, for
+ * reading `shinchoku.plan/v1` JSON. `strict` refuses unknown fields; the importer first reads
+ * strictly and, when unknown fields are the only problem, reads again leniently and warns.
+ *
+ * A KPI value may be written as a plain string ("52件"): the importer parses it like a table cell.
+ */
+const isoDate = z.string().refine(isValidIsoDate, {
+  message: "yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
+  params: { en: "must be an existing date written yyyy-mm-dd (e.g. 2020-03-31)" },
+});
+const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+/** Fiscal years the era functions accept (西暦 start year). */
+const fiscalYear = z.number().int().min(1).max(9998);
+const count = z.number().int().min(0);
+
+export function planDocumentSchema(strict: boolean) {
+  const object = strict ? z.strictObject : z.object;
+
+  const kpiValueObject = object({
+    text: z.string(),
+    kind: z.enum(["none", "quantity", "money", "stage", "direction", "bound", "relative", "text"]),
+    value: z.number().optional(),
+    unit: z.string().optional(),
+    yen: z.number().optional(),
+    approximate: z.boolean().optional(),
+    perYear: z.boolean().optional(),
+    stage: z.enum(STAGES).optional(),
+    continuing: z.boolean().optional(),
+    direction: z.enum(["increase", "decrease"]).optional(),
+    comparison: z.enum(["atLeast", "atMost"]).optional(),
+    reference: z.literal("baseline").optional(),
+    fiscalYear: fiscalYear.optional(),
+    cumulative: z.boolean().optional(),
+    cumulativeTotal: z.number().optional(),
+    asOf: isoDate.optional(),
+    period: object({ from: isoMonth, to: isoMonth }).optional(),
+    get secondary() {
+      return kpiValueObject.optional();
+    },
+    note: z.string().optional(),
+    diagnostic: z.string().optional(),
+  });
+  const kpiValue = z.union([z.string(), kpiValueObject]);
+
+  const kpi = object({
+    key: z.string().min(1),
+    name: z.string(),
+    label: z.string(),
+    relisted: z.boolean(),
+    relistOf: z.string().optional(),
+    baseline: kpiValue,
+    target: kpiValue,
+    current: kpiValue,
+  });
+
+  const initiative = object({
+    number: z.number().int().min(1),
+    title: z.string(),
+    departments: z.array(z.string()),
+    description: z.string(),
+    activities: z.string(),
+    grade: z.enum(GRADES).nullable(),
+    committeeOpinion: z.string(),
+    nextYearGoal: z.string(),
+    kpis: z.array(kpi),
+  });
+
+  const gradeSummary = object({ A: count, B: count, C: count, D: count });
+
+  const diagnostic = object({
+    severity: z.enum(["error", "warning", "info"]),
+    code: z.string(),
+    message: z.string(),
+    messageEn: z.string().optional(),
+    line: z.number().int().optional(),
+    sheet: z.string().optional(),
+    cell: z.string().optional(),
+    field: z.string().optional(),
+  });
+
+  return object({
+    format: z.literal(PLAN_DOCUMENT_FORMAT),
+    organization: object({ name: z.string().min(1) }).optional(),
+    plan: object({
+      title: z.string().min(1),
+      startFiscalYear: fiscalYear,
+      endFiscalYear: fiscalYear,
+      baselineFiscalYear: fiscalYear.optional(),
+    }),
+    report: object({ fiscalYear, asOf: isoDate, title: z.string().optional() }),
+    policies: z.array(object({ code: z.string(), title: z.string(), initiatives: z.array(initiative) })),
+    gradeSummary,
+    declaredGradeSummary: gradeSummary.optional(),
+    diagnostics: z.array(diagnostic).default([]),
+  });
+}
+
+export type ParsedPlanDocument = z.infer<ReturnType<typeof planDocumentSchema>>;

@@ -1,0 +1,154 @@
+import type { z } from "zod";
+
+/**
+ * zod's findings in Japanese (and English), each with the JSON path it concerns
+ * ("policies[0].initiatives[2].grade"), for the plan-document JSON importer and the mapping file.
+ */
+export interface JsonFinding {
+  /** "policies[0].initiatives[2].grade"; "(ルート)" for the whole document. */
+  path: string;
+  ja: string;
+  en: string;
+}
+
+type Issue = z.core.$ZodIssue;
+type PathKey = PropertyKey;
+
+export const ROOT_PATH = "(ルート)";
+
+/** ["policies", 0, "title"] → "policies[0].title"; keys that are not identifiers in brackets: gradeScale["◎"]. */
+export function formatJsonPath(path: readonly PathKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) out += out === "" ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out === "" ? ROOT_PATH : out;
+}
+
+const TYPE_NAMES: Record<string, { ja: string; en: string }> = {
+  string: { ja: "文字列", en: "a string" },
+  number: { ja: "数値", en: "a number" },
+  int: { ja: "整数", en: "an integer" },
+  boolean: { ja: "真偽値（true / false）", en: "a boolean" },
+  object: { ja: "オブジェクト（{ … }）", en: "an object" },
+  array: { ja: "配列（[ … ]）", en: "an array" },
+  null: { ja: "null", en: "null" },
+  undefined: { ja: "未指定", en: "missing" },
+};
+
+function typeName(type: string): { ja: string; en: string } {
+  return TYPE_NAMES[type] ?? { ja: type, en: type };
+}
+
+/** The JSON type of the value found at `path` in the input, in words. */
+function receivedType(input: unknown, path: readonly PathKey[]): string {
+  let value: unknown = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return "undefined";
+    value = (value as Record<PropertyKey, unknown>)[key as string];
+  }
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  if (typeof value === "number" && !Number.isInteger(value)) return "number";
+  return typeof value;
+}
+
+function quoteValues(values: readonly unknown[]): string {
+  return values.map((v) => JSON.stringify(v)).join(" / ");
+}
+
+function sizeUnit(origin: string | undefined): { ja: string; en: string } {
+  if (origin === "string") return { ja: "文字", en: "characters" };
+  if (origin === "array" || origin === "set") return { ja: "個", en: "items" };
+  return { ja: "", en: "" };
+}
+
+/** One finding per zod issue; a union's alternatives are summarized by the one that got furthest. */
+export function zodFindings(issues: readonly Issue[], input: unknown): JsonFinding[] {
+  return issues.flatMap((issue) => findingsOf(issue, issue.path, input));
+}
+
+function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): JsonFinding[] {
+  const at = formatJsonPath(path);
+  switch (issue.code) {
+    case "invalid_type": {
+      const received = receivedType(input, path);
+      if (received === "undefined") {
+        return [{ path: at, ja: "必須の項目がありません", en: "required, but missing" }];
+      }
+      const expected = typeName(issue.expected);
+      const got = typeName(received);
+      return [
+        {
+          path: at,
+          ja: `${expected.ja}でなければなりません（${got.ja}が書かれています）`,
+          en: `must be ${expected.en} (found ${got.en})`,
+        },
+      ];
+    }
+    case "invalid_value":
+      return [
+        {
+          path: at,
+          ja: `${quoteValues(issue.values)} のいずれかでなければなりません`,
+          en: `must be one of ${quoteValues(issue.values)}`,
+        },
+      ];
+    case "too_small": {
+      const unit = sizeUnit(issue.origin);
+      const min = Number(issue.minimum);
+      if (issue.origin === "string" && min === 1)
+        return [{ path: at, ja: "空にできません", en: "must not be empty" }];
+      return [
+        {
+          path: at,
+          ja: `${min}${unit.ja}${issue.inclusive === false ? "より大きく" : "以上に"}してください`,
+          en: `must be ${issue.inclusive === false ? "more than" : "at least"} ${min} ${unit.en}`.trim(),
+        },
+      ];
+    }
+    case "too_big": {
+      const unit = sizeUnit(issue.origin);
+      const max = Number(issue.maximum);
+      return [
+        {
+          path: at,
+          ja: `${max}${unit.ja}${issue.inclusive === false ? "未満に" : "以下に"}してください`,
+          en: `must be ${issue.inclusive === false ? "less than" : "at most"} ${max} ${unit.en}`.trim(),
+        },
+      ];
+    }
+    case "invalid_format":
+      return [
+        {
+          path: at,
+          ja: `書式が正しくありません（${formatName(issue.format).ja}）`,
+          en: `has the wrong format (${formatName(issue.format).en})`,
+        },
+      ];
+    case "unrecognized_keys":
+      return issue.keys.map((key) => ({
+        path: formatJsonPath([...path, key]),
+        ja: "この項目は使えません（綴りを確かめてください）",
+        en: "unknown field (check the spelling)",
+      }));
+    case "invalid_union": {
+      // The alternative with the fewest issues is the one the author most likely meant.
+      const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
+      if (!best || best.length === 0) return [{ path: at, ja: "値が正しくありません", en: "invalid value" }];
+      return best.flatMap((inner) => findingsOf(inner, [...path, ...inner.path], input));
+    }
+    case "custom":
+      return [{ path: at, ja: issue.message, en: String(issue.params?.en ?? issue.message) }];
+    default:
+      return [{ path: at, ja: "値が正しくありません", en: issue.message }];
+  }
+}
+
+function formatName(format: string): { ja: string; en: string } {
+  if (format === "regex") return { ja: "決められた形", en: "the expected pattern" };
+  if (format === "date") return { ja: "yyyy-mm-dd の日付", en: "a yyyy-mm-dd date" };
+  return { ja: format, en: format };
+}

@@ -1,0 +1,220 @@
+import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
+
+/**
+ * Findings of the spreadsheet importers (the project's own xlsx, and other cities' xlsx/CSV read
+ * through a column mapping). Codes that mean the same as the table-text importer's use the same id,
+ * so a page can treat them alike; the wording here names cells instead of lines.
+ */
+export type SheetImportCode =
+  | "input.empty"
+  | "input.binary"
+  | "input.not-xlsx"
+  | "input.replacement"
+  | "input.csv-syntax"
+  | "sheet.missing"
+  | "sheet.layout-unknown"
+  | "title.unreadable"
+  | "header.unexpected"
+  | "mapping.invalid"
+  | "mapping.required"
+  | "mapping.column-not-found"
+  | "mapping.header-rows-needed"
+  | "mapping.plan-missing"
+  | "mapping.report-missing"
+  | "report.value-invalid"
+  | "initiative.none"
+  | "initiative.number-invalid"
+  | "initiative.duplicate-number"
+  | "initiative.title-empty"
+  | "policy.missing"
+  | "grade.invalid"
+  | "grade.missing"
+  | "kpi.unreadable"
+  | "kpi.label-empty"
+  | "row.unplaced"
+  | "row.conflicting-text"
+  | "cell.error-value"
+  | "footer.unreadable"
+  | "footer.missing";
+
+type Params = Record<string, string | number>;
+
+export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
+  "input.empty": { severity: "error", ja: () => "ファイルが空です", en: () => "The file is empty" },
+  "input.binary": {
+    severity: "error",
+    ja: () => "CSV（テキスト）として読み取れないファイルです",
+    en: () => "This file cannot be read as CSV text",
+  },
+  "input.not-xlsx": {
+    severity: "error",
+    ja: (p) => `Excel（xlsx）ファイルとして読み取れません: ${p.reason}`,
+    en: (p) => `This file cannot be read as an Excel (xlsx) workbook: ${p.reason}`,
+  },
+  "input.replacement": {
+    severity: "warning",
+    ja: (p) =>
+      `文字コード（${p.encoding}）として読めない文字が ${p.count} 文字あり、「\uFFFD」に置き換えました`,
+    en: (p) => `${p.count} characters could not be decoded as ${p.encoding} and were replaced by "\uFFFD"`,
+  },
+  "input.csv-syntax": {
+    severity: "error",
+    ja: (p) => `CSV の書式が正しくありません（${p.line} 行目付近）: ${p.reason}`,
+    en: (p) => `The CSV is malformed (near line ${p.line}): ${p.reason}`,
+  },
+  "sheet.missing": {
+    severity: "error",
+    ja: (p) => `シート「${p.sheet}」がありません（このファイルのシート: ${p.sheets}）`,
+    en: (p) => `There is no sheet "${p.sheet}" (sheets in this file: ${p.sheets})`,
+  },
+  "sheet.layout-unknown": {
+    severity: "error",
+    ja: () =>
+      "進行管理集計表の見出し行（基本方針・No. …）が見つかりません。Shinchoku が書き出した形式ではない Excel は、列の対応を書いたマッピングファイル（--mapping）を指定して取り込んでください",
+    en: () =>
+      "No progress-table header row (基本方針, No. …) was found. To import a workbook in another layout, give a column mapping file (--mapping)",
+  },
+  "title.unreadable": {
+    severity: "error",
+    ja: (p) =>
+      `表題「${p.text}」から${p.missing}を読み取れません（例: 行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在））`,
+    en: (p) => `The ${p.missingEn} cannot be read from the title "${p.text}"`,
+  },
+  "header.unexpected": {
+    severity: "warning",
+    ja: (p) => `見出し「${p.text}」は「${p.expected}」のはずです（列の並びが違うと正しく読めません）`,
+    en: (p) => `The header "${p.text}" should be "${p.expected}" (columns in another order are misread)`,
+  },
+  "mapping.invalid": {
+    severity: "error",
+    ja: (p) => `マッピングファイルの「${p.path}」: ${p.reason}`,
+    en: (p) => `Mapping file, "${p.path}": ${p.reasonEn}`,
+  },
+  "mapping.required": {
+    severity: "error",
+    ja: () =>
+      "この CSV の列の意味が分かりません。列の対応を書いたマッピングファイル（--mapping）を指定してください（Shinchoku が書き出した CSV の見出しなら指定は要りません）",
+    en: () => "The columns of this CSV are unknown: give a column mapping file (--mapping)",
+  },
+  "mapping.column-not-found": {
+    severity: "error",
+    ja: (p) =>
+      `マッピングファイルの「columns.${p.field}」: 見出し「${p.header}」の列が見出し行（1～${p.headerRows} 行目）にありません`,
+    en: (p) =>
+      `Mapping file, "columns.${p.field}": no column headed "${p.header}" in the header rows (1–${p.headerRows})`,
+  },
+  "mapping.header-rows-needed": {
+    severity: "error",
+    ja: (p) =>
+      `マッピングファイルの「columns.${p.field}」: 見出し名「${p.header}」で列を指定するには headerRows を 1 以上にしてください（列記号 "B" などでも指定できます）`,
+    en: (p) =>
+      `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
+  },
+  "mapping.plan-missing": {
+    severity: "error",
+    ja: () =>
+      "計画名と計画期間が分かりません。マッピングファイルに plan（title, startFiscalYear, endFiscalYear）を書いてください",
+    en: () =>
+      "The plan title and period are unknown: add plan (title, startFiscalYear, endFiscalYear) to the mapping file",
+  },
+  "mapping.report-missing": {
+    severity: "error",
+    ja: () =>
+      "報告の年度と基準日が分かりません。マッピングファイルに report（fiscalYear, asOf）を書くか、年度・現在の列を指定してください",
+    en: () =>
+      "The reported fiscal year and as-of date are unknown: add report (fiscalYear, asOf) to the mapping file",
+  },
+  "report.value-invalid": {
+    severity: "error",
+    ja: (p) => `${p.field}「${p.text}」を読み取れません（例: ${p.example}）`,
+    en: (p) => `The ${p.fieldEn} "${p.text}" cannot be read (e.g. ${p.example})`,
+  },
+  "initiative.none": {
+    severity: "error",
+    ja: () => "取組項目が 1 件もありません（No. の列に番号がある行が取組項目になります）",
+    en: () => "There is no initiative (rows with a number in the No. column are initiatives)",
+  },
+  "initiative.number-invalid": {
+    severity: "error",
+    ja: (p) => `No.「${p.text}」を番号として読み取れないため、この取組項目を読み飛ばしました`,
+    en: (p) => `The number "${p.text}" cannot be read; this initiative was skipped`,
+  },
+  "initiative.duplicate-number": {
+    severity: "error",
+    ja: (p) => `取組項目 No.${p.number} が重複しています（最初は ${p.first}）`,
+    en: (p) => `Initiative No. ${p.number} appears twice (first at ${p.first})`,
+  },
+  "initiative.title-empty": {
+    severity: "error",
+    ja: (p) => `取組項目 No.${p.number} の取組項目 (A) が空です`,
+    en: (p) => `Initiative No. ${p.number} has an empty title (A)`,
+  },
+  "policy.missing": {
+    severity: "warning",
+    ja: (p) => `取組項目 No.${p.number} より前に基本方針がありません（基本方針なしとして読みます）`,
+    en: (p) => `No basic policy precedes initiative No. ${p.number} (read without one)`,
+  },
+  "grade.invalid": {
+    severity: "error",
+    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の尺度（${p.scale}）にありません`,
+    en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not on the scale (${p.scale})`,
+  },
+  "grade.missing": {
+    severity: "warning",
+    ja: (p) => `取組項目 No.${p.number} の進捗状況 (F) が空です（未評価として読みます）`,
+    en: (p) => `Initiative No. ${p.number} has no grade (F) (read as not graded)`,
+  },
+  "kpi.unreadable": {
+    severity: "warning",
+    ja: (p) =>
+      `数値目標「${p.label}」の${p.column}「${p.text}」を読み取れません（文字のまま残します）: ${p.reason}`,
+    en: (p) => `The ${p.columnEn} "${p.text}" of KPI "${p.label}" cannot be read (kept as text): ${p.reason}`,
+  },
+  "kpi.label-empty": {
+    severity: "warning",
+    ja: (p) => `取組項目 No.${p.number} の数値目標に項目名がありません（値: ${p.values}）`,
+    en: (p) => `A KPI of initiative No. ${p.number} has no name (values: ${p.values})`,
+  },
+  "row.unplaced": {
+    severity: "warning",
+    ja: (p) => `No. が空で、前に取組項目もない行を読み飛ばしました: 「${p.text}」`,
+    en: (p) => `Skipped a row without a number that follows no initiative: "${p.text}"`,
+  },
+  "row.conflicting-text": {
+    severity: "warning",
+    ja: (p) => `続きの行の${p.field}「${p.text}」は取組項目 No.${p.number} の値と異なるため読み飛ばしました`,
+    en: (p) =>
+      `The ${p.fieldEn} "${p.text}" on a continuation row differs from initiative No. ${p.number}'s and was skipped`,
+  },
+  "cell.error-value": {
+    severity: "warning",
+    ja: (p) => `セルがエラー値（${p.value}）です（空として読みます）`,
+    en: (p) => `The cell holds an error value (${p.value}) (read as empty)`,
+  },
+  "footer.unreadable": {
+    severity: "warning",
+    ja: (p) => `本部会評価の A・B・C・D の件数を読み取れません: 「${p.text}」`,
+    en: (p) => `The A, B, C, D counts of the grade summary cannot be read: "${p.text}"`,
+  },
+  "footer.missing": {
+    severity: "warning",
+    ja: () => "本部会評価（A・B・C・D の件数）の欄がありません。進捗状況の集計を照合できません",
+    en: () => "There is no committee grade summary; the grades cannot be checked",
+  },
+};
+
+export type SheetLocation = Pick<Diagnostic, "sheet" | "cell" | "line" | "field">;
+
+export function sheetDiagnostic(
+  code: SheetImportCode,
+  params: Params = {},
+  location: SheetLocation = {},
+): Diagnostic {
+  return makeDiagnostic(SHEET_IMPORT_MESSAGES, code, params, location);
+}
+
+/** The start of a long text, for messages. */
+export function excerpt(text: string, max = 40): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+}

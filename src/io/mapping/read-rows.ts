@@ -1,0 +1,562 @@
+import type { Diagnostic } from "../../domain/diagnostic.ts";
+import {
+  type Era,
+  eraOfFiscalYear,
+  fiscalYearOfDate,
+  parseFiscalYear,
+  parseJapaneseDate,
+} from "../../domain/era.ts";
+import { GRADE_LABELS, GRADES, type Grade, type GradeSummary, summarizeGrades } from "../../domain/grade.ts";
+import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import { formatKpiLabel, parseKpiLabel } from "../../domain/kpi-label.ts";
+import { parseKpiValue } from "../../domain/kpi-parse.ts";
+import type { KpiParseContext, KpiValue } from "../../domain/kpi-value.ts";
+import {
+  type Initiative,
+  type Kpi,
+  PLAN_DOCUMENT_FORMAT,
+  type PlanDocument,
+  type Policy,
+} from "../../domain/plan-document.ts";
+import { toHalfWidth } from "../../domain/text-width.ts";
+import type { ImportResult } from "../import-result.ts";
+import { parseFooter } from "../table-text/footer.ts";
+import { linkRelistedKpis } from "../table-text/relist.ts";
+import {
+  type ColumnIndexes,
+  FIELD_LABELS,
+  INITIATIVE_TEXT_FIELDS,
+  KPI_FIELDS,
+  MAPPING_FIELDS,
+  type MappingField,
+} from "./fields.ts";
+import { excerpt, type SheetLocation, sheetDiagnostic } from "./messages.ts";
+import { cellAt, cellLocation, cellName, type SheetRow, type SheetSource } from "./sheet.ts";
+
+/** One data row as the mapping read it, for previews. */
+export interface MappedRow {
+  /** "進行管理集計表!7" / "7" — where the row is. */
+  location: string;
+  /** 1-based row number as a spreadsheet shows it. */
+  number: number;
+  line?: number;
+  /** A row with a No. starts an initiative; a row without one continues it with a further KPI. */
+  kind: "initiative" | "continuation";
+  values: Partial<Record<MappingField, string>>;
+}
+
+/** What the spreadsheet importers return: the common import result plus the rows as read. */
+export interface SheetImportResult extends ImportResult {
+  rows: MappedRow[];
+}
+
+export interface RowReadOptions {
+  columns: ColumnIndexes;
+  /** Index into `source.rows` of the first data row. */
+  dataStart: number;
+  plan?: PlanDocument["plan"];
+  report?: Partial<PlanDocument["report"]>;
+  organizationName?: string;
+  /** Cell text (normalized with normalizeScaleKey) → grade. Default: A–D and their labels. */
+  gradeScale?: ReadonlyMap<string, Grade>;
+  /** Splits 関係課; default: white space, 、 and commas. */
+  departmentSeparator?: string;
+  /** Header texts of the mapped columns: a data row repeating them (a printed page's header) is skipped. */
+  headerTexts?: Partial<Record<MappingField, string>>;
+  /** Diagnostics found before the rows (mapping, title): they come first in the result. */
+  diagnostics?: Diagnostic[];
+  /** Warn when no 本部会評価 row follows the table (the exporter always writes one). */
+  expectSummary?: boolean;
+}
+
+/** Folds full-width forms and removes white space: how grade cells and headers are compared. */
+export function normalizeScaleKey(text: string): string {
+  return toHalfWidth(text).replace(/\s+/g, "");
+}
+
+export function defaultGradeScale(): Map<string, Grade> {
+  const scale = new Map<string, Grade>();
+  for (const g of GRADES) {
+    scale.set(g, g);
+    scale.set(normalizeScaleKey(GRADE_LABELS[g].ja), g);
+    scale.set(normalizeScaleKey(`${g} ${GRADE_LABELS[g].ja}`), g);
+  }
+  return scale;
+}
+
+const NUMBER = /^(?:No\.?\s*)?(\d{1,6})\.?$/i;
+const NOT_RELISTED = new Set(["", "-", "×", "無", "なし", "いいえ", "false", "0", "no"]);
+const SUMMARY_LABEL = "本部会評価";
+
+interface KpiDraft {
+  texts: Record<(typeof KPI_FIELDS)[number], string>;
+  row: SheetRow;
+}
+
+interface InitiativeDraft {
+  initiative: Initiative;
+  row: SheetRow;
+  kpis: KpiDraft[];
+  field: string;
+  texts: Partial<Record<MappingField, string>>;
+}
+
+class RowReader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly rows: MappedRow[] = [];
+  private readonly policies: Policy[] = [];
+  private policy: Policy | undefined;
+  private policyText = "";
+  private current: InitiativeDraft | undefined;
+  private skipping = false;
+  private readonly drafts: InitiativeDraft[] = [];
+  private readonly numbers = new Map<number, string>();
+  private declared: GradeSummary | undefined;
+  private summaryRow: SheetRow | undefined;
+  private summarySeen = false;
+  private fiscalYearCell: { text: string; row: SheetRow } | undefined;
+  private asOfCell: { text: string; row: SheetRow } | undefined;
+  private readonly scale: ReadonlyMap<string, Grade>;
+
+  constructor(
+    private readonly source: SheetSource,
+    private readonly options: RowReadOptions,
+  ) {
+    this.scale = options.gradeScale ?? defaultGradeScale();
+  }
+
+  private at(row: SheetRow, field: MappingField): string {
+    return cellAt(row, this.options.columns[field]);
+  }
+
+  private where(row: SheetRow, field?: MappingField, documentField?: string): SheetLocation {
+    const location: SheetLocation = cellLocation(
+      this.source,
+      row,
+      field === undefined ? this.options.columns.number : this.options.columns[field],
+    );
+    if (documentField) location.field = documentField;
+    return location;
+  }
+
+  read(): void {
+    const { rows } = this.source;
+    for (let i = this.options.dataStart; i < rows.length; i++) {
+      const row = rows[i] as SheetRow;
+      if (this.isSummaryRow(row)) {
+        this.readSummary(row, rows[i + 1]);
+        break;
+      }
+      const values: Partial<Record<MappingField, string>> = {};
+      let any = false;
+      for (const field of MAPPING_FIELDS) {
+        const text = this.at(row, field);
+        if (text !== "") {
+          values[field] = text;
+          any = true;
+        }
+      }
+      if (!any || this.isRepeatedHeader(values)) continue;
+      this.readReportCells(row, values);
+      const numberText = values.number ?? "";
+      if (numberText !== "") this.startInitiative(row, numberText, values);
+      else this.continueInitiative(row, values);
+    }
+  }
+
+  private isSummaryRow(row: SheetRow): boolean {
+    const first = row.cells.find((c) => c !== "");
+    return first !== undefined && normalizeScaleKey(first).startsWith(SUMMARY_LABEL);
+  }
+
+  /**
+   * 本部会評価: the counts in the same row ("本部会評価 8 10 5 1", what the seed prints), or under
+   * labels A…D in the next row (the layout the xlsx exporter writes).
+   */
+  private readSummary(row: SheetRow, next: SheetRow | undefined): void {
+    this.summarySeen = true;
+    const labelColumns = new Map<Grade, number>();
+    row.cells.forEach((cell, column) => {
+      const m = /^([A-D])/.exec(normalizeScaleKey(cell));
+      if (m && !labelColumns.has(m[1] as Grade) && !normalizeScaleKey(cell).startsWith(SUMMARY_LABEL))
+        labelColumns.set(m[1] as Grade, column);
+    });
+    let summary: GradeSummary | undefined;
+    if (labelColumns.size === 4 && next) {
+      const counts = GRADES.map((g) => toHalfWidth(cellAt(next, labelColumns.get(g))).trim());
+      if (counts.every((c) => /^\d{1,6}$/.test(c))) {
+        const [a, b, c, d] = counts.map(Number) as [number, number, number, number];
+        summary = { A: a, B: b, C: c, D: d };
+      }
+    } else {
+      summary = parseFooter(row.cells);
+    }
+    if (summary) this.declared = summary;
+    else {
+      const text = excerpt([...row.cells, ...(next?.cells ?? [])].filter((c) => c !== "").join(" "), 60);
+      this.diagnostics.push(
+        sheetDiagnostic("footer.unreadable", { text }, cellLocation(this.source, row, 0)),
+      );
+    }
+    this.summaryRow = row;
+  }
+
+  private isRepeatedHeader(values: Partial<Record<MappingField, string>>): boolean {
+    const headers = this.options.headerTexts;
+    if (!headers?.number || values.number === undefined) return false;
+    return normalizeScaleKey(values.number) === normalizeScaleKey(headers.number);
+  }
+
+  private readReportCells(row: SheetRow, values: Partial<Record<MappingField, string>>): void {
+    if (values.fiscalYear !== undefined && !this.fiscalYearCell)
+      this.fiscalYearCell = { text: values.fiscalYear, row };
+    if (values.asOf !== undefined && !this.asOfCell) this.asOfCell = { text: values.asOf, row };
+  }
+
+  private record(
+    row: SheetRow,
+    kind: MappedRow["kind"],
+    values: Partial<Record<MappingField, string>>,
+  ): void {
+    const location =
+      this.source.sheet === undefined ? String(row.number) : `${this.source.sheet}!${row.number}`;
+    const mapped: MappedRow = { location, number: row.number, kind, values };
+    if (row.line !== undefined) mapped.line = row.line;
+    this.rows.push(mapped);
+  }
+
+  private startInitiative(
+    row: SheetRow,
+    numberText: string,
+    values: Partial<Record<MappingField, string>>,
+  ): void {
+    this.record(row, "initiative", values);
+    const m = NUMBER.exec(toHalfWidth(numberText).trim());
+    const number = m ? Number(m[1]) : Number.NaN;
+    if (!Number.isInteger(number) || number < 1) {
+      this.diagnostics.push(
+        sheetDiagnostic(
+          "initiative.number-invalid",
+          { text: excerpt(numberText) },
+          this.where(row, "number"),
+        ),
+      );
+      this.current = undefined;
+      this.skipping = true;
+      return;
+    }
+    const first = this.numbers.get(number);
+    if (first !== undefined) {
+      this.diagnostics.push(
+        sheetDiagnostic("initiative.duplicate-number", { number, first }, this.where(row, "number")),
+      );
+      this.current = undefined;
+      this.skipping = true;
+      return;
+    }
+    this.numbers.set(number, cellName(this.source, row, this.options.columns.number ?? 0));
+    this.skipping = false;
+
+    const policy = this.policyFor(row, values.policy ?? "", number);
+    const p = this.policies.indexOf(policy);
+    const field = `policies[${p}].initiatives[${policy.initiatives.length}]`;
+    const initiative: Initiative = {
+      number,
+      title: values.title ?? "",
+      departments: this.splitDepartments(values.departments ?? ""),
+      description: values.description ?? "",
+      activities: values.activities ?? "",
+      grade: this.grade(row, values.grade ?? "", number, field),
+      committeeOpinion: values.committeeOpinion ?? "",
+      nextYearGoal: values.nextYearGoal ?? "",
+      kpis: [],
+    };
+    if (initiative.title === "") {
+      this.diagnostics.push(
+        sheetDiagnostic("initiative.title-empty", { number }, this.where(row, "title", `${field}.title`)),
+      );
+    }
+    policy.initiatives.push(initiative);
+    const draft: InitiativeDraft = { initiative, row, kpis: [], field, texts: values };
+    this.drafts.push(draft);
+    this.current = draft;
+    this.addKpi(draft, row, values);
+  }
+
+  private policyFor(row: SheetRow, text: string, number: number): Policy {
+    if (text !== "" && text !== this.policyText) {
+      this.policyText = text;
+      this.policy = { ...splitPolicy(text), initiatives: [] };
+      this.policies.push(this.policy);
+      return this.policy;
+    }
+    if (this.policy) return this.policy;
+    if (this.options.columns.policy !== undefined) {
+      this.diagnostics.push(sheetDiagnostic("policy.missing", { number }, this.where(row, "policy")));
+    }
+    this.policy = { code: "", title: "", initiatives: [] };
+    this.policies.push(this.policy);
+    return this.policy;
+  }
+
+  private continueInitiative(row: SheetRow, values: Partial<Record<MappingField, string>>): void {
+    this.record(row, "continuation", values);
+    if (this.skipping) return;
+    const draft = this.current;
+    if (!draft) {
+      const text = excerpt(
+        Object.values(values)
+          .filter((v) => v !== undefined)
+          .join(" "),
+      );
+      this.diagnostics.push(sheetDiagnostic("row.unplaced", { text }, this.where(row)));
+      return;
+    }
+    // A sheet with filled-down cells repeats the initiative's texts on every row: same text is fine.
+    for (const field of [...INITIATIVE_TEXT_FIELDS, "policy"] as const) {
+      const text = values[field];
+      const own = field === "policy" ? this.policyText : (draft.texts[field] ?? "");
+      if (text === undefined || text === own) continue;
+      this.diagnostics.push(
+        sheetDiagnostic(
+          "row.conflicting-text",
+          {
+            field: FIELD_LABELS[field].ja,
+            fieldEn: FIELD_LABELS[field].en,
+            text: excerpt(text),
+            number: draft.initiative.number,
+          },
+          this.where(row, field),
+        ),
+      );
+    }
+    this.addKpi(draft, row, values);
+  }
+
+  private addKpi(draft: InitiativeDraft, row: SheetRow, values: Partial<Record<MappingField, string>>): void {
+    if (!KPI_FIELDS.some((f) => values[f] !== undefined && f !== "relisted")) return;
+    draft.kpis.push({
+      row,
+      texts: {
+        kpiName: values.kpiName ?? "",
+        relisted: values.relisted ?? "",
+        baseline: values.baseline ?? "",
+        target: values.target ?? "",
+        current: values.current ?? "",
+      },
+    });
+  }
+
+  private splitDepartments(text: string): string[] {
+    const separator = this.options.departmentSeparator;
+    const parts = separator === undefined ? text.split(/[\s、,，]+/) : text.split(separator);
+    return parts.map((d) => d.trim()).filter((d) => d !== "");
+  }
+
+  private grade(row: SheetRow, text: string, number: number, field: string): Grade | null {
+    if (text === "") {
+      if (this.options.columns.grade !== undefined)
+        this.diagnostics.push(
+          sheetDiagnostic("grade.missing", { number }, this.where(row, "grade", `${field}.grade`)),
+        );
+      return null;
+    }
+    const grade = this.scale.get(normalizeScaleKey(text));
+    if (grade) return grade;
+    const scale = [...new Set([...this.scale.keys()].filter((k) => k.length <= 2))].join("・");
+    this.diagnostics.push(
+      sheetDiagnostic(
+        "grade.invalid",
+        { number, grade: excerpt(text), scale },
+        this.where(row, "grade", `${field}.grade`),
+      ),
+    );
+    return null;
+  }
+
+  finish(): PlanDocument | null {
+    const d = this.diagnostics;
+    const plan = this.options.plan;
+    const report = this.resolveReport();
+    if (!plan) d.push(sheetDiagnostic("mapping.plan-missing"));
+    if (!report) d.push(sheetDiagnostic("mapping.report-missing"));
+    if (this.drafts.length === 0) d.push(sheetDiagnostic("initiative.none"));
+    if (!plan || !report || this.drafts.length === 0) return null;
+
+    const ctx: KpiParseContext = { defaultEra: kpiEra(plan) };
+    const locations = new Map<string, SheetLocation>();
+    for (const draft of this.drafts) {
+      draft.initiative.kpis = draft.kpis.map((k, i) => {
+        const field = `${draft.field}.kpis[${i}]`;
+        locations.set(field, this.where(k.row, "kpiName"));
+        return this.buildKpi(draft, k, i, ctx);
+      });
+    }
+    for (const found of linkRelistedKpis(this.policies, () => undefined)) {
+      const kpiField = /^policies\[\d+\]\.initiatives\[\d+\]\.kpis\[\d+\]/.exec(found.field ?? "")?.[0];
+      const location = kpiField ? locations.get(kpiField) : undefined;
+      const { line: _line, ...rest } = found;
+      d.push({ ...rest, ...location, ...(found.field ? { field: found.field } : {}) });
+    }
+
+    const gradeSummary = summarizeGrades(this.drafts.map((draft) => draft.initiative.grade));
+    const document: PlanDocument = {
+      format: PLAN_DOCUMENT_FORMAT,
+      ...(this.options.organizationName ? { organization: { name: this.options.organizationName } } : {}),
+      plan,
+      report,
+      policies: this.policies,
+      gradeSummary,
+      diagnostics: [],
+    };
+    if (this.declared) {
+      document.declaredGradeSummary = this.declared;
+      const mismatch = checkDeclaredSummary(this.declared, gradeSummary);
+      const where = this.summaryRow ? cellLocation(this.source, this.summaryRow, 0) : {};
+      if (mismatch) d.push({ ...mismatch, ...where });
+    }
+    return document;
+  }
+
+  /** Whether a summary row was present at all (own layout: its absence is worth a warning). */
+  get hasSummary(): boolean {
+    return this.summarySeen;
+  }
+
+  private resolveReport(): PlanDocument["report"] | undefined {
+    const given = this.options.report ?? {};
+    let fiscalYear = given.fiscalYear;
+    let asOf = given.asOf;
+    if (asOf === undefined && this.asOfCell) {
+      asOf = parseJapaneseDate(this.asOfCell.text);
+      if (asOf === undefined) this.reportCellInvalid("asOf", this.asOfCell, "2020-03-31、令和2年3月31日");
+    }
+    if (fiscalYear === undefined && this.fiscalYearCell) {
+      fiscalYear = readFiscalYear(this.fiscalYearCell.text);
+      if (fiscalYear === undefined)
+        this.reportCellInvalid("fiscalYear", this.fiscalYearCell, "令和元年度、2019");
+    }
+    if (fiscalYear === undefined && asOf !== undefined) fiscalYear = fiscalYearOfDate(asOf);
+    if (fiscalYear === undefined || asOf === undefined) return undefined;
+    const report: PlanDocument["report"] = { fiscalYear, asOf };
+    if (given.title !== undefined) report.title = given.title;
+    return report;
+  }
+
+  private reportCellInvalid(
+    field: "asOf" | "fiscalYear",
+    cell: { text: string; row: SheetRow },
+    example: string,
+  ) {
+    this.diagnostics.push(
+      sheetDiagnostic(
+        "report.value-invalid",
+        { field: FIELD_LABELS[field].ja, fieldEn: FIELD_LABELS[field].en, text: excerpt(cell.text), example },
+        this.where(cell.row, field),
+      ),
+    );
+  }
+
+  private buildKpi(draft: InitiativeDraft, k: KpiDraft, index: number, ctx: KpiParseContext): Kpi {
+    const { texts, row } = k;
+    const field = `${draft.field}.kpis[${index}]`;
+    const parsedLabel = parseKpiLabel(texts.kpiName);
+    const relistedColumn = this.options.columns.relisted !== undefined;
+    const relisted =
+      parsedLabel.relisted ||
+      (relistedColumn && !NOT_RELISTED.has(normalizeScaleKey(texts.relisted).toLowerCase()));
+    // The 再掲 column of the flat rows holds the marker apart from the name; the label keeps it, as printed.
+    const label = relisted && !parsedLabel.relisted ? formatKpiLabel(parsedLabel.name, true) : texts.kpiName;
+    if (texts.kpiName === "") {
+      const values = [texts.baseline, texts.target, texts.current].join(" / ");
+      this.diagnostics.push(
+        sheetDiagnostic(
+          "kpi.label-empty",
+          { number: draft.initiative.number, values },
+          this.where(row, "kpiName", `${field}.label`),
+        ),
+      );
+    }
+    const value = (column: "baseline" | "target" | "current"): KpiValue => {
+      const parsed = parseKpiValue(texts[column], ctx);
+      if (parsed.kind === "text") {
+        this.diagnostics.push(
+          sheetDiagnostic(
+            "kpi.unreadable",
+            {
+              label: excerpt(texts.kpiName),
+              column: FIELD_LABELS[column].ja,
+              columnEn: FIELD_LABELS[column].en,
+              text: excerpt(texts[column]),
+              reason: parsed.diagnostic ?? "",
+            },
+            this.where(row, column, `${field}.${column}`),
+          ),
+        );
+      }
+      return parsed;
+    };
+    return {
+      key: `${draft.initiative.number}-${index + 1}`,
+      name: parsedLabel.name,
+      label,
+      relisted,
+      baseline: value("baseline"),
+      target: value("target"),
+      current: value("current"),
+    };
+  }
+}
+
+/** "(ア) 市民と行政との協働体制の確立" → code "(ア)", title "市民と行政との協働体制の確立". */
+export function splitPolicy(text: string): { code: string; title: string } {
+  const m = /^([(（][^()（）\s]{1,6}[)）])\s*([\s\S]*)$/.exec(text.trim());
+  if (!m) return { code: "", title: text.trim() };
+  return { code: m[1] as string, title: (m[2] as string).trim() };
+}
+
+/** "令和元年度", "R1", "2019年度", "FY2019" or a bare "2019". */
+export function readFiscalYear(text: string): number | undefined {
+  const t = toHalfWidth(text).trim();
+  if (/^\d{4}$/.test(t)) return Number(t);
+  return parseFiscalYear(t);
+}
+
+/** Era of era-less years in KPI values (29年度): the era of the plan's first fiscal year. */
+export function kpiEra(plan: PlanDocument["plan"]): KpiParseContext["defaultEra"] {
+  for (const fy of [plan.startFiscalYear, plan.baselineFiscalYear]) {
+    if (fy === undefined || fy < 1927) continue;
+    try {
+      const era: Era = eraOfFiscalYear(fy);
+      return era === "showa" ? "heisei" : era;
+    } catch {
+      // try the next candidate
+    }
+  }
+  return "reiwa";
+}
+
+/** Document-wide findings first, then in row order (stable within a row). */
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return rowOf(a) - rowOf(b);
+}
+
+function rowOf(d: Diagnostic): number {
+  const m = /\d+$/.exec(d.cell ?? "");
+  return m ? Number(m[0]) : 0;
+}
+
+/**
+ * Reads a plan document from the data rows of a sheet. Never throws; the document is null when the
+ * rows do not make one (no plan or report known, no initiative) and the diagnostics say why.
+ */
+export function readPlanRows(source: SheetSource, options: RowReadOptions): SheetImportResult {
+  const reader = new RowReader(source, options);
+  reader.read();
+  const document = reader.finish();
+  const found = reader.diagnostics.sort(byPosition);
+  if (options.expectSummary && !reader.hasSummary) found.unshift(sheetDiagnostic("footer.missing"));
+  const diagnostics = [...(options.diagnostics ?? []), ...found];
+  if (document) document.diagnostics = [...diagnostics];
+  return { document, diagnostics, rows: reader.rows };
+}

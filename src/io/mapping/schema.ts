@@ -1,0 +1,146 @@
+import { z } from "zod";
+import type { Diagnostic } from "../../domain/diagnostic.ts";
+import { isValidIsoDate, parseJapaneseDate } from "../../domain/era.ts";
+import { GRADES } from "../../domain/grade.ts";
+import { formatJsonPath, zodFindings } from "../json/zod-messages.ts";
+import { MAPPING_FIELDS, type MappingField } from "./fields.ts";
+import { sheetDiagnostic } from "./messages.ts";
+import { readFiscalYear } from "./read-rows.ts";
+
+/**
+ * A column mapping: how to read another city's Excel or CSV, written as a small JSON file.
+ *
+ * ```json
+ * {
+ *   "sheet": "進捗管理表",
+ *   "headerRows": 2,
+ *   "columns": { "policy": "A", "number": "B", "title": "取組名", "kpiName": "指標", "grade": "F" },
+ *   "gradeScale": { "◎": "A", "○": "B", "△": "C", "×": "D" },
+ *   "plan": { "title": "第3次行政改革実施計画", "startFiscalYear": "令和2年度", "endFiscalYear": 2024 },
+ *   "report": { "fiscalYear": "令和4年度", "asOf": "2023-03-31" }
+ * }
+ * ```
+ *
+ * A column is named by its letter ("B": one to three capital letters) or by its header text as
+ * written in one of the `headerRows` rows above the data ("取組名"), or explicitly as
+ * `{ "letter": "B" }` / `{ "header": "NO" }`. One row holds one KPI; a row whose No. cell is empty
+ * belongs to the initiative above it (its further KPIs).
+ */
+const columnRef = z.union([
+  z.string().trim().min(1),
+  z.strictObject({ letter: z.string().regex(/^[A-Za-z]{1,3}$/) }),
+  z.strictObject({ header: z.string().trim().min(1) }),
+]);
+
+export type ColumnRef = z.infer<typeof columnRef>;
+
+const columnsShape = Object.fromEntries(
+  MAPPING_FIELDS.map((f) => [f, f === "number" || f === "title" ? columnRef : columnRef.optional()]),
+) as Record<MappingField, typeof columnRef | z.ZodOptional<typeof columnRef>>;
+
+const fiscalYear = z
+  .union([z.number().int().min(1927).max(9998), z.string().min(1)])
+  .transform((value, ctx) => {
+    const fy = typeof value === "number" ? value : readFiscalYear(value);
+    if (fy === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `年度「${value}」を読み取れません（例: 2019、"令和元年度"、"R1"）`,
+        params: { en: `cannot read the fiscal year "${value}" (e.g. 2019, "令和元年度", "R1")` },
+      });
+      return z.NEVER;
+    }
+    return fy;
+  });
+
+const isoDate = z.string().transform((value, ctx) => {
+  const iso = isValidIsoDate(value) ? value : parseJapaneseDate(value);
+  if (iso === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      message: `日付「${value}」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）`,
+      params: { en: `cannot read the date "${value}" (e.g. "2020-03-31", "令和2年3月31日")` },
+    });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+export const mappingSchema = z.strictObject({
+  /** Sheet name or 1-based position; default the first sheet. Ignored for CSV. */
+  sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
+  /** Rows above the data (header rows); header names are looked up in them. */
+  headerRows: z.number().int().min(0).max(100),
+  columns: z.strictObject(columnsShape),
+  /** Splits 関係課; default white space, 、 and commas. */
+  departmentSeparator: z.string().min(1).optional(),
+  /** Cell text → grade, e.g. { "◎": "A", "○": "B", "△": "C", "×": "D" } or { "S": "A", "A": "B", … }. */
+  gradeScale: z.record(z.string().min(1), z.enum(GRADES)).optional(),
+  plan: z
+    .strictObject({
+      title: z.string().trim().min(1),
+      startFiscalYear: fiscalYear,
+      endFiscalYear: fiscalYear,
+      baselineFiscalYear: fiscalYear.optional(),
+    })
+    .optional(),
+  report: z
+    .strictObject({ fiscalYear: fiscalYear.optional(), asOf: isoDate, title: z.string().optional() })
+    .optional(),
+  organization: z.strictObject({ name: z.string().trim().min(1) }).optional(),
+  /** CSV only: "auto" (default) tells UTF-8 (with or without BOM) from Shift_JIS. */
+  encoding: z.enum(["auto", "utf-8", "shift_jis"]).optional(),
+  /** CSV only: the field delimiter, default ",". */
+  delimiter: z.string().length(1).optional(),
+});
+
+export type ColumnMapping = z.infer<typeof mappingSchema>;
+
+export type MappingParseResult =
+  | { mapping: ColumnMapping; diagnostics: [] }
+  | { mapping: null; diagnostics: Diagnostic[] };
+
+function invalid(path: string, reason: string, reasonEn: string): Diagnostic {
+  return sheetDiagnostic("mapping.invalid", { path, reason, reasonEn }, { field: path });
+}
+
+/**
+ * Reads and validates a mapping file (its text, or an already parsed object). Every problem is
+ * reported with its JSON path, in Japanese; nothing throws.
+ */
+export function parseMapping(input: string | unknown): MappingParseResult {
+  let data: unknown = input;
+  if (typeof input === "string") {
+    try {
+      data = JSON.parse(input.replace(/^\uFEFF/, ""));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        mapping: null,
+        diagnostics: [
+          invalid(formatJsonPath([]), `JSON として読み取れません（${reason}）`, `not valid JSON (${reason})`),
+        ],
+      };
+    }
+  }
+  const parsed = mappingSchema.safeParse(data);
+  if (!parsed.success) {
+    return {
+      mapping: null,
+      diagnostics: zodFindings(parsed.error.issues, data).map((f) => invalid(f.path, f.ja, f.en)),
+    };
+  }
+  const mapping = parsed.data;
+  const problems: Diagnostic[] = [];
+  if (mapping.plan && mapping.plan.endFiscalYear < mapping.plan.startFiscalYear) {
+    problems.push(
+      invalid(
+        "plan.endFiscalYear",
+        "計画の最終年度が開始年度より前です",
+        "the plan's last fiscal year is before its first",
+      ),
+    );
+  }
+  if (problems.length > 0) return { mapping: null, diagnostics: problems };
+  return { mapping, diagnostics: [] };
+}

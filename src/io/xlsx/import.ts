@@ -1,0 +1,219 @@
+import ExcelJS from "exceljs";
+import type { Diagnostic } from "../../domain/diagnostic.ts";
+import { fiscalYearOfDate, parseJapaneseDate } from "../../domain/era.ts";
+import type { PlanDocument } from "../../domain/plan-document.ts";
+import { importWithMapping } from "../mapping/apply.ts";
+import type { ColumnIndexes, MappingField } from "../mapping/fields.ts";
+import { excerpt, sheetDiagnostic } from "../mapping/messages.ts";
+import { normalizeScaleKey, readPlanRows, type SheetImportResult } from "../mapping/read-rows.ts";
+import type { ColumnMapping } from "../mapping/schema.ts";
+import { cellLocation, type SheetRow, type SheetSource } from "../mapping/sheet.ts";
+import type { ProgressColumnId } from "../progress-table-columns.ts";
+import { parseHeader, parseSubheader } from "../table-text/header.ts";
+import { parseTitle, type TitleInfo } from "../table-text/title.ts";
+import { AS_OF_SUFFIX, PROGRESS_SHEET } from "./layout.ts";
+import { readWorksheet } from "./read-sheet.ts";
+
+export interface XlsxImportOptions {
+  /** Another city's workbook: how to read its columns (src/io/mapping/schema.ts). */
+  mapping?: ColumnMapping;
+  organizationName?: string;
+}
+
+/**
+ * The columns of the progress table as the exporter writes them (src/io/progress-table-columns.ts),
+ * with the word each header must contain: a workbook whose headers say otherwise was rearranged and
+ * is read with a warning.
+ */
+const OWN_COLUMNS: { id: ProgressColumnId; field: MappingField; header: string; subheader?: boolean }[] = [
+  { id: "policy", field: "policy", header: "基本方針" },
+  { id: "number", field: "number", header: "No" },
+  { id: "title", field: "title", header: "取組項目" },
+  { id: "departments", field: "departments", header: "関係課" },
+  { id: "description", field: "description", header: "取組の方針と内容" },
+  { id: "activities", field: "activities", header: "取組内容" },
+  { id: "kpiName", field: "kpiName", header: "項目", subheader: true },
+  { id: "kpiBaseline", field: "baseline", header: "当初", subheader: true },
+  { id: "kpiTarget", field: "target", header: "目標", subheader: true },
+  { id: "kpiCurrent", field: "current", header: "現状値", subheader: true },
+  { id: "grade", field: "grade", header: "進捗状況" },
+  { id: "committeeOpinion", field: "committeeOpinion", header: "本部会意見" },
+  { id: "nextYearGoal", field: "nextYearGoal", header: "目標" },
+];
+
+const SEARCH_ROWS = 30;
+
+function failure(diagnostics: Diagnostic[]): SheetImportResult {
+  return { document: null, diagnostics, rows: [] };
+}
+
+/**
+ * Imports a workbook: the project's own progress table (sheet 「進行管理集計表」 as the xlsx exporter
+ * writes it) without a mapping, any other layout with one. Never throws.
+ */
+export async function importXlsx(
+  bytes: Uint8Array,
+  options: XlsxImportOptions = {},
+): Promise<SheetImportResult> {
+  if (bytes.length === 0) return failure([sheetDiagnostic("input.empty")]);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure([sheetDiagnostic("input.not-xlsx", { reason: excerpt(reason, 80) })]);
+  }
+  try {
+    return options.mapping ? withMapping(workbook, options.mapping, options) : ownLayout(workbook, options);
+  } catch (error) {
+    // A bug must not take down an upload: report it as a finding about this input.
+    const message = error instanceof Error ? error.message : String(error);
+    return failure([
+      {
+        severity: "error",
+        code: "internal",
+        message: `取り込み中に予期しないエラーが起きました: ${message}`,
+        messageEn: `Unexpected error while importing: ${message}`,
+      },
+    ]);
+  }
+}
+
+function sheetNames(workbook: ExcelJS.Workbook): string {
+  return workbook.worksheets.map((s) => s.name).join("、") || "なし";
+}
+
+function withMapping(workbook: ExcelJS.Workbook, mapping: ColumnMapping, options: XlsxImportOptions) {
+  const wanted = mapping.sheet;
+  const sheet =
+    wanted === undefined
+      ? workbook.worksheets[0]
+      : typeof wanted === "number"
+        ? workbook.worksheets[wanted - 1]
+        : workbook.getWorksheet(wanted);
+  if (!sheet) {
+    return failure([
+      sheetDiagnostic(
+        "sheet.missing",
+        { sheet: String(wanted ?? 1), sheets: sheetNames(workbook) },
+        { field: "sheet" },
+      ),
+    ]);
+  }
+  const { source, diagnostics } = readWorksheet(sheet);
+  const organizationName =
+    options.organizationName ?? mapping.organization?.name ?? (workbook.company || undefined);
+  return importWithMapping(source, mapping, {
+    diagnostics,
+    ...(organizationName ? { organizationName } : {}),
+  });
+}
+
+function isHeaderRow(row: SheetRow): boolean {
+  return (
+    normalizeScaleKey(row.cells[0] ?? "") === "基本方針" &&
+    /^No\.?$/i.test(normalizeScaleKey(row.cells[1] ?? ""))
+  );
+}
+
+function ownLayout(workbook: ExcelJS.Workbook, options: XlsxImportOptions): SheetImportResult {
+  const sheet = workbook.getWorksheet(PROGRESS_SHEET) ?? workbook.worksheets[0];
+  if (!sheet) return failure([sheetDiagnostic("sheet.missing", { sheet: PROGRESS_SHEET, sheets: "なし" })]);
+  const { source, diagnostics } = readWorksheet(sheet);
+  const headerIndex = source.rows.slice(0, SEARCH_ROWS).findIndex(isHeaderRow);
+  if (headerIndex === -1) {
+    return failure([...diagnostics, sheetDiagnostic("sheet.layout-unknown", {}, { sheet: sheet.name })]);
+  }
+  const headerRow = source.rows[headerIndex] as SheetRow;
+  const subheaderRow = source.rows[headerIndex + 1] ?? { number: headerRow.number + 1, cells: [] };
+
+  const columns: ColumnIndexes = {};
+  OWN_COLUMNS.forEach((column, index) => {
+    columns[column.field] = index;
+    const row = column.subheader ? subheaderRow : headerRow;
+    const text = row.cells[index] ?? "";
+    if (!normalizeScaleKey(text).includes(normalizeScaleKey(column.header))) {
+      diagnostics.push(
+        sheetDiagnostic(
+          "header.unexpected",
+          { text: excerpt(text) || "（空）", expected: column.header },
+          cellLocation(source, row, index),
+        ),
+      );
+    }
+  });
+
+  const header = parseHeader(headerRow.cells, headerRow.number);
+  const subheader = parseSubheader(subheaderRow.cells, subheaderRow.number);
+  const title = findTitle(source, headerIndex);
+  const asOf = title?.asOf ?? findAsOfLine(source, headerIndex);
+  const planTitle = title?.planTitle || workbook.title || "";
+  const start = title?.period?.startFiscalYear;
+  const end = title?.period?.endFiscalYear ?? subheader.target?.fiscalYear;
+  const fiscalYear = asOf ? fiscalYearOfDate(asOf) : header.activitiesFiscalYear;
+
+  const missing = [
+    ...(planTitle ? [] : [["計画名", "plan title"]]),
+    ...(start === undefined || end === undefined ? [["計画期間", "plan period"]] : []),
+    ...(asOf ? [] : [["基準日（…現在）", "as-of date"]]),
+  ] as [string, string][];
+  if (missing.length > 0 || start === undefined || end === undefined || !asOf || fiscalYear === undefined) {
+    const titleRow = source.rows[0];
+    diagnostics.push(
+      sheetDiagnostic(
+        "title.unreadable",
+        {
+          text: excerpt(title?.text ?? "", 80),
+          missing: missing.map(([ja]) => ja).join("・"),
+          missingEn: missing.map(([, en]) => en).join(", "),
+        },
+        titleRow ? cellLocation(source, titleRow, 0) : { sheet: sheet.name },
+      ),
+    );
+    return failure(diagnostics);
+  }
+
+  const plan: PlanDocument["plan"] = { title: planTitle, startFiscalYear: start, endFiscalYear: end };
+  const baseline = subheader.baseline?.fiscalYear;
+  if (baseline !== undefined) plan.baselineFiscalYear = baseline;
+  const report: PlanDocument["report"] = { fiscalYear, asOf };
+  if (title) report.title = title.text;
+  const organizationName = options.organizationName ?? (workbook.company || undefined);
+
+  return readPlanRows(source, {
+    columns,
+    dataStart: headerIndex + 2,
+    plan,
+    report,
+    ...(organizationName ? { organizationName } : {}),
+    headerTexts: { number: headerRow.cells[1] ?? "No." },
+    expectSummary: true,
+    diagnostics,
+  });
+}
+
+/** The first cell above the header that reads as a progress-table title. */
+function findTitle(source: SheetSource, headerIndex: number): TitleInfo | undefined {
+  let fallback: TitleInfo | undefined;
+  for (const row of source.rows.slice(0, headerIndex)) {
+    for (const cell of row.cells) {
+      if (cell === "") continue;
+      const title = parseTitle(cell);
+      if (title.period && title.asOf) return title;
+      if (!fallback && cell.includes("進行管理集計表")) fallback = title;
+    }
+  }
+  return fallback;
+}
+
+/** 「令和2年3月31日現在」 written under the table. */
+function findAsOfLine(source: SheetSource, headerIndex: number): string | undefined {
+  for (const row of source.rows.slice(headerIndex + 2)) {
+    const first = row.cells.find((c) => c !== "");
+    if (first?.endsWith(AS_OF_SUFFIX)) {
+      const iso = parseJapaneseDate(first.slice(0, -AS_OF_SUFFIX.length));
+      if (iso) return iso;
+    }
+  }
+  return undefined;
+}

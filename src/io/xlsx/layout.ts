@@ -1,0 +1,74 @@
+import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
+import type { PlanDocument } from "../../domain/plan-document.ts";
+
+/**
+ * The layout of the project's own workbook, shared by the xlsx exporter (src/io/export/xlsx.ts) and
+ * the importer that reads it back (src/io/xlsx/import.ts), so the two cannot drift apart.
+ */
+export const PROGRESS_SHEET = "進行管理集計表";
+export const KPI_SHEET = "数値目標一覧";
+
+/** Rows above the table, in order (1-based). */
+export const TITLE_ROW = 1;
+export const NOTE_ROW = 2;
+export const SECTION_ROW = 3;
+export const LEGEND_ROW = 4;
+export const HEADER_ROW = 5;
+/** The second header row (項目, 当初 (H27末) …). */
+export const SUBHEADER_ROW = 6;
+export const FIRST_DATA_ROW = 7;
+
+/** The line above the legend, as the seed prints it. */
+export const SECTION_LINE = "【項目進捗】 アクションプラン計画期間中の取組項目進捗状況";
+
+/** Label of the grade-summary block under the table (本部会評価 8 10 5 1). */
+export const SUMMARY_LABEL = "本部会評価";
+export const SUMMARY_TOTAL_LABEL = "計";
+/** 1-based columns of the A, B, C, D counts and the total under the table (C…G). */
+export const SUMMARY_FIRST_COLUMN = 3;
+
+/** 「令和2年3月31日現在」 */
+export const AS_OF_SUFFIX = "現在";
+
+/** Excel refuses longer cell texts (and LibreOffice cuts them). */
+export const XLSX_CELL_LIMIT = 32_767;
+
+/**
+ * "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）": the table's
+ * title as printed in the source when the document keeps it, else built from the plan and report.
+ */
+export function progressTableTitle(doc: Pick<PlanDocument, "plan" | "report">): string {
+  if (doc.report.title) return doc.report.title;
+  const period = `${formatFiscalYear(doc.plan.startFiscalYear)}～${formatFiscalYear(doc.plan.endFiscalYear)}`;
+  return `${doc.plan.title}（${period}）進行管理集計表（${formatJapaneseDate(doc.report.asOf)}${AS_OF_SUFFIX}）`;
+}
+
+/** "令和2年3月31日現在" */
+export function asOfLine(asOf: string): string {
+  return `${formatJapaneseDate(asOf)}${AS_OF_SUFFIX}`;
+}
+
+/** "A1", "M12" from 1-based column and row. */
+export function cellAddress(column: number, row: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "A" → 1, "AA" → 27; undefined for anything but letters. */
+export function columnNumber(letters: string): number | undefined {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return undefined;
+  let n = 0;
+  for (const c of letters.toUpperCase()) n = n * 26 + (c.charCodeAt(0) - 64);
+  return n;
+}
