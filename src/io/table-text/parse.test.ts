@@ -429,13 +429,13 @@ describe("grades and page numbers", () => {
     ["C:やや遅れ", "C"],
   ])("grade %j reads as %s", (cell, grade) => {
     const result = importTableText(
-      table([row("(ア) 協働", 1, ["a", "1件", "2件", "3件"], cell)], "本部会評価 0 0 0 0"),
+      table([row("(ア) 協働", 1, ["指標", "1件", "2件", "3件"], cell)], "本部会評価 0 0 0 0"),
     );
     expect(initiatives(result.document as PlanDocument)[0]?.grade).toBe(grade);
   });
 
   it.each(["A（停滞）", "constructor", "E"])("grade %j is invalid", (cell) => {
-    const result = importTableText(table([row("(ア) 協働", 1, ["a", "1件", "2件", "3件"], cell)]));
+    const result = importTableText(table([row("(ア) 協働", 1, ["指標", "1件", "2件", "3件"], cell)]));
     expect(result.diagnostics.find((d) => d.code === "grade.invalid")).toMatchObject({
       severity: "error",
       line: 5,
@@ -476,5 +476,35 @@ describe("quoted multi-line cells", () => {
     expect(kpis(result.document as PlanDocument).map((k) => k.label)).toEqual(["a", "b"]);
     // The continuation row is on line 7: the quoted cell spans lines 5 and 6.
     expect(result.diagnostics).toEqual([expect.objectContaining({ code: "kpi.unreadable", line: 7 })]);
+  });
+});
+
+describe("initiatives without KPIs", () => {
+  const lead = ["(ア) 協働", "1", "取組1", "政策企画課", "方針1", "内容1"];
+
+  it.each([
+    ["the grade right after (D)", [...lead, "B", "意見1", "目標1"]],
+    ["one empty KPI cell", [...lead, "", "B", "意見1", "目標1"]],
+    ["four empty KPI cells", [...lead, "", "", "", "", "B", "意見1", "目標1"]],
+  ])("%s", (_name, cells) => {
+    const result = importTableText(table([cells.join("\t")], "本部会評価 0 1 0 0"));
+    expect(result.diagnostics).toEqual([]);
+    expect(initiatives(result.document as PlanDocument)[0]).toMatchObject({
+      grade: "B",
+      committeeOpinion: "意見1",
+      nextYearGoal: "目標1",
+      kpis: [],
+    });
+  });
+
+  it("an ungraded columnar row keeps its texts in place", () => {
+    const cells = [...lead, "指標", "1件", "2件", "3件", "", "意見1", "目標1"];
+    const result = importTableText(table([cells.join("\t")], "本部会評価 0 0 0 0"));
+    expect(codes(result.diagnostics)).toEqual([["grade.missing", "warning", 5]]);
+    expect(initiatives(result.document as PlanDocument)[0]).toMatchObject({
+      grade: null,
+      committeeOpinion: "意見1",
+      nextYearGoal: "目標1",
+    });
   });
 });

@@ -62,6 +62,22 @@ const GRADE_LABELED = /^([A-Da-d])[(:]?(順調|ほぼ順調|やや遅れ|停滞)
 /** Policies whose first row spans more than the number and title columns are data rows, not notes. */
 const MIN_CELLS_FOR_UNCODED_POLICY = 7;
 
+/** "B", "Ｂ", "b", and the legend's words alone or after their letter: 「ほぼ順調」, 「B（ほぼ順調）」. */
+function gradeOf(text: string): Grade | undefined {
+  if (text.length > 12) return undefined;
+  const normalized = toHalfWidth(text).replace(/\s+/g, "");
+  const letter = normalized.toUpperCase();
+  if (isGrade(letter)) return letter;
+  const labeled = GRADE_LABELED.exec(normalized);
+  const word = GRADE_WORDS.get(labeled ? (labeled[2] as string) : normalized);
+  return word && (!labeled || labeled[1]?.toUpperCase() === word) ? word : undefined;
+}
+
+/** A cell that stands where the grade belongs: any single letter (E is read, then refused) or a grade. */
+function isGradeSlot(cell: string): boolean {
+  return isGradeCell(cell) || gradeOf(cell) !== undefined;
+}
+
 function parseNumber(cell: string): number | undefined {
   if (cell.length > 12) return undefined;
   const m = NUMBER.exec(toHalfWidth(cell));
@@ -299,16 +315,19 @@ class TableReader {
         const block = readKpiBlock(cells, p);
         rawKpis = block.kpis;
         let end = block.end;
-        if (block.form === "columnar" && cells.length < p + 4) missing.push("E");
         const slot = cells[end];
-        if (order[li + 1] === "F" && slot !== undefined && slot !== "" && !isGradeCell(slot)) {
-          // The block did not end where the grade is: take every cell up to the grade letter.
-          const grade = firstGradeCell(cells, p + 1);
-          if (grade !== -1) {
+        if (order[li + 1] === "F" && (slot === undefined || (slot !== "" && !isGradeSlot(slot)))) {
+          // The block did not end where the grade is (a cell that would not split, an initiative
+          // without KPIs on an inline page): take every cell up to the grade letter, if there is one.
+          // An empty slot is an ungraded initiative and needs no search.
+          const grade = firstGradeCell(cells, p);
+          if (grade !== -1 && grade !== end) {
             rawKpis = readKpiRange(cells, p, grade, block.form);
             end = grade;
           }
         }
+        // A columnar block that runs past the row's end was cut short.
+        if (end > cells.length) missing.push("E");
         p = end;
         continue;
       }
@@ -381,13 +400,8 @@ class TableReader {
       this.diagnostics.push(diagnostic("grade.missing", { number }, location));
       return null;
     }
-    const normalized = toHalfWidth(text).replace(/\s+/g, "");
-    const letter = normalized.toUpperCase();
-    if (isGrade(letter)) return letter;
-    // 「順調」 or 「B（ほぼ順調）」: the legend's words, alone or after their letter.
-    const labeled = GRADE_LABELED.exec(normalized);
-    const word = GRADE_WORDS.get(labeled ? (labeled[2] as string) : normalized);
-    if (word && (!labeled || labeled[1]?.toUpperCase() === word)) return word;
+    const grade = gradeOf(text);
+    if (grade) return grade;
     this.diagnostics.push(diagnostic("grade.invalid", { number, grade: excerpt(text, 20) }, location));
     return null;
   }
