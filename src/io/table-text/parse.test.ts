@@ -508,3 +508,26 @@ describe("initiatives without KPIs", () => {
     });
   });
 });
+
+describe("policy cells", () => {
+  it("take the code from the brackets only, even when the title has brackets of the other width", () => {
+    const d = doc(
+      table([row("（ア）市民(仮称)との協働", 1, ["指標", "1件", "2件", "3件"])], "本部会評価 0 1 0 0"),
+    );
+    expect(d.policies[0]).toMatchObject({ code: "（ア）", title: "市民(仮称)との協働" });
+  });
+
+  it("a policy without a code is read on a full initiative row; a KPI row with bare numbers is not an initiative", () => {
+    const d = doc(
+      table(
+        [row("市民との協働", 1, ["指標", "1件", "2件", "3件"]), "\t\t\t\t\t\t件数\t52\t62\t66"],
+        "本部会評価 0 1 0 0",
+      ),
+    );
+    expect(d.policies.map((p) => [p.code, p.title])).toEqual([["", "市民との協働"]]);
+    expect(kpis(d).map((k) => [k.key, k.label, k.current.value])).toEqual([
+      ["1-1", "指標", 3],
+      ["1-2", "件数", 66],
+    ]);
+  });
+});

@@ -48,7 +48,7 @@ interface InitiativeDraft {
 
 /** "(ア) 市民と行政との協働体制の確立": a short code in brackets (kana, letters, digits, numerals), then the title. */
 const POLICY =
-  /^[(（]\s*([ァ-ヶぁ-ゖA-Za-zＡ-Ｚａ-ｚ0-9０-９Ⅰ-Ⅻⅰ-ⅻ①-⑳一二三四五六七八九十]{1,4})\s*[)）]\s*(\S[\s\S]*)$/;
+  /^([(（]\s*[ァ-ヶぁ-ゖA-Za-zＡ-Ｚａ-ｚ0-9０-９Ⅰ-Ⅻⅰ-ⅻ①-⑳一二三四五六七八九十]{1,4}\s*[)）])\s*(\S[\s\S]*)$/;
 const NUMBER = /^(?:No\.?\s*)?(\d{1,6})\.?$/i;
 
 const GRADE_WORDS: ReadonlyMap<string, Grade> = new Map([
@@ -59,7 +59,11 @@ const GRADE_WORDS: ReadonlyMap<string, Grade> = new Map([
 ]);
 const GRADE_LABELED = /^([A-Da-d])[(:]?(順調|ほぼ順調|やや遅れ|停滞)\)?$/;
 
-/** Policies whose first row spans more than the number and title columns are data rows, not notes. */
+/**
+ * A first cell without a policy code is taken for an uncoded policy only on a row as full as an
+ * initiative row, so that a KPI row written with bare numbers (名称 | 52 | 62 | 66) never becomes
+ * initiative No.52.
+ */
 const MIN_CELLS_FOR_UNCODED_POLICY = 7;
 
 /** "B", "Ｂ", "b", and the legend's words alone or after their letter: 「ほぼ順調」, 「B（ほぼ順調）」. */
@@ -87,10 +91,7 @@ function parseNumber(cell: string): number | undefined {
 function parsePolicy(cell: string): { code: string; title: string } | undefined {
   if (cell.length > 200) return undefined;
   const m = POLICY.exec(cell);
-  if (!m) return undefined;
-  const open = cell.indexOf(m[1] as string);
-  const close = cell.indexOf(cell.includes(")") ? ")" : "）", open);
-  return { code: cell.slice(0, close + 1).trim(), title: (m[2] as string).trim() };
+  return m ? { code: m[1] as string, title: (m[2] as string).trim() } : undefined;
 }
 
 /** "政策企画課 関係各課" → ["政策企画課", "関係各課"], lead first. */
