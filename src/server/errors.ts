@@ -169,6 +169,11 @@ function issueText(issue: Issue): [string, string] {
         `次のいずれかで指定してください：${issue.values.join("、")}`,
         `must be one of ${issue.values.join(", ")}`,
       ];
+    case "invalid_union": {
+      // "one value or several": the first alternative says what a single value must be.
+      const first = issue.errors[0]?.[0];
+      return first ? issueText(first as Issue) : ["値が正しくありません", "is not valid"];
+    }
     case "invalid_format":
       return ["形式が正しくありません", "has the wrong format"];
     default:

@@ -127,12 +127,13 @@ function decorate(svg: string, rows: SummaryRow[], fiscalYearLabel: string, ui: 
       `<pattern id="grade-pattern-${g}" width="8" height="8" patternUnits="userSpaceOnUse">` +
       `<rect width="8" height="8" fill="${COLORS[g]}"/>${PATTERNS[g]}</pattern>`,
   ).join("");
-  let out = svg.replace(
+  let body = svg;
+  for (const g of GRADES) body = body.replaceAll(`fill="${COLORS[g]}"`, `fill="url(#grade-pattern-${g})"`);
+  const out = body.replace(
     /^<svg([^>]*)>/,
     (_whole, attrs: string) =>
       `<svg${attrs} role="img" aria-labelledby="grade-chart-title" focusable="false">` +
       `<title id="grade-chart-title">${description}</title><defs>${defs}</defs>`,
   );
-  for (const g of GRADES) out = out.replaceAll(`fill="${COLORS[g]}"`, `fill="url(#grade-pattern-${g})"`);
   return out;
 }

@@ -130,7 +130,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
   return (
     <div class="kpi">
       <div class="table-scroll">
-        <table class="data">
+        <table class="data kpi-values">
           <caption>
             {kpi.label}
             {kpi.relisted ? <span class="visually-hidden">（{ui.t("initiative.relistedMark")}）</span> : null}

@@ -90,7 +90,10 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
     >
       <h1>{plan.title}</h1>
       <p class="lead">
-        {ui.t("plan.roundOf", { fy: fyLabel })}（<AsOf iso={document.report.asOf} ui={ui} />）
+        {ui.t("plan.roundOf", { fy: fyLabel })}
+        {ui.lang === "ja" ? "（" : ", "}
+        <AsOf iso={document.report.asOf} ui={ui} />
+        {ui.lang === "ja" ? "）" : ""}
       </p>
       <p class="meta">{ui.t("plan.periodLine", { period: planPeriodText(plan, ui.lang) })}</p>
       <p class="meta">{expectedShareText(props.expected, ui)}</p>

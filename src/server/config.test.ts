@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { readServeConfig } from "./config.ts";
+
+describe("serve configuration", () => {
+  it("defaults: port 3000, localhost only, the SQLite file, sample on", () => {
+    expect(readServeConfig([], {})).toEqual({
+      ok: true,
+      config: { port: 3000, host: "127.0.0.1", databaseUrl: "sqlite:./data/shinchoku.db", sample: true },
+    });
+  });
+
+  it("reads the environment, and the command line wins", () => {
+    const env = { PORT: "8080", HOST: "0.0.0.0", DATABASE_URL: "postgres://u@db/x" };
+    expect(readServeConfig([], env)).toMatchObject({
+      config: { port: 8080, host: "0.0.0.0", databaseUrl: "postgres://u@db/x" },
+    });
+    expect(
+      readServeConfig(["--port", "9000", "--no-sample", "--database-url", "sqlite::memory:"], env),
+    ).toMatchObject({
+      config: { port: 9000, host: "0.0.0.0", databaseUrl: "sqlite::memory:", sample: false },
+    });
+  });
+
+  it("lists every bad setting at once", () => {
+    const result = readServeConfig(["--host", ""], { PORT: "70000", DATABASE_URL: "mysql://x/y" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(3);
+    expect(result.errors[0]).toContain("PORT");
+    expect(result.errors[1]).toContain("HOST");
+    expect(result.errors[2]).toContain("DATABASE_URL");
+  });
+
+  it("refuses a port that is not an integer and an unknown option", () => {
+    expect(readServeConfig(["--port", "30a0"], {}).ok).toBe(false);
+    expect(readServeConfig(["--port", "-1"], {}).ok).toBe(false);
+    const unknown = readServeConfig(["--colour"], {});
+    expect(unknown.ok).toBe(false);
+  });
+
+  it("--help asks for the usage", () => {
+    expect(readServeConfig(["--help"], {})).toEqual({ ok: true, help: true });
+  });
+});

@@ -1,0 +1,67 @@
+import { beforeAll, expect, it } from "vitest";
+import { forEachDatabase } from "../../../../test/db.ts";
+import type { createApp } from "../../app.ts";
+import { seededApp, textOf } from "../../test-support.ts";
+import { schemaText } from "./views.tsx";
+
+const PATHS = [
+  "/api/v1/organizations",
+  "/api/v1/organizations/{org}",
+  "/api/v1/organizations/{org}/plans",
+  "/api/v1/plans/{planId}",
+  "/api/v1/plans/{planId}/rounds",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}/initiatives",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}/grade-summary",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.json",
+  "/api/v1/plans/{planId}/initiatives/{number}",
+];
+
+forEachDatabase((database) => {
+  let app: ReturnType<typeof createApp>;
+  beforeAll(async () => {
+    ({ app } = await seededApp(database));
+  });
+
+  it("the OpenAPI 3.1 document is generated and lists every API path", async () => {
+    const res = await app.request("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    const doc = await res.json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([...PATHS].sort());
+    const initiatives = doc.paths["/api/v1/plans/{planId}/rounds/{fiscalYear}/initiatives"].get;
+    expect(initiatives.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`)).toEqual([
+      "path:planId",
+      "path:fiscalYear",
+      "query:policy",
+      "query:department",
+      "query:grade",
+      "query:q",
+    ]);
+    expect(Object.keys(initiatives.responses)).toEqual(["200", "400", "404"]);
+    expect(initiatives.responses["400"].content).toHaveProperty(["application/problem+json"]);
+    expect(doc.components.schemas).toHaveProperty("Problem");
+    expect(doc.components.schemas).toHaveProperty("PlanDocument");
+  });
+
+  it("the docs page is rendered from that document, without scripts", async () => {
+    const res = await app.request("/api/docs");
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).not.toContain("<script");
+    const text = textOf(html);
+    for (const path of PATHS) expect(text).toContain(`GET ${path}`);
+    expect(text).toContain("grade query 任意 string (A | B | C | D) | string (A | B | C | D)[]");
+    expect(html).toContain('<dt id="problem-round.not-found">');
+  });
+
+  it("reads schemas as one line", () => {
+    expect(schemaText({ type: "integer" })).toBe("integer");
+    expect(schemaText({ type: "string", enum: ["A", "B"] })).toBe("string (A | B)");
+    expect(
+      schemaText({
+        anyOf: [{ $ref: "#/components/schemas/Grade" }, { type: "array", items: { type: "string" } }],
+      }),
+    ).toBe("Grade | string[]");
+  });
+});

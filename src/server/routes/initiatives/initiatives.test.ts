@@ -1,0 +1,170 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { forEachDatabase } from "../../../../test/db.ts";
+import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../../../test/factories/plan-document.ts";
+import { createApp } from "../../app.ts";
+import { FIXED_NOW, seededApp, textOf } from "../../test-support.ts";
+
+const BASE = "/o/sakado/plans/1/initiatives";
+
+forEachDatabase((database) => {
+  describe("on the seed", () => {
+    let app: ReturnType<typeof createApp>;
+    beforeAll(async () => {
+      ({ app } = await seededApp(database));
+    });
+    const page = async (path: string) => {
+      const res = await app.request(path);
+      return { res, html: await res.text() };
+    };
+
+    it("shows the initiative: policy, departments with the lead marked, description", async () => {
+      const { res, html } = await page(`${BASE}/16?fy=2019`);
+      expect(res.status).toBe(200);
+      expect(html).toContain("<title>No.16 市税等の徴収率の向上 | 坂戸市 | Shinchoku 進捗</title>");
+      expect(html).toContain("<h1>No.16 市税等の徴収率の向上</h1>");
+      const text = textOf(html);
+      expect(text).toContain("基本方針 (イ) 効率的な自治体運営");
+      expect(text).toContain("関係課 納税課（主担当） 関係各課");
+      expect(text).toContain("取組の方針と内容 徴入の確保と税負担の公平性を確保するため");
+    });
+
+    it("lists each KPI in a table: baseline, the year's value with its achievement and the expected share, target", async () => {
+      const { html } = await page(`${BASE}/16?fy=2019`);
+      expect(html).toContain('<table class="data kpi-values"><caption>市税徴収率</caption>');
+      expect(html).toContain('<th scope="col" class="num">達成率</th>');
+      const text = textOf(html);
+      // (96.5 − 93.2) / (94.0 − 93.2) = 4.125: the target is passed.
+      expect(text).toContain(
+        "当初（H27末） 93.2% (90.6%H26.3末) — — 令和元年度末（2019年度末） （表示中の年度） 96.5% 達成（412.5%） 60%（5年中3年） 目標（R3末） 94.0% — 100%",
+      );
+      expect(html).toContain('<tr class="is-selected">');
+    });
+
+    it("says why an achievement cannot be computed, as text", async () => {
+      const { html } = await page(`${BASE}/6`);
+      expect(textOf(html)).toContain(
+        "算出不可（目標「実施(31年度)」と現状値「1団地(素案)」は種類が異なるため比べられません）",
+      );
+    });
+
+    it("links a relisted KPI (再掲) to the other initiative, both ways", async () => {
+      const six = await page(`${BASE}/6?fy=2019`);
+      expect(six.html).toContain(
+        '<caption>北坂戸にぎわいサロンの利用者数(再掲)<span class="visually-hidden">（再掲）</span></caption>',
+      );
+      expect(six.html).toContain(
+        '<a href="/o/sakado/plans/1/initiatives/1?fy=2019">No.1 産・学・官連携体制の推進</a>',
+      );
+      const one = await page(`${BASE}/1`);
+      expect(one.html).toContain(
+        '<a href="/o/sakado/plans/1/initiatives/6">No.6 住宅(団)地対応の推進</a>（再掲）',
+      );
+    });
+
+    it("shows the fiscal year's report", async () => {
+      const text = textOf((await page(`${BASE}/16`)).html);
+      expect(text).toContain("令和元年度（2019年度） 取組内容 1 任期付職員(県税OB)の採用 4名採用");
+      expect(text).toContain("進捗状況 A 順調 本部会意見 給与差押を基本とした滞納処分を推進したため");
+      expect(text).toContain("R2年度目標 1 任期付職員(県税OB)の採用");
+    });
+
+    it("refuses malformed numbers and years (400) and unknown ones (404)", async () => {
+      for (const path of [`${BASE}/0`, `${BASE}/-1`, `${BASE}/abc`, `${BASE}/16?fy=abc`]) {
+        expect((await page(path)).res.status, path).toBe(400);
+      }
+      const missing = await page(`${BASE}/99`);
+      expect(missing.res.status).toBe(404);
+      expect(missing.html).toContain("この計画に No.99 の取組項目はありません。");
+      expect((await page(`${BASE}/16?fy=2030`)).res.status).toBe(404);
+      expect((await page("/o/sakado/plans/2/initiatives/16")).res.status).toBe(404);
+    });
+
+    describe("API", () => {
+      it("GET /api/v1/plans/{planId}/initiatives/{number}: KPIs with values, achievements and reports", async () => {
+        const res = await app.request("/api/v1/plans/1/initiatives/16");
+        expect(res.status).toBe(200);
+        const body = await res.json();
+        expect(body).toMatchObject({
+          planId: 1,
+          number: 16,
+          title: "市税等の徴収率の向上",
+          policy: { code: "(イ)", title: "効率的な自治体運営" },
+          departments: ["納税課", "関係各課"],
+          leadDepartment: "納税課",
+        });
+        expect(body.kpis.map((k: { name: string }) => k.name)).toEqual([
+          "市税徴収率",
+          "国税徴収率",
+          "自動音声電話催告の導入",
+        ]);
+        const tax = body.kpis[0];
+        expect(tax.baseline.text).toBe("93.2% (90.6%H26.3末)");
+        expect(tax.target.text).toBe("94.0%");
+        expect(tax.values).toHaveLength(1);
+        expect(tax.values[0]).toMatchObject({
+          fiscalYear: 2019,
+          value: { text: "96.5%", kind: "quantity", value: 96.5, unit: "%" },
+          achievement: { computable: true, met: true, text: "達成（412.5%）", textEn: "Met (412.5%)" },
+          expectedShare: { elapsedYears: 3, totalYears: 5, share: 0.6 },
+        });
+        expect(tax.values[0].achievement.ratio).toBeCloseTo(4.125, 6);
+        expect(body.reports).toEqual([
+          expect.objectContaining({ fiscalYear: 2019, grade: "A", gradeLabel: "順調" }),
+        ]);
+      });
+
+      it("lists where a relisted KPI also appears", async () => {
+        const body = await (await app.request("/api/v1/plans/1/initiatives/6")).json();
+        const salon = body.kpis.find((k: { relisted: boolean }) => k.relisted);
+        expect(salon.label).toBe("北坂戸にぎわいサロンの利用者数(再掲)");
+        expect(salon.alsoListedIn).toEqual([
+          { initiativeNumber: 1, title: "産・学・官連携体制の推進", relisted: false },
+        ]);
+      });
+
+      it("refuses number=-1 (400 naming the field) and an unknown number (404)", async () => {
+        const bad = await app.request("/api/v1/plans/1/initiatives/-1");
+        expect(bad.status).toBe(400);
+        expect((await bad.json()).errors).toEqual([
+          { name: "number", in: "path", detail: "number：1 以上で指定してください" },
+        ]);
+        const missing = await app.request("/api/v1/plans/1/initiatives/99");
+        expect(missing.status).toBe(404);
+        expect((await missing.json()).type).toBe("/api/docs#problem-initiative.not-found");
+      });
+    });
+  });
+
+  describe("over two fiscal years (factory documents)", () => {
+    let app: ReturnType<typeof createApp>;
+    beforeAll(async () => {
+      const store = await database.open();
+      for (const fiscalYear of [2019, 2020] as const) {
+        await store.importPlanDocument(buildPlanDocument({ fiscalYear }), {
+          organization: FACTORY_ORGANIZATION,
+        });
+      }
+      app = createApp({ store, now: () => FIXED_NOW });
+    });
+
+    it("shows every year's value and report, the selected year highlighted", async () => {
+      const html = await (await app.request(`${BASE}/1?fy=2019`)).text();
+      const text = textOf(html);
+      expect(text).toMatch(
+        /令和元年度末（2019年度末） （表示中の年度） 66件 .*令和2年度末（2020年度末） 70件/,
+      );
+      expect(text).toContain("80%（5年中4年）");
+      expect(html.indexOf('id="report-2020"')).toBeLessThan(html.indexOf('id="report-2019"'));
+      expect(html).toContain('<section class="report is-selected" aria-labelledby="report-2019">');
+    });
+
+    it("the plan's address goes to the latest year, and the overview switches years", async () => {
+      expect((await app.request("/o/sakado/plans/1")).headers.get("location")).toBe("/o/sakado/plans/1/2020");
+      const html = await (await app.request("/o/sakado/plans/1/2019")).text();
+      expect(html).toContain(
+        '<a href="/o/sakado/plans/1/2019" aria-current="page">令和元年度（2019年度）</a>',
+      );
+      expect(html).toContain('<a href="/o/sakado/plans/1/2020">令和2年度（2020年度）</a>');
+    });
+  });
+});

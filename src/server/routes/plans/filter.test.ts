@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { buildPlanDocument } from "../../../../test/factories/plan-document.ts";
+import { applyFilter, departmentsOf, listInitiatives, policyKey } from "./filter.ts";
+
+describe("initiative filter", () => {
+  const doc = buildPlanDocument();
+  const all = listInitiatives(doc);
+  const numbers = (items: ReturnType<typeof listInitiatives>) => items.map((i) => i.initiative.number);
+
+  it("lists every initiative with its policy, in document order", () => {
+    expect(numbers(all)).toEqual([1, 2, 3, 4, 5]);
+    expect(all[0]?.policy.code).toBe("(ア)");
+  });
+
+  it("without conditions keeps everything", () => {
+    expect(numbers(applyFilter(all, {}))).toEqual([1, 2, 3, 4, 5]);
+    expect(numbers(applyFilter(all, { grades: [] }))).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it("grades are alternatives; an ungraded initiative matches no grade", () => {
+    // Factory FY2019 grades: 1 B, 2 A, 3 C, 4 D, 5 ungraded.
+    expect(numbers(applyFilter(all, { grades: ["A", "D"] }))).toEqual([2, 4]);
+    expect(numbers(applyFilter(all, { grades: ["A", "B", "C", "D"] }))).toEqual([1, 2, 3, 4]);
+  });
+
+  it("conditions combine: policy, department, grades and the text search's numbers", () => {
+    expect(numbers(applyFilter(all, { department: "情報政策課" }))).toEqual([2]);
+    expect(numbers(applyFilter(all, { department: "関係各課", grades: ["B", "C"] }))).toEqual([1, 3]);
+    expect(numbers(applyFilter(all, { matching: new Set([1, 4, 9]) }))).toEqual([1, 4]);
+    expect(numbers(applyFilter(all, { matching: new Set() }))).toEqual([]);
+    expect(numbers(applyFilter(all, { policy: "(存在しない)" }))).toEqual([]);
+  });
+
+  it("a policy is named by its code, or by its title when it has none", () => {
+    expect(policyKey({ code: "(ア)", title: "市民と行政との協働体制の確立" })).toBe("(ア)");
+    expect(policyKey({ code: "", title: "その他" })).toBe("その他");
+  });
+
+  it("departments are listed once each, in Japanese order", () => {
+    const departments = departmentsOf(doc);
+    expect(new Set(departments).size).toBe(departments.length);
+    expect(departments).toContain("関係各課");
+    expect(departments).toEqual([...departments].sort((a, b) => a.localeCompare(b, "ja")));
+  });
+});
