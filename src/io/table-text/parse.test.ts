@@ -531,3 +531,30 @@ describe("policy cells", () => {
     ]);
   });
 });
+
+describe("KPI rows that start like initiative rows", () => {
+  it.each([
+    ["a coded label", "\t\t\t\t\t\t(1) 参加件数\t52\t62\t66"],
+    ["no label, bare numbers", "\t\t\t\t\t\t\t52\t62\t66"],
+  ])("%s is a KPI of the initiative above, not initiative No.52", (_name, kpiRow) => {
+    const d = doc(table([row("(ア) 協働", 1, ["指標", "1件", "2件", "3件"]), kpiRow], "本部会評価 0 1 0 0"));
+    expect(initiatives(d).map((i) => i.number)).toEqual([1]);
+    expect(kpis(d)).toHaveLength(2);
+    expect(d.policies).toHaveLength(1);
+  });
+
+  it("a row of three values without a name is kept as a nameless KPI, with a warning", () => {
+    const result = importTableText(
+      table(
+        [row("(ア) 協働", 1, ["指標", "1件", "2件", "3件"]), "\t\t\t\t\t\t\t52\t62\t66"],
+        "本部会評価 0 1 0 0",
+      ),
+    );
+    expect(codes(result.diagnostics)).toEqual([["kpi.label-empty", "warning", 6]]);
+    expect(kpis(result.document as PlanDocument)[1]).toMatchObject({
+      key: "1-2",
+      label: "",
+      current: { value: 66 },
+    });
+  });
+});

@@ -23,7 +23,7 @@ import {
   parseSubheader,
   type SubheaderInfo,
 } from "./header.ts";
-import { isGradeCell, type RawKpi, readKpiBlock, readKpiRange } from "./kpi-cells.ts";
+import { isGradeCell, isValueLike, type RawKpi, readKpiBlock, readKpiRange } from "./kpi-cells.ts";
 import { classifyCells, forEachRecord, type LineKind } from "./lines.ts";
 import { diagnostic, excerpt } from "./messages.ts";
 import { linkRelistedKpis } from "./relist.ts";
@@ -102,6 +102,21 @@ function splitDepartments(cell: string): string[] {
 function nextNonEmpty(cells: readonly string[], from: number): number {
   for (let i = from; i < cells.length; i++) if (cells[i] !== "") return i;
   return -1;
+}
+
+/**
+ * Whether the cells from `from` on are exactly the three values of a columnar KPI row
+ * (「(1) 件数 | 52 | 62 | 66」), which must not be taken for an initiative numbered 52.
+ */
+function looksLikeKpiRow(cells: readonly string[], from: number): boolean {
+  if (from === -1) return false;
+  let values = 0;
+  for (let i = from; i < cells.length; i++) {
+    const cell = cells[i] as string;
+    if (cell === "") continue;
+    if (++values > 3 || !isValueLike(cell)) return false;
+  }
+  return values === 3;
 }
 
 function firstGradeCell(cells: readonly string[], from: number): number {
@@ -222,15 +237,15 @@ class TableReader {
     const f = nextNonEmpty(cells, 0);
     if (f === -1) return;
     const first = cells[f] as string;
+    const g = nextNonEmpty(cells, f + 1);
     // A number alone on its line is a page number, not an initiative with every cell missing.
-    if (parseNumber(first) !== undefined && nextNonEmpty(cells, f + 1) !== -1) {
+    if (parseNumber(first) !== undefined && g !== -1 && !looksLikeKpiRow(cells, f)) {
       this.readInitiative(cells, f, undefined, line);
       return;
     }
 
     const policy = parsePolicy(first);
-    const g = nextNonEmpty(cells, f + 1);
-    if (g !== -1 && parseNumber(cells[g] as string) !== undefined) {
+    if (g !== -1 && parseNumber(cells[g] as string) !== undefined && !looksLikeKpiRow(cells, g)) {
       let nonEmpty = 0;
       for (const c of cells) if (c !== "") nonEmpty++;
       if (policy || nonEmpty >= MIN_CELLS_FOR_UNCODED_POLICY) {
@@ -260,6 +275,12 @@ class TableReader {
   /** A row of further KPIs of the current initiative (columnar: 項目 当初 目標 現状値; or inline cells). */
   private readContinuation(cells: string[], f: number, line: number): boolean {
     const current = this.current as InitiativeDraft;
+    if (looksLikeKpiRow(cells, f)) {
+      // Three values and no 項目: kept as a KPI without a name (reported when the KPI is built).
+      const [baseline, target, value] = cells.filter((c) => c !== "") as [string, string, string];
+      current.kpis.push({ raw: { label: "", baseline, target, current: value }, line });
+      return true;
+    }
     const block = readKpiBlock(cells, f);
     const kpis = block.kpis.filter((k) => k.baseline !== "" || k.target !== "" || k.current !== "");
     if (kpis.length === 0) return false;
