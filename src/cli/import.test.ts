@@ -3,7 +3,9 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { forEachDatabase } from "../../test/db.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
+import { openStore } from "../store/index.ts";
 import { type CliIo, run } from "./import.ts";
 
 const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url).pathname;
@@ -91,9 +93,59 @@ describe("shinchoku import", () => {
     expect(await run(["--help"], io)).toBe(0);
     expect(out.join("\n")).toContain("--organization");
   });
+});
 
-  it("without --json: storing in the database is not ready yet (exit 2)", async () => {
-    expect(await run([fixture("sakado-fy2019.txt")], io)).toBe(2);
-    expect(err[0]).toContain("データベースへの取り込みは準備中です");
+forEachDatabase((database) => {
+  it("without --json: stores the table, refuses the same year again, replaces with --replace", async () => {
+    const url = await database.freshUrl();
+    const seed = fixture("sakado-fy2019.txt");
+    expect(await run([seed, "--organization", "坂戸市", "--slug", "sakado", "--database", url], io)).toBe(0);
+    expect(out.at(-1)).toMatch(
+      /^取り込みました: 坂戸市 行政改革後期アクションプラン 令和元年度（計画ID \d+）$/,
+    );
+
+    err = [];
+    expect(await run([seed, "--database", url], io)).toBe(1);
+    expect(err.join("\n")).toContain("--replace");
+
+    out = [];
+    expect(await run([seed, "--replace", "--database", url], io)).toBe(0);
+    expect(out.at(-1)).toContain("置き換えました: 坂戸市");
+
+    const store = await openStore(url);
+    try {
+      const [organization] = await store.listOrganizations();
+      expect(organization).toMatchObject({ slug: "sakado", name: "坂戸市" });
+      const [plan] = await store.listPlans(organization?.id ?? 0);
+      const rounds = await store.listRounds(plan?.id ?? 0);
+      expect(rounds.map((r) => [r.fiscalYear, r.initiativeCount, r.gradeSummary])).toEqual([
+        [2019, 24, { A: 8, B: 10, C: 5, D: 1 }],
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("without --json: a new municipality needs --slug; an invalid table stores nothing", async () => {
+    const url = await database.freshUrl();
+    expect(await run([fixture("sakado-fy2019.txt"), "--organization", "坂戸市", "--database", url], io)).toBe(
+      2,
+    );
+    expect(err.join("\n")).toContain("--slug");
+    expect(await run([fixture("sakado-fy2019.txt"), "--slug", "Sakado City", "--database", url], io)).toBe(2);
+
+    expect(
+      await run(
+        [fixture("invalid/grade-e.txt"), "--slug", "sakado", "--organization", "坂戸市", "--database", url],
+        io,
+      ),
+    ).toBe(1);
+    const store = await openStore(url);
+    try {
+      await store.migrate();
+      expect(await store.isEmpty()).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 });

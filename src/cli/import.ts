@@ -2,11 +2,12 @@ import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
-import { formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
+import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
 import type { GradeSummary } from "../domain/grade.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import type { TableImportResult } from "../io/import-result.ts";
 import { importTableText } from "../io/table-text/index.ts";
+import { openStore, StoreError } from "../store/index.ts";
 
 /**
  * `shinchoku import FILE [--json OUT.json] [--organization 名前]`: reads a published progress table,
@@ -31,13 +32,18 @@ const processIo: CliIo = {
 
 export function usage(): string {
   return [
-    "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前]",
+    "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前] [--slug ID]",
+    "                                [--replace] [--database URL]",
     "",
     "  FILE                  進行管理集計表のテキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）",
     "                        the progress table as tab-separated text",
     "  --json OUT.json       計画ドキュメントを JSON で書き出す（データベースには取り込まない）",
     "                        write the plan document as JSON instead of storing it",
     "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
+    "  --slug ID             自治体の URL 名（例: sakado）。初めて取り込む自治体で必要",
+    "                        the municipality's URL name; needed the first time",
+    "  --replace             同じ計画・年度がすでにあれば置き換える / replace an existing round",
+    "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
     "終了コード / exit code: 0 成功 / 1 読めない・エラーあり（何も書き出さない） / 2 使い方の誤り",
@@ -48,12 +54,22 @@ interface Options {
   file: string;
   json?: string;
   organization?: string;
+  slug?: string;
+  replace?: boolean;
+  database?: string;
 }
 
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
 
 function parse(args: string[]): Parsed {
-  let values: { json?: string; organization?: string; help?: boolean };
+  let values: {
+    json?: string;
+    organization?: string;
+    slug?: string;
+    replace?: boolean;
+    database?: string;
+    help?: boolean;
+  };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -63,6 +79,9 @@ function parse(args: string[]): Parsed {
       options: {
         json: { type: "string" },
         organization: { type: "string" },
+        slug: { type: "string" },
+        replace: { type: "boolean" },
+        database: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -76,6 +95,11 @@ function parse(args: string[]): Parsed {
   const options: Options = { file: positionals[0] as string };
   if (values.json !== undefined) options.json = values.json;
   if (values.organization !== undefined) options.organization = values.organization;
+  if (values.slug !== undefined) options.slug = values.slug;
+  if (values.replace) options.replace = true;
+  if (values.database !== undefined) options.database = values.database;
+  if (options.json !== undefined && (options.slug || options.replace || options.database))
+    return { error: "--json は変換だけを行います。--slug・--replace・--database とは併用できません" };
   return { help: false, options };
 }
 
@@ -125,14 +149,57 @@ async function writeAtomically(path: string, text: string): Promise<void> {
   }
 }
 
+/** URL names appear in addresses (/o/sakado): lower-case letters, digits and hyphens. */
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /**
- * Stores the document in the database. The store is built elsewhere; until it is wired here, the
- * command says so and exits as a usage error, so nobody mistakes it for a successful import.
+ * Stores the document in the database in one transaction. The municipality is named by --slug, or
+ * found by its name among those already stored, so a second fiscal year needs no --slug.
  */
-export async function storeDocument(_document: PlanDocument, _options: Options, io: CliIo): Promise<number> {
-  io.err("データベースへの取り込みは準備中です。--json OUT.json で書き出してください");
-  io.err("Storing into the database is not available yet; use --json OUT.json");
-  return EXIT_USAGE;
+export async function storeDocument(document: PlanDocument, options: Options, io: CliIo): Promise<number> {
+  if (options.slug !== undefined && !SLUG.test(options.slug)) {
+    io.err(`--slug は半角英小文字・数字・ハイフンで指定してください: ${options.slug}`);
+    return EXIT_USAGE;
+  }
+  const store = await openStore(options.database ?? process.env.DATABASE_URL);
+  try {
+    await store.migrate();
+    const organizations = await store.listOrganizations();
+    const name = options.organization ?? document.organization?.name;
+    const known =
+      organizations.find((o) => o.slug === options.slug) ??
+      (name
+        ? organizations.find((o) => o.name === name)
+        : organizations.length === 1
+          ? organizations[0]
+          : undefined);
+    const slug = options.slug ?? known?.slug;
+    const organizationName = name ?? known?.name;
+    if (!slug || !organizationName) {
+      io.err(
+        "取り込み先の自治体が分かりません。--organization 自治体名 と --slug URL名 を指定してください（例: --organization 坂戸市 --slug sakado）",
+      );
+      return EXIT_USAGE;
+    }
+    const outcome = await store.importPlanDocument(document, {
+      organization: { slug, name: organizationName },
+      replace: options.replace === true,
+    });
+    const year = formatFiscalYear(outcome.fiscalYear, "long");
+    io.out(
+      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organizationName} ${document.plan.title} ${year}（計画ID ${outcome.planId}）`,
+    );
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof StoreError) {
+      io.err(error.message);
+      if (error.code === "round.exists") io.err("置き換える場合は --replace を指定してください");
+      return EXIT_FAILED;
+    }
+    throw error;
+  } finally {
+    await store.close();
+  }
 }
 
 export async function run(args: string[], io: CliIo = processIo): Promise<number> {
