@@ -158,7 +158,8 @@ function kpiCells(kpi: Kpi | undefined) {
   }
   const achievement = computeAchievement(kpi);
   return {
-    kpiName: kpi.name,
+    // As printed, 再掲 marker included: texts are exported verbatim (the 再掲 column repeats the mark).
+    kpiName: kpi.label,
     relisted: kpi.relisted ? RELISTED_MARK : "",
     baseline: kpi.baseline.text,
     target: kpi.target.text,

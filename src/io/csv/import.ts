@@ -45,7 +45,8 @@ function unescapeFormula(cell: string): string {
 
 /** The CSV's records as sheet rows (record numbers as a spreadsheet would show them, and start lines). */
 function readRecords(text: string, delimiter: string): { source: SheetSource } | { error: Diagnostic } {
-  let records: { record: string[]; info: { lines: number } }[];
+  type Parsed = { record: string[]; info: { lines: number; bytes: number } };
+  let records: Parsed[];
   try {
     records = parse(text, {
       delimiter,
@@ -53,17 +54,26 @@ function readRecords(text: string, delimiter: string): { source: SheetSource } |
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    }) as unknown as Parsed[];
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const line = (error as { lines?: number }).lines ?? Number(/line (\d+)/.exec(reason)?.[1] ?? 0);
     return { error: sheetDiagnostic("input.csv-syntax", { line, reason: excerpt(reason, 100) }, { line }) };
   }
+  // csv-parse counts a CRLF inside a quoted cell as two lines, so lines are counted here from the
+  // byte offset where each record ends.
+  const bytes = Buffer.from(text, "utf8");
   const rows: SheetRow[] = [];
-  let previousEnd = 0;
+  let offset = 0;
+  let line = 1;
   records.forEach(({ record, info }, i) => {
-    rows.push({ number: i + 1, line: previousEnd + 1, cells: record.map((c) => unescapeFormula(c).trim()) });
-    previousEnd = info.lines;
+    // Line breaks inside a cell become LF, as in a workbook (Excel writes LF, other tools CRLF).
+    const cells = record.map((c) => unescapeFormula(c).replace(/\r\n?/g, "\n").trim());
+    rows.push({ number: i + 1, line, cells });
+    for (; offset < info.bytes && offset < bytes.length; offset++) {
+      const b = bytes[offset];
+      if (b === 0x0a || (b === 0x0d && bytes[offset + 1] !== 0x0a)) line++;
+    }
   });
   return { source: { rows } };
 }

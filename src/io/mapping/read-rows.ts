@@ -85,6 +85,13 @@ export function defaultGradeScale(): Map<string, Grade> {
 }
 
 const NUMBER = /^(?:No\.?\s*)?(\d{1,6})\.?$/i;
+
+/** "1", "１", "No.1", "1." → 1; undefined for anything else (0 included). */
+function parseNumber(text: string): number | undefined {
+  const m = NUMBER.exec(toHalfWidth(text).trim());
+  const number = m ? Number(m[1]) : 0;
+  return number >= 1 ? number : undefined;
+}
 const NOT_RELISTED = new Set(["", "-", "×", "無", "なし", "いいえ", "false", "0", "no"]);
 const SUMMARY_LABEL = "本部会評価";
 
@@ -159,9 +166,15 @@ class RowReader {
       if (!any || this.isRepeatedHeader(values)) continue;
       this.readReportCells(row, values);
       const numberText = values.number ?? "";
-      if (numberText !== "") this.startInitiative(row, numberText, values);
+      // A No. repeated on every KPI row (filled down, or the flat rows of the open-data CSV) continues.
+      if (numberText !== "" && !this.isCurrentNumber(numberText))
+        this.startInitiative(row, numberText, values);
       else this.continueInitiative(row, values);
     }
+  }
+
+  private isCurrentNumber(text: string): boolean {
+    return this.current !== undefined && parseNumber(text) === this.current.initiative.number;
   }
 
   private isSummaryRow(row: SheetRow): boolean {
@@ -231,9 +244,8 @@ class RowReader {
     values: Partial<Record<MappingField, string>>,
   ): void {
     this.record(row, "initiative", values);
-    const m = NUMBER.exec(toHalfWidth(numberText).trim());
-    const number = m ? Number(m[1]) : Number.NaN;
-    if (!Number.isInteger(number) || number < 1) {
+    const number = parseNumber(numberText);
+    if (number === undefined) {
       this.diagnostics.push(
         sheetDiagnostic(
           "initiative.number-invalid",

@@ -1,0 +1,272 @@
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LONG_TEXT, oddTextDocument, seedDocument } from "../xlsx/test-documents.ts";
+import { exportXlsx, renderXlsx } from "./xlsx.ts";
+
+async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(buffer as never);
+  return workbook;
+}
+
+function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet;
+}
+
+describe("exportXlsx: the seed's progress table", () => {
+  let workbook: ExcelJS.Workbook;
+  let table: ExcelJS.Worksheet;
+  let kpis: ExcelJS.Worksheet;
+
+  beforeAll(async () => {
+    workbook = await load(await exportXlsx(seedDocument(), { now: new Date("2020-04-01T00:00:00Z") }));
+    table = sheetOf(workbook, "進行管理集計表");
+    kpis = sheetOf(workbook, "数値目標一覧");
+  });
+
+  it("has the two sheets in order", () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["進行管理集計表", "数値目標一覧"]);
+  });
+
+  it("writes the title, the note and the legend above the table", () => {
+    expect(table.getCell("A1").value).toBe(
+      "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）",
+    );
+    expect(table.getCell("A2").value).toBe("A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目");
+    expect(table.getCell("A4").value).toBe("A 順調 B ほぼ順調 C やや遅れ D 停滞");
+  });
+
+  it("writes both header rows with the column letters", () => {
+    const row5 = [
+      "基本方針",
+      "No.",
+      "取組項目 (A)",
+      "関係課 (B)",
+      "取組の方針と内容 (C)",
+      "R1年度取組内容 (D)",
+    ];
+    row5.forEach((text, i) => {
+      expect(table.getCell(5, i + 1).value).toBe(text);
+    });
+    expect(table.getCell("G5").value).toBe("数値目標等 (E)");
+    expect(["G6", "H6", "I6", "J6"].map((a) => table.getCell(a).value)).toEqual([
+      "項目",
+      "当初 (H27末)",
+      "目標 (R3末)",
+      "現状値 (R1末)",
+    ]);
+    expect(["K5", "L5", "M5"].map((a) => table.getCell(a).value)).toEqual([
+      "進捗状況 (F)",
+      "本部会意見 (G)",
+      "R2年度目標 (H)",
+    ]);
+  });
+
+  it("merges (E) over its four KPI columns and every other header over both header rows", () => {
+    const merges = table.model.merges;
+    expect(merges).toContain("G5:J5");
+    for (const col of ["A", "B", "C", "D", "E", "F", "K", "L", "M"])
+      expect(merges).toContain(`${col}5:${col}6`);
+  });
+
+  it("writes one sub-row per KPI and merges each initiative's cells over its KPI rows", () => {
+    // No.1 has three KPIs on rows 7–9; No.2 starts on row 10.
+    expect(table.getCell("B7").value).toBe(1);
+    expect(table.getCell("C7").value).toBe("産・学・官連携体制の推進");
+    expect(table.getCell("D7").value).toBe("政策企画課\n関係各課");
+    expect(["G7", "H7", "I7", "J7"].map((a) => table.getCell(a).value)).toEqual([
+      "産・学・官連携協定(※)件数",
+      "52件",
+      "62件",
+      "66件",
+    ]);
+    expect(table.getCell("G9").value).toBe("北坂戸にぎわいサロンの利用者数");
+    expect(table.getCell("K7").value).toBe("B");
+    expect(table.getCell("B10").value).toBe(2);
+    expect(table.getCell("K10").value).toBe("C");
+    const merges = table.model.merges;
+    for (const col of ["B", "C", "D", "E", "F", "K", "L", "M"]) expect(merges).toContain(`${col}7:${col}9`);
+    // KPI cells are never merged.
+    expect(merges.some((m) => /^[G-J]7:/.test(m))).toBe(false);
+  });
+
+  it("merges the policy cell over all rows of its initiatives", () => {
+    // (ア) holds No.1–7 with 3+3+3+3+2+2+3 = 19 KPI rows: rows 7–25; (イ) starts on row 26.
+    expect(table.getCell("A7").value).toBe("(ア) 市民と行政との協働体制の確立");
+    expect(table.model.merges).toContain("A7:A25");
+    expect(table.getCell("A26").value).toBe("(イ) 効率的な自治体運営");
+  });
+
+  it("keeps the relisted marker in the KPI cell", () => {
+    // No.5 has two KPIs (rows 19–20); No.6 (rows 21–22) relists 北坂戸にぎわいサロンの利用者数.
+    expect(table.getCell("B21").value).toBe(6);
+    expect(table.getCell("G22").value).toBe("北坂戸にぎわいサロンの利用者数(再掲)");
+  });
+
+  it("wraps text, aligns it to the top and draws thin borders", () => {
+    const cell = table.getCell("F7");
+    expect(cell.alignment).toMatchObject({ wrapText: true, vertical: "top" });
+    expect(cell.border?.top?.style).toBe("thin");
+    expect(table.getCell("H7").alignment?.horizontal).toBe("right");
+  });
+
+  it("takes the column widths from the column model", () => {
+    expect(table.getColumn(1).width).toBe(14);
+    expect(table.getColumn(6).width).toBe(44);
+    expect(table.getColumn(11).width).toBe(8);
+  });
+
+  it("sets rows tall enough for the longest text of each initiative", () => {
+    const heights = [7, 8, 9].map((r) => table.getRow(r).height ?? 0);
+    // No.1's activities (D) run to 15 lines in 44 characters: far more than three single lines.
+    expect(heights.reduce((a, b) => a + b, 0)).toBeGreaterThan(150);
+  });
+
+  it("prints on A3 landscape, one page wide, repeating note, legend and headers on every page", () => {
+    const setup = table.pageSetup;
+    expect(setup.paperSize).toBe(8);
+    expect(setup.orientation).toBe("landscape");
+    expect(setup.fitToPage).toBe(true);
+    expect(setup.fitToWidth).toBe(1);
+    expect(setup.fitToHeight).toBe(0);
+    expect(setup.printTitlesRow).toBe("2:6");
+  });
+
+  it("freezes the header rows", () => {
+    expect(table.views[0]).toMatchObject({ state: "frozen", ySplit: 6 });
+  });
+
+  it("ends with the 本部会評価 counts and the as-of date", () => {
+    const rows = table.getSheetValues();
+    const at = rows.findIndex((row) => Array.isArray(row) && row[1] === "本部会評価");
+    expect(at).toBeGreaterThan(0);
+    const labels = table.getRow(at).values as unknown[];
+    const counts = table.getRow(at + 1).values as unknown[];
+    expect(labels.slice(3, 8)).toEqual(["A 順調", "B ほぼ順調", "C やや遅れ", "D 停滞", "計"]);
+    expect(counts.slice(3, 8)).toEqual([8, 10, 5, 1, 24]);
+    expect(table.getCell(at + 3, 1).value).toBe("令和2年3月31日現在");
+  });
+
+  it("writes the flat KPI rows with numbers as number cells, an autofilter and a frozen header", () => {
+    expect(kpis.getRow(1).values).toEqual([
+      undefined,
+      "基本方針",
+      "No.",
+      "取組項目",
+      "関係課",
+      "取組の方針と内容",
+      "取組内容",
+      "項目",
+      "再掲",
+      "当初",
+      "目標",
+      "現状値",
+      "単位",
+      "当初(数値)",
+      "目標(数値)",
+      "現状値(数値)",
+      "達成率",
+      "進捗状況",
+      "進捗状況(名称)",
+      "本部会意見",
+      "次年度目標",
+      "年度",
+      "現在",
+    ]);
+    // 62 KPIs, every initiative of the seed has at least one.
+    expect(kpis.rowCount).toBe(63);
+    expect(kpis.autoFilter).toBe("A1:V63");
+    expect(kpis.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    // No.5's second KPI: 団体補助金額 76,006千円 → 75,683千円, in yen.
+    const row = kpis.getSheetValues().findIndex((r) => Array.isArray(r) && r[7] === "団体補助金額");
+    const money = kpis.getRow(row);
+    expect(money.getCell(9).value).toBe("76,006千円");
+    expect(money.getCell(12).value).toBe("円");
+    expect(money.getCell(13).value).toBe(76_006_000);
+    expect(money.getCell(15).value).toBe(75_683_000);
+    expect(money.getCell(13).type).toBe(ExcelJS.ValueType.Number);
+    // 審議会等の公募市民割合 5.7% → 6.0%, current 6.0%: a percentage as its number, achievement 100 %.
+    const share = kpis.getRow(
+      kpis.getSheetValues().findIndex((r) => Array.isArray(r) && r[7] === "審議会等の公募市民割合"),
+    );
+    expect(share.getCell(13).value).toBe(5.7);
+    expect(share.getCell(12).value).toBe("%");
+    expect(share.getCell(16).value).toBeCloseTo(1, 10);
+    expect(share.getCell(16).numFmt).toBe("0.0%");
+    // No.4, graded A.
+    expect(share.getCell(18).value).toBe("順調");
+    expect(share.getCell(21).value).toBe("令和元年度");
+    expect(share.getCell(22).value).toBe("2020-03-31");
+  });
+
+  it("sets the workbook properties", () => {
+    expect(workbook.creator).toBe("Shinchoku");
+    expect(workbook.title).toBe("行政改革後期アクションプラン");
+    expect(workbook.created.toISOString()).toBe("2020-04-01T00:00:00.000Z");
+  });
+});
+
+describe("exportXlsx: texts that trip up spreadsheets", () => {
+  let table: ExcelJS.Worksheet;
+  let kpis: ExcelJS.Worksheet;
+  let diagnostics: Awaited<ReturnType<typeof renderXlsx>>["diagnostics"];
+
+  beforeAll(async () => {
+    const result = await renderXlsx(oddTextDocument());
+    diagnostics = result.diagnostics;
+    const workbook = await load(result.buffer);
+    table = sheetOf(workbook, "進行管理集計表");
+    kpis = sheetOf(workbook, "数値目標一覧");
+  });
+
+  it("stores text beginning with = + - @ as strings, never as formulas", () => {
+    for (const [address, text] of [
+      ["C7", "=1+1"],
+      ["D7", "+SUM(A1)"],
+      ["E7", "-2+3"],
+      ["F7", "@cmd"],
+      ["G7", '=HYPERLINK("http://example.com")'],
+      ["H7", "-5%"],
+      ["J7", "@SUM(1)"],
+    ] as const) {
+      const cell = table.getCell(address);
+      expect(cell.type, address).toBe(ExcelJS.ValueType.String);
+      expect(cell.value, address).toBe(text);
+      expect(cell.formula, address).toBeUndefined();
+    }
+    expect(kpis.getCell("C2").type).toBe(ExcelJS.ValueType.String);
+    expect(kpis.getCell("C2").value).toBe("=1+1");
+  });
+
+  it("keeps emoji and line breaks", () => {
+    expect(table.getCell("L7").value).toBe("達成🎉おめでとう");
+    expect(table.getCell("M7").value).toBe("1行目\n2行目\n3行目");
+  });
+
+  it("keeps a negative percentage readable as a number in the analysis sheet", () => {
+    expect(kpis.getCell("M2").value).toBe(-5);
+  });
+
+  it("cuts a text longer than 32,767 characters there, with a marker and a warning naming the cell", () => {
+    // No.2 has no KPI: one row (8); its activities (D) are 40,000 characters.
+    const text = String(table.getCell("F8").value);
+    expect(LONG_TEXT.length).toBe(40_000);
+    expect(text.length).toBeLessThanOrEqual(32_767);
+    expect(text.length).toBeGreaterThan(32_700);
+    expect(text.startsWith("長長長")).toBe(true);
+    expect(text.endsWith("以下を省略しました）")).toBe(true);
+    const cut = diagnostics.filter((d) => d.code === "xlsx.cell-truncated");
+    expect(cut.map((d) => `${d.sheet}!${d.cell}`)).toEqual(["進行管理集計表!F8", "数値目標一覧!F3"]);
+    expect(cut[0]?.severity).toBe("warning");
+    expect(cut[0]?.message).toContain("32,767");
+  });
+
+  it("writes an initiative without KPIs as one row with empty KPI cells and no grade", () => {
+    expect(table.getCell("B8").value).toBe(2);
+    expect(table.getCell("G8").value).toBe("");
+    expect(table.getCell("K8").value).toBe("");
+    expect(table.getCell("B9").value).toBe(3);
+  });
+});

@@ -1,0 +1,163 @@
+import { describe, expect, it } from "vitest";
+import { exportJson } from "../export/json.ts";
+import { initiative, seedDocument, smallDocument } from "../xlsx/test-documents.ts";
+import { importPlanDocumentJson } from "./import.ts";
+
+function messages(text: string): [string | undefined, string, string][] {
+  return importPlanDocumentJson(text).diagnostics.map((d) => [d.field, d.severity, d.message]);
+}
+
+describe("importPlanDocumentJson", () => {
+  it("reads back what exportJson wrote, unchanged", () => {
+    const doc = seedDocument();
+    const result = importPlanDocumentJson(exportJson(doc));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.document).toEqual(doc);
+  });
+
+  it("reads bytes with a BOM", () => {
+    const doc = seedDocument();
+    const bytes = new TextEncoder().encode(`\uFEFF${exportJson(doc)}`);
+    expect(importPlanDocumentJson(bytes).document?.plan).toEqual(doc.plan);
+  });
+
+  it("refuses another format with one clear message", () => {
+    expect(messages(JSON.stringify({ format: "shinchoku.plan/v2", policies: 3 }))).toEqual([
+      [
+        "format",
+        "error",
+        '「format」が "shinchoku.plan/v1" ではありません（"shinchoku.plan/v2"）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です',
+      ],
+    ]);
+    expect(messages("[1, 2]")[0]?.[0]).toBe("format");
+  });
+
+  it("reports text that is not JSON", () => {
+    const found = messages('{"format": ');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.[2]).toMatch(/^JSON として読み取れません: /);
+  });
+
+  it("names the JSON path of every invalid field, in Japanese", () => {
+    const doc = JSON.parse(exportJson(smallDocument([initiative(1), initiative(2), initiative(3)])));
+    doc.plan.startFiscalYear = "2017";
+    doc.report.asOf = "2020-02-30";
+    doc.policies[0].initiatives[1].grade = "E";
+    doc.policies[1].initiatives[0].kpis = [{ key: "3-1", name: "a", label: "a", relisted: "no" }];
+    delete doc.policies[0].title;
+    expect(messages(JSON.stringify(doc))).toEqual([
+      [
+        "plan.startFiscalYear",
+        "error",
+        "「plan.startFiscalYear」: 数値でなければなりません（文字列が書かれています）",
+      ],
+      [
+        "report.asOf",
+        "error",
+        "「report.asOf」: yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
+      ],
+      ["policies[0].title", "error", "「policies[0].title」: 必須の項目がありません"],
+      [
+        "policies[0].initiatives[1].grade",
+        "error",
+        '「policies[0].initiatives[1].grade」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
+      ],
+      [
+        "policies[1].initiatives[0].kpis[0].relisted",
+        "error",
+        "「policies[1].initiatives[0].kpis[0].relisted」: 真偽値（true / false）でなければなりません（文字列が書かれています）",
+      ],
+      [
+        "policies[1].initiatives[0].kpis[0].baseline",
+        "error",
+        "「policies[1].initiatives[0].kpis[0].baseline」: 必須の項目がありません",
+      ],
+      [
+        "policies[1].initiatives[0].kpis[0].target",
+        "error",
+        "「policies[1].initiatives[0].kpis[0].target」: 必須の項目がありません",
+      ],
+      [
+        "policies[1].initiatives[0].kpis[0].current",
+        "error",
+        "「policies[1].initiatives[0].kpis[0].current」: 必須の項目がありません",
+      ],
+    ]);
+    expect(importPlanDocumentJson(JSON.stringify(doc)).document).toBeNull();
+  });
+
+  it("warns about unknown fields and reads the rest", () => {
+    const doc = JSON.parse(exportJson(smallDocument([initiative(1)])));
+    doc.plan.titel = "typo";
+    const result = importPlanDocumentJson(JSON.stringify(doc));
+    expect(result.diagnostics.map((d) => [d.field, d.severity, d.code])).toEqual([
+      ["plan.titel", "warning", "json.unknown-field"],
+    ]);
+    expect(result.document?.plan).toEqual({
+      title: "行政改革後期アクションプラン",
+      startFiscalYear: 2017,
+      endFiscalYear: 2021,
+      baselineFiscalYear: 2015,
+    });
+  });
+
+  it("parses KPI values written as plain strings, era-less years in the plan's era", () => {
+    const doc = JSON.parse(exportJson(smallDocument([initiative(1)])));
+    doc.policies[0].initiatives[0].kpis = [
+      {
+        key: "1-1",
+        name: "計画策定",
+        label: "計画策定",
+        relisted: false,
+        baseline: "検討",
+        target: "実施(31年度)",
+        current: "76,006千円",
+      },
+    ];
+    const kpi = importPlanDocumentJson(JSON.stringify(doc)).document?.policies[0]?.initiatives[0]?.kpis[0];
+    expect(kpi?.target).toEqual({ text: "実施(31年度)", kind: "stage", stage: "実施", fiscalYear: 2019 });
+    expect(kpi?.current).toEqual({
+      text: "76,006千円",
+      kind: "money",
+      value: 76006,
+      unit: "千円",
+      yen: 76006000,
+    });
+  });
+
+  it("reports duplicated numbers and KPI keys, a missing 再掲 original, and recounts a wrong summary", () => {
+    const doc = JSON.parse(
+      exportJson(
+        smallDocument([
+          initiative(1, { grade: "A" }),
+          initiative(1, { grade: "A" }),
+          initiative(3, { grade: "C" }),
+        ]),
+      ),
+    );
+    const k = { name: "a", label: "a", relisted: false, baseline: "1件", target: "2件", current: "3件" };
+    doc.policies[0].initiatives[0].kpis = [{ key: "1-1", ...k }];
+    doc.policies[1].initiatives[0].kpis = [{ key: "1-1", ...k, relisted: true, relistOf: "9-9" }];
+    doc.gradeSummary = { A: 1, B: 0, C: 0, D: 0 };
+    const result = importPlanDocumentJson(JSON.stringify(doc));
+    expect(result.diagnostics.map((d) => [d.code, d.severity, d.field])).toEqual([
+      ["json.duplicate-number", "error", "policies[0].initiatives[1].number"],
+      ["json.duplicate-kpi-key", "error", "policies[1].initiatives[0].kpis[0].key"],
+      ["json.relist-missing", "warning", "policies[1].initiatives[0].kpis[0].relistOf"],
+      ["json.grade-summary-recounted", "warning", "gradeSummary"],
+    ]);
+    expect(result.document?.gradeSummary).toEqual({ A: 2, B: 0, C: 1, D: 0 });
+    expect(result.diagnostics[3]?.message).toBe(
+      "gradeSummary（A 1・B 0・C 0・D 0）が各取組項目の進捗状況の集計（A 2・B 0・C 1・D 0）と違うため、数え直しました",
+    );
+  });
+
+  it("reports a declared 本部会評価 that disagrees with the grades", () => {
+    const doc = JSON.parse(exportJson(smallDocument([initiative(1, { grade: "A" })])));
+    doc.declaredGradeSummary = { A: 0, B: 1, C: 0, D: 0 };
+    const result = importPlanDocumentJson(JSON.stringify(doc));
+    expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ["grade-summary.mismatch", "error"],
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseMapping } from "./schema.ts";
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../../../test/fixtures/mapping/${name}`, import.meta.url), "utf8");
+}
+
+function problems(input: unknown): [string | undefined, string][] {
+  const result = parseMapping(input);
+  return result.diagnostics.map((d) => [d.field, d.message]);
+}
+
+describe("parseMapping", () => {
+  it("reads a valid mapping, fiscal years and dates written in 和暦 included", () => {
+    const result = parseMapping(fixture("city-marks.json"));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.mapping?.plan).toEqual({
+      title: "第3次みどり市行財政改革大綱実施計画",
+      startFiscalYear: 2020,
+      endFiscalYear: 2024,
+      baselineFiscalYear: 2019,
+    });
+    expect(result.mapping?.report).toEqual({ fiscalYear: 2022, asOf: "2023-03-31" });
+    expect(result.mapping?.gradeScale).toEqual({ "◎": "A", "○": "B", "△": "C", "×": "D" });
+  });
+
+  it("names the JSON path of every problem, in Japanese", () => {
+    const found = problems(fixture("bad.json"));
+    expect(found).toEqual([
+      [
+        "headerRows",
+        "マッピングファイルの「headerRows」: 数値でなければなりません（文字列が書かれています）",
+      ],
+      ["columns.title", "マッピングファイルの「columns.title」: 必須の項目がありません"],
+      ["columns.grade", "マッピングファイルの「columns.grade」: 空にできません"],
+      ["columns.kpi", "マッピングファイルの「columns.kpi」: この項目は使えません（綴りを確かめてください）"],
+      [
+        'gradeScale["◎"]',
+        'マッピングファイルの「gradeScale["◎"]」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
+      ],
+      [
+        "plan.startFiscalYear",
+        'マッピングファイルの「plan.startFiscalYear」: 年度「平成三十年度」を読み取れません（例: 2019、"令和元年度"、"R1"）',
+      ],
+      [
+        "report.asOf",
+        'マッピングファイルの「report.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
+      ],
+      ["colums", "マッピングファイルの「colums」: この項目は使えません（綴りを確かめてください）"],
+    ]);
+  });
+
+  it("reports text that is not JSON", () => {
+    const found = problems("{ headerRows: 1 ");
+    expect(found).toHaveLength(1);
+    expect(found[0]?.[0]).toBe("(ルート)");
+    expect(found[0]?.[1]).toMatch(/^マッピングファイルの「\(ルート\)」: JSON として読み取れません/);
+  });
+
+  it("refuses a plan that ends before it starts", () => {
+    const found = problems({
+      headerRows: 1,
+      columns: { number: "A", title: "B" },
+      plan: { title: "計画", startFiscalYear: 2022, endFiscalYear: 2020 },
+    });
+    expect(found).toEqual([
+      [
+        "plan.endFiscalYear",
+        "マッピングファイルの「plan.endFiscalYear」: 計画の最終年度が開始年度より前です",
+      ],
+    ]);
+  });
+
+  it("accepts columns by letter, by header text and as explicit objects", () => {
+    const result = parseMapping({
+      headerRows: 1,
+      columns: { number: "B", title: "取組名", grade: { header: "NO" }, kpiName: { letter: "aa" } },
+    });
+    expect(result.mapping?.columns).toEqual({
+      number: "B",
+      title: "取組名",
+      grade: { header: "NO" },
+      kpiName: { letter: "aa" },
+    });
+  });
+});
