@@ -9,6 +9,7 @@ import {
 import type { DocumentGradeSummary } from "../../domain/grade-summary.ts";
 import { policyLabel } from "../../io/progress-table-columns.ts";
 import { formatPercent, type Ui } from "../i18n.ts";
+import { TableScroll } from "./table-scroll.tsx";
 
 /** "B ほぼ順調": the grade as text; the colour of the letter is an extra cue, never the only one. */
 export function GradeText(props: { grade: Grade | null; ui: Ui }) {
@@ -42,9 +43,9 @@ export function summaryRows(summary: DocumentGradeSummary, ui: Ui): SummaryRow[]
 export function GradeSummaryTable(props: { summary: DocumentGradeSummary; fiscalYearLabel: string; ui: Ui }) {
   const { summary, fiscalYearLabel, ui } = props;
   return (
-    <div class="table-scroll">
+    <TableScroll labelledBy="summary-caption">
       <table class="data grade-summary">
-        <caption>{ui.t("summary.caption", { fy: fiscalYearLabel })}</caption>
+        <caption id="summary-caption">{ui.t("summary.caption", { fy: fiscalYearLabel })}</caption>
         <thead>
           <tr>
             <th scope="col">{ui.t("col.policy")}</th>
@@ -70,7 +71,10 @@ export function GradeSummaryTable(props: { summary: DocumentGradeSummary; fiscal
                   </td>
                 ))}
                 <td class="num">
-                  {ui.t("summary.cell", { count: gradeSummaryTotal(row.summary), percent: "100%" })}
+                  {ui.t("summary.cell", {
+                    count: gradeSummaryTotal(row.summary),
+                    percent: formatPercent(gradeSummaryTotal(row.summary) > 0 ? 1 : 0),
+                  })}
                 </td>
               </tr>
             );
@@ -80,6 +84,6 @@ export function GradeSummaryTable(props: { summary: DocumentGradeSummary; fiscal
       {summary.ungraded > 0 ? (
         <p class="meta">{ui.t("summary.ungraded", { count: summary.ungraded })}</p>
       ) : null}
-    </div>
+    </TableScroll>
   );
 }

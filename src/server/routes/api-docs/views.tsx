@@ -1,6 +1,7 @@
 import { ERRORS, type ErrorId } from "../../errors.ts";
 import type { Ui } from "../../i18n.ts";
 import { Layout } from "../../views/layout.tsx";
+import { TableScroll } from "../../views/table-scroll.tsx";
 import type { OpenApiDocument } from "./openapi.ts";
 
 interface Parameter {
@@ -91,9 +92,9 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
           <p>{op.summary}</p>
           {op.description ? <p>{op.description}</p> : null}
           {op.parameters && op.parameters.length > 0 ? (
-            <div class="table-scroll">
+            <TableScroll labelledBy={`${anchor(method, path)}-parameters`}>
               <table class="data">
-                <caption>{ui.t("apiDocs.parameters")}</caption>
+                <caption id={`${anchor(method, path)}-parameters`}>{ui.t("apiDocs.parameters")}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{ui.t("apiDocs.name")}</th>
@@ -119,11 +120,11 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
-          <div class="table-scroll">
+          <TableScroll labelledBy={`${anchor(method, path)}-responses`}>
             <table class="data">
-              <caption>{ui.t("apiDocs.responses")}</caption>
+              <caption id={`${anchor(method, path)}-responses`}>{ui.t("apiDocs.responses")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{ui.t("apiDocs.status")}</th>
@@ -139,7 +140,7 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </section>
       ))}
       <section aria-labelledby="problems">

@@ -8,6 +8,7 @@ import { initiativePath, orgPath, planPath } from "../../page-context.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { GradeText } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
+import { TableScroll } from "../../views/table-scroll.tsx";
 
 export interface InitiativePageProps {
   ui: Ui;
@@ -129,9 +130,9 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
   const dash = "—";
   return (
     <div class="kpi">
-      <div class="table-scroll">
+      <TableScroll labelledBy={`kpi-${kpi.id}-caption`}>
         <table class="data kpi-values">
-          <caption>
+          <caption id={`kpi-${kpi.id}-caption`}>
             {kpi.label}
             {kpi.relisted ? <span class="visually-hidden">（{ui.t("initiative.relistedMark")}）</span> : null}
           </caption>
@@ -192,7 +193,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
             </tr>
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {kpi.alsoListedIn.length > 0 ? (
         <p class="relisted">
           {ui.t("initiative.relistedIn")}

@@ -23,7 +23,7 @@ forEachDatabase((database) => {
       const res = await app.request("/o/sakado");
       expect(res.status).toBe(200);
       const html = await res.text();
-      expect(html).toContain("<caption>坂戸市の計画と最新の進捗状況</caption>");
+      expect(html).toContain('<caption id="plans-caption">坂戸市の計画と最新の進捗状況</caption>');
       expect(html).toContain('<th scope="col" class="num">A 順調</th>');
       const text = textOf(html);
       expect(text).toContain(
@@ -35,7 +35,9 @@ forEachDatabase((database) => {
     it("/o/sakado?lang=en is in English and keeps the language in its links", async () => {
       const html = await (await app.request("/o/sakado?lang=en")).text();
       expect(html).toContain('<html lang="en">');
-      expect(html).toContain("<caption>Plans of 坂戸市 and their latest progress</caption>");
+      expect(html).toContain(
+        '<caption id="plans-caption">Plans of 坂戸市 and their latest progress</caption>',
+      );
       expect(html).toContain('href="/o/sakado/plans/1/2019?lang=en"');
       expect(html).toContain("FY2019 (令和元年度)");
     });

@@ -5,6 +5,7 @@ import { orgPath, planPath } from "../../page-context.ts";
 import { fiscalYearText, JapaneseDate, planPeriodText } from "../../views/dates.tsx";
 import { gradeHeader } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
+import { TableScroll } from "../../views/table-scroll.tsx";
 
 export function OrganizationListPage(props: { ui: Ui; url: URL; organizations: OrganizationRecord[] }) {
   const { ui } = props;
@@ -53,9 +54,9 @@ export function OrganizationPage(props: {
       {props.plans.length === 0 ? (
         <p>{ui.t("org.noPlans")}</p>
       ) : (
-        <div class="table-scroll">
+        <TableScroll labelledBy="plans-caption">
           <table class="data">
-            <caption>{ui.t("org.plansCaption", { org: organization.name })}</caption>
+            <caption id="plans-caption">{ui.t("org.plansCaption", { org: organization.name })}</caption>
             <thead>
               <tr>
                 <th scope="col">{ui.t("col.plan")}</th>
@@ -93,7 +94,7 @@ export function OrganizationPage(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -49,7 +49,7 @@ forEachDatabase((database) => {
     it("summarizes the grades in a table with caption and scopes, and in an SVG chart with the numbers", async () => {
       const { html } = await page(OVERVIEW);
       expect(html).toContain(
-        "<caption>令和元年度（2019年度）の進捗状況（全体と基本方針別の件数と割合）</caption>",
+        '<caption id="summary-caption">令和元年度（2019年度）の進捗状況（全体と基本方針別の件数と割合）</caption>',
       );
       expect(textOf(html)).toContain("全体 8件（33%） 10件（42%） 5件（21%） 1件（4%） 24件（100%）");
       expect(html).toContain('<th scope="row">(ア) 市民と行政との協働体制の確立</th>');

@@ -11,6 +11,7 @@ import { DownloadLinks } from "../../views/downloads.tsx";
 import { GradeSummaryTable, GradeText, summaryRows } from "../../views/grade.tsx";
 import { gradeChartSvg } from "../../views/grade-chart.ts";
 import { Layout } from "../../views/layout.tsx";
+import { TableScroll } from "../../views/table-scroll.tsx";
 import { type ListedInitiative, policyKey } from "./filter.ts";
 
 export interface FilterValues {
@@ -221,9 +222,9 @@ function InitiativeTable(props: {
 }) {
   const { ui } = props;
   return (
-    <div class="table-scroll">
+    <TableScroll labelledBy="list-caption">
       <table class="data initiatives">
-        <caption>{ui.t("list.caption", { fy: props.fyLabel })}</caption>
+        <caption id="list-caption">{ui.t("list.caption", { fy: props.fyLabel })}</caption>
         <thead>
           <tr>
             <th scope="col" class="num">
@@ -257,6 +258,6 @@ function InitiativeTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -19,6 +19,7 @@ import { AsOf, fiscalYearText } from "../../views/dates.tsx";
 import { DownloadLinks } from "../../views/downloads.tsx";
 import { GradeText } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
+import { TableScroll } from "../../views/table-scroll.tsx";
 import { YearSwitch } from "../plans/views.tsx";
 
 /**
@@ -85,9 +86,9 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
         </p>
         <p class="progress-legend">{PROGRESS_LEGEND}</p>
       </div>
-      <section class="table-scroll" aria-labelledby="progress-caption" tabindex={0}>
+      <TableScroll labelledBy="progress-caption">
         <ProgressTable ui={ui} document={document} slug={slug} planId={plan.id} fyLabel={fyLabel} />
-      </section>
+      </TableScroll>
       <GradeSummaryFooter ui={ui} document={document} />
       <p class="progress-asof">
         <AsOf iso={document.report.asOf} ui={ui} />
