@@ -35,6 +35,7 @@ import {
   TITLE_ROW,
   XLSX_CELL_LIMIT,
 } from "../xlsx/layout.ts";
+import "../xlsx/fast-merges.ts";
 import { heightForLines, MAX_ROW_HEIGHT, textHeight } from "../xlsx/text-lines.ts";
 
 /**

@@ -11,6 +11,7 @@ import { cellLocation, type SheetRow, type SheetSource } from "../mapping/sheet.
 import type { ProgressColumnId } from "../progress-table-columns.ts";
 import { parseHeader, parseSubheader } from "../table-text/header.ts";
 import { parseTitle, type TitleInfo } from "../table-text/title.ts";
+import "./fast-merges.ts";
 import { AS_OF_SUFFIX, PROGRESS_SHEET } from "./layout.ts";
 import { readWorksheet } from "./read-sheet.ts";
 
