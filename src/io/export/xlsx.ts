@@ -18,7 +18,6 @@ import {
 import {
   asOfLine,
   cellAddress,
-  columnLetter,
   FIRST_DATA_ROW,
   HEADER_ROW,
   KPI_SHEET,
@@ -362,13 +361,4 @@ export async function renderXlsx(
 
 export async function exportXlsx(doc: PlanDocument, options: XlsxExportOptions = {}): Promise<Buffer> {
   return (await renderXlsx(doc, options)).buffer;
-}
-
-/** For tests and the importer: "A".."M" of a column of the progress table. */
-export function progressColumnLetter(
-  doc: Pick<PlanDocument, "plan" | "report">,
-  id: ProgressColumn["id"],
-): string {
-  const index = progressTableHeadings(doc).columns.findIndex((c) => c.id === id);
-  return columnLetter(index + 1);
 }
