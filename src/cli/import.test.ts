@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
+import { exportXlsx } from "../io/export/xlsx.ts";
 import { openStore } from "../store/index.ts";
 import { type CliIo, run } from "./import.ts";
 
@@ -74,7 +75,7 @@ describe("shinchoku import", () => {
     const target = join(dir, "plan.json");
     expect(await run([join(dir, "missing.txt"), "--json", target], io)).toBe(1);
     expect(existsSync(target)).toBe(false);
-    expect(err[0]).toContain("ファイルを読み込めません");
+    expect(err[0]).toMatch(/^エラー: ファイル「.*missing\.txt」を読めません/);
   });
 
   it("exit 2: usage errors print the usage", async () => {
@@ -92,6 +93,61 @@ describe("shinchoku import", () => {
   it("--help prints the usage and exits 0", async () => {
     expect(await run(["--help"], io)).toBe(0);
     expect(out.join("\n")).toContain("--organization");
+  });
+});
+
+describe("shinchoku import: other formats, --mapping, --dry-run", () => {
+  const cityCsv = () => fixture("csv/city-marks-sjis.csv");
+  const cityMapping = () => fixture("mapping/city-marks.json");
+
+  it("--dry-run previews the first rows and every finding and writes nothing", async () => {
+    const code = await run([cityCsv(), "--mapping", cityMapping(), "--dry-run"], io);
+    expect(code).toBe(0);
+    expect(out[0]).toBe("プレビュー（保存していません）: 基本方針 2件・取組項目 4件・数値目標 5件・行 6件");
+    expect(out[2]).toContain("No.=1 | 取組項目 (A)=協働事業の推進");
+    expect(out[3]).toBe("  [4] 項目=協働事業の参加者数 | 当初=1,200人 | 目標=2,000人 | 現状値=1,650人");
+    expect(out.at(-1)).toBe("エラー 0件・警告 0件: 取り込めます");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("--mapping converts another city's Shift_JIS CSV, ◎○△× mapped onto A–D", async () => {
+    const target = join(dir, "city.json");
+    expect(await run([cityCsv(), "--mapping", cityMapping(), "--json", target], io)).toBe(0);
+    const doc = JSON.parse(await readFile(target, "utf8")) as PlanDocument;
+    expect(doc.plan).toMatchObject({ title: "第3次みどり市行財政改革大綱実施計画", startFiscalYear: 2020 });
+    const initiatives = doc.policies.flatMap((p) => p.initiatives);
+    expect(initiatives.map((i) => [i.number, i.grade])).toEqual([
+      [1, "B"],
+      [2, "A"],
+      [3, "C"],
+      [4, "D"],
+    ]);
+  });
+
+  it("a bad mapping file is refused with its JSON path; a dry run of a broken table exits 1", async () => {
+    expect(await run([cityCsv(), "--mapping", fixture("mapping/bad.json"), "--dry-run"], io)).toBe(1);
+    expect(err.join("\n")).toMatch(/bad\.json: エラー/);
+    err = [];
+    expect(await run([fixture("invalid/grade-e.txt"), "--dry-run"], io)).toBe(1);
+    expect(out.at(-1)).toContain("エラーがあるため取り込めません");
+    expect(err.some((line) => line.startsWith("エラー [41行目"))).toBe(true);
+  });
+
+  it("reads the product's own xlsx and plan-document JSON back", async () => {
+    const json = join(dir, "seed.json");
+    expect(await run([fixture("sakado-fy2019.txt"), "--json", json], io)).toBe(0);
+    const again = join(dir, "again.json");
+    expect(await run([json, "--json", again], io)).toBe(0);
+    const first = JSON.parse(await readFile(json, "utf8")) as PlanDocument;
+    const second = JSON.parse(await readFile(again, "utf8")) as PlanDocument;
+    expect(second.policies).toEqual(first.policies);
+
+    const xlsx = join(dir, "seed.xlsx");
+    await writeFile(xlsx, await exportXlsx(first));
+    const fromXlsx = join(dir, "from-xlsx.json");
+    expect(await run([xlsx, "--json", fromXlsx], io)).toBe(0);
+    const third = JSON.parse(await readFile(fromXlsx, "utf8")) as PlanDocument;
+    expect(third.policies).toEqual(first.policies);
   });
 });
 

@@ -5,8 +5,10 @@ import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnost
 import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
 import type { GradeSummary } from "../domain/grade.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
-import type { TableImportResult } from "../io/import-result.ts";
-import { importTableText } from "../io/table-text/index.ts";
+import { importFile } from "../io/import-file.ts";
+import type { ImportResult } from "../io/import-result.ts";
+import { type ImportPreview, previewImport } from "../io/mapping/preview.ts";
+import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
 import { openStore, StoreError } from "../store/index.ts";
 
 /**
@@ -33,10 +35,14 @@ const processIo: CliIo = {
 export function usage(): string {
   return [
     "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前] [--slug ID]",
-    "                                [--replace] [--database URL]",
+    "                                [--replace] [--database URL] [--mapping MAP.json] [--dry-run]",
     "",
-    "  FILE                  進行管理集計表のテキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）",
-    "                        the progress table as tab-separated text",
+    "  FILE                  進行管理集計表: テキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）、",
+    "                        xlsx、CSV、計画ドキュメント（JSON）",
+    "                        the progress table as text, xlsx, CSV or a plan document (JSON)",
+    "  --mapping MAP.json    他の自治体の xlsx・CSV の列の対応表 / column mapping for another layout",
+    "  --dry-run             先頭の行とすべての指摘を表示するだけで、何も保存しない",
+    "                        preview the first rows and every finding; store nothing",
     "  --json OUT.json       計画ドキュメントを JSON で書き出す（データベースには取り込まない）",
     "                        write the plan document as JSON instead of storing it",
     "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
@@ -57,6 +63,8 @@ interface Options {
   slug?: string;
   replace?: boolean;
   database?: string;
+  mapping?: string;
+  dryRun?: boolean;
 }
 
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
@@ -68,6 +76,8 @@ function parse(args: string[]): Parsed {
     slug?: string;
     replace?: boolean;
     database?: string;
+    mapping?: string;
+    "dry-run"?: boolean;
     help?: boolean;
   };
   let positionals: string[];
@@ -82,6 +92,8 @@ function parse(args: string[]): Parsed {
         slug: { type: "string" },
         replace: { type: "boolean" },
         database: { type: "string" },
+        mapping: { type: "string" },
+        "dry-run": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -98,6 +110,10 @@ function parse(args: string[]): Parsed {
   if (values.slug !== undefined) options.slug = values.slug;
   if (values.replace) options.replace = true;
   if (values.database !== undefined) options.database = values.database;
+  if (values.mapping !== undefined) options.mapping = values.mapping;
+  if (values["dry-run"]) options.dryRun = true;
+  if (options.dryRun && options.json !== undefined)
+    return { error: "--dry-run は何も書き出しません。--json とは併用できません" };
   if (options.json !== undefined && (options.slug || options.replace || options.database))
     return { error: "--json は変換だけを行います。--slug・--replace・--database とは併用できません" };
   return { help: false, options };
@@ -107,7 +123,7 @@ function formatSummary(s: GradeSummary): string {
   return `A ${s.A} / B ${s.B} / C ${s.C} / D ${s.D}`;
 }
 
-export function summarize(result: TableImportResult): string[] {
+export function summarize(result: ImportResult & { encoding?: string | null }): string[] {
   const doc = result.document;
   if (!doc) return [];
   const initiatives = doc.policies.flatMap((p) => p.initiatives);
@@ -135,6 +151,42 @@ export function summarize(result: TableImportResult): string[] {
 function countBySeverity(diagnostics: Diagnostic[]): string {
   const n = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
   return `エラー ${n("error")}件・警告 ${n("warning")}件・情報 ${n("info")}件`;
+}
+
+async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(`対応表を読み込めません / cannot read the mapping: ${path}\n${reason}`);
+    return undefined;
+  }
+  const parsed = parseMapping(text);
+  for (const d of parsed.diagnostics) io.err(`${path}: ${formatDiagnostic(d)}`);
+  return parsed.mapping && !hasErrors(parsed.diagnostics) ? parsed.mapping : undefined;
+}
+
+/** The --dry-run view: what would be stored, the first rows as read, and the verdict. */
+export function formatPreview(preview: ImportPreview): string[] {
+  const { counts } = preview;
+  const lines = [
+    `プレビュー（保存していません）: 基本方針 ${counts.policies}件・取組項目 ${counts.initiatives}件・数値目標 ${counts.kpis}件・行 ${preview.totalRows}件`,
+    `先頭 ${preview.rows.length} 行 / first ${preview.rows.length} rows:`,
+  ];
+  for (const row of preview.rows) {
+    const cells = preview.columns
+      .map((c) => [c.header, row.values[c.field]] as const)
+      .filter(([, value]) => value !== undefined)
+      .map(([header, value]) => `${header}=${(value ?? "").replace(/\s+/g, " ").slice(0, 30)}`);
+    lines.push(`  [${row.location}] ${cells.join(" | ")}`);
+  }
+  lines.push(
+    preview.importable
+      ? `エラー ${counts.errors}件・警告 ${counts.warnings}件: 取り込めます`
+      : `エラー ${counts.errors}件・警告 ${counts.warnings}件: エラーがあるため取り込めません`,
+  );
+  return lines;
 }
 
 /** Writes next to the target, then renames: a reader never sees half a file, a failure leaves none. */
@@ -214,17 +266,22 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
   }
   const { options } = parsed;
 
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(options.file));
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.err(`ファイルを読み込めません / cannot read the file: ${options.file}\n${reason}`);
-    return EXIT_FAILED;
+  let mapping: ColumnMapping | undefined;
+  if (options.mapping !== undefined) {
+    const loaded = await loadMapping(options.mapping, io);
+    if (!loaded) return EXIT_FAILED;
+    mapping = loaded;
   }
 
-  const importOptions = options.organization ? { organizationName: options.organization } : {};
-  const result = importTableText(bytes, importOptions);
+  const result = await importFile(options.file, {
+    ...(options.organization ? { organizationName: options.organization } : {}),
+    ...(mapping ? { mapping } : {}),
+  });
+  if (options.dryRun) {
+    for (const line of formatPreview(previewImport(result))) io.out(line);
+    for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+    return result.document && !hasErrors(result.diagnostics) ? EXIT_OK : EXIT_FAILED;
+  }
   for (const line of summarize(result)) io.out(line);
   for (const d of result.diagnostics) io.err(formatDiagnostic(d));
 

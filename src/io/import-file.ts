@@ -24,6 +24,8 @@ export interface ImportFileResult extends ImportResult {
   format: ImportFormat | null;
   /** Rows as read, for previews (spreadsheet importers only). */
   rows?: MappedRow[];
+  /** Character encoding detected (table text only), e.g. "Shift_JIS". */
+  encoding?: string | null;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -98,8 +100,8 @@ export async function importFile(
       return { ...result, format };
     }
     default: {
-      const { document, diagnostics } = importTableText(bytes, organization);
-      return { document, diagnostics, format };
+      const { document, diagnostics, encoding } = importTableText(bytes, organization);
+      return { document, diagnostics, format, encoding };
     }
   }
 }
