@@ -7,6 +7,7 @@ import { serveAsset } from "./assets.ts";
 import type { AppEnv } from "./env.ts";
 import { AppError, fieldErrors, problemDocument } from "./errors.ts";
 import { langFromQuery } from "./i18n.ts";
+import { DEFAULT_PAGE_CACHE, PageCache } from "./page-cache.ts";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
@@ -21,6 +22,8 @@ export interface AppOptions {
   store: Store;
   /** The clock; tests pin it. */
   now?: () => Date;
+  /** The cache of rendered pages (default: fresh 2 s, stale 10 s more, 64 MB); `false` renders every request. */
+  pageCache?: PageCache | false;
 }
 
 /**
@@ -63,6 +66,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }),
   );
 
+  const pageCache = options.pageCache ?? new PageCache(DEFAULT_PAGE_CACHE);
+  if (pageCache) {
+    const cached = pageCache.middleware();
+    app.use("*", (c, next) => (c.req.path.startsWith("/assets/") ? next() : cached(c, next)));
+  }
+
   app.get("/assets/:name", (c) => serveAsset(c, c.req.param("name")) ?? notFound(c));
 
   registerOrganizationPages(app);
@@ -74,6 +83,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPlanApi(app);
   registerInitiativeApi(app);
   registerApiDocs(app);
+
+  if (pageCache) pageCache.attach((request, env) => app.fetch(request, env));
 
   app.notFound(notFound);
   app.onError((error, c) => {

@@ -28,10 +28,12 @@ export function listInitiatives(doc: Pick<PlanDocument, "policies">): ListedInit
   return doc.policies.flatMap((policy) => policy.initiatives.map((initiative) => ({ policy, initiative })));
 }
 
+const JAPANESE = new Intl.Collator("ja");
+
 /** Every department named in the document, in Japanese reading order of the names. */
 export function departmentsOf(doc: Pick<PlanDocument, "policies">): string[] {
   const names = new Set(listInitiatives(doc).flatMap((item) => item.initiative.departments));
-  return [...names].sort((a, b) => a.localeCompare(b, "ja"));
+  return [...names].sort(JAPANESE.compare);
 }
 
 export function applyFilter(items: ListedInitiative[], filter: InitiativeFilter): ListedInitiative[] {

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import { formatFiscalYear, formatJapaneseDate } from "../../../domain/era.ts";
 import { GRADE_LABELS, GRADES } from "../../../domain/grade.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../../../domain/plan-document.ts";
@@ -103,8 +104,12 @@ function headerText(column: ProgressColumn, ui: Ui): string {
   return column.letter ? `${column.headerEn} ${column.letter}` : column.headerEn;
 }
 
-function alignClass(column: ProgressColumn): string {
-  return `col-${column.id} align-${column.align}`;
+/**
+ * "r" / "c" for right / centred cells, nothing for left. Class names are kept to a letter: a large
+ * plan's table has tens of thousands of cells, and long names were a quarter of its bytes.
+ */
+function alignClass(column: ProgressColumn): string | undefined {
+  return column.align === "right" ? "r" : column.align === "center" ? "c" : undefined;
 }
 
 export function ProgressTable(props: {
@@ -154,23 +159,53 @@ export function ProgressTable(props: {
           ))}
         </tr>
       </thead>
-      {progressTableBlocks(document).map((block) =>
-        block.initiatives.map(({ initiative, rowSpan }, index) => (
-          <InitiativeRows
-            ui={ui}
-            columns={columns}
-            policy={block.policy}
-            firstOfPolicy={index === 0}
-            initiative={initiative}
-            rowSpan={rowSpan}
-            href={ui.href(initiativePath(props.slug, props.planId, initiative.number), {
-              fy: String(document.report.fiscalYear),
-            })}
-          />
-        )),
-      )}
+      {chunks(
+        progressTableBlocks(document).flatMap((block) =>
+          block.initiatives.map(({ initiative, rowSpan }, index) => ({
+            block,
+            initiative,
+            rowSpan,
+            first: index === 0,
+          })),
+        ),
+        ROWS_PER_CHUNK,
+      ).map((chunk) => (
+        <RowChunk>
+          {chunk.map(({ block, initiative, rowSpan, first }) => (
+            <InitiativeRows
+              ui={ui}
+              columns={columns}
+              policy={block.policy}
+              firstOfPolicy={first}
+              initiative={initiative}
+              rowSpan={rowSpan}
+              href={ui.href(initiativePath(props.slug, props.planId, initiative.number), {
+                fy: String(document.report.fiscalYear),
+              })}
+            />
+          ))}
+        </RowChunk>
+      ))}
     </table>
   );
+}
+
+/** Initiatives rendered between two yields to the event loop. */
+const ROWS_PER_CHUNK = 50;
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Renders its rows after letting the event loop run: a plan of a thousand initiatives takes tens of
+ * milliseconds to render, and other readers' responses should not wait behind all of it at once.
+ */
+async function RowChunk(props: { children?: Child }) {
+  await new Promise((resolve) => setImmediate(resolve));
+  return <>{props.children}</>;
 }
 
 /**
@@ -191,7 +226,7 @@ function InitiativeRows(props: {
   const kpis: (Kpi | undefined)[] = initiative.kpis.length > 0 ? initiative.kpis : [undefined];
   const kpiColumns = columns.filter((c) => c.kpi);
   const kpiCells = (kpi: Kpi | undefined) =>
-    kpiColumns.map((c) => <td class={`kpi ${alignClass(c)}`}>{kpi ? kpiCellText(c.id, kpi) : ""}</td>);
+    kpiColumns.map((c) => <td class={alignClass(c)}>{kpi ? kpiCellText(c.id, kpi) : ""}</td>);
   const span = rowSpan > 1 ? rowSpan : undefined;
 
   const firstRow = columns.map((c, i) => {
@@ -203,7 +238,7 @@ function InitiativeRows(props: {
             {policyLabel(policy)}
           </th>
         ) : (
-          <td rowspan={span} class={`${alignClass(c)} policy-continued`}>
+          <td rowspan={span} class="cont">
             <span class="visually-hidden">{policyLabel(policy)}</span>
           </td>
         );
@@ -235,7 +270,7 @@ function InitiativeRows(props: {
   });
 
   return (
-    <tbody class="initiative" id={`initiative-${initiative.number}`}>
+    <tbody id={`initiative-${initiative.number}`}>
       <tr>{firstRow}</tr>
       {kpis.slice(1).map((kpi) => (
         <tr>{kpiCells(kpi)}</tr>
