@@ -72,6 +72,14 @@ forEachDatabase((database) => {
     expect(await (await app.request("/nothing/here?lang=en")).text()).toContain("<h1>Page not found</h1>");
   });
 
+  it("any unknown path under /api is a problem document", async () => {
+    for (const path of ["/api", "/api/v2/organizations", "/api/docs/nothing"]) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get("content-type"), path).toBe("application/problem+json; charset=utf-8");
+    }
+  });
+
   it("an unknown API path is a problem document", async () => {
     const res = await app.request("/api/v1/nothing");
     expect(res.status).toBe(404);

@@ -95,8 +95,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   return app;
 }
 
+/** Everything under /api answers in JSON, except the human-readable docs page. */
 function isApi(c: Context): boolean {
-  return c.req.path === "/api" || c.req.path.startsWith("/api/v1");
+  const path = c.req.path;
+  return path === "/api" || (path.startsWith("/api/") && path !== "/api/docs");
 }
 
 function notFound(c: Context<AppEnv>) {
