@@ -172,7 +172,10 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                     {selected ? <span class="visually-hidden">{ui.t("initiative.selectedYear")}</span> : null}
                   </th>
                   <td class="num">{value.text}</td>
-                  <td class="num">{formatAchievement(achievement, ui.lang)}</td>
+                  {/* A reason instead of a number reads as a sentence: left-aligned, wrapped. */}
+                  <td class={achievement.computable ? "num" : "note"}>
+                    {formatAchievement(achievement, ui.lang)}
+                  </td>
                   <td class="num">
                     {ui.t("initiative.expectedCell", {
                       total: expected.totalYears,
