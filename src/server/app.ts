@@ -14,6 +14,7 @@ import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
 import { registerOrganizationApi } from "./routes/organizations/api.ts";
 import { registerOrganizationPages } from "./routes/organizations/pages.tsx";
 import { registerPlanApi } from "./routes/plans/api.ts";
+import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
 import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
 import { renderErrorPage } from "./views/error-page.tsx";
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   registerOrganizationApi(app);
   registerPlanApi(app);
+  registerExportApi(app);
   registerInitiativeApi(app);
   registerApiDocs(app);
 

@@ -69,6 +69,10 @@ const ja = {
 
   "downloads.heading": "ダウンロード",
   "downloads.json": "計画データ（JSON形式）",
+  "downloads.xlsx": "進行管理集計表（Excel形式）",
+  "downloads.pdf": "進行管理集計表（PDF形式・A3横）",
+  "downloads.csv": "オープンデータ（CSV形式・UTF-8）",
+  "downloads.csvSjis": "オープンデータ（CSV形式・Shift_JIS）",
 
   "table.caption": "{title}",
   "table.sectionLabel": "【項目進捗】",
@@ -187,6 +191,10 @@ const en: Record<MessageKey, string> = {
 
   "downloads.heading": "Downloads",
   "downloads.json": "Plan data (JSON)",
+  "downloads.xlsx": "Progress table (Excel)",
+  "downloads.pdf": "Progress table (PDF, A3 landscape)",
+  "downloads.csv": "Open data (CSV, UTF-8)",
+  "downloads.csvSjis": "Open data (CSV, Shift_JIS)",
 
   "table.caption": "{title}",
   "table.sectionLabel": "[Progress of initiatives]",

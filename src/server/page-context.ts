@@ -24,7 +24,3 @@ export function tablePath(slug: string, planId: number, fiscalYear: number): str
 export function initiativePath(slug: string, planId: number, number: number): string {
   return `${planPath(slug, planId)}/initiatives/${number}`;
 }
-
-export function exportJsonPath(planId: number, fiscalYear: number): string {
-  return `/api/v1/plans/${planId}/rounds/${fiscalYear}/export.json`;
-}

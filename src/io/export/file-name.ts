@@ -44,9 +44,13 @@ export function asciiFileName(fileName: string): string {
   return `${/[A-Za-z0-9]/.test(ascii) ? ascii : "download"}${ext}`;
 }
 
-/** RFC 6266: `attachment; filename="<ascii fallback>"; filename*=UTF-8''<percent-encoded>`. */
-export function contentDisposition(fileName: string): string {
-  return `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
+/**
+ * RFC 6266: `attachment; filename="<ascii fallback>"; filename*=UTF-8''<percent-encoded>`. The caller
+ * may name a better ASCII fallback than the one derived from the file name (e.g. "plan-1-fy2019.xlsx").
+ */
+export function contentDisposition(fileName: string, asciiFallback?: string): string {
+  const ascii = asciiFileName(asciiFallback ?? fileName);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(fileName)}`;
 }
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {

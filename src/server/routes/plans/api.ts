@@ -1,13 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { formatFiscalYear } from "../../../domain/era.ts";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
-import {
-  documentGradeSummarySchema,
-  initiativeSchema,
-  planDocumentSchema,
-  problemResponse,
-} from "../../api-schema.ts";
+import { documentGradeSummarySchema, initiativeSchema, problemResponse } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { loadOrganizationOf, loadPlan, loadRoundDocument } from "../../load.ts";
@@ -20,7 +14,6 @@ import {
   roundDetailSchema,
   roundSchema,
 } from "./api-schema.ts";
-import { attachment } from "./content-disposition.ts";
 import { applyFilter, listInitiatives } from "./filter.ts";
 
 const planIdParam = planIdSchema.openapi({
@@ -117,16 +110,6 @@ const gradeSummaryRoute = createRoute({
   responses: { 200: json(documentGradeSummarySchema, "全体と基本方針別の件数"), ...refused },
 });
 
-const exportRoute = createRoute({
-  method: "get",
-  path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.json",
-  summary: "計画文書 (JSON) のダウンロード",
-  description: "shinchoku.plan/v1 形式。そのまま取り込み直せます。",
-  tags: ["rounds", "export"],
-  request: { params: roundParams },
-  responses: { 200: json(planDocumentSchema, "計画文書 (Content-Disposition: attachment)"), ...refused },
-});
-
 export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(planRoute, async (c) => {
     const { planId } = c.req.valid("param");
@@ -188,15 +171,5 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
     const plan = await loadPlan(store, planId);
     const document = await loadRoundDocument(store, plan.id, fiscalYear);
     return c.json(summarizeDocument(document), 200);
-  });
-
-  app.openapi(exportRoute, async (c) => {
-    const { planId, fiscalYear } = c.req.valid("param");
-    const store = c.get("store");
-    const plan = await loadPlan(store, planId);
-    const document = await loadRoundDocument(store, plan.id, fiscalYear);
-    const fileName = `${plan.title}_${formatFiscalYear(fiscalYear)}.json`;
-    c.header("Content-Disposition", attachment(fileName, `plan-${plan.id}-fy${fiscalYear}.json`));
-    return c.json(document, 200);
   });
 }

@@ -1,0 +1,124 @@
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { PlanDocument } from "../../../domain/plan-document.ts";
+import { exportCsv } from "../../../io/export/csv.ts";
+import {
+  contentDisposition,
+  contentType,
+  type ExportFormat,
+  exportFileName,
+} from "../../../io/export/file-name.ts";
+import { exportJson } from "../../../io/export/json.ts";
+import { exportPdf } from "../../../io/export/pdf.ts";
+import { exportXlsx } from "../../../io/export/xlsx.ts";
+import { planDocumentSchema, problemResponse } from "../../api-schema.ts";
+import type { AppEnv } from "../../env.ts";
+import { loadPlan, loadRoundDocument } from "../../load.ts";
+import { fiscalYearSchema, planIdSchema } from "../../params.ts";
+
+/**
+ * Downloads of one reporting round in every published format. All four are rendered from the same
+ * stored plan document by the exporters in src/io/export/, which the CLI uses too.
+ */
+const roundParams = z.object({
+  planId: planIdSchema.openapi({
+    param: { name: "planId", in: "path" },
+    example: 1,
+    description: "計画の番号",
+  }),
+  fiscalYear: fiscalYearSchema.openapi({
+    param: { name: "fiscalYear", in: "path" },
+    example: 2019,
+    description: "年度 (西暦の開始年: 令和元年度 → 2019)",
+  }),
+});
+
+const csvQuery = z.object({
+  encoding: z
+    .enum(["utf-8", "shift_jis"])
+    .default("utf-8")
+    .openapi({ description: "文字コード。utf-8 は BOM 付き (Excel で文字化けしない)", example: "shift_jis" }),
+});
+
+const refused = {
+  400: problemResponse("パラメーターが正しくない"),
+  404: problemResponse("計画または年度がない"),
+};
+
+const binary = (mediaType: string, description: string) => ({
+  description,
+  content: { [mediaType]: { schema: z.string().openapi({ format: "binary" }) } },
+});
+
+const formats = {
+  xlsx: {
+    summary: "進行管理集計表 (Excel) のダウンロード",
+    description: "集計表のシートと、取組項目×数値目標の分析用シート。A3 横で印刷できます。",
+    response: binary(contentType("xlsx"), "xlsx ファイル (Content-Disposition: attachment)"),
+  },
+  pdf: {
+    summary: "進行管理集計表 (PDF) のダウンロード",
+    description: "A3 横。各ページに見出し行・基準日・ページ番号。文字は検索・選択できます。",
+    response: binary(contentType("pdf"), "PDF ファイル (Content-Disposition: attachment)"),
+  },
+  csv: {
+    summary: "オープンデータ (CSV) のダウンロード",
+    description: "取組項目×数値目標ごとに 1 行。日本語の列名。数式として解釈される文字で始まるセルは無害化。",
+    response: binary("text/csv", "CSV ファイル (Content-Disposition: attachment)"),
+  },
+  json: {
+    summary: "計画文書 (JSON) のダウンロード",
+    description: "shinchoku.plan/v1 形式。shinchoku import でそのまま取り込み直せます。",
+    response: {
+      description: "計画文書 (Content-Disposition: attachment)",
+      content: { [contentType("json")]: { schema: planDocumentSchema } },
+    },
+  },
+} satisfies Record<ExportFormat, unknown>;
+
+async function render(format: ExportFormat, document: PlanDocument, encoding: "utf-8" | "shift_jis") {
+  switch (format) {
+    case "xlsx":
+      return exportXlsx(document);
+    case "pdf":
+      return exportPdf(document);
+    case "csv":
+      return exportCsv(document, { encoding });
+    case "json":
+      return Buffer.from(exportJson(document), "utf8");
+  }
+}
+
+export function exportPath(planId: number, fiscalYear: number, format: ExportFormat): string {
+  return `/api/v1/plans/${planId}/rounds/${fiscalYear}/export.${format}`;
+}
+
+export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
+  for (const format of Object.keys(formats) as ExportFormat[]) {
+    const spec = formats[format];
+    const route = createRoute({
+      method: "get",
+      path: `/api/v1/plans/{planId}/rounds/{fiscalYear}/export.${format}`,
+      summary: spec.summary,
+      description: spec.description,
+      tags: ["rounds", "export"],
+      request: format === "csv" ? { params: roundParams, query: csvQuery } : { params: roundParams },
+      responses: { 200: spec.response, ...refused },
+    });
+    app.openapi(route, async (c) => {
+      const { planId, fiscalYear } = c.req.valid("param");
+      const encoding = format === "csv" ? csvQuery.parse(c.req.query()).encoding : "utf-8";
+      const store = c.get("store");
+      const plan = await loadPlan(store, planId);
+      const document = await loadRoundDocument(store, plan.id, fiscalYear);
+      const body = await render(format, document, encoding);
+      return c.body(new Uint8Array(body), 200, {
+        "Content-Type": contentType(format, { encoding }),
+        "Content-Disposition": contentDisposition(
+          exportFileName(document, format),
+          `plan-${plan.id}-fy${fiscalYear}.${format}`,
+        ),
+        "Cache-Control": "no-cache",
+      });
+    });
+  }
+}
