@@ -9,14 +9,23 @@ const commands: Record<string, Command> = {
   serve: { summary: "サーバーを起動する / start the server", load: () => import("./cli/serve.ts") },
   import: { summary: "集計表を取り込む / import a progress table", load: () => import("./cli/import.ts") },
   export: { summary: "集計表を書き出す / export a progress table", load: () => import("./cli/export.ts") },
-  migrate: { summary: "データベースを移行する / run database migrations", load: () => import("./cli/migrate.ts") },
+  migrate: {
+    summary: "データベースを移行する / run database migrations",
+    load: () => import("./cli/migrate.ts"),
+  },
 };
 
 export const USAGE_EXIT = 2;
 
 export function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
-  return ["使い方 / usage: shinchoku <command> [options]", "", ...lines, "", "shinchoku <command> --help"].join("\n");
+  return [
+    "使い方 / usage: shinchoku <command> [options]",
+    "",
+    ...lines,
+    "",
+    "shinchoku <command> --help",
+  ].join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {

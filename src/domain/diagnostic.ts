@@ -24,7 +24,11 @@ export interface Diagnostic {
 
 export type MessageCatalog<Code extends string> = Record<
   Code,
-  { severity: Severity; ja: (p: Record<string, string | number>) => string; en: (p: Record<string, string | number>) => string }
+  {
+    severity: Severity;
+    ja: (p: Record<string, string | number>) => string;
+    en: (p: Record<string, string | number>) => string;
+  }
 >;
 
 /** Builds a diagnostic from a module's message catalog, so wording lives in one place per module. */
@@ -35,7 +39,13 @@ export function makeDiagnostic<Code extends string>(
   location: Pick<Diagnostic, "line" | "sheet" | "cell" | "field"> = {},
 ): Diagnostic {
   const entry = catalog[code];
-  return { severity: entry.severity, code, message: entry.ja(params), messageEn: entry.en(params), ...location };
+  return {
+    severity: entry.severity,
+    code,
+    message: entry.ja(params),
+    messageEn: entry.en(params),
+    ...location,
+  };
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

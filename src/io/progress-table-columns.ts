@@ -52,10 +52,33 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "report">
   return {
     kpiGroup: { header: "数値目標等", headerEn: "KPIs", letter: "(E)" },
     columns: [
-      col({ id: "policy", header: "基本方針", headerEn: "Basic policy", kpi: false, width: 14, align: "left" }),
+      col({
+        id: "policy",
+        header: "基本方針",
+        headerEn: "Basic policy",
+        kpi: false,
+        width: 14,
+        align: "left",
+      }),
       col({ id: "number", header: "No.", headerEn: "No.", kpi: false, width: 5, align: "center" }),
-      col({ id: "title", letter: "(A)", header: "取組項目", headerEn: "Initiative", kpi: false, width: 16, align: "left" }),
-      col({ id: "departments", letter: "(B)", header: "関係課", headerEn: "Departments", kpi: false, width: 12, align: "left" }),
+      col({
+        id: "title",
+        letter: "(A)",
+        header: "取組項目",
+        headerEn: "Initiative",
+        kpi: false,
+        width: 16,
+        align: "left",
+      }),
+      col({
+        id: "departments",
+        letter: "(B)",
+        header: "関係課",
+        headerEn: "Departments",
+        kpi: false,
+        width: 12,
+        align: "left",
+      }),
       col({
         id: "description",
         letter: "(C)",
@@ -99,7 +122,15 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "report">
         width: 11,
         align: "right",
       }),
-      col({ id: "grade", letter: "(F)", header: "進捗状況", headerEn: "Progress", kpi: false, width: 8, align: "center" }),
+      col({
+        id: "grade",
+        letter: "(F)",
+        header: "進捗状況",
+        headerEn: "Progress",
+        kpi: false,
+        width: 8,
+        align: "center",
+      }),
       col({
         id: "committeeOpinion",
         letter: "(G)",
