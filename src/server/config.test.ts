@@ -15,7 +15,7 @@ describe("serve configuration", () => {
       config: { port: 8080, host: "0.0.0.0", databaseUrl: "postgres://u@db/x" },
     });
     expect(
-      readServeConfig(["--port", "9000", "--no-sample", "--database-url", "sqlite::memory:"], env),
+      readServeConfig(["--port", "9000", "--no-sample", "--database", "sqlite::memory:"], env),
     ).toMatchObject({
       config: { port: 9000, host: "0.0.0.0", databaseUrl: "sqlite::memory:", sample: false },
     });

@@ -24,12 +24,12 @@ export type ConfigResult =
 
 export function serveUsage(): string {
   return [
-    "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database-url URL] [--no-sample]",
+    "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database URL] [--no-sample]",
     "",
     `  --port N            待ち受けるポート（既定 ${DEFAULT_PORT}、環境変数 PORT） / port to listen on`,
     `  --host ADDRESS      待ち受けるアドレス（既定 ${DEFAULT_HOST}、環境変数 HOST。外部に公開するときは 0.0.0.0）`,
     "                      address to listen on (0.0.0.0 to accept other machines)",
-    `  --database-url URL  データベース（既定 ${DEFAULT_DATABASE_URL}、環境変数 DATABASE_URL）`,
+    `  --database URL      データベース（既定 ${DEFAULT_DATABASE_URL}、環境変数 DATABASE_URL）`,
     "                      sqlite:<path> or postgres://…",
     "  --no-sample         空のデータベースにサンプル（坂戸市 令和元年度）を入れない / do not load the sample",
     "  -h, --help          この説明 / this help",
@@ -40,7 +40,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
   let values: {
     port?: string;
     host?: string;
-    "database-url"?: string;
+    database?: string;
     "no-sample"?: boolean;
     help?: boolean;
   };
@@ -50,7 +50,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       options: {
         port: { type: "string" },
         host: { type: "string" },
-        "database-url": { type: "string" },
+        database: { type: "string" },
         "no-sample": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -79,9 +79,9 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       `HOST（--host）はアドレスまたはホスト名で指定してください（指定値: ${host}） / HOST must be an address or host name`,
     );
   }
-  const databaseUrl = (values["database-url"] ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL).trim();
+  const databaseUrl = (values.database ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL).trim();
   if (databaseUrl === "") {
-    errors.push("DATABASE_URL（--database-url）が空です / DATABASE_URL is empty");
+    errors.push("DATABASE_URL（--database）が空です / DATABASE_URL is empty");
   } else if (
     /^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl) &&
     !/^(postgres(ql)?|sqlite):\/\//i.test(databaseUrl)
