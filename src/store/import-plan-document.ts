@@ -4,6 +4,7 @@ import type { StoreDialect } from "./dialect.ts";
 import { kpiValueColumns } from "./kpi-value-columns.ts";
 import { storeErrors } from "./messages.ts";
 import { type KpiListing, type PreparedImport, prepareImport } from "./prepare-import.ts";
+import { bumpRevision } from "./revision.ts";
 import type { Database } from "./schema.ts";
 import type { ImportOptions, ImportOutcome } from "./types.ts";
 
@@ -43,6 +44,7 @@ class PlanImport {
   ) {}
 
   async run(): Promise<ImportOutcome> {
+    await bumpRevision(this.trx);
     await this.saveOrganization();
     const planCreated = await this.savePlan();
     const replaced = await this.saveRound();

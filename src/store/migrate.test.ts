@@ -17,7 +17,7 @@ forEachDatabase((database) => {
       const url = await database.freshUrl();
       const store = await openStore(url);
       try {
-        expect(await store.migrate()).toEqual(["2026_11_25_001_initial"]);
+        expect(await store.migrate()).toEqual(["2026_11_25_001_initial", "2026_11_25_002_store_revision"]);
         expect(await store.migrate()).toEqual([]);
       } finally {
         await store.close();

@@ -1,6 +1,7 @@
 import { type Kysely, Migrator } from "kysely";
 import type { StoreDialect } from "./dialect.ts";
 import { migrationProvider } from "./migrations/index.ts";
+import { bumpRevision } from "./revision.ts";
 import type { Database } from "./schema.ts";
 
 /** Applies the pending migrations in one go; returns the names applied now, oldest first. */
@@ -13,5 +14,8 @@ export async function migrateToLatest(db: Kysely<Database>, dialect: StoreDialec
   });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw error;
-  return results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+  const applied = results.filter((r) => r.status === "Success").map((r) => r.migrationName);
+  // A migration may change what the store returns (a backfilled column, a corrected row).
+  if (applied.length > 0) await bumpRevision(db);
+  return applied;
 }

@@ -173,6 +173,13 @@ export interface PublicationTable {
   document: Json;
 }
 
+/** One row (id 1): the number every write transaction changes; see Store.revision(). */
+export interface StoreRevisionTable {
+  id: number;
+  /** bigint on PostgreSQL, read back as a number (src/store/dialect.ts). */
+  revision: number;
+}
+
 export interface Database {
   organization: OrganizationTable;
   plan: PlanTable;
@@ -189,4 +196,5 @@ export interface Database {
   account_role: AccountRoleTable;
   audit_log: AuditLogTable;
   publication: PublicationTable;
+  store_revision: StoreRevisionTable;
 }

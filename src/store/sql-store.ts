@@ -6,6 +6,7 @@ import { loadInitiative } from "./load-initiative.ts";
 import { loadRound } from "./load-round.ts";
 import { migrateToLatest } from "./migrate.ts";
 import * as records from "./records.ts";
+import { readRevision } from "./revision.ts";
 import type { Database } from "./schema.ts";
 import { searchInitiatives } from "./search.ts";
 import type {
@@ -75,6 +76,10 @@ export class SqlStore implements Store {
 
   searchInitiatives(planId: number, fiscalYear: number, query: string): Promise<number[]> {
     return searchInitiatives(this.db, this.capabilities, planId, fiscalYear, query);
+  }
+
+  revision(): Promise<number> {
+    return readRevision(this.db);
   }
 
   importPlanDocument(document: PlanDocument, options: ImportOptions): Promise<ImportOutcome> {

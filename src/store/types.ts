@@ -117,6 +117,15 @@ export interface Store {
   /** Initiative numbers matching a free-text query (Japanese, substring semantics), in number order. */
   searchInitiatives(planId: number, fiscalYear: number, query: string): Promise<number[]>;
 
+  /**
+   * The store revision: a number that changes whenever a committed write changes what this store
+   * returns, whichever process made it (`shinchoku import` beside a running server included). It
+   * does not change when a write is refused or rolls back; it may change without a visible
+   * difference (a re-import of the same document). Compare it for equality only: copies derived
+   * from the data (the server's page cache) are valid while it stays the same. One trivial query.
+   */
+  revision(): Promise<number>;
+
   /** Stores a plan document in one transaction: all of it or nothing. */
   importPlanDocument(document: PlanDocument, options: ImportOptions): Promise<ImportOutcome>;
 }
