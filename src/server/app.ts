@@ -23,7 +23,10 @@ export interface AppOptions {
   store: Store;
   /** The clock; tests pin it. */
   now?: () => Date;
-  /** The cache of rendered pages (default: fresh 2 s, stale 10 s more, 64 MB); `false` renders every request. */
+  /**
+   * The cache of rendered pages, valid while the store revision stays the same (default: 2,000 pages,
+   * 64 MB); `false` renders every request.
+   */
   pageCache?: PageCache | false;
 }
 
@@ -69,7 +72,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   const pageCache = options.pageCache ?? new PageCache(DEFAULT_PAGE_CACHE);
   if (pageCache) {
-    const cached = pageCache.middleware();
+    const cached = pageCache.middleware(() => options.store.revision());
     app.use("*", (c, next) => (c.req.path.startsWith("/assets/") ? next() : cached(c, next)));
   }
 
@@ -85,8 +88,6 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerExportApi(app);
   registerInitiativeApi(app);
   registerApiDocs(app);
-
-  if (pageCache) pageCache.attach((request, env) => app.fetch(request, env));
 
   app.notFound(notFound);
   app.onError((error, c) => {

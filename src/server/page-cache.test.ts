@@ -1,25 +1,33 @@
 import { gunzipSync } from "node:zlib";
 import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
+import { forEachDatabase } from "../../test/db.ts";
+import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
+import { openStore } from "../store/index.ts";
+import { createApp } from "./app.ts";
 import { PageCache } from "./page-cache.ts";
+import { FIXED_NOW } from "./test-support.ts";
 
-/** An app that counts its renders, behind a cache with a hand-moved clock. */
-function setup(options: { ttlMs?: number; staleMs?: number; maxBytes?: number } = {}) {
-  let clock = 1_000_000;
+/** An app that counts its renders, behind a cache whose store revision the test moves by hand. */
+function setup(options: { maxBytes?: number; maxEntries?: number } = {}) {
+  let revision = 7;
   let renders = 0;
   let status: 200 | 404 = 200;
+  let revisionRead: () => Promise<number> = async () => revision;
   const cache = new PageCache({
-    ttlMs: options.ttlMs ?? 1000,
-    staleMs: options.staleMs ?? 5000,
     maxBytes: options.maxBytes ?? 1 << 20,
-    now: () => clock,
+    maxEntries: options.maxEntries ?? 100,
   });
   const app = new Hono();
-  app.use("*", cache.middleware());
+  app.use(
+    "*",
+    cache.middleware(() => revisionRead()),
+  );
   app.get("/page/:id", async (c) => {
     renders += 1;
+    const render = renders;
     await new Promise((resolve) => setTimeout(resolve, 5));
-    return c.html(`<p>${c.req.param("id")} render ${renders}</p>`, status);
+    return c.html(`<p>${c.req.param("id")} render ${render}</p>`, status);
   });
   app.get("/text", (c) => {
     renders += 1;
@@ -29,20 +37,22 @@ function setup(options: { ttlMs?: number; staleMs?: number; maxBytes?: number } 
     renders += 1;
     return c.text("x".repeat(240));
   });
-  cache.attach((request, env) => app.fetch(request, env));
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const res = await app.request(path, { headers });
     return { status: res.status, text: await res.text(), etag: res.headers.get("etag") };
   };
-  /** Lets the background render run. */
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
   return {
     cache,
     get,
     request: (path: string, headers: Record<string, string> = {}) => app.request(path, { headers }),
-    settle,
-    advance: (ms: number) => {
-      clock += ms;
+    /** Lets the gzip compression started by a store finish. */
+    settle: () => new Promise((resolve) => setTimeout(resolve, 30)),
+    setRevision: (r: number) => {
+      revision = r;
+    },
+    /** Replaces how the revision is read (to hold replies back, or fail). */
+    setRevisionRead: (read: () => Promise<number>) => {
+      revisionRead = read;
     },
     renders: () => renders,
     setStatus: (s: 200 | 404) => {
@@ -51,8 +61,15 @@ function setup(options: { ttlMs?: number; staleMs?: number; maxBytes?: number } 
   };
 }
 
+/** A promise resolved from outside. */
+function deferred<T>() {
+  let resolve: (value: T) => void = () => {};
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
 describe("page cache", () => {
-  it("serves a fresh page from memory, with the same body and an ETag", async () => {
+  it("serves a page from memory while the revision stays, with an ETag that answers 304", async () => {
     const t = setup();
     const first = await t.get("/page/a");
     const second = await t.get("/page/a");
@@ -60,63 +77,110 @@ describe("page cache", () => {
     expect(second.text).toBe("<p>a render 1</p>");
     expect(t.renders()).toBe(1);
     expect(second.etag).toMatch(/^"[\w-]+"$/);
-    expect((await t.get("/page/a", { "If-None-Match": second.etag ?? "" })).status).toBe(304);
+    const revalidated = await t.request("/page/a", { "If-None-Match": second.etag ?? "" });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe("");
+    expect(revalidated.headers.get("etag")).toBe(second.etag);
+    expect((await t.get("/page/a", { "If-None-Match": '"other"' })).status).toBe(200);
+    expect(t.renders()).toBe(1);
   });
 
-  it("keys on the query string too", async () => {
+  it("renders afresh as soon as the revision changes, and drops the pages of the old one", async () => {
     const t = setup();
-    await t.get("/page/a?lang=en");
     await t.get("/page/a");
+    await t.get("/page/b");
+    expect(t.cache.size).toBe(2);
+    t.setRevision(8);
+    expect((await t.get("/page/a")).text).toBe("<p>a render 3</p>");
+    expect(t.cache.size).toBe(1);
+    expect((await t.get("/page/a")).text).toBe("<p>a render 3</p>");
+    expect(t.renders()).toBe(3);
+  });
+
+  it("answers 304 to a validator from before an import when the page came out the same", async () => {
+    const t = setup();
+    const before = await t.get("/text");
+    t.setRevision(8);
+    const after = await t.request("/text", { "If-None-Match": before.etag ?? "" });
+    expect(after.status).toBe(304);
     expect(t.renders()).toBe(2);
   });
 
-  it("renders concurrent misses once", async () => {
+  it("follows a revision that goes back (a database restored from a backup)", async () => {
+    const t = setup();
+    await t.get("/page/a");
+    t.setRevision(3);
+    expect((await t.get("/page/a")).text).toBe("<p>a render 2</p>");
+    expect((await t.get("/page/a")).text).toBe("<p>a render 2</p>");
+  });
+
+  it("keys on the query string too (the language is in it)", async () => {
+    const t = setup();
+    await t.get("/page/a?lang=en");
+    await t.get("/page/a");
+    await t.get("/page/a?lang=en");
+    expect(t.renders()).toBe(2);
+  });
+
+  it("renders concurrent misses of one address and revision once", async () => {
     const t = setup();
     const answers = await Promise.all([t.get("/page/a"), t.get("/page/a"), t.get("/page/a")]);
     expect(answers.map((a) => a.text)).toEqual(Array(3).fill("<p>a render 1</p>"));
     expect(t.renders()).toBe(1);
   });
 
-  it("past ttl, answers the stale page at once and renders a fresh one in the background", async () => {
+  it("does not keep a page rendered at a revision that was superseded while it rendered", async () => {
     const t = setup();
-    await t.get("/page/a");
-    t.advance(1500);
+    const slow = t.get("/page/a");
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    t.setRevision(8);
+    const fresh = await t.get("/page/b");
+    expect((await slow).text).toBe("<p>a render 1</p>");
+    expect(fresh.text).toBe("<p>b render 2</p>");
+    expect(t.cache.size).toBe(1); // b only: a's page of revision 7 would be dead weight
+    expect((await t.get("/page/a")).text).toBe("<p>a render 3</p>");
+  });
+
+  it("uses a revision reply that was overtaken by a newer one for nothing", async () => {
+    const t = setup();
+    const held = deferred<number>();
+    t.setRevisionRead(() => held.promise);
+    const late = t.get("/page/a"); // its read starts now and answers last, with the old revision
+    t.setRevisionRead(async () => 8);
     expect((await t.get("/page/a")).text).toBe("<p>a render 1</p>");
-    await t.settle();
+    held.resolve(7);
+    expect((await late).text).toBe("<p>a render 2</p>");
+    // The old revision was neither learnt nor kept: the page of revision 8 is still served.
+    expect((await t.get("/page/a")).text).toBe("<p>a render 1</p>");
     expect(t.renders()).toBe(2);
-    expect((await t.get("/page/a")).text).toBe("<p>a render 2</p>");
   });
 
-  it("never serves a page older than ttl + stale: it renders again while the reader waits", async () => {
+  it("renders without the cache when the revision cannot be read", async () => {
     const t = setup();
-    await t.get("/page/a");
-    t.advance(6001);
+    t.setRevisionRead(() => Promise.reject(new Error("database unreachable")));
+    expect((await t.get("/page/a")).text).toBe("<p>a render 1</p>");
     expect((await t.get("/page/a")).text).toBe("<p>a render 2</p>");
-  });
-
-  it("does not keep refusals, and drops a page whose background render is refused", async () => {
-    const t = setup();
-    t.setStatus(404);
-    await t.get("/page/a");
-    await t.get("/page/a");
-    expect(t.renders()).toBe(2);
-    t.setStatus(200);
-    await t.get("/page/b");
-    t.setStatus(404);
-    t.advance(1500);
-    expect((await t.get("/page/b")).status).toBe(200);
-    await t.settle();
     expect(t.cache.size).toBe(0);
-    expect((await t.get("/page/b")).status).toBe(404);
+  });
+
+  it("does not keep refusals", async () => {
+    const t = setup();
+    t.setStatus(404);
+    await t.get("/page/a");
+    expect((await t.get("/page/a")).status).toBe(404);
+    expect(t.renders()).toBe(2);
+    expect(t.cache.size).toBe(0);
   });
 
   it("keeps within maxBytes by dropping the least recently used, and does not keep bodies over a quarter of it", async () => {
     const t = setup({ maxBytes: 1000 });
     for (const n of [1, 2, 3, 4]) await t.get(`/big/${n}`);
     expect(t.cache.size).toBe(4);
+    expect(t.cache.bytes).toBe(960);
     await t.get("/big/1"); // 1 is now the most recently used
     await t.get("/big/5"); // 1200 bytes: 2, the least recently used, goes
     expect(t.cache.size).toBe(4);
+    expect(t.cache.bytes).toBe(960);
     expect(t.renders()).toBe(5);
     await t.get("/big/1");
     expect(t.renders()).toBe(5);
@@ -130,10 +194,27 @@ describe("page cache", () => {
     expect(small.cache.size).toBe(0);
   });
 
-  it("keeps a gzip copy of text bodies for readers that accept it, with its own ETag", async () => {
+  it("keeps at most maxEntries pages, the least recently used going first", async () => {
+    const t = setup({ maxEntries: 2 });
+    await t.get("/page/a");
+    await t.get("/page/b");
+    await t.get("/page/a");
+    await t.get("/page/c"); // b goes
+    expect(t.cache.size).toBe(2);
+    expect(t.renders()).toBe(3);
+    await t.get("/page/a");
+    await t.get("/page/c");
+    expect(t.renders()).toBe(3);
+    expect((await t.get("/page/b")).text).toBe("<p>b render 4</p>");
+  });
+
+  it("keeps a gzip copy of text bodies for readers that accept it, with its own ETag, and counts its bytes", async () => {
     const t = setup();
     await t.get("/text");
+    const plainBytes = t.cache.bytes;
+    expect(plainBytes).toBe(6000);
     await t.settle();
+    expect(t.cache.bytes).toBeGreaterThan(plainBytes);
     const app = t.request;
     const zipped = await app("/text", { "Accept-Encoding": "gzip, deflate, br" });
     expect(zipped.headers.get("content-encoding")).toBe("gzip");
@@ -150,15 +231,57 @@ describe("page cache", () => {
     expect(t.renders()).toBe(2);
   });
 
-  it("clear() forgets everything; ttl 0 turns the cache off", async () => {
+  it("clear() forgets everything", async () => {
     const t = setup();
     await t.get("/page/a");
     t.cache.clear();
+    expect(t.cache.bytes).toBe(0);
     await t.get("/page/a");
     expect(t.renders()).toBe(2);
-    const off = setup({ ttlMs: 0 });
-    await off.get("/page/a");
-    await off.get("/page/a");
-    expect(off.renders()).toBe(2);
+  });
+});
+
+forEachDatabase((database) => {
+  describe("page cache over the store", () => {
+    it("shows an import made through another connection (`shinchoku import` beside the server) at once", async () => {
+      const url = await database.freshUrl();
+      const server = await openStore(url);
+      const cli = await openStore(url);
+      try {
+        await server.migrate();
+        const { planId } = await cli.importPlanDocument(buildPlanDocument(), {
+          organization: FACTORY_ORGANIZATION,
+        });
+        const cache = new PageCache({ maxBytes: 1 << 24, maxEntries: 100 });
+        const app = createApp({ store: server, now: () => FIXED_NOW, pageCache: cache });
+        const path = `/o/${FACTORY_ORGANIZATION.slug}/plans/${planId}/2019/table`;
+
+        const first = await app.request(path);
+        expect(first.status).toBe(200);
+        const before = await first.text();
+        expect(cache.size).toBe(1);
+        const again = await app.request(path, {
+          headers: { "If-None-Match": first.headers.get("etag") ?? "" },
+        });
+        expect(again.status).toBe(304);
+
+        const changed = buildPlanDocument();
+        const initiative = changed.policies[0]?.initiatives[0];
+        if (!initiative) throw new Error("the factory document has no initiative");
+        expect(before).toContain(initiative.title);
+        initiative.title = "差し替え後の取組名";
+        await cli.importPlanDocument(changed, { organization: FACTORY_ORGANIZATION, replace: true });
+
+        const after = await app.request(path, {
+          headers: { "If-None-Match": first.headers.get("etag") ?? "" },
+        });
+        expect(after.status).toBe(200);
+        expect(after.headers.get("etag")).not.toBe(first.headers.get("etag"));
+        expect(await after.text()).toContain("差し替え後の取組名");
+      } finally {
+        await cli.close();
+        await server.close();
+      }
+    });
   });
 });

@@ -4,71 +4,64 @@ import { gzip } from "node:zlib";
 import type { Context, MiddlewareHandler } from "hono";
 
 /**
- * A short-lived cache of rendered GET responses ("microcache"). Progress tables change a few times a
- * year, but building one means a dozen queries and, for a large plan, megabytes of HTML: under load
- * the same page is rendered once per `ttlMs` and then served from memory.
+ * A cache of rendered GET responses, valid for as long as the data they were rendered from. Building a
+ * progress table means a dozen queries and, for a large plan, megabytes of HTML, while the data
+ * changes a few times a year: a page is rendered once per store revision (Store.revision()) and then
+ * served from memory.
  *
- * - Concurrent misses for the same address wait for one render instead of each starting their own.
- * - A page past `ttlMs` but within `staleMs` is answered at once from memory while it is rendered
- *   again in the background (stale-while-revalidate), so readers do not wait for re-renders.
+ * - Every request reads the revision once (one trivial query) and is answered from memory only by a
+ *   page rendered at that same revision. An import — through this process or another one, such as
+ *   `shinchoku import` on the same database — changes the revision, so the next request renders
+ *   afresh: no page is ever served from older data, and no timer is involved.
+ * - Concurrent misses for the same address and revision wait for one render instead of each starting
+ *   their own.
  * - Text bodies are also kept gzip-compressed (compressed once, off the event loop) for readers that
  *   accept it: a large plan's table shrinks about tenfold, which matters on municipal networks.
- * - The data may be changed by another process (`shinchoku import` on the same database), which this
- *   process cannot observe: a page is never served older than `ttlMs + staleMs` after its render.
- *   Code that writes through this process calls `clear()`.
+ * - Memory is bounded by pages and by bytes; the least recently used go first. Pages of an older
+ *   revision are dropped as soon as a newer one is seen.
  */
 export interface PageCacheOptions {
-  /** How long a rendered response is served as it is; 0 turns the cache off. */
-  ttlMs: number;
-  /** How long after that it may still be served while a fresh render runs in the background. */
-  staleMs: number;
-  /** Upper bound of the bodies kept, in bytes; the least recently used go first. */
+  /** Upper bound of the bytes kept (bodies and their gzip copies). */
   maxBytes: number;
-  /** The clock (tests pin it). */
-  now?: () => number;
+  /** Upper bound of the pages kept (many small answers, e.g. one per search query). */
+  maxEntries: number;
 }
 
 export const DEFAULT_PAGE_CACHE: PageCacheOptions = {
-  ttlMs: 2000,
-  staleMs: 10_000,
   maxBytes: 64 * 1024 * 1024,
+  maxEntries: 2000,
 };
 
-/** Marks the cache's own background render in the request's env, so that it bypasses the cache. */
-const REVALIDATING = Symbol("page-cache.revalidating");
-
-type Fetcher = (request: Request, env: Record<symbol, unknown>) => Response | Promise<Response>;
+/** The store revision (Store.revision()): the cache's notion of "the data changed". */
+export type RevisionSource = () => Promise<number>;
 
 const compress = promisify(gzip);
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript)|image\/svg)/;
 const MIN_COMPRESS_BYTES = 1024;
 
 interface Entry {
+  revision: number;
   status: number;
   headers: [string, string][];
   body: Uint8Array<ArrayBuffer>;
   /** The body gzip-compressed, once the compression (started when stored) has finished. */
   gzip?: Uint8Array<ArrayBuffer>;
   etag: string;
-  freshUntil: number;
-  staleUntil: number;
 }
 
 export class PageCache {
+  /** By address (path and query, which carries the language); Map order is the LRU order. */
   readonly #entries = new Map<string, Entry>();
+  /** Renders in progress, by revision and address. */
   readonly #pending = new Map<string, Promise<Entry | undefined>>();
   #bytes = 0;
-  #fetcher: Fetcher | undefined;
-  readonly #now: () => number;
+  /** The revision the kept pages belong to. */
+  #revision: number | undefined;
+  /** Revision reads started so far, and how many had started when `#revision` was learnt. */
+  #reads = 0;
+  #learntAt = 0;
 
-  constructor(readonly options: PageCacheOptions) {
-    this.#now = options.now ?? Date.now;
-  }
-
-  /** The app whose responses are cached: background renders go through it. */
-  attach(fetcher: Fetcher): void {
-    this.#fetcher = fetcher;
-  }
+  constructor(readonly options: PageCacheOptions) {}
 
   clear(): void {
     this.#entries.clear();
@@ -79,31 +72,26 @@ export class PageCache {
     return this.#entries.size;
   }
 
-  middleware(): MiddlewareHandler {
+  /** Bytes kept, gzip copies included. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  middleware(revision: RevisionSource): MiddlewareHandler {
     return async (c, next) => {
-      if (this.options.ttlMs <= 0 || c.req.method !== "GET") return next();
+      if (c.req.method !== "GET") return next();
+      const current = await this.#currentRevision(revision);
+      if (current === undefined) return next();
       const url = new URL(c.req.url);
-      const key = url.pathname + url.search;
-      if ((c.env as Record<symbol, unknown> | undefined)?.[REVALIDATING]) {
-        await next();
-        const entry = await this.#store(key, c.res);
-        if (entry) c.res = respond(entry, c);
-        else this.#forget(key);
-        return;
-      }
+      const address = url.pathname + url.search;
 
-      const now = this.#now();
-      const entry = this.#lookup(key, now);
-      if (entry && now < entry.freshUntil) {
-        c.res = respond(entry, c);
-        return;
-      }
-      if (entry && this.#fetcher) {
-        this.#revalidate(key, url);
+      const entry = this.#lookup(address, current);
+      if (entry) {
         c.res = respond(entry, c);
         return;
       }
 
+      const key = `${current} ${address}`;
       const pending = this.#pending.get(key);
       if (pending) {
         const rendered = await pending;
@@ -118,7 +106,7 @@ export class PageCache {
       let rendered: Entry | undefined;
       try {
         await next();
-        rendered = await this.#store(key, c.res);
+        rendered = await this.#store(address, current, c.res);
         if (rendered) c.res = respond(rendered, c);
       } finally {
         this.#pending.delete(key);
@@ -127,58 +115,57 @@ export class PageCache {
     };
   }
 
-  /** A usable entry (fresh or stale), moved to the end of the LRU order; expired ones are dropped. */
-  #lookup(key: string, now: number): Entry | undefined {
-    const entry = this.#entries.get(key);
-    if (!entry) return undefined;
-    this.#entries.delete(key);
-    if (now >= entry.staleUntil) {
-      this.#bytes -= entry.body.byteLength;
+  /**
+   * The revision this request may be answered at, or undefined to render without the cache: when the
+   * revision cannot be read (the render will report the store's trouble), or when the answer is
+   * not the one known and the read began before that one was learnt — it may predate it (replies
+   * can overtake each other), so it is used for nothing. A read begun afterwards is authoritative:
+   * the kept pages belong to another revision and are dropped, whether it went up (an import) or
+   * not (a database restored from a backup).
+   */
+  async #currentRevision(revision: RevisionSource): Promise<number | undefined> {
+    const started = ++this.#reads;
+    let value: number;
+    try {
+      value = await revision();
+    } catch {
       return undefined;
     }
-    this.#entries.set(key, entry);
+    if (value === this.#revision) return value;
+    if (started <= this.#learntAt) return undefined;
+    this.#revision = value;
+    this.#learntAt = this.#reads;
+    this.clear();
+    return value;
+  }
+
+  /** A page rendered at `revision`, moved to the end of the LRU order. */
+  #lookup(address: string, revision: number): Entry | undefined {
+    const entry = this.#entries.get(address);
+    if (!entry || entry.revision !== revision) return undefined;
+    this.#entries.delete(address);
+    this.#entries.set(address, entry);
     return entry;
   }
 
-  /** One background render per address at a time, after the current answer has been sent. */
-  #revalidate(key: string, url: URL): void {
-    const fetcher = this.#fetcher;
-    if (!fetcher || this.#pending.has(key)) return;
-    const done = new Promise<Entry | undefined>((resolve) => {
-      setImmediate(async () => {
-        try {
-          const res = await fetcher(new Request(url), { [REVALIDATING]: true });
-          await res.body?.cancel();
-        } catch {
-          this.#forget(key);
-        } finally {
-          resolve(this.#entries.get(key));
-        }
-      });
-    });
-    this.#pending.set(key, done);
-    done.finally(() => this.#pending.delete(key));
-  }
-
-  async #store(key: string, res: Response): Promise<Entry | undefined> {
+  async #store(address: string, revision: number, res: Response): Promise<Entry | undefined> {
     if (res.status !== 200 || res.headers.has("set-cookie") || !res.body) return undefined;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => {
       if (name !== "content-length") headers.push([name, value]);
     });
-    const now = this.#now();
-    const entry: Entry = {
-      status: res.status,
-      headers,
-      body,
-      etag: `"${createHash("sha1").update(body).digest("base64url")}"`,
-      freshUntil: now + this.options.ttlMs,
-      staleUntil: now + this.options.ttlMs + this.options.staleMs,
-    };
-    this.#forget(key);
-    // A body too large to keep is still answered, from this one render.
-    if (body.byteLength > this.options.maxBytes / 4) return entry;
+    // The validator is the body's own hash, not the revision: after an import that leaves a page
+    // as it was, readers still get 304 instead of the same megabytes again.
+    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+    const entry: Entry = { revision, status: res.status, headers, body, etag };
+    // A body too large to keep, or rendered at a revision already superseded, still answers the
+    // requests that waited for this one render.
+    if (body.byteLength > this.options.maxBytes / 4 || revision !== this.#revision) return entry;
+    this.#forget(address);
+    this.#entries.set(address, entry);
+    this.#bytes += body.byteLength;
+    this.#evict();
     if (body.byteLength >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(res.headers.get("content-type") ?? "")) {
       compress(body).then(
         (zipped) => {
@@ -187,24 +174,29 @@ export class PageCache {
             zipped.byteOffset,
             zipped.byteLength,
           ) as Uint8Array<ArrayBuffer>;
+          if (this.#entries.get(address) !== entry) return;
+          this.#bytes += entry.gzip.byteLength;
+          this.#evict();
         },
         () => {},
       );
     }
-    this.#entries.set(key, entry);
-    this.#bytes += body.byteLength;
-    for (const [oldKey] of this.#entries) {
-      if (this.#bytes <= this.options.maxBytes) break;
-      this.#forget(oldKey);
-    }
     return entry;
   }
 
-  #forget(key: string): void {
-    const entry = this.#entries.get(key);
+  /** Drops the least recently used pages until both bounds hold. */
+  #evict(): void {
+    for (const [address] of this.#entries) {
+      if (this.#bytes <= this.options.maxBytes && this.#entries.size <= this.options.maxEntries) break;
+      this.#forget(address);
+    }
+  }
+
+  #forget(address: string): void {
+    const entry = this.#entries.get(address);
     if (!entry) return;
-    this.#entries.delete(key);
-    this.#bytes -= entry.body.byteLength;
+    this.#entries.delete(address);
+    this.#bytes -= entry.body.byteLength + (entry.gzip?.byteLength ?? 0);
   }
 }
 
