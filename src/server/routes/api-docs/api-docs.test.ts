@@ -14,6 +14,9 @@ const PATHS = [
   "/api/v1/plans/{planId}/rounds/{fiscalYear}/initiatives",
   "/api/v1/plans/{planId}/rounds/{fiscalYear}/grade-summary",
   "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.json",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.xlsx",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.pdf",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.csv",
   "/api/v1/plans/{planId}/initiatives/{number}",
 ];
 
