@@ -1,4 +1,4 @@
-import { formatFiscalYear, formatFiscalYearEnd } from "../domain/era.ts";
+import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../domain/era.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../domain/plan-document.ts";
 
 /**
@@ -220,6 +220,25 @@ export function progressTableBlocks(doc: Pick<PlanDocument, "policies">): Progre
     }));
     return { policy, rowSpan: initiatives.reduce((n, i) => n + i.rowSpan, 0), initiatives };
   });
+}
+
+/** "令和2年3月31日現在"; an unreadable date is printed as stored rather than failing a render. */
+export function asOfText(doc: Pick<PlanDocument, "report">): string {
+  try {
+    return `${formatJapaneseDate(doc.report.asOf, "long")}現在`;
+  } catch {
+    return `${doc.report.asOf}現在`;
+  }
+}
+
+/**
+ * "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）": the title as
+ * printed in the source when the document keeps it, else built from the plan and the report.
+ */
+export function progressTableTitle(doc: Pick<PlanDocument, "plan" | "report">): string {
+  if (doc.report.title) return doc.report.title;
+  const period = `${formatFiscalYear(doc.plan.startFiscalYear, "long")}～${formatFiscalYear(doc.plan.endFiscalYear, "long")}`;
+  return `${doc.plan.title}（${period}）進行管理集計表（${asOfText(doc)}）`;
 }
 
 /** The legend printed above the table. */

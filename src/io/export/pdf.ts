@@ -1,8 +1,8 @@
 import PDFDocument from "pdfkit";
-import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
 import { GRADE_LABELS, GRADES, type Grade } from "../../domain/grade.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import {
+  asOfText,
   columnLabel,
   initiativeCellText,
   kpiCellText,
@@ -11,6 +11,7 @@ import {
   policyLabel,
   progressTableBlocks,
   progressTableHeadings,
+  progressTableTitle,
   TRANSCRIBED_NOTE,
 } from "../progress-table-columns.ts";
 import {
@@ -49,7 +50,7 @@ const SUMMARY_CAPTION = "本部会評価";
  */
 export async function exportPdf(doc: PlanDocument, options: ExportPdfOptions = {}): Promise<Buffer> {
   const fonts = await loadFonts();
-  const title = tableTitle(doc);
+  const title = progressTableTitle(doc);
   const pdf = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margin: 0,
@@ -86,21 +87,6 @@ export async function exportPdf(doc: PlanDocument, options: ExportPdfOptions = {
   pdf.end();
   await ended;
   return Buffer.concat(chunks);
-}
-
-/** "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）" */
-export function tableTitle(doc: Pick<PlanDocument, "plan" | "report">): string {
-  const period = `${formatFiscalYear(doc.plan.startFiscalYear, "long")}～${formatFiscalYear(doc.plan.endFiscalYear, "long")}`;
-  return `${doc.plan.title}（${period}）進行管理集計表（${asOfText(doc)}）`;
-}
-
-/** "令和2年3月31日現在"; an unreadable date is printed as stored rather than failing the export. */
-export function asOfText(doc: Pick<PlanDocument, "report">): string {
-  try {
-    return `${formatJapaneseDate(doc.report.asOf, "long")}現在`;
-  } catch {
-    return `${doc.report.asOf}現在`;
-  }
 }
 
 export interface PlacedColumn extends ProgressColumn {

@@ -5,6 +5,7 @@ import { GRADE_LABELS, GRADES, gradeSummaryTotal } from "../../domain/grade.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import { KPI_ROW_COLUMNS, type KpiRowColumn, kpiRows } from "../kpi-rows.ts";
 import {
+  asOfText,
   columnLabel,
   initiativeCellText,
   kpiCellText,
@@ -13,10 +14,10 @@ import {
   policyLabel,
   progressTableBlocks,
   progressTableHeadings,
+  progressTableTitle,
   TRANSCRIBED_NOTE,
 } from "../progress-table-columns.ts";
 import {
-  asOfLine,
   cellAddress,
   FIRST_DATA_ROW,
   HEADER_ROW,
@@ -24,7 +25,6 @@ import {
   LEGEND_ROW,
   NOTE_ROW,
   PROGRESS_SHEET,
-  progressTableTitle,
   SECTION_LINE,
   SECTION_ROW,
   SUBHEADER_ROW,
@@ -292,7 +292,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, doc: PlanDocument, row: number, 
     count.alignment = { horizontal: "center", vertical: "middle" };
     count.border = BORDER;
   });
-  put(row + 3, 1, asOfLine(doc.report.asOf)).font = font(BODY_SIZE);
+  put(row + 3, 1, asOfText(doc)).font = font(BODY_SIZE);
 }
 
 function numberFormat(column: KpiRowColumn, value: number): string {

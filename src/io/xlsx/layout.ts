@@ -1,6 +1,3 @@
-import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
-import type { PlanDocument } from "../../domain/plan-document.ts";
-
 /**
  * The layout of the project's own workbook, shared by the xlsx exporter (src/io/export/xlsx.ts) and
  * the importer that reads it back (src/io/xlsx/import.ts), so the two cannot drift apart.
@@ -32,21 +29,6 @@ export const AS_OF_SUFFIX = "現在";
 
 /** Excel refuses longer cell texts (and LibreOffice cuts them). */
 export const XLSX_CELL_LIMIT = 32_767;
-
-/**
- * "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）": the table's
- * title as printed in the source when the document keeps it, else built from the plan and report.
- */
-export function progressTableTitle(doc: Pick<PlanDocument, "plan" | "report">): string {
-  if (doc.report.title) return doc.report.title;
-  const period = `${formatFiscalYear(doc.plan.startFiscalYear)}～${formatFiscalYear(doc.plan.endFiscalYear)}`;
-  return `${doc.plan.title}（${period}）進行管理集計表（${formatJapaneseDate(doc.report.asOf)}${AS_OF_SUFFIX}）`;
-}
-
-/** "令和2年3月31日現在" */
-export function asOfLine(asOf: string): string {
-  return `${formatJapaneseDate(asOf)}${AS_OF_SUFFIX}`;
-}
 
 /** "A1", "M12" from 1-based column and row. */
 export function cellAddress(column: number, row: number): string {

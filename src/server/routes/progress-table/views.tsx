@@ -1,5 +1,4 @@
 import type { Child } from "hono/jsx";
-import { formatFiscalYear, formatJapaneseDate } from "../../../domain/era.ts";
 import { GRADE_LABELS, GRADES } from "../../../domain/grade.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../../../domain/plan-document.ts";
 import {
@@ -11,6 +10,7 @@ import {
   policyLabel,
   progressTableBlocks,
   progressTableHeadings,
+  progressTableTitle,
   TRANSCRIBED_NOTE,
 } from "../../../io/progress-table-columns.ts";
 import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
@@ -28,13 +28,6 @@ import { YearSwitch } from "../plans/views.tsx";
  * header rows with their letters (A)–(H), one sub-row per KPI, the committee's grade summary and the
  * as-of date. Columns come from the shared column model, so the page matches the xlsx and the PDF.
  */
-
-/** "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）" */
-export function progressTableTitle(doc: PlanDocument): string {
-  if (doc.report.title) return doc.report.title;
-  const period = `${formatFiscalYear(doc.plan.startFiscalYear)}～${formatFiscalYear(doc.plan.endFiscalYear)}`;
-  return `${doc.plan.title}（${period}）進行管理集計表（${formatJapaneseDate(doc.report.asOf)}現在）`;
-}
 
 export interface ProgressTablePageProps {
   ui: Ui;
