@@ -146,6 +146,22 @@ describe("exportCsv: formula injection and odd texts", () => {
     expect(rows[0]?.["当初(数値)"]).toBe("-5");
   });
 
+  it("quotes every cell holding a line break, so a reader that ends a record at any LF (Excel) keeps it whole", () => {
+    const doc = smallDocument([
+      initiative(1, {
+        nextYearGoal: "1行目\n2行目",
+        committeeOpinion: "CRだけ\r改行",
+        kpis: [kpi("1-1", "a", "1件", "2件", "3件")],
+      }),
+    ]);
+    const text = exportCsv(doc).toString("utf8");
+    expect(text).toContain(',"CRだけ\r改行","1行目\n2行目",');
+    // Strict like Excel: LF, CRLF and CR all end a record unless inside quotes.
+    const strict = parse(text, { bom: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
+    expect(strict).toHaveLength(2);
+    expect(byHeader(strict)[0]).toMatchObject({ 本部会意見: "CRだけ\r改行", 次年度目標: "1行目\n2行目" });
+  });
+
   it("keeps emoji, line breaks and a 40,000-character text whole", () => {
     expect(rows[0]?.本部会意見).toBe("達成🎉おめでとう");
     expect(rows[0]?.次年度目標).toBe("1行目\n2行目\n3行目");

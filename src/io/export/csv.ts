@@ -60,7 +60,9 @@ function csvCell(column: KpiRowColumn, value: KpiRowValue): string {
 /** The CSV text (no BOM), CRLF line ends. */
 export function csvText(doc: PlanDocument): string {
   const records = kpiRows(doc).map((row) => KPI_ROW_COLUMNS.map((column) => csvCell(column, row[column.id])));
-  return stringify([kpiRowHeaders(), ...records], { record_delimiter: "\r\n" });
+  // csv-stringify quotes a cell only for the whole record delimiter (CRLF); a lone LF or CR inside a
+  // cell must be quoted too, or Excel ends the record there.
+  return stringify([kpiRowHeaders(), ...records], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
 const CP932_LOOK_ALIKES: ReadonlyMap<string, string> = new Map([
