@@ -108,9 +108,22 @@ function cityCsv(rows: string[]): Uint8Array {
 }
 
 describe("importCsv: bad cells", () => {
+  it("reads the marks that look like the scale's ○ and × as them (〇 and ◯, ✕ and ✖)", () => {
+    const result = importCsv(
+      cityCsv([
+        "柱A,1,取組1,課,概要,実績,指標,1件,2件,3件,〇,意見,目標",
+        "柱A,2,取組2,課,概要,実績,指標,1件,2件,3件,◯,意見,目標",
+        "柱A,3,取組3,課,概要,実績,指標,1件,2件,3件,✕,意見,目標",
+        "柱A,4,取組4,課,概要,実績,指標,1件,2件,3件,✖,意見,目標",
+      ]),
+      { mapping: mapping("city-marks.json") },
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(result.document?.policies[0]?.initiatives.map((i) => i.grade)).toEqual(["B", "B", "D", "D"]);
+  });
+
   it("reports a grade not on the scale with its cell and line", () => {
-    // ◯ (U+25EF, large circle) is not ○ (U+25CB, white circle), the scale's B.
-    const result = importCsv(cityCsv(["柱A,1,取組,課,概要,実績,指標,1件,2件,3件,◯,意見,目標"]), {
+    const result = importCsv(cityCsv(["柱A,1,取組,課,概要,実績,指標,1件,2件,3件,□,意見,目標"]), {
       mapping: mapping("city-marks.json"),
     });
     const bad = result.diagnostics.find((d) => d.code === "grade.invalid");
@@ -121,7 +134,7 @@ describe("importCsv: bad cells", () => {
       field: "policies[0].initiatives[0].grade",
     });
     expect(bad?.sheet).toBeUndefined();
-    expect(bad?.message).toBe("取組項目 No.1 の進捗状況「◯」は評価の尺度（◎・○・△・×）にありません");
+    expect(bad?.message).toBe("取組項目 No.1 の進捗状況「□」は評価の尺度（◎・○・△・×）にありません");
   });
 
   it("reports a number that is not one, and skips its continuation rows with it", () => {

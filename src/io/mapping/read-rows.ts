@@ -69,9 +69,19 @@ export interface RowReadOptions {
   expectSummary?: boolean;
 }
 
-/** Folds full-width forms and removes white space: how grade cells and headers are compared. */
+/**
+ * Marks an IME offers side by side for まる and ばつ, which look alike in a cell and in a message:
+ * 〇 (kanji zero), ◯ (large circle) → ○; ✕ ✖ → ×. A scale written with one reads the others.
+ */
+const LOOK_ALIKE_CIRCLES = /[\u3007\u25ef]/g;
+const LOOK_ALIKE_CROSSES = /[\u2715\u2716]/g;
+
+/** Folds full-width forms and look-alike marks and removes white space: how grade cells and headers are compared. */
 export function normalizeScaleKey(text: string): string {
-  return toHalfWidth(text).replace(/\s+/g, "");
+  return toHalfWidth(text)
+    .replace(/\s+/g, "")
+    .replace(LOOK_ALIKE_CIRCLES, "\u25cb")
+    .replace(LOOK_ALIKE_CROSSES, "\u00d7");
 }
 
 export function defaultGradeScale(): Map<string, Grade> {
