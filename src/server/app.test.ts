@@ -80,6 +80,36 @@ forEachDatabase((database) => {
     }
   });
 
+  it("a method other than GET on an existing path is 405 with Allow, not a 404 saying the page does not exist", async () => {
+    const res = await app.request("/api/v1/plans/1", { method: "DELETE" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("GET, HEAD");
+    expect(res.headers.get("content-type")).toBe("application/problem+json; charset=utf-8");
+    expect(await res.json()).toEqual({
+      type: "/api/docs#problem-method.not-allowed",
+      title: "この操作はできません",
+      status: 405,
+      detail: "/api/v1/plans/1 には DELETE を使えません。使えるのは GET と HEAD です。",
+      instance: "/api/v1/plans/1",
+    });
+    const page = await app.request("/o/sakado/plans/1/2019?lang=en", { method: "POST" });
+    expect(page.status).toBe(405);
+    expect(page.headers.get("allow")).toBe("GET, HEAD");
+    expect(await page.text()).toContain("<h1>Method not allowed</h1>");
+    // A path that does not exist stays a 404 whatever the method.
+    expect((await app.request("/api/v1/nothing", { method: "POST" })).status).toBe(404);
+  });
+
+  it("names a field once, with the plan's own bound, when a value breaks several checks", async () => {
+    const res = await app.request("/api/v1/plans/1/rounds/99999999999999999999");
+    expect(res.status).toBe(400);
+    const problem = await res.json();
+    expect(problem.detail).toBe("次の項目を確認してください：fiscalYear");
+    expect(problem.errors).toEqual([
+      { name: "fiscalYear", in: "path", detail: "fiscalYear：2999 以下で指定してください" },
+    ]);
+  });
+
   it("an unknown API path is a problem document", async () => {
     const res = await app.request("/api/v1/nothing");
     expect(res.status).toBe(404);

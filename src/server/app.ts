@@ -1,5 +1,6 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { PatternRouter } from "hono/router/pattern-router";
 import { secureHeaders } from "hono/secure-headers";
 import type { Store } from "../store/types.ts";
 import { PROBLEM } from "./api-schema.ts";
@@ -89,7 +90,16 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerInitiativeApi(app);
   registerApiDocs(app);
 
-  app.notFound(notFound);
+  // Every route is read-only, so a path that GET would answer refuses other methods with 405.
+  const readable = new PatternRouter<true>();
+  for (const route of app.routes) if (route.method === "GET") readable.add("GET", route.path, true);
+  app.notFound((c) => {
+    const method = c.req.method;
+    if (method === "GET" || method === "HEAD" || readable.match("GET", c.req.path)[0].length === 0)
+      return notFound(c);
+    c.header("Allow", "GET, HEAD");
+    return respondWithError(c, new AppError("method.not-allowed", { path: c.req.path, method }));
+  });
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);
     console.error(error);

@@ -12,11 +12,14 @@ export type ErrorId =
   | "round.not-found"
   | "initiative.not-found"
   | "page.not-found"
+  | "method.not-allowed"
   | "request.invalid"
   | "internal";
 
+export type ErrorStatus = 400 | 404 | 405 | 500;
+
 interface ErrorText {
-  status: 400 | 404 | 500;
+  status: ErrorStatus;
   title: { ja: string; en: string };
   detail: { ja: (p: Record<string, string>) => string; en: (p: Record<string, string>) => string };
 }
@@ -62,6 +65,14 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
       en: (p) => `There is no page at ${p.path}. Please check the address.`,
     },
   },
+  "method.not-allowed": {
+    status: 405,
+    title: { ja: "この操作はできません", en: "Method not allowed" },
+    detail: {
+      ja: (p) => `${p.path} には ${p.method} を使えません。使えるのは GET と HEAD です。`,
+      en: (p) => `${p.path} does not accept ${p.method}; only GET and HEAD.`,
+    },
+  },
   "request.invalid": {
     status: 400,
     title: { ja: "指定された値が正しくありません", en: "Invalid request" },
@@ -98,7 +109,7 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 
-  get status(): 400 | 404 | 500 {
+  get status(): ErrorStatus {
     return ERRORS[this.id].status;
   }
 }
@@ -144,8 +155,11 @@ export function problemDocument(error: AppError, lang: Lang, instance: string): 
 
 /** Zod's findings as field errors, worded for people (Zod's own messages are English and technical). */
 export function fieldErrors(error: ZodError, where: FieldError["in"], names: Record<string, string> = {}) {
-  return error.issues.map((issue): FieldError => {
-    const key = String(issue.path[0] ?? "");
+  // One finding per field, the last: a huge number breaks both zod's safe-integer limit and our own
+  // bound (e.g. fiscal year ≤ 2999), and only our bound tells the reader what to send.
+  const lastPerField = new Map<string, Issue>();
+  for (const issue of error.issues) lastPerField.set(String(issue.path[0] ?? ""), issue);
+  return [...lastPerField].map(([key, issue]): FieldError => {
     const name = names[key] ?? key;
     const [message, messageEn] = issueText(issue);
     return { name, in: where, message: `${name}：${message}`, messageEn: `${name}: ${messageEn}` };
