@@ -1,4 +1,7 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
+import { excerpt, TABLE_TEXT_MESSAGES } from "../table-text/messages.ts";
+
+export { excerpt };
 
 /**
  * Findings of the spreadsheet importers (the project's own xlsx, and other cities' xlsx/CSV read
@@ -40,7 +43,8 @@ export type SheetImportCode =
 type Params = Record<string, string | number>;
 
 export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
-  "input.empty": { severity: "error", ja: () => "ファイルが空です", en: () => "The file is empty" },
+  // Findings about the bytes read the same whatever the importer: worded once, by the table-text importer.
+  "input.empty": TABLE_TEXT_MESSAGES["input.empty"],
   "input.binary": {
     severity: "error",
     ja: () => "CSV（テキスト）として読み取れないファイルです",
@@ -51,12 +55,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
     ja: (p) => `Excel（xlsx）ファイルとして読み取れません: ${p.reason}`,
     en: (p) => `This file cannot be read as an Excel (xlsx) workbook: ${p.reason}`,
   },
-  "input.replacement": {
-    severity: "warning",
-    ja: (p) =>
-      `文字コード（${p.encoding}）として読めない文字が ${p.count} 文字あり、「\uFFFD」に置き換えました`,
-    en: (p) => `${p.count} characters could not be decoded as ${p.encoding} and were replaced by "\uFFFD"`,
-  },
+  "input.replacement": TABLE_TEXT_MESSAGES["input.replacement"],
   "input.csv-syntax": {
     severity: "error",
     ja: (p) => `CSV の書式が正しくありません（${p.line} 行目付近）: ${p.reason}`,
@@ -211,10 +210,4 @@ export function sheetDiagnostic(
   location: SheetLocation = {},
 ): Diagnostic {
   return makeDiagnostic(SHEET_IMPORT_MESSAGES, code, params, location);
-}
-
-/** The start of a long text, for messages. */
-export function excerpt(text: string, max = 40): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
