@@ -210,6 +210,35 @@ describe("parseFiscalYear", () => {
     expect(parseFiscalYear("元年度", reiwa)).toBe(2019);
   });
 
+  it("reads an era-less year in the era nearest the plan period when the context has one", () => {
+    // A 平成29年度～令和3年度 plan: its later reports are written in 令和, where 元年度 and 2年度 mean
+    // R1 and R2, never H1 (1989) and H2 (1990), decades before the plan; 26年度 to 31年度 stay 平成.
+    const plan = {
+      defaultEra: "heisei",
+      planPeriod: { startFiscalYear: 2017, endFiscalYear: 2021 },
+    } as const;
+    expect(parseFiscalYear("元年度", plan)).toBe(2019);
+    expect(parseFiscalYear("2年度", plan)).toBe(2020);
+    expect(parseFiscalYear("3年度", plan)).toBe(2021);
+    expect(parseFiscalYear("26年度", plan)).toBe(2014);
+    expect(parseFiscalYear("31年度", plan)).toBe(2019);
+    expect(parseFiscalYear("32年度", plan)).toBe(2020);
+    expect(parseFiscalYearEnd("元年度末", plan)).toBe(2019);
+    expect(parseFiscalYearEnd("27末", plan)).toBe(2015);
+    expect(parseMonthPeriod("元.6~2.2", plan)).toEqual({ from: "2019-06", to: "2020-02" });
+    expect(parseFiscalYearRange("元年度~3年度", plan)).toEqual({
+      startFiscalYear: 2019,
+      endFiscalYear: 2021,
+    });
+    // A 令和 plan reads 30年度 in its baseline as H30, not R30 (2048).
+    const reiwaPlan = {
+      defaultEra: "reiwa",
+      planPeriod: { startFiscalYear: 2022, endFiscalYear: 2026 },
+    } as const;
+    expect(parseFiscalYear("30年度", reiwaPlan)).toBe(2018);
+    expect(parseFiscalYear("5年度", reiwaPlan)).toBe(2023);
+  });
+
   it("needs a context for an era-less year", () => {
     expect(parseFiscalYear("31年度")).toBeUndefined();
     expect(parseFiscalYear("29年度")).toBeUndefined();

@@ -209,6 +209,32 @@ function eraDate(
 export interface EraContext {
   /** Era of years written without one ("29年度"): the era of the plan's first fiscal year. */
   defaultEra: Era;
+  /**
+   * The plan period the text belongs to. When given, an era-less year is read in the era that puts
+   * it nearest to this period (see {@link resolveEraLessYear}).
+   */
+  planPeriod?: { startFiscalYear: FiscalYear; endFiscalYear: FiscalYear };
+}
+
+/**
+ * The era and 西暦 year of an era year written without its era ("31年度", "2年度", "元年度末"). Without
+ * a plan period that is the context's default era. With one, it is the era that puts the year
+ * nearest to the period (the default era on a tie): a plan that began in 平成 is reported on in
+ * 令和 as well, so in a 平成29年度～令和3年度 plan "31年度" is H31 (2019) and "2年度" R2 (2020), never
+ * H2 (1990); and a 令和 plan's baseline "30年度" is H30 (2018), not R30 (2048).
+ */
+export function resolveEraLessYear(eraYear: number, ctx: EraContext): { era: Era; year: number } | undefined {
+  const preferred = westernYear(ctx.defaultEra, eraYear);
+  const period = ctx.planPeriod;
+  if (preferred === undefined || !period)
+    return preferred === undefined ? undefined : { era: ctx.defaultEra, year: preferred };
+  const distance = (year: number) => Math.max(0, period.startFiscalYear - year, year - period.endFiscalYear);
+  let best = { era: ctx.defaultEra, year: preferred };
+  for (const info of ERAS) {
+    const year = westernYear(info.era, eraYear);
+    if (year !== undefined && distance(year) < distance(best.year)) best = { era: info.era, year };
+  }
+  return best;
 }
 
 /**
@@ -296,7 +322,7 @@ function parseFiscalYearNormalized(t: string, ctx?: EraContext): FiscalYear | un
   if (era === undefined) {
     // An era-less number is a year only when written as one (31年度), and only with a context.
     if (m[3] === undefined || !ctx) return undefined;
-    return westernYear(ctx.defaultEra, eraYearNumber(m[2]));
+    return resolveEraLessYear(eraYearNumber(m[2]), ctx)?.year;
   }
   return westernYear(era, eraYearNumber(m[2]));
 }
@@ -320,7 +346,8 @@ export function parseFiscalYearEnd(text: string, ctx?: EraContext): FiscalYear |
   if (w) return Number(w[1]);
   const m = FISCAL_YEAR_END.exec(t);
   if (!m || m[2] === undefined) return undefined;
-  const era = m[1] === undefined ? ctx?.defaultEra : eraFromPrefix(m[1]);
+  if (m[1] === undefined) return ctx ? resolveEraLessYear(eraYearNumber(m[2]), ctx)?.year : undefined;
+  const era = eraFromPrefix(m[1]);
   return era === undefined ? undefined : westernYear(era, eraYearNumber(m[2]));
 }
 
@@ -347,7 +374,10 @@ export function parseFiscalYearRange(
   const [first, second] = parts;
   const startFiscalYear = parseFiscalYearNormalized(first, ctx);
   if (startFiscalYear === undefined) return undefined;
-  const firstEra = leadingEra(first) ?? ctx?.defaultEra;
+  const eraLessFirst = FISCAL_YEAR.exec(first);
+  const firstEra =
+    leadingEra(first) ??
+    (eraLessFirst && eraLessFirst[1] === undefined ? eraLessEra(eraLessFirst[2], ctx) : ctx?.defaultEra);
   const secondCtx = firstEra === undefined ? undefined : { defaultEra: firstEra };
   const endFiscalYear =
     parseFiscalYearNormalized(second, secondCtx) ?? parseEraLessBareYear(second, secondCtx);
@@ -366,6 +396,12 @@ function splitRange(t: string): [string, string] | undefined {
   const parts = t.split(RANGE_SEPARATOR).map((part) => part.trim());
   if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
   return [parts[0], parts[1]];
+}
+
+/** The era an era-less year ("元", "29") is read in, by {@link resolveEraLessYear}. */
+function eraLessEra(yearText: string | undefined, ctx: EraContext | undefined): Era | undefined {
+  if (yearText === undefined || !ctx) return undefined;
+  return resolveEraLessYear(eraYearNumber(yearText), ctx)?.era;
 }
 
 function leadingEra(t: string): Era | undefined {
@@ -388,7 +424,7 @@ function parseMonth(t: string, ctx?: EraContext): { month: string; era?: Era } |
   }
   const m = MONTH.exec(t);
   if (!m || m[2] === undefined) return undefined;
-  const era = m[1] === undefined ? ctx?.defaultEra : eraFromPrefix(m[1]);
+  const era = m[1] === undefined ? eraLessEra(m[2], ctx) : eraFromPrefix(m[1]);
   if (era === undefined) return undefined;
   const year = westernYear(era, eraYearNumber(m[2]));
   const month = Number(m[3]);

@@ -5,6 +5,7 @@ import {
   formatJapaneseDate,
   formatMonthPeriod,
   isLastDayOfMonth,
+  parseFiscalYear,
 } from "./era.ts";
 import type { KpiParseContext, KpiValue } from "./kpi-value.ts";
 
@@ -86,7 +87,10 @@ function formatDueYear(fy: number, ctx: KpiParseContext | undefined): string {
   if (ctx) {
     const era = eraInfo(ctx.defaultEra);
     const eraYear = fy - era.startYear + 1;
-    if (eraYear >= 2 && fiscalYearOverlapsEra(fy, ctx.defaultEra)) return `${eraYear}年度`;
+    const eraLess = `${eraYear}年度`;
+    // With a plan period the year may be read in another era (2年度 = R2): write it so only if not.
+    if (eraYear >= 2 && fiscalYearOverlapsEra(fy, ctx.defaultEra) && parseFiscalYear(eraLess, ctx) === fy)
+      return eraLess;
   }
   return formatFiscalYear(fy, "short");
 }

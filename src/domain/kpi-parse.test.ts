@@ -171,6 +171,24 @@ describe("parseKpiValue: decorations", () => {
   });
 });
 
+describe("parseKpiValue: era-less years in a plan's context", () => {
+  // 平成29年度～令和3年度: values reported in 令和 write 元年度 / 2年度 for R1 / R2.
+  const plan = { defaultEra: "heisei", planPeriod: { startFiscalYear: 2017, endFiscalYear: 2021 } } as const;
+
+  it.each<[string, Meaning]>([
+    ["実施(元年度)", { kind: "stage", stage: "実施", fiscalYear: 2019 }],
+    ["実施（２年度）", { kind: "stage", stage: "実施", fiscalYear: 2020 }],
+    ["実施(31年度)", { kind: "stage", stage: "実施", fiscalYear: 2019 }],
+    ["実施(26年度)", { kind: "stage", stage: "実施", fiscalYear: 2014 }],
+    ["30%以上(3年度)", { kind: "bound", value: 30, unit: "%", comparison: "atLeast", fiscalYear: 2021 }],
+    ["20件(元年度末)", { kind: "quantity", value: 20, unit: "件", asOf: "2020-03-31" }],
+    ["20件(2.3末)", { kind: "quantity", value: 20, unit: "件", asOf: "2020-03-31" }],
+    ["8,983枚 (29.2末)", { kind: "quantity", value: 8983, unit: "枚", asOf: "2017-02-28" }],
+  ])("%s", (text, meaning) => {
+    expect(parseKpiValue(text, plan)).toEqual({ text, ...meaning });
+  });
+});
+
 describe("parseKpiValue: no value", () => {
   it.each(["-", "－", "―", "", "  ", "ー"])("%j", (text) => {
     expect(parseKpiValue(text, heisei)).toEqual({ text, kind: "none" });

@@ -5,6 +5,7 @@ import {
   parseFiscalYearEnd,
   parseJapaneseDate,
   parseMonthPeriod,
+  resolveEraLessYear,
 } from "./era.ts";
 import type { KpiParseContext, KpiValue } from "./kpi-value.ts";
 import { STAGES } from "./kpi-value.ts";
@@ -170,13 +171,19 @@ function parseWhen(d: string, ctx: KpiParseContext | undefined): Decoration | un
   if (fiscalYear !== undefined) return { fiscalYear };
   const period = parseMonthPeriod(d, ctx);
   if (period) return { period };
-  const asOf =
-    parseJapaneseDate(d) ??
-    (ctx && /^\d/.test(d) ? parseJapaneseDate(eraInfo(ctx.defaultEra).abbreviation + d) : undefined);
+  const asOf = parseJapaneseDate(d) ?? parseEraLessDate(d, ctx);
   if (asOf) return { asOf };
   const endOf = parseFiscalYearEnd(d, ctx);
   if (endOf !== undefined) return { asOf: fiscalYearEnd(endOf) };
   return undefined;
+}
+
+/** "29.2末" / "2.3.31" / "2年3月末": a date without its era, in the era the context reads its year in. */
+function parseEraLessDate(d: string, ctx: KpiParseContext | undefined): string | undefined {
+  const year = /^\d{1,3}(?=\s*[.年])/.exec(d)?.[0];
+  if (!ctx || year === undefined) return undefined;
+  const era = resolveEraLessYear(Number(year), ctx)?.era;
+  return era === undefined ? undefined : parseJapaneseDate(eraInfo(era).abbreviation + d);
 }
 
 /** "90.6%H26.3末": a value followed directly by the time it refers to. */

@@ -74,4 +74,9 @@ export interface KpiValue {
 export interface KpiParseContext {
   /** Era of the plan's first fiscal year; `31年度` in a 平成 plan is H31 = FY2019. */
   defaultEra: "heisei" | "reiwa";
+  /**
+   * The plan period, when known. An era-less year is then read in the era nearest to it: in a
+   * 平成29年度～令和3年度 plan `実施(元年度)` is R1 (2019), not H1 (1989). See era.ts resolveEraLessYear.
+   */
+  planPeriod?: { startFiscalYear: number; endFiscalYear: number };
 }

@@ -39,10 +39,13 @@ const NOTATION_PIECES = [
   "\t",
 ];
 
-const ctxArb: fc.Arbitrary<KpiParseContext | undefined> = fc.constantFrom(
+const ctxArb: fc.Arbitrary<KpiParseContext | undefined> = fc.constantFrom<KpiParseContext | undefined>(
   undefined,
   { defaultEra: "heisei" },
   { defaultEra: "reiwa" },
+  // A plan across the change of era, where era-less years are read in either era.
+  { defaultEra: "heisei", planPeriod: { startFiscalYear: 2017, endFiscalYear: 2021 } },
+  { defaultEra: "reiwa", planPeriod: { startFiscalYear: 2022, endFiscalYear: 2026 } },
 );
 
 /** No optional field may be present with an "empty" value: absent means not applicable. */

@@ -125,6 +125,24 @@ describe("the seed table", () => {
     expect(byNumber(16).kpis[0]?.baseline.secondary).toMatchObject({ value: 90.6, asOf: "2014-03-31" });
   });
 
+  it("reads era-less years written in 令和 by the plan period: 実施(元年度) is FY2019, not 1989", () => {
+    // The plan runs 平成29年度～令和3年度; its R1 report may write 元年度 / 2年度 without the era.
+    const text = seed
+      .replace(
+        "公共施設予約システム\t検討\t実施(29年度)\t実施",
+        "公共施設予約システム\t検討\t実施(29年度)\t実施(元年度)",
+      )
+      .replace("電子申請システム\t実施\t拡大\t実施", "電子申請システム\t実施\t拡大(2年度)\t実施");
+    const no22 = initiatives(doc(text)).find((i) => i.number === 22) as Initiative;
+    expect(no22.kpis[0]?.target.fiscalYear).toBe(2017);
+    expect(no22.kpis[0]?.current).toMatchObject({ text: "実施(元年度)", stage: "実施", fiscalYear: 2019 });
+    expect(no22.kpis[1]?.target).toMatchObject({
+      text: "拡大(2年度)",
+      direction: "increase",
+      fiscalYear: 2020,
+    });
+  });
+
   it("links the five relisted KPIs", () => {
     expect(kpis(d).flatMap((k) => (k.relisted ? [[k.key, k.name, k.relistOf]] : []))).toEqual([
       ["6-2", "北坂戸にぎわいサロンの利用者数", "1-3"],

@@ -4,7 +4,7 @@ import { type Grade, type GradeSummary, isGrade, summarizeGrades } from "../../d
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
 import { parseKpiLabel } from "../../domain/kpi-label.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
-import type { KpiValue } from "../../domain/kpi-value.ts";
+import type { KpiParseContext, KpiValue } from "../../domain/kpi-value.ts";
 import {
   type Initiative,
   type Kpi,
@@ -468,9 +468,9 @@ class TableReader {
     if (title) report.title = title.text;
     this.crossCheck(plan, report);
 
-    const era = this.defaultEra(plan);
+    const ctx = this.kpiContext(plan);
     for (const draft of this.drafts)
-      draft.initiative.kpis = draft.kpis.map((k, i) => this.buildKpi(draft, k, i, era));
+      draft.initiative.kpis = draft.kpis.map((k, i) => this.buildKpi(draft, k, i, ctx));
     const lines = new Map<Kpi, number>();
     for (const draft of this.drafts) {
       draft.initiative.kpis.forEach((kpi, i) => {
@@ -536,6 +536,19 @@ class TableReader {
     }
   }
 
+  /**
+   * How era-less years in KPI values are read: 29年度 in the era of the plan's first year, or in the
+   * era nearest the plan period when the title names one (実施(元年度) in a H29–R3 plan is R1).
+   */
+  private kpiContext(plan: PlanDocument["plan"]): KpiParseContext {
+    const era = this.defaultEra(plan);
+    const ctx: KpiParseContext = { defaultEra: era === "showa" ? "heisei" : era };
+    const { startFiscalYear, endFiscalYear } = plan;
+    if (startFiscalYear > 0 && endFiscalYear >= startFiscalYear)
+      ctx.planPeriod = { startFiscalYear, endFiscalYear };
+    return ctx;
+  }
+
   /** Era of era-less years in KPI values (29年度): the era of the plan's first year. */
   private defaultEra(plan: PlanDocument["plan"]): Era {
     for (const fy of [plan.startFiscalYear, plan.baselineFiscalYear]) {
@@ -549,12 +562,11 @@ class TableReader {
     return "reiwa";
   }
 
-  private buildKpi(draft: InitiativeDraft, k: KpiDraft, index: number, era: Era): Kpi {
+  private buildKpi(draft: InitiativeDraft, k: KpiDraft, index: number, ctx: KpiParseContext): Kpi {
     const { raw, line } = k;
     const number = draft.initiative.number;
     const field = `${draft.field}.kpis[${index}]`;
     const { name, relisted } = parseKpiLabel(raw.label);
-    const ctx = { defaultEra: era === "showa" ? "heisei" : era };
     const value = (text: string, column: "baseline" | "target" | "current"): KpiValue => {
       const parsed = parseKpiValue(text, ctx);
       if (parsed.kind === "text") {
