@@ -22,8 +22,6 @@ import { renderErrorPage } from "./views/error-page.tsx";
 
 export interface AppOptions {
   store: Store;
-  /** The clock; tests pin it. */
-  now?: () => Date;
   /**
    * The cache of rendered pages, valid while the store revision stays the same (default: 2,000 pages,
    * 64 MB); `false` renders every request.
@@ -36,7 +34,6 @@ export interface AppOptions {
  * tests call `app.request()` directly.
  */
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
-  const now = options.now ?? (() => new Date());
   const app = new OpenAPIHono<AppEnv>({
     // API validation failures become a problem document naming each field (see onError).
     defaultHook: (result) => {
@@ -53,7 +50,6 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.use("*", async (c, next) => {
     c.set("store", options.store);
     c.set("lang", langFromQuery(c.req.query("lang")));
-    c.set("now", now);
     await next();
   });
   app.use(

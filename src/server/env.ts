@@ -6,6 +6,5 @@ export interface AppEnv {
   Variables: {
     store: Store;
     lang: Lang;
-    now: () => Date;
   };
 }

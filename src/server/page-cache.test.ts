@@ -6,7 +6,6 @@ import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/pl
 import { openStore } from "../store/index.ts";
 import { createApp } from "./app.ts";
 import { PageCache } from "./page-cache.ts";
-import { FIXED_NOW } from "./test-support.ts";
 
 /** An app that counts its renders, behind a cache whose store revision the test moves by hand. */
 function setup(options: { maxBytes?: number; maxEntries?: number } = {}) {
@@ -253,7 +252,7 @@ forEachDatabase((database) => {
           organization: FACTORY_ORGANIZATION,
         });
         const cache = new PageCache({ maxBytes: 1 << 24, maxEntries: 100 });
-        const app = createApp({ store: server, now: () => FIXED_NOW, pageCache: cache });
+        const app = createApp({ store: server, pageCache: cache });
         const path = `/o/${FACTORY_ORGANIZATION.slug}/plans/${planId}/2019/table`;
 
         const first = await app.request(path);

@@ -12,7 +12,6 @@ export interface StartOptions {
   databaseUrl: string;
   /** Load the sample progress table when the database is empty. */
   sample: boolean;
-  now?: () => Date;
 }
 
 export interface RunningServer {
@@ -34,7 +33,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const sampleLoaded = options.sample && (await store.isEmpty());
     if (sampleLoaded) await loadSampleData(store);
 
-    const app = createApp({ store, now: options.now });
+    const app = createApp({ store });
     const host = options.host ?? DEFAULT_HOST;
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));

@@ -7,15 +7,12 @@ import type { Store } from "../store/types.ts";
 import { createApp } from "./app.ts";
 import { loadSampleData } from "./sample.ts";
 
-/** A fixed clock: 2025-06-01 09:00 in Japan. */
-export const FIXED_NOW = new Date("2025-06-01T00:00:00Z");
-
 export async function seededApp(
   database: TestDatabase,
 ): Promise<{ app: ReturnType<typeof createApp>; store: Store }> {
   const store = await database.open();
   await loadSampleData(store);
-  return { app: createApp({ store, now: () => FIXED_NOW }), store };
+  return { app: createApp({ store }), store };
 }
 
 /** The text of an HTML fragment without tags and with collapsed white space, for assertions on what is read. */

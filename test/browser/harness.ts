@@ -28,7 +28,7 @@ export async function startHarness(): Promise<Harness> {
   const store = await openStore("sqlite::memory:");
   await store.migrate();
   await loadSampleData(store);
-  const app = createApp({ store, now: () => new Date("2025-06-01T00:00:00Z") });
+  const app = createApp({ store });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

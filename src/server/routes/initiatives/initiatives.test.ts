@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../../../test/factories/plan-document.ts";
 import { createApp } from "../../app.ts";
-import { FIXED_NOW, seededApp, textOf } from "../../test-support.ts";
+import { seededApp, textOf } from "../../test-support.ts";
 
 const BASE = "/o/sakado/plans/1/initiatives";
 
@@ -146,7 +146,7 @@ forEachDatabase((database) => {
           organization: FACTORY_ORGANIZATION,
         });
       }
-      app = createApp({ store, now: () => FIXED_NOW });
+      app = createApp({ store });
     });
 
     it("shows every year's value and report, the selected year highlighted", async () => {
