@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlanDocument } from "../../domain/plan-document.ts";
-import { importTableText } from "../table-text/index.ts";
-import { initiative, kpi, longText, planDocument, smallDocument } from "./pdf/test-document.ts";
+import { initiative, kpi, longText, planDocument, seedDocument } from "../xlsx/test-documents.ts";
 import { exportPdf, placeColumns } from "./pdf.ts";
 
 const NOW = new Date("2020-04-01T09:00:00Z");
@@ -37,13 +35,6 @@ function pagesWith(pages: string[], needle: string): number[] {
 function firstDifference(a: string, b: string): number {
   for (let i = 0; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) return i;
   return -1;
-}
-
-function seedDocument(): PlanDocument {
-  const bytes = readFileSync(new URL("../../../test/fixtures/sakado-fy2019.txt", import.meta.url));
-  const { document } = importTableText(new Uint8Array(bytes));
-  if (!document) throw new Error("the seed did not import");
-  return document;
 }
 
 // Written by hand from the seed's printed table.
@@ -163,10 +154,69 @@ describe("exportPdf: the seed table", () => {
   });
 });
 
+/** Three policies, six initiatives: short and long cells, several KPIs, one without any, one ungraded. */
+function handMadeDocument(): PlanDocument {
+  return planDocument(
+    [
+      {
+        code: "(ア)",
+        title: "市民と行政との協働体制の確立",
+        initiatives: [
+          initiative(1, {
+            title: "産・学・官連携体制の推進",
+            activities: longText(600),
+            kpis: [
+              kpi("1-1", "産・学・官連携協定(※)件数", "52件", "62件", "66件"),
+              kpi("1-2", "坂戸市産農畜産物のプラント認証件数", "0件", "20件", "24件"),
+              kpi("1-3", "北坂戸にぎわいサロンの利用者数", "11,007人", "13,000人", "9,797人"),
+            ],
+          }),
+          initiative(2, {
+            title: "シティプロモーションの推進",
+            grade: "C",
+            committeeOpinion: longText(400),
+            kpis: [kpi("2-1", "ホームページサイト訪問者数", "649,417人", "886,000人", "1,310,189人")],
+          }),
+        ],
+      },
+      {
+        code: "(イ)",
+        title: "効率的な自治体経営",
+        initiatives: [
+          initiative(3, { title: "事務事業の見直し", grade: "A" }),
+          initiative(4, {
+            title: "補助金の適正化",
+            grade: "D",
+            nextYearGoal: longText(300),
+            kpis: [
+              kpi("4-1", "補助金の見直し件数", "-", "拡大", "72事業(累計215)"),
+              kpi("4-2", "北坂戸にぎわいサロンの利用者数(再掲)", "11,007人", "13,000人", "9,797人"),
+            ],
+          }),
+        ],
+      },
+      {
+        code: "(ウ)",
+        title: "市民満足度の向上",
+        initiatives: [
+          initiative(5, { title: "窓口サービスの向上", grade: "A" }),
+          initiative(6, {
+            title: "未評価の取組",
+            grade: null,
+            activities: "未評価の取組に取り組んだ。",
+            committeeOpinion: "引き続き取り組む必要がある。",
+          }),
+        ],
+      },
+    ],
+    { organization: { name: "坂戸市" } },
+  );
+}
+
 describe("exportPdf: a small hand-made document", () => {
   let out: Extracted;
   beforeAll(async () => {
-    out = await exportAndRead(smallDocument());
+    out = await exportAndRead(handMadeDocument());
   });
 
   it("names the organization as the author", async () => {
@@ -203,18 +253,19 @@ describe("exportPdf: odd text", () => {
       code: "(ア)",
       title: "協働体制の確立",
       initiatives: [
-        initiative(
-          1,
-          "=1+1",
-          "A",
-          { description: "=SUM(A1:A2)", activities: "絵文字😀と家族👨‍👩‍👧と𠮷野家" },
-          [kpi("1-1", "=1+1", "=1+1", "-", "😀")],
-        ),
-        initiative(2, "とても長い説明の取組", "B", { description: LONG }, [
-          kpi("2-1", "件数", "1件", "2件", "3件"),
-          kpi("2-2", "人数", "1人", "2人", "3人"),
-        ]),
-        initiative(3, "後続の取組", "C", { description: "後続の説明。" }),
+        initiative(1, {
+          title: "=1+1",
+          grade: "A",
+          description: "=SUM(A1:A2)",
+          activities: "絵文字😀と家族👨‍👩‍👧と𠮷野家",
+          kpis: [kpi("1-1", "=1+1", "=1+1", "-", "😀")],
+        }),
+        initiative(2, {
+          title: "とても長い説明の取組",
+          description: LONG,
+          kpis: [kpi("2-1", "件数", "1件", "2件", "3件"), kpi("2-2", "人数", "1人", "2人", "3人")],
+        }),
+        initiative(3, { title: "後続の取組", grade: "C", description: "後続の説明。" }),
       ],
     },
   ]);

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { summarizeGrades } from "../../domain/grade.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
-import type { Initiative, Kpi, PlanDocument } from "../../domain/plan-document.ts";
+import type { Initiative, Kpi, PlanDocument, Policy } from "../../domain/plan-document.ts";
 import { importTableText } from "../table-text/index.ts";
 
 /**
  * Test data for the exporters and importers (used by tests only): the seed table as the table-text
- * importer reads it, and small hand-written documents with the texts that trip up spreadsheets.
+ * importer reads it, and small hand-written documents with the texts that trip up spreadsheets and
+ * printed pages.
  */
 
 export function seedDocument(): PlanDocument {
@@ -46,8 +47,8 @@ export function initiative(number: number, fields: Partial<Initiative> = {}): In
   };
 }
 
-/** A document of two policies built from the given initiatives (the first two go to policy ア). */
-export function smallDocument(initiatives: Initiative[], fields: Partial<PlanDocument> = {}): PlanDocument {
+/** A document of the given policies, with the grade summary of their initiatives. */
+export function planDocument(policies: Policy[], fields: Partial<PlanDocument> = {}): PlanDocument {
   return {
     format: "shinchoku.plan/v1",
     plan: {
@@ -57,14 +58,33 @@ export function smallDocument(initiatives: Initiative[], fields: Partial<PlanDoc
       baselineFiscalYear: 2015,
     },
     report: { fiscalYear: 2019, asOf: "2020-03-31" },
-    policies: [
-      { code: "(ア)", title: "市民と行政との協働体制の確立", initiatives: initiatives.slice(0, 2) },
-      { code: "(イ)", title: "効率的な自治体運営", initiatives: initiatives.slice(2) },
-    ],
-    gradeSummary: summarizeGrades(initiatives.map((i) => i.grade)),
+    policies,
+    gradeSummary: summarizeGrades(policies.flatMap((p) => p.initiatives.map((i) => i.grade))),
     diagnostics: [],
     ...fields,
   };
+}
+
+/** A document of two policies built from the given initiatives (the first two go to policy ア). */
+export function smallDocument(initiatives: Initiative[], fields: Partial<PlanDocument> = {}): PlanDocument {
+  return planDocument(
+    [
+      { code: "(ア)", title: "市民と行政との協働体制の確立", initiatives: initiatives.slice(0, 2) },
+      { code: "(イ)", title: "効率的な自治体運営", initiatives: initiatives.slice(2) },
+    ],
+    fields,
+  );
+}
+
+/** A sentence of about 70 characters, repeated by longText. */
+const SENTENCE =
+  "市民と行政との協働体制の確立に向けて、関係各課と連携し、事業の見直しと改善を継続的に行うとともに、その成果を市民に分かりやすく公表した。";
+
+/** A text of `length` characters, numbered 【1】【2】… so that every piece of it can be found again. */
+export function longText(length: number): string {
+  let text = "";
+  for (let i = 1; text.length < length; i++) text += `【${i}】${SENTENCE}`;
+  return text.slice(0, length);
 }
 
 /** 40,000 characters: more than an xlsx cell holds (32,767). */
