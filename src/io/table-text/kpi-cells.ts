@@ -25,15 +25,23 @@ function isSpace(code: number): boolean {
   );
 }
 
+/** Tokens that belong to the value before them: a bound written apart ("30% 以上"). */
+const JOINS_PREVIOUS = new Set(["以上", "以下"]);
+/** 約 written apart from its number ("約 50%"). */
+const APPROXIMATE = "約";
+
 /**
  * "産・学・官連携協定(※)件数 52件 62件 66件" → label and three values, split from the right. A token that
- * starts with "(" belongs to the token before it: "93.2% (90.6%H26.3末)", "2,938人 (H26.6~29.2)".
+ * starts with "(" belongs to the token before it: "93.2% (90.6%H26.3末)", "2,938人 (H26.6~29.2)"; so
+ * do 以上 and 以下 ("30% 以上"), and 約 belongs to the token after it ("約 50%"), as the value parser
+ * reads them.
  */
 export function splitInlineKpi(cell: string): RawKpi | undefined {
   const starts: number[] = [];
   const ends: number[] = [];
   let i = 0;
   const n = cell.length;
+  let joinNext = false;
   while (i < n) {
     while (i < n && isSpace(cell.charCodeAt(i))) i++;
     if (i >= n) break;
@@ -41,11 +49,13 @@ export function splitInlineKpi(cell: string): RawKpi | undefined {
     while (i < n && !isSpace(cell.charCodeAt(i))) i++;
     const first = cell.charCodeAt(start);
     const opensNote = first === 0x28 /* ( */ || first === 0xff08; /* （ */
-    if (opensNote && ends.length > 0) ends[ends.length - 1] = i;
+    const word = i - start <= 2 ? cell.slice(start, i) : "";
+    if (ends.length > 0 && (joinNext || opensNote || JOINS_PREVIOUS.has(word))) ends[ends.length - 1] = i;
     else {
       starts.push(start);
       ends.push(i);
     }
+    joinNext = word === APPROXIMATE;
   }
   const count = starts.length;
   if (count < 4) return undefined;
