@@ -681,6 +681,17 @@ describe("cumulative target", () => {
     expect(formatAchievement(a)).toBe("24.9%");
   });
 
+  it("a cumulative money total in 億円 reaching the target exactly is met (no floating-point shortfall)", () => {
+    // 1.15 × 10^8 computed in floating point is 114,999,999.99999999, just short of 1.15億円.
+    const a = computeAchievement({
+      baseline: parseKpiValue("0.2億円"),
+      target: parseKpiValue("1.15億円(累計)"),
+      current: parseKpiValue("0.3億円(累計1.15)"),
+    });
+    expect(a).toMatchObject({ computable: true, method: "cumulative", ratio: 1, met: true });
+    expect(formatAchievement(a)).toBe("達成（100.0%）");
+  });
+
   it("units must agree with the cumulative target", () => {
     const a = computeAchievement({
       baseline: qty("101事業", 101, "事業"),

@@ -1,4 +1,5 @@
-import { type KpiValue, type MoneyUnit, STAGES, type Stage } from "./kpi-value.ts";
+import { type KpiValue, STAGES, type Stage } from "./kpi-value.ts";
+import { isMoneyUnit, toYen } from "./money.ts";
 
 /**
  * Achievement (達成率) of a KPI: how far the current value (現状値) has gone from the baseline (当初)
@@ -125,8 +126,6 @@ interface Amount {
   /** The unit as written, for messages. */
   writtenUnit: string | undefined;
 }
-
-const YEN_PER_UNIT: Record<MoneyUnit, number> = { 円: 1, 千円: 1e3, 万円: 1e4, 百万円: 1e6, 億円: 1e8 };
 
 /**
  * `回/年` and `回` are the same unit: a yearly target (50回/年) is compared with one fiscal year's
@@ -292,8 +291,10 @@ function cumulativeTotalOf(current: KpiValue, c: Amount): number | undefined | N
   if (current.cumulativeTotal === undefined) return current.cumulative ? c.amount : undefined;
   if (!Number.isFinite(current.cumulativeTotal)) return unreadable("current", current);
   if (!c.money) return current.cumulativeTotal;
-  const perUnit = YEN_PER_UNIT[current.unit as MoneyUnit];
-  return perUnit === undefined ? unreadable("current", current) : current.cumulativeTotal * perUnit;
+  // In yen by shifting the decimal point: 1.15 × 1e8 in floating point falls short of 1.15億円.
+  return isMoneyUnit(current.unit)
+    ? toYen(current.cumulativeTotal, current.unit)
+    : unreadable("current", current);
 }
 
 /**
