@@ -128,6 +128,7 @@ export const TABLES: readonly (keyof Database)[] = [
   "reporting_round",
   "kpi_value",
   "report",
+  "round_kpi",
   "account",
   "account_role",
   "audit_log",

@@ -13,9 +13,11 @@ const CHUNK = 200;
 
 /**
  * Stores one plan document in one transaction. The plan is matched by organization, title and period;
- * its structure (policies, initiatives by number, KPIs by initiative and name) is updated in place
- * so that every fiscal year's round hangs off the same rows; the round's reports and KPI values are
- * inserted, or replaced when `replace` is set.
+ * its structure (policies, initiatives by number, KPIs by initiative and name) is shared by every
+ * fiscal year's round and holds the latest fiscal year's texts (an earlier year imported later adds
+ * what is missing and changes nothing else); the round keeps its own copy of what its table showed
+ * (report's initiative columns, round_kpi), so each round is rebuilt as imported. The round's rows
+ * are inserted, or replaced when `replace` is set.
  */
 export async function importPlanDocument(
   db: Kysely<Database>,
@@ -31,6 +33,9 @@ class PlanImport {
   private organizationId = 0;
   private planId = 0;
   private roundId = 0;
+  /** No later fiscal year of the plan is stored: the shared structure takes this document's texts. */
+  private latest = true;
+  private policyIds: number[] = [];
   private readonly initiativeIds = new Map<number, number>();
   /** KPI row id by the key of the listing that owns it. */
   private readonly kpiIds = new Map<string, number>();
@@ -47,13 +52,16 @@ class PlanImport {
     await bumpRevision(this.trx);
     await this.saveOrganization();
     const planCreated = await this.savePlan();
+    this.latest = await this.isLatestYear();
+    if (this.latest) await this.saveBaselineYear();
     const replaced = await this.saveRound();
-    const policyIds = await this.savePolicies();
-    await this.saveInitiatives(policyIds);
+    this.policyIds = await this.savePolicies();
+    await this.saveInitiatives();
     await this.saveDepartments();
     await this.saveKpis();
     await this.saveReports(replaced);
     await this.saveKpiValues(replaced);
+    await this.saveRoundKpis(replaced);
     return {
       organizationId: this.organizationId,
       planId: this.planId,
@@ -88,7 +96,7 @@ class PlanImport {
     const { title, startFiscalYear, endFiscalYear, baselineFiscalYear } = this.document.plan;
     const existing = await this.trx
       .selectFrom("plan")
-      .select(["id", "baseline_fiscal_year"])
+      .select("id")
       .where("organization_id", "=", this.organizationId)
       .where("title", "=", title)
       .where("start_fiscal_year", "=", startFiscalYear)
@@ -96,14 +104,6 @@ class PlanImport {
       .executeTakeFirst();
     if (existing) {
       this.planId = existing.id;
-      const baseline = baselineFiscalYear ?? null;
-      if (existing.baseline_fiscal_year !== baseline) {
-        await this.trx
-          .updateTable("plan")
-          .set({ baseline_fiscal_year: baseline, version: sql`version + 1` })
-          .where("id", "=", existing.id)
-          .execute();
-      }
       return false;
     }
     const inserted = await this.trx
@@ -119,6 +119,28 @@ class PlanImport {
       .executeTakeFirstOrThrow();
     this.planId = inserted.id;
     return true;
+  }
+
+  private async isLatestYear(): Promise<boolean> {
+    const later = await this.trx
+      .selectFrom("reporting_round")
+      .select("id")
+      .where("plan_id", "=", this.planId)
+      .where("fiscal_year", ">", this.document.report.fiscalYear)
+      .limit(1)
+      .executeTakeFirst();
+    return later === undefined;
+  }
+
+  private async saveBaselineYear(): Promise<void> {
+    await this.trx
+      .updateTable("plan")
+      .set({ baseline_fiscal_year: this.document.plan.baselineFiscalYear ?? null, version: sql`version + 1` })
+      .where("id", "=", this.planId)
+      .where(
+        sql<SqlBool>`baseline_fiscal_year is distinct from ${this.document.plan.baselineFiscalYear ?? null}`,
+      )
+      .execute();
   }
 
   /** Returns whether an existing round is being replaced. */
@@ -183,7 +205,7 @@ class PlanImport {
       if (match) {
         used.add(match.id);
         ids.push(match.id);
-        if (match.position !== position) {
+        if (this.latest && match.position !== position) {
           await this.trx
             .updateTable("policy")
             .set({ position, version: sql`version + 1` })
@@ -208,12 +230,12 @@ class PlanImport {
     return ids;
   }
 
-  private async saveInitiatives(policyIds: number[]): Promise<void> {
+  private async saveInitiatives(): Promise<void> {
     const rows = this.document.policies.flatMap((policy, index) =>
       policy.initiatives.map((initiative) => ({
         organization_id: this.organizationId,
         plan_id: this.planId,
-        policy_id: policyIds[index] as number,
+        policy_id: this.policyIds[index] as number,
         number: initiative.number,
         title: initiative.title,
         description: initiative.description,
@@ -224,15 +246,17 @@ class PlanImport {
         .insertInto("initiative")
         .values(chunk)
         .onConflict((oc) =>
-          oc
-            .columns(["plan_id", "number"])
-            .doUpdateSet({
-              policy_id: (eb) => eb.ref("excluded.policy_id"),
-              title: (eb) => eb.ref("excluded.title"),
-              description: (eb) => eb.ref("excluded.description"),
-              version: sql`initiative.version + 1`,
-            })
-            .where(changed("initiative", ["policy_id", "title", "description"])),
+          !this.latest
+            ? oc.columns(["plan_id", "number"]).doNothing()
+            : oc
+                .columns(["plan_id", "number"])
+                .doUpdateSet({
+                  policy_id: (eb) => eb.ref("excluded.policy_id"),
+                  title: (eb) => eb.ref("excluded.title"),
+                  description: (eb) => eb.ref("excluded.description"),
+                  version: sql`initiative.version + 1`,
+                })
+                .where(changed("initiative", ["policy_id", "title", "description"])),
         )
         .execute();
     }
@@ -269,11 +293,25 @@ class PlanImport {
       for (const row of rows) departmentIds.set(row.name, row.id);
     }
 
-    const initiativeIds = this.prepared.initiatives.map((i) => this.initiativeId(i.number));
+    let initiatives = this.prepared.initiatives;
+    if (!this.latest) {
+      // An earlier year only gives 関係課 to initiatives that have none (new to the plan).
+      const linked = new Set<number>();
+      for (const chunk of chunks(initiatives.map((i) => this.initiativeId(i.number)))) {
+        const rows = await this.trx
+          .selectFrom("initiative_department")
+          .select("initiative_id")
+          .where("initiative_id", "in", chunk)
+          .execute();
+        for (const row of rows) linked.add(row.initiative_id);
+      }
+      initiatives = initiatives.filter((i) => !linked.has(this.initiativeId(i.number)));
+    }
+    const initiativeIds = initiatives.map((i) => this.initiativeId(i.number));
     for (const chunk of chunks(initiativeIds)) {
       await this.trx.deleteFrom("initiative_department").where("initiative_id", "in", chunk).execute();
     }
-    const links = this.prepared.initiatives.flatMap((initiative) =>
+    const links = initiatives.flatMap((initiative) =>
       initiative.departments.map((name, index) => ({
         organization_id: this.organizationId,
         initiative_id: this.initiativeId(initiative.number),
@@ -331,7 +369,7 @@ class PlanImport {
     }
 
     // Rows that exist already are rewritten in bulk through their primary key.
-    for (const chunk of chunks(updates)) {
+    for (const chunk of chunks(this.latest ? updates : [])) {
       await this.trx
         .insertInto("kpi")
         .values(chunk)
@@ -366,11 +404,13 @@ class PlanImport {
         .insertInto("initiative_kpi")
         .values(chunk)
         .onConflict((oc) =>
-          oc.columns(["initiative_id", "kpi_id"]).doUpdateSet({
-            position: (eb) => eb.ref("excluded.position"),
-            label: (eb) => eb.ref("excluded.label"),
-            relisted: (eb) => eb.ref("excluded.relisted"),
-          }),
+          !this.latest
+            ? oc.columns(["initiative_id", "kpi_id"]).doNothing()
+            : oc.columns(["initiative_id", "kpi_id"]).doUpdateSet({
+                position: (eb) => eb.ref("excluded.position"),
+                label: (eb) => eb.ref("excluded.label"),
+                relisted: (eb) => eb.ref("excluded.relisted"),
+              }),
         )
         .execute();
     }
@@ -404,16 +444,24 @@ class PlanImport {
   }
 
   private async saveReports(replaced: boolean): Promise<void> {
-    const rows = this.prepared.initiatives.map((initiative) => ({
-      organization_id: this.organizationId,
-      initiative_id: this.initiativeId(initiative.number),
-      round_id: this.roundId,
-      activities: initiative.activities,
-      grade: initiative.grade,
-      committee_opinion: initiative.committeeOpinion,
-      next_year_goal: initiative.nextYearGoal,
-    }));
-    for (const chunk of chunks(rows)) {
+    const rows = this.document.policies.flatMap((policy, policyIndex) =>
+      policy.initiatives.map((initiative) => ({
+        organization_id: this.organizationId,
+        initiative_id: this.initiativeId(initiative.number),
+        round_id: this.roundId,
+        activities: initiative.activities,
+        grade: initiative.grade,
+        committee_opinion: initiative.committeeOpinion,
+        next_year_goal: initiative.nextYearGoal,
+        policy_id: this.policyIds[policyIndex] as number,
+        title: initiative.title,
+        description: initiative.description,
+        departments: JSON.stringify(initiative.departments),
+      })),
+    );
+    const positioned = rows.map((row, index) => ({ ...row, position: index + 1 }));
+    const copied = ["policy_id", "position", "title", "description", "departments"] as const;
+    for (const chunk of chunks(positioned)) {
       await this.trx
         .insertInto("report")
         .values(chunk)
@@ -425,9 +473,16 @@ class PlanImport {
               grade: (eb) => eb.ref("excluded.grade"),
               committee_opinion: (eb) => eb.ref("excluded.committee_opinion"),
               next_year_goal: (eb) => eb.ref("excluded.next_year_goal"),
+              policy_id: (eb) => eb.ref("excluded.policy_id"),
+              position: (eb) => eb.ref("excluded.position"),
+              title: (eb) => eb.ref("excluded.title"),
+              description: (eb) => eb.ref("excluded.description"),
+              departments: (eb) => eb.ref("excluded.departments"),
               version: sql`report.version + 1`,
             })
-            .where(changed("report", ["activities", "grade", "committee_opinion", "next_year_goal"])),
+            .where(
+              changed("report", ["activities", "grade", "committee_opinion", "next_year_goal", ...copied]),
+            ),
         )
         .execute();
     }
@@ -439,6 +494,30 @@ class PlanImport {
         .$if(kept.length > 0, (q) => q.where("initiative_id", "not in", kept))
         .execute();
     }
+  }
+
+  /** Every KPI line of the round as written (a 再掲 line included), replacing the round's old ones. */
+  private async saveRoundKpis(replaced: boolean): Promise<void> {
+    if (replaced) await this.trx.deleteFrom("round_kpi").where("round_id", "=", this.roundId).execute();
+    const rows = this.prepared.listings.map((listing) => {
+      const baseline = kpiValueColumns(listing.kpi.baseline);
+      const target = kpiValueColumns(listing.kpi.target);
+      return {
+        organization_id: this.organizationId,
+        round_id: this.roundId,
+        initiative_id: this.initiativeId(listing.initiative.number),
+        kpi_id: this.kpiId(listing),
+        position: listing.position,
+        label: listing.kpi.label,
+        relisted: this.dialect.bool(listing.kpi.relisted),
+        name: listing.kpi.name,
+        baseline_text: baseline.text,
+        baseline: baseline.parsed,
+        target_text: target.text,
+        target: target.parsed,
+      };
+    });
+    for (const chunk of chunks(rows)) await this.trx.insertInto("round_kpi").values(chunk).execute();
   }
 
   /** 現状値: one row per KPI and fiscal year; a 再掲 shares its original's value. */

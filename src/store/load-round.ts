@@ -59,8 +59,14 @@ export async function loadRound(
         "report.grade",
         "report.committee_opinion",
         "report.next_year_goal",
+        "report.policy_id as round_policy_id",
+        "report.position",
+        "report.title as round_title",
+        "report.description as round_description",
+        "report.departments as round_departments",
       ])
       .where("report.round_id", "=", roundId)
+      .orderBy("report.position")
       .orderBy("initiative.number")
       .execute(),
     db
@@ -79,31 +85,29 @@ export async function loadRound(
       .orderBy("initiative_department.initiative_id")
       .orderBy("initiative_department.position")
       .execute(),
-    // A KPI belongs to this round when it has a value for the round's fiscal year.
+    // The round's KPI lines as imported; the 現状値 is the KPI's value for the round's fiscal year.
     db
-      .selectFrom("initiative_kpi")
-      .innerJoin("report", "report.initiative_id", "initiative_kpi.initiative_id")
-      .innerJoin("kpi", "kpi.id", "initiative_kpi.kpi_id")
+      .selectFrom("round_kpi")
       .innerJoin("kpi_value", (join) =>
-        join.onRef("kpi_value.kpi_id", "=", "kpi.id").on("kpi_value.fiscal_year", "=", fiscalYear),
+        join.onRef("kpi_value.kpi_id", "=", "round_kpi.kpi_id").on("kpi_value.fiscal_year", "=", fiscalYear),
       )
       .select([
-        "initiative_kpi.initiative_id",
-        "initiative_kpi.kpi_id",
-        "initiative_kpi.label",
-        "initiative_kpi.relisted",
-        "kpi.name",
-        "kpi.baseline_text",
-        "kpi.baseline",
-        "kpi.target_text",
-        "kpi.target",
+        "round_kpi.initiative_id",
+        "round_kpi.kpi_id",
+        "round_kpi.label",
+        "round_kpi.relisted",
+        "round_kpi.name",
+        "round_kpi.baseline_text",
+        "round_kpi.baseline",
+        "round_kpi.target_text",
+        "round_kpi.target",
         "kpi_value.text as current_text",
         "kpi_value.parsed as current",
       ])
-      .where("report.round_id", "=", roundId)
-      .orderBy("initiative_kpi.initiative_id")
-      .orderBy("initiative_kpi.position")
-      .orderBy("initiative_kpi.kpi_id")
+      .where("round_kpi.round_id", "=", roundId)
+      .orderBy("round_kpi.initiative_id")
+      .orderBy("round_kpi.position")
+      .orderBy("round_kpi.kpi_id")
       .execute(),
   ]);
 
@@ -137,9 +141,14 @@ export async function loadRound(
       };
     });
 
-  const initiativesOf = groupBy(initiativeRows, (row) => row.policy_id);
+  // Rounds stored before migration 2026_11_26_001 have no copies: they read the shared rows.
+  const initiativesOf = groupBy(initiativeRows, (row) => row.round_policy_id ?? row.policy_id);
+  const positioned = initiativeRows.every((row) => row.position !== null);
+  const policyOrder = positioned
+    ? [...initiativesOf.keys()].flatMap((id) => policyRows.filter((p) => p.id === id))
+    : policyRows;
   const policies: Policy[] = [];
-  for (const policy of policyRows) {
+  for (const policy of policyOrder) {
     const rows = initiativesOf.get(policy.id);
     if (!rows) continue;
     policies.push({
@@ -148,9 +157,12 @@ export async function loadRound(
       initiatives: rows.map(
         (row): Initiative => ({
           number: row.number,
-          title: row.title,
-          departments: (departmentsOf.get(row.id) ?? []).map((d) => d.name),
-          description: row.description,
+          title: row.round_title ?? row.title,
+          departments:
+            row.round_departments !== null
+              ? dialect.readJson<string[]>(row.round_departments)
+              : (departmentsOf.get(row.id) ?? []).map((d) => d.name),
+          description: row.round_description ?? row.description,
           activities: row.activities,
           grade: row.grade as Grade | null,
           committeeOpinion: row.committee_opinion,

@@ -1,7 +1,9 @@
-import { sql } from "kysely";
+import { Migrator, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { forEachDatabase, TABLES } from "../../test/db.ts";
+import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
 import { openStore } from "./index.ts";
+import { migrationProvider } from "./migrations/index.ts";
 import type { SqlStore } from "./sql-store.ts";
 
 /** This store's tables only: on PostgreSQL other test files' schemas are visible too. */
@@ -17,7 +19,11 @@ forEachDatabase((database) => {
       const url = await database.freshUrl();
       const store = await openStore(url);
       try {
-        expect(await store.migrate()).toEqual(["2026_11_25_001_initial", "2026_11_25_002_store_revision"]);
+        expect(await store.migrate()).toEqual([
+          "2026_11_25_001_initial",
+          "2026_11_25_002_store_revision",
+          "2026_11_26_001_round_listing",
+        ]);
         expect(await store.migrate()).toEqual([]);
       } finally {
         await store.close();
@@ -90,6 +96,34 @@ forEachDatabase((database) => {
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .execute();
       expect(Number(count[0]?.n)).toBe(1);
+    });
+
+    it("2026_11_26_001 gives rounds stored before it their KPI lines, and they load as before", async () => {
+      const store = await database.open();
+      const document = buildPlanDocument();
+      const { planId } = await store.importPlanDocument(document, {
+        organization: FACTORY_ORGANIZATION,
+      });
+      const migrator = new Migrator({
+        db: store.db,
+        provider: migrationProvider(store.capabilities),
+        migrationTableSchema: await store.capabilities.migrationSchema(store.db),
+      });
+      const down = await migrator.migrateDown();
+      expect(down.error).toBeUndefined();
+      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_11_26_001_round_listing"]);
+      expect(await store.migrate()).toEqual(["2026_11_26_001_round_listing"]);
+
+      const copies = await store.db.selectFrom("report").select(["title", "position"]).execute();
+      expect(copies.every((r) => r.title === null && r.position === null)).toBe(true);
+      const lines = await store.db
+        .selectFrom("round_kpi")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(lines.n)).toBe(8);
+      expect(await store.loadRound(planId, 2019)).toStrictEqual(document);
+      expect(await store.searchInitiatives(planId, 2019, "幼稚園")).toEqual([3]);
+      expect(await store.searchInitiatives(planId, 2019, "見える化")).toEqual([2]);
     });
 
     it("keep the audit log append-only", async () => {

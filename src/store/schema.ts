@@ -131,7 +131,34 @@ export interface ReportTable {
   grade: string | null;
   committee_opinion: string;
   next_year_goal: string;
+  /**
+   * The initiative as this round's table showed it (migration 2026_11_26_001); NULL in rows
+   * written before, which read the shared initiative row instead.
+   */
+  policy_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 1-based place of the initiative in the round's table. */
+  position: ColumnType<number | null, number | null | undefined, number | null>;
+  title: ColumnType<string | null, string | null | undefined, string | null>;
+  description: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 関係課 names in order, as JSON. */
+  departments: NullableJson;
   version: Version;
+}
+
+/** One KPI line of one round's table, as imported (the shared kpi row holds the latest year's). */
+export interface RoundKpiTable {
+  organization_id: number;
+  round_id: number;
+  initiative_id: number;
+  kpi_id: number;
+  position: number;
+  label: string;
+  relisted: Bool;
+  name: string;
+  baseline_text: string;
+  baseline: Json;
+  target_text: string;
+  target: Json;
 }
 
 export interface AccountTable {
@@ -192,6 +219,7 @@ export interface Database {
   reporting_round: ReportingRoundTable;
   kpi_value: KpiValueTable;
   report: ReportTable;
+  round_kpi: RoundKpiTable;
   account: AccountTable;
   account_role: AccountRoleTable;
   audit_log: AuditLogTable;

@@ -3,12 +3,14 @@ import type { StoreDialect } from "./dialect.ts";
 import type { Database } from "./schema.ts";
 
 /**
- * What searchInitiatives reads: initiative titles and descriptions, the round's report texts and
- * the initiative's KPI names. Each column here has a search index (migration 001).
+ * What searchInitiatives reads: the initiative's title and description as the round showed them,
+ * the round's report texts and the round's KPI names. Each column here has a search index
+ * (migrations 001 and 2026_11_26_001). Reports stored before the latter have no copy of the title
+ * and description (NULL) and are searched through the shared initiative row.
  */
 const SEARCHED = {
   initiative: ["title", "description"],
-  report: ["activities", "committee_opinion", "next_year_goal"],
+  report: ["activities", "committee_opinion", "next_year_goal", "title", "description"],
   kpi: ["name"],
 } as const;
 
@@ -38,9 +40,10 @@ export async function searchInitiatives(
 }
 
 function termMatches(dialect: StoreDialect, term: string) {
-  return sql<SqlBool>`(${dialect.textContains("initiative", "initiative.id", SEARCHED.initiative, term)}
+  return sql<SqlBool>`((report.title is null
+      and ${dialect.textContains("initiative", "initiative.id", SEARCHED.initiative, term)})
     or ${dialect.textContains("report", "report.id", SEARCHED.report, term)}
-    or exists (select 1 from initiative_kpi inner join kpi on kpi.id = initiative_kpi.kpi_id
-      where initiative_kpi.initiative_id = initiative.id
+    or exists (select 1 from round_kpi inner join kpi on kpi.id = round_kpi.kpi_id
+      where round_kpi.round_id = report.round_id and round_kpi.initiative_id = initiative.id
       and ${dialect.textContains("kpi", "kpi.id", SEARCHED.kpi, term)}))`;
 }
