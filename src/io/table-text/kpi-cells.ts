@@ -19,9 +19,16 @@ export interface RawKpi {
 
 export type KpiForm = "inline" | "columnar";
 
+/** Spaces and line breaks: a cell saved from Excel puts its name and values on lines of their own. */
 function isSpace(code: number): boolean {
   return (
-    code === 0x20 || code === 0x3000 || code === 0xa0 || code === 0x09 || (code >= 0x2000 && code <= 0x200a)
+    code === 0x20 ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029
   );
 }
 

@@ -497,6 +497,23 @@ describe("quoted multi-line cells", () => {
   });
 });
 
+describe("inline KPI cells with line breaks (Excel cells saved as quoted text)", () => {
+  it("split on the line breaks like on spaces", () => {
+    const lead = ["(ア) 協働", "1", "取組1", "政策企画課", "方針1", "内容1"];
+    const kpiCells = ['"件数\n52件\n62件\n66件"', '"利用者数\r\n11,007人\r\n13,000人\r\n9,797人"'];
+    const result = importTableText(
+      table([[...lead, ...kpiCells, "B", "意見1", "目標1"].join("\t")], "本部会評価 0 1 0 0"),
+    );
+    expect(result.diagnostics).toEqual([]);
+    const d = result.document as PlanDocument;
+    expect(kpis(d).map((k) => [k.name, k.baseline.text, k.target.text, k.current.text])).toEqual([
+      ["件数", "52件", "62件", "66件"],
+      ["利用者数", "11,007人", "13,000人", "9,797人"],
+    ]);
+    expect(initiatives(d)[0]).toMatchObject({ grade: "B", committeeOpinion: "意見1", nextYearGoal: "目標1" });
+  });
+});
+
 describe("initiatives without KPIs", () => {
   const lead = ["(ア) 協働", "1", "取組1", "政策企画課", "方針1", "内容1"];
 
