@@ -297,6 +297,20 @@ export function makeUi(lang: Lang): Ui {
   };
 }
 
+/**
+ * The language attribute for text taken from an organization's documents: always Japanese, so on an
+ * English page it is marked as such (WCAG 3.1.2, language of parts); on a Japanese page the page's own
+ * lang already says it, and nothing is added.
+ */
+export function sourceLang(ui: Ui): "ja" | undefined {
+  return ui.lang === "ja" ? undefined : "ja";
+}
+
+/** The attribute for UI text inside a part marked Japanese by sourceLang (none on a Japanese page). */
+export function uiLangInSource(ui: Ui): Lang | undefined {
+  return ui.lang === "ja" ? undefined : ui.lang;
+}
+
 /** 0.333… → "33%" (ja and en alike: whole percents are what the tables print). */
 export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;

@@ -8,15 +8,21 @@ import {
 } from "../../domain/grade.ts";
 import type { DocumentGradeSummary } from "../../domain/grade-summary.ts";
 import { policyLabel } from "../../io/progress-table-columns.ts";
-import { formatPercent, type Ui } from "../i18n.ts";
+import { formatPercent, type Ui, uiLangInSource } from "../i18n.ts";
 import { TableScroll } from "./table-scroll.tsx";
 
 /** "B ほぼ順調": the grade as text; the colour of the letter is an extra cue, never the only one. */
 export function GradeText(props: { grade: Grade | null; ui: Ui }) {
   const { grade, ui } = props;
-  if (!grade) return <span class="grade-none">{ui.t("initiative.ungraded")}</span>;
+  // Its label is UI text: English inside a part that an English page marks as Japanese.
+  if (!grade)
+    return (
+      <span class="grade-none" lang={uiLangInSource(ui)}>
+        {ui.t("initiative.ungraded")}
+      </span>
+    );
   return (
-    <span class={`grade grade-${grade}`}>
+    <span class={`grade grade-${grade}`} lang={uiLangInSource(ui)}>
       <span class="grade-letter">{grade}</span>{" "}
       <span class="grade-label">{GRADE_LABELS[grade][ui.lang]}</span>
     </span>

@@ -103,6 +103,22 @@ forEachDatabase((database) => {
     expect(en).toContain("市税等の徴収率の向上");
   });
 
+  it("in English, marks the published Japanese text as Japanese and the grade labels as English (WCAG 3.1.2)", async () => {
+    const en = await (await app.request(`${TABLE}?lang=en`)).text();
+    expect(en).toMatch(
+      /<h1 class="progress-heading" lang="ja">行政改革後期アクションプラン（平成29年度～令和3年度）/,
+    );
+    expect(en).toContain('<p lang="ja">A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目</p>');
+    expect(en).toContain('<p class="progress-legend" lang="ja">A 順調 B ほぼ順調 C やや遅れ D 停滞</p>');
+    expect(en).toContain('<tbody id="initiative-16" lang="ja">');
+    expect(en).toMatch(
+      /<span class="grade grade-A" lang="en"><span class="grade-letter">A<\/span> <span class="grade-label">On track<\/span>/,
+    );
+    // The Japanese page says nothing it need not: the page language covers it.
+    expect(html).toContain('<tbody id="initiative-16">');
+    expect(html).not.toMatch(/<span class="grade grade-A" lang=/);
+  });
+
   it("refuses a malformed or unknown fiscal year", async () => {
     expect((await app.request("/o/sakado/plans/1/20x9/table")).status).toBe(400);
     expect((await app.request("/o/sakado/plans/1/2018/table")).status).toBe(404);

@@ -14,7 +14,7 @@ import {
   TRANSCRIBED_NOTE,
 } from "../../../io/progress-table-columns.ts";
 import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
-import type { Ui } from "../../i18n.ts";
+import { sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
 import { AsOf, fiscalYearText } from "../../views/dates.tsx";
 import { DownloadLinks } from "../../views/downloads.tsx";
@@ -59,7 +59,9 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
         { label: ui.lang === "ja" ? "進行管理集計表" : "Progress table" },
       ]}
     >
-      <h1 class="progress-heading">{title}</h1>
+      <h1 class="progress-heading" lang={sourceLang(ui)}>
+        {title}
+      </h1>
       <div class="no-print">
         <YearSwitch
           ui={ui}
@@ -74,11 +76,13 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
         </ul>
       </div>
       <div class="progress-notes">
-        <p>{TRANSCRIBED_NOTE}</p>
+        <p lang={sourceLang(ui)}>{TRANSCRIBED_NOTE}</p>
         <p>
           {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
         </p>
-        <p class="progress-legend">{PROGRESS_LEGEND}</p>
+        <p class="progress-legend" lang={sourceLang(ui)}>
+          {PROGRESS_LEGEND}
+        </p>
       </div>
       <TableScroll labelledBy="progress-caption">
         <ProgressTable ui={ui} document={document} slug={slug} planId={plan.id} fyLabel={fyLabel} />
@@ -263,7 +267,7 @@ function InitiativeRows(props: {
   });
 
   return (
-    <tbody id={`initiative-${initiative.number}`}>
+    <tbody id={`initiative-${initiative.number}`} lang={sourceLang(ui)}>
       <tr>{firstRow}</tr>
       {kpis.slice(1).map((kpi) => (
         <tr>{kpiCells(kpi)}</tr>
