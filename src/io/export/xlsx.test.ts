@@ -1,3 +1,4 @@
+import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LONG_TEXT, oddTextDocument, seedDocument } from "../xlsx/test-documents.ts";
@@ -7,6 +8,24 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as never);
   return workbook;
+}
+
+/** One file of a zip archive (an xlsx), found through the central directory. */
+function zipEntry(zip: Buffer, name: string): string {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const entry = zip.toString("utf8", at + 46, at + 46 + nameLength);
+    if (entry === name) {
+      const local = zip.readUInt32LE(at + 42);
+      const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const raw = zip.subarray(data, data + zip.readUInt32LE(at + 20));
+      return (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(raw) : raw).toString("utf8");
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  throw new Error(`no ${name} in the archive`);
 }
 
 function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
@@ -19,9 +38,11 @@ describe("exportXlsx: the seed's progress table", () => {
   let workbook: ExcelJS.Workbook;
   let table: ExcelJS.Worksheet;
   let kpis: ExcelJS.Worksheet;
+  let bytes: Buffer;
 
   beforeAll(async () => {
-    workbook = await load(await exportXlsx(seedDocument(), { now: new Date("2020-04-01T00:00:00Z") }));
+    bytes = await exportXlsx(seedDocument(), { now: new Date("2020-04-01T00:00:00Z") });
+    workbook = await load(bytes);
     table = sheetOf(workbook, "進行管理集計表");
     kpis = sheetOf(workbook, "数値目標一覧");
   });
@@ -132,6 +153,20 @@ describe("exportXlsx: the seed's progress table", () => {
     expect(setup.fitToWidth).toBe(1);
     expect(setup.fitToHeight).toBe(0);
     expect(setup.printTitlesRow).toBe("2:6");
+  });
+
+  it("breaks printed pages between initiatives only, never inside one", () => {
+    // exceljs does not read page breaks back: they are taken from the sheet's XML.
+    const xml = zipEntry(bytes, "xl/worksheets/sheet1.xml");
+    const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
+    // The seed's 24 initiatives fill about four A3 pages.
+    expect(breaks.length).toBeGreaterThanOrEqual(2);
+    const summaryGap = table.getSheetValues().findIndex((r) => Array.isArray(r) && r[1] === "本部会評価") - 1;
+    for (const row of breaks) {
+      // A break goes below `row`: the next row starts an initiative (a No. in B) or the summary.
+      const next = table.getCell(row + 1, 2).value;
+      expect(typeof next === "number" || row + 1 === summaryGap, `break below row ${row}`).toBe(true);
+    }
   });
 
   it("freezes the header rows", () => {

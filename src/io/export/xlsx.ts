@@ -35,6 +35,7 @@ import {
   XLSX_CELL_LIMIT,
 } from "../xlsx/layout.ts";
 import "../xlsx/fast-merges.ts";
+import { pageBreakRows, type RowBlock } from "../xlsx/page-breaks.ts";
 import { heightForLines, MAX_ROW_HEIGHT, textHeight } from "../xlsx/text-lines.ts";
 
 /**
@@ -62,6 +63,10 @@ const TITLE_SIZE = 14;
 const HEADER_FILL = "FFD9D9D9";
 const THIN = { style: "thin" as const, color: { argb: "FF000000" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** Page margins in inches. */
+const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 };
+/** Height Excel gives a row with no height of its own (default font Calibri 11). */
+const DEFAULT_ROW_HEIGHT = 15;
 
 const TRUNCATION_MARK = "…（Excel のセルの上限 32,767 文字を超えるため、以下を省略しました）";
 
@@ -140,7 +145,7 @@ function writeProgressSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      margins: MARGINS,
       // The seed repeats the note, the legend and both header rows on every printed page.
       printTitlesRow: `${NOTE_ROW}:${SUBHEADER_ROW}`,
     },
@@ -162,8 +167,20 @@ function writeProgressSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts
   put(LEGEND_ROW, 1, PROGRESS_LEGEND).font = font(BODY_SIZE);
 
   writeHeaders(sheet, columns, `${kpiGroup.header} ${kpiGroup.letter}`, put);
-  const lastRow = writeBody(sheet, doc, columns, put);
+  const { lastRow, blocks } = writeBody(sheet, doc, columns, put);
   writeSummary(sheet, doc, lastRow + 2, put);
+  // The summary block: the gap row, 本部会評価 (two rows), a gap and the as-of line.
+  blocks.push({ first: lastRow + 1, last: lastRow + 5 });
+  const height = (row: number) => sheet.getRow(row).height ?? DEFAULT_ROW_HEIGHT;
+  let repeatedHeight = 0;
+  for (let r = NOTE_ROW; r <= SUBHEADER_ROW; r++) repeatedHeight += height(r);
+  const breaks = pageBreakRows(blocks, height, {
+    columnWidths: columns.map((c) => c.width),
+    margins: MARGINS,
+    repeatedHeight,
+    firstPageHeight: height(TITLE_ROW),
+  });
+  for (const row of breaks) sheet.getRow(row).addPageBreak();
 }
 
 type Put = (row: number, col: number, value: string | number) => ExcelJS.Cell;
@@ -201,9 +218,15 @@ function writeHeaders(
   sheet.getRow(HEADER_ROW).height = Math.max(heightForLines(1, BODY_SIZE), fullHeight - subHeight);
 }
 
-/** Writes the table body from FIRST_DATA_ROW; returns the last row written. */
-function writeBody(sheet: ExcelJS.Worksheet, doc: PlanDocument, columns: ProgressColumn[], put: Put): number {
+/** Writes the table body from FIRST_DATA_ROW; returns the last row written and each initiative's rows. */
+function writeBody(
+  sheet: ExcelJS.Worksheet,
+  doc: PlanDocument,
+  columns: ProgressColumn[],
+  put: Put,
+): { lastRow: number; blocks: RowBlock[] } {
   const heights: number[] = [];
+  const blocks: RowBlock[] = [];
   let row = FIRST_DATA_ROW;
   const policyCol = columns.findIndex((c) => c.id === "policy") + 1;
   for (const block of progressTableBlocks(doc)) {
@@ -240,6 +263,7 @@ function writeBody(sheet: ExcelJS.Worksheet, doc: PlanDocument, columns: Progres
         if (rowSpan > 1) sheet.mergeCells(start, i + 1, start + rowSpan - 1, i + 1);
       });
       spread(heights, start, rowSpan, needed);
+      blocks.push({ first: start, last: start + rowSpan - 1 });
       row += rowSpan;
     }
     if (policyCol > 0 && block.rowSpan > 0) {
@@ -257,7 +281,7 @@ function writeBody(sheet: ExcelJS.Worksheet, doc: PlanDocument, columns: Progres
   for (let r = FIRST_DATA_ROW; r < row; r++) {
     sheet.getRow(r).height = Math.min(MAX_ROW_HEIGHT, Math.ceil(heights[r] ?? heightForLines(1, BODY_SIZE)));
   }
-  return row - 1;
+  return { lastRow: row - 1, blocks };
 }
 
 /** Grows rows start…start+span-1 evenly until together they are `needed` points tall. */
