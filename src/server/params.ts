@@ -7,9 +7,21 @@ import { AppError, type FieldError, fieldErrors } from "./errors.ts";
  * refuse the same values with the same words.
  */
 export const orgSlugSchema = z.string().min(1).max(100);
-export const planIdSchema = z.coerce.number().int().min(1).max(2_147_483_647);
-export const fiscalYearSchema = z.coerce.number().int().min(1900).max(2999);
-export const initiativeNumberSchema = z.coerce.number().int().min(1).max(1_000_000);
+
+/**
+ * A whole number written in ASCII digits (with an optional minus, so the answer can name the bound). Plain coercion would also take "1e1", "0x10", " 7" or
+ * "1.0" and answer for another resource; such text is refused as "not an integer" instead.
+ */
+function wholeNumber(min: number, max: number) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && !/^-?[0-9]+$/.test(v) ? Number.NaN : v),
+    z.coerce.number().int().min(min).max(max),
+  );
+}
+
+export const planIdSchema = wholeNumber(1, 2_147_483_647);
+export const fiscalYearSchema = wholeNumber(1900, 2999);
+export const initiativeNumberSchema = wholeNumber(1, 1_000_000);
 export const gradeSchema = z.enum(GRADES);
 
 /** A query parameter that may repeat (`grade=A&grade=B`) or come once. */
