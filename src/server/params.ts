@@ -9,8 +9,9 @@ import { AppError, type FieldError, fieldErrors } from "./errors.ts";
 export const orgSlugSchema = z.string().min(1).max(100);
 
 /**
- * A whole number written in ASCII digits (with an optional minus, so the answer can name the bound). Plain coercion would also take "1e1", "0x10", " 7" or
- * "1.0" and answer for another resource; such text is refused as "not an integer" instead.
+ * A whole number written in ASCII digits (a minus sign is read so that the answer can name the bound).
+ * Plain coercion would also take "1e1", "0x10", " 7" or "1.0" and answer for another resource; such
+ * text is refused as "not an integer" instead.
  */
 function wholeNumber(min: number, max: number) {
   return z.preprocess(
