@@ -109,13 +109,15 @@ describe("importPlanDocumentJson", () => {
         name: "計画策定",
         label: "計画策定",
         relisted: false,
-        baseline: "検討",
+        baseline: "実施(元年度)",
         target: "実施(31年度)",
         current: "76,006千円",
       },
     ];
     const kpi = importPlanDocumentJson(JSON.stringify(doc)).document?.policies[0]?.initiatives[0]?.kpis[0];
     expect(kpi?.target).toEqual({ text: "実施(31年度)", kind: "stage", stage: "実施", fiscalYear: 2019 });
+    // 元年度 in a plan that reaches into 令和 is 令和元年度, not 平成元年度 (1989).
+    expect(kpi?.baseline).toEqual({ text: "実施(元年度)", kind: "stage", stage: "実施", fiscalYear: 2019 });
     expect(kpi?.current).toEqual({
       text: "76,006千円",
       kind: "money",

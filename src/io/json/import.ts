@@ -1,11 +1,11 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
 import { gradeSummariesEqual, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary, formatGradeSummary } from "../../domain/grade-summary.ts";
+import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
 import type { KpiValue } from "../../domain/kpi-value.ts";
 import { PLAN_DOCUMENT_FORMAT, type PlanDocument } from "../../domain/plan-document.ts";
 import type { ImportResult } from "../import-result.ts";
-import { kpiEra } from "../mapping/read-rows.ts";
 import { type ParsedPlanDocument, planDocumentSchema } from "./schema.ts";
 import { zodFindings } from "./zod-messages.ts";
 
@@ -130,9 +130,9 @@ export function importPlanDocumentJson(input: string | Uint8Array): ImportResult
   return { document, diagnostics: findings };
 }
 
-/** Strings written in place of KPI values are parsed in the era of the plan's first year. */
+/** Strings written in place of KPI values are parsed like table cells of the same plan. */
 function toDocument(data: ParsedPlanDocument): PlanDocument {
-  const ctx = { defaultEra: kpiEra(data.plan) };
+  const ctx = kpiParseContext(data.plan);
   const value = (v: string | KpiValue): KpiValue => (typeof v === "string" ? parseKpiValue(v, ctx) : v);
   return {
     ...data,

@@ -1,13 +1,8 @@
 import type { Diagnostic } from "../../domain/diagnostic.ts";
-import {
-  type Era,
-  eraOfFiscalYear,
-  fiscalYearOfDate,
-  parseFiscalYear,
-  parseJapaneseDate,
-} from "../../domain/era.ts";
+import { fiscalYearOfDate, parseFiscalYear, parseJapaneseDate } from "../../domain/era.ts";
 import { GRADE_LABELS, GRADES, type Grade, type GradeSummary, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { formatKpiLabel, parseKpiLabel } from "../../domain/kpi-label.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
 import type { KpiParseContext, KpiValue } from "../../domain/kpi-value.ts";
@@ -405,7 +400,7 @@ class RowReader {
     if (this.drafts.length === 0) d.push(sheetDiagnostic("initiative.none"));
     if (!plan || !report || this.drafts.length === 0) return null;
 
-    const ctx: KpiParseContext = { defaultEra: kpiEra(plan) };
+    const ctx = kpiParseContext(plan);
     const locations = new Map<string, SheetLocation>();
     for (const draft of this.drafts) {
       draft.initiative.kpis = draft.kpis.map((k, i) => {
@@ -542,20 +537,6 @@ export function readFiscalYear(text: string): number | undefined {
   const t = toHalfWidth(text).trim();
   if (/^\d{4}$/.test(t)) return Number(t);
   return parseFiscalYear(t);
-}
-
-/** Era of era-less years in KPI values (29年度): the era of the plan's first fiscal year. */
-export function kpiEra(plan: PlanDocument["plan"]): KpiParseContext["defaultEra"] {
-  for (const fy of [plan.startFiscalYear, plan.baselineFiscalYear]) {
-    if (fy === undefined || fy < 1927) continue;
-    try {
-      const era: Era = eraOfFiscalYear(fy);
-      return era === "showa" ? "heisei" : era;
-    } catch {
-      // try the next candidate
-    }
-  }
-  return "reiwa";
 }
 
 /** Document-wide findings first, then in row order (stable within a row). */

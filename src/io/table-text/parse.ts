@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../../domain/diagnostic.ts";
-import { type Era, eraOfFiscalYear, fiscalYearOfDate } from "../../domain/era.ts";
+import { fiscalYearOfDate } from "../../domain/era.ts";
 import { type Grade, type GradeSummary, isGrade, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { parseKpiLabel } from "../../domain/kpi-label.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
 import type { KpiParseContext, KpiValue } from "../../domain/kpi-value.ts";
@@ -468,7 +469,7 @@ class TableReader {
     if (title) report.title = title.text;
     this.crossCheck(plan, report);
 
-    const ctx = this.kpiContext(plan);
+    const ctx = kpiParseContext(plan);
     for (const draft of this.drafts)
       draft.initiative.kpis = draft.kpis.map((k, i) => this.buildKpi(draft, k, i, ctx));
     const lines = new Map<Kpi, number>();
@@ -534,32 +535,6 @@ class TableReader {
         ),
       );
     }
-  }
-
-  /**
-   * How era-less years in KPI values are read: 29年度 in the era of the plan's first year, or in the
-   * era nearest the plan period when the title names one (実施(元年度) in a H29–R3 plan is R1).
-   */
-  private kpiContext(plan: PlanDocument["plan"]): KpiParseContext {
-    const era = this.defaultEra(plan);
-    const ctx: KpiParseContext = { defaultEra: era === "showa" ? "heisei" : era };
-    const { startFiscalYear, endFiscalYear } = plan;
-    if (startFiscalYear > 0 && endFiscalYear >= startFiscalYear)
-      ctx.planPeriod = { startFiscalYear, endFiscalYear };
-    return ctx;
-  }
-
-  /** Era of era-less years in KPI values (29年度): the era of the plan's first year. */
-  private defaultEra(plan: PlanDocument["plan"]): Era {
-    for (const fy of [plan.startFiscalYear, plan.baselineFiscalYear]) {
-      if (fy === undefined || fy < 1927) continue;
-      try {
-        return eraOfFiscalYear(fy);
-      } catch {
-        // fall through to the next candidate
-      }
-    }
-    return "reiwa";
   }
 
   private buildKpi(draft: InitiativeDraft, k: KpiDraft, index: number, ctx: KpiParseContext): Kpi {
