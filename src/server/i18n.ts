@@ -259,6 +259,20 @@ export function translate(lang: Lang, key: MessageKey, params: Params = {}): str
   );
 }
 
+/**
+ * `translate` for a message whose placeholders take markup (a name from the organization's documents
+ * wrapped to mark its language): the message's words around the values, the values as given.
+ */
+export function translateParts<T>(lang: Lang, key: MessageKey, params: Record<string, T>): (string | T)[] {
+  return dictionaries[lang][key]
+    .split(/(\{\w+\})/)
+    .filter((part) => part !== "")
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      return name !== undefined && name in params ? (params[name] as T) : part;
+    });
+}
+
 /** `?lang=en` selects English; anything else (absent, unknown) is Japanese. */
 export function langFromQuery(value: string | undefined): Lang {
   return value === "en" ? "en" : "ja";
@@ -286,6 +300,8 @@ export function localHref(
 export interface Ui {
   lang: Lang;
   t: (key: MessageKey, params?: Params) => string;
+  /** The message with markup in its placeholders (see translateParts). */
+  tParts: <T>(key: MessageKey, params: Record<string, T>) => (string | T)[];
   href: (path: string, query?: Record<string, string | string[] | undefined>) => string;
 }
 
@@ -293,6 +309,7 @@ export function makeUi(lang: Lang): Ui {
   return {
     lang,
     t: (key, params) => translate(lang, key, params),
+    tParts: (key, params) => translateParts(lang, key, params),
     href: (path, query) => localHref(lang, path, query),
   };
 }

@@ -36,3 +36,41 @@ export function allMatches(html: string, pattern: RegExp): string[] {
     ),
   ].map((m) => m[1] ?? "");
 }
+
+const VOID_ELEMENTS = new Set([
+  "area",
+  "base",
+  "br",
+  "col",
+  "hr",
+  "img",
+  "input",
+  "link",
+  "meta",
+  "source",
+  "wbr",
+]);
+
+/**
+ * The language a reader's software gives to `text` in the page's body: the lang of the nearest element
+ * around the first text node containing it (undefined when `text` is not in the body's text).
+ */
+export function langOfText(html: string, text: string): string | undefined {
+  const body = html.slice(html.indexOf("<body"));
+  const stack: (string | undefined)[] = [html.match(/<html lang="(\w+)"/)?.[1]];
+  for (const token of body.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+/g)) {
+    const [whole, closing, name, attrs = ""] = token;
+    if (!name) {
+      if (whole.includes(text)) return stack.findLast((lang) => lang !== undefined);
+    } else if (closing) stack.pop();
+    else if (!VOID_ELEMENTS.has(name.toLowerCase()) && !attrs.endsWith("/")) {
+      stack.push(/\slang="(\w+)"/.exec(attrs)?.[1]);
+    }
+  }
+  return undefined;
+}
+
+/** The elements of a page's body that carry lang="ja" (on a Japanese page: only the language switch's link). */
+export function elementsMarkedJapanese(html: string): string[] {
+  return allMatches(html.slice(html.indexOf("<body")), /<(\w+)\s[^>]*\blang="ja"/);
+}

@@ -10,8 +10,8 @@ echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
 
 /**
  * The grade summary as a stacked bar chart, rendered on the server to SVG (no script in the page, the
- * same picture on paper). The SVG is one image for assistive technology: role="img" with a <title>
- * that states every number. Grades differ by pattern and by the "A 3" labels, not by colour alone.
+ * same picture on paper). The SVG is one image for assistive technology: role="img", named by the
+ * GradeChartLabel beside it, which states every number. Grades differ by pattern and by the "A 3" labels, not by colour alone.
  */
 
 const COLORS: Record<Grade, string> = { A: "#1a6b3c", B: "#1f5fa8", C: "#8f4700", D: "#a4262c" };
@@ -23,6 +23,9 @@ const PATTERNS: Record<Grade, string> = {
   C: '<circle cx="4" cy="4" r="1.4" fill="#fff" fill-opacity="0.55"/>',
   D: '<path d="M0 0L8 8M8 0L0 8" stroke="#fff" stroke-opacity="0.45" stroke-width="1.2"/>',
 };
+
+/** The id of the chart's name, a GradeChartLabel printed beside it. */
+export const GRADE_CHART_LABEL_ID = "grade-chart-title";
 
 const WIDTH = 720;
 const ROW_HEIGHT = 40;
@@ -37,17 +40,17 @@ function axisName(label: string): string {
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200;
 
-export function gradeChartSvg(rows: SummaryRow[], fiscalYearLabel: string, ui: Ui): string {
-  const key = JSON.stringify([ui.lang, fiscalYearLabel, rows]);
+export function gradeChartSvg(rows: SummaryRow[], ui: Ui): string {
+  const key = JSON.stringify([ui.lang, rows]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const svg = renderChart(rows, fiscalYearLabel, ui);
+  const svg = renderChart(rows, ui);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
   cache.set(key, svg);
   return svg;
 }
 
-function renderChart(rows: SummaryRow[], fiscalYearLabel: string, ui: Ui): string {
+function renderChart(rows: SummaryRow[], ui: Ui): string {
   const height = 70 + rows.length * ROW_HEIGHT;
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
   try {
@@ -92,36 +95,14 @@ function renderChart(rows: SummaryRow[], fiscalYearLabel: string, ui: Ui): strin
         data: rows.map((r) => r.summary[grade]),
       })),
     });
-    return decorate(chart.renderToSVGString(), rows, fiscalYearLabel, ui);
+    return decorate(chart.renderToSVGString());
   } finally {
     chart.dispose();
   }
 }
 
-function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch] ?? ch,
-  );
-}
-
-export function chartDescription(rows: SummaryRow[], fiscalYearLabel: string, ui: Ui): string {
-  const lines = rows
-    .map((r) =>
-      ui.t("summary.chartLine", {
-        row: r.label,
-        counts: GRADES.map((g) => `${g} ${GRADE_LABELS[g][ui.lang]} ${r.summary[g]}`).join(
-          ui.lang === "ja" ? "、" : ", ",
-        ),
-      }),
-    )
-    .join(ui.lang === "ja" ? "。" : ". ");
-  return ui.t("summary.chartLabel", { fy: fiscalYearLabel, lines });
-}
-
-/** Accessible name, patterns over the grade colours, and a responsive size. */
-function decorate(svg: string, rows: SummaryRow[], fiscalYearLabel: string, ui: Ui): string {
-  const description = escapeXml(chartDescription(rows, fiscalYearLabel, ui));
+/** The accessible name's id, patterns over the grade colours, and a responsive size. */
+function decorate(svg: string): string {
   const defs = GRADES.map(
     (g) =>
       `<pattern id="grade-pattern-${g}" width="8" height="8" patternUnits="userSpaceOnUse">` +
@@ -132,8 +113,8 @@ function decorate(svg: string, rows: SummaryRow[], fiscalYearLabel: string, ui: 
   const out = body.replace(
     /^<svg([^>]*)>/,
     (_whole, attrs: string) =>
-      `<svg${attrs} role="img" aria-labelledby="grade-chart-title" focusable="false">` +
-      `<title id="grade-chart-title">${description}</title><defs>${defs}</defs>`,
+      `<svg${attrs} role="img" aria-labelledby="${GRADE_CHART_LABEL_ID}" focusable="false">` +
+      `<defs>${defs}</defs>`,
   );
   return out;
 }

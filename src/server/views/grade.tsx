@@ -8,7 +8,8 @@ import {
 } from "../../domain/grade.ts";
 import type { DocumentGradeSummary } from "../../domain/grade-summary.ts";
 import { policyLabel } from "../../io/progress-table-columns.ts";
-import { formatPercent, type Ui, uiLangInSource } from "../i18n.ts";
+import { formatPercent, sourceLang, type Ui, uiLangInSource } from "../i18n.ts";
+import { SourceText } from "./source-text.tsx";
 import { TableScroll } from "./table-scroll.tsx";
 
 /** "B ほぼ順調": the grade as text; the colour of the letter is an extra cue, never the only one. */
@@ -35,14 +36,41 @@ export function gradeHeader(grade: Grade, ui: Ui): string {
 
 export interface SummaryRow {
   label: string;
+  /** A policy's own name (Japanese), not a UI word. */
+  fromSource?: boolean;
   summary: GradeSummary;
 }
 
 export function summaryRows(summary: DocumentGradeSummary, ui: Ui): SummaryRow[] {
   return [
     { label: ui.t("summary.total"), summary: summary.total },
-    ...summary.byPolicy.map((p) => ({ label: policyLabel(p), summary: p.summary })),
+    ...summary.byPolicy.map((p) => ({ label: policyLabel(p), fromSource: true, summary: p.summary })),
   ];
+}
+
+/**
+ * The chart's accessible name, every number in words. It is HTML (hidden, named by the chart's
+ * aria-labelledby) rather than the SVG's <title>, because a <title> holds plain text only and could not
+ * mark the Japanese policy names inside an English sentence.
+ */
+export function GradeChartLabel(props: { id: string; rows: SummaryRow[]; fiscalYearLabel: string; ui: Ui }) {
+  const { ui } = props;
+  const lines = props.rows.map((row, i) => (
+    <>
+      {i > 0 ? (ui.lang === "ja" ? "。" : ". ") : ""}
+      {ui.tParts("summary.chartLine", {
+        row: row.fromSource ? <SourceText ui={ui}>{row.label}</SourceText> : row.label,
+        counts: GRADES.map((g) => `${gradeHeader(g, ui)} ${row.summary[g]}`).join(
+          ui.lang === "ja" ? "、" : ", ",
+        ),
+      })}
+    </>
+  ));
+  return (
+    <p id={props.id} hidden>
+      {ui.tParts("summary.chartLabel", { fy: props.fiscalYearLabel, lines: <>{lines}</> })}
+    </p>
+  );
 }
 
 /** Counts and shares per grade, overall and per 基本方針. */
@@ -70,7 +98,9 @@ export function GradeSummaryTable(props: { summary: DocumentGradeSummary; fiscal
             const shares = gradeShares(row.summary);
             return (
               <tr>
-                <th scope="row">{row.label}</th>
+                <th scope="row" lang={row.fromSource ? sourceLang(ui) : undefined}>
+                  {row.label}
+                </th>
                 {GRADES.map((g) => (
                   <td class="num">
                     {ui.t("summary.cell", { count: row.summary[g], percent: formatPercent(shares[g]) })}

@@ -1,9 +1,11 @@
 import type { Child } from "hono/jsx";
 import { assetHref } from "../assets.ts";
 import { LANGS, type Lang, type Ui } from "../i18n.ts";
+import { SourceText } from "./source-text.tsx";
 
 export interface Crumb {
-  label: string;
+  /** Names from the organization's documents come wrapped in SourceText. */
+  label: Child;
   /** Absent on the current page. */
   href?: string;
 }
@@ -57,7 +59,7 @@ export function Layout(props: PageProps) {
           <div class={wrap}>
             <p class="site-title">
               <a href={homeHref}>
-                {organization ? organization.name : ui.t("site.name")}
+                {organization ? <SourceText ui={ui}>{organization.name}</SourceText> : ui.t("site.name")}
                 <span class="product">
                   {organization ? `${ui.t("site.name")} — ${ui.t("site.tagline")}` : ui.t("site.tagline")}
                 </span>

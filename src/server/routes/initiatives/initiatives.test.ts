@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../../../test/factories/plan-document.ts";
 import { createApp } from "../../app.ts";
-import { seededApp, textOf } from "../../test-support.ts";
+import { elementsMarkedJapanese, langOfText, seededApp, textOf } from "../../test-support.ts";
 
 const BASE = "/o/sakado/plans/1/initiatives";
 
@@ -68,6 +68,27 @@ forEachDatabase((database) => {
       expect(text).toContain("令和元年度（2019年度） 取組内容 1 任期付職員(県税OB)の採用 4名採用");
       expect(text).toContain("進捗状況 A 順調 本部会意見 給与差押を基本とした滞納処分を推進したため");
       expect(text).toContain("R2年度目標 1 任期付職員(県税OB)の採用");
+    });
+
+    it("in English marks the organization's Japanese text lang=ja, UI words staying English (WCAG 3.1.2)", async () => {
+      const { html } = await page(`${BASE}/16?fy=2019&lang=en`);
+      expect(html).toContain('<h1>No.16 <span lang="ja">市税等の徴収率の向上</span></h1>');
+      expect(langOfText(html, "納税課")).toBe("ja");
+      expect(html).toContain('<li><span lang="ja">納税課</span> (lead)</li>');
+      expect(html).toContain('<td class="num" lang="ja">96.5%</td>'); // the FY2019 value
+      expect(langOfText(html, "93.2% (90.6%H26.3末)")).toBe("ja"); // the baseline
+      expect(langOfText(html, "市税徴収率")).toBe("ja"); // the KPI's name
+      expect(langOfText(html, "給与差押を基本とした滞納処分を推進したため")).toBe("ja"); // committee opinion
+      expect(langOfText(html, "任期付職員(県税OB)の採用 4名採用")).toBe("ja"); // activities
+      expect(langOfText(html, "(イ) 効率的な自治体運営")).toBe("ja");
+      expect(langOfText(html, "Committee opinion")).toBe("en");
+      expect(langOfText(html, "On track")).toBe("en");
+    });
+
+    it("in Japanese adds no lang=ja: the page's own language covers it", async () => {
+      const { html } = await page(`${BASE}/16?fy=2019`);
+      expect(elementsMarkedJapanese(html)).toEqual(["a"]); // the language switch's 日本語 only
+      expect(langOfText(html, "給与差押を基本とした滞納処分を推進したため")).toBe("ja");
     });
 
     it("refuses malformed numbers and years (400) and unknown ones (404)", async () => {

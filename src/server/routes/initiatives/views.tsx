@@ -3,11 +3,12 @@ import { formatFiscalYear, formatFiscalYearEnd } from "../../../domain/era.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
 import type { InitiativeHistory, KpiHistory, OrganizationRecord } from "../../../store/types.ts";
-import { formatPercent, type Ui } from "../../i18n.ts";
+import { formatPercent, sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath } from "../../page-context.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { GradeText } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
+import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 
 export interface InitiativePageProps {
@@ -32,6 +33,10 @@ export function InitiativePage(props: InitiativePageProps) {
   const slug = organization.slug;
   const overviewFy = props.selectedFiscalYear ?? history.reports.at(-1)?.fiscalYear;
   const heading = ui.t("initiative.heading", { number: history.number, title: history.title });
+  const headingParts = ui.tParts("initiative.heading", {
+    number: String(history.number),
+    title: <SourceText ui={ui}>{history.title}</SourceText>,
+  });
   return (
     <Layout
       ui={ui}
@@ -40,26 +45,32 @@ export function InitiativePage(props: InitiativePageProps) {
       organization={organization}
       breadcrumbs={[
         { label: ui.t("site.home"), href: ui.href("/") },
-        { label: organization.name, href: ui.href(orgPath(slug)) },
+        { label: <SourceText ui={ui}>{organization.name}</SourceText>, href: ui.href(orgPath(slug)) },
         {
-          label:
-            overviewFy === undefined ? plan.title : `${plan.title} ${fiscalYearText(overviewFy, ui.lang)}`,
+          label: (
+            <>
+              <SourceText ui={ui}>{plan.title}</SourceText>
+              {overviewFy === undefined ? "" : ` ${fiscalYearText(overviewFy, ui.lang)}`}
+            </>
+          ),
           href: ui.href(planPath(slug, plan.id, overviewFy)),
         },
-        { label: heading },
+        { label: <>{headingParts}</> },
       ]}
     >
-      <p class="meta">{plan.title}</p>
-      <h1>{heading}</h1>
+      <p class="meta" lang={sourceLang(ui)}>
+        {plan.title}
+      </p>
+      <h1>{headingParts}</h1>
       <dl class="facts">
         <dt>{ui.t("col.policy")}</dt>
-        <dd>{policyLabel(history.policy)}</dd>
+        <dd lang={sourceLang(ui)}>{policyLabel(history.policy)}</dd>
         <dt>{ui.t("col.departments")}</dt>
         <dd>
           <ul class="departments">
             {history.departments.map((d, i) => (
               <li>
-                {d}
+                <SourceText ui={ui}>{d}</SourceText>
                 {i === 0
                   ? ui.lang === "ja"
                     ? `（${ui.t("initiative.lead")}）`
@@ -70,7 +81,7 @@ export function InitiativePage(props: InitiativePageProps) {
           </ul>
         </dd>
         <dt>{ui.t("initiative.description")}</dt>
-        <dd>{history.description}</dd>
+        <dd lang={sourceLang(ui)}>{history.description}</dd>
       </dl>
 
       <section aria-labelledby="kpis-heading">
@@ -98,13 +109,13 @@ export function InitiativePage(props: InitiativePageProps) {
               </h3>
               <dl class="facts">
                 <dt>{ui.t("initiative.activities")}</dt>
-                <dd>{report.activities}</dd>
+                <dd lang={sourceLang(ui)}>{report.activities}</dd>
                 <dt>{ui.t("col.grade")}</dt>
                 <dd>
                   <GradeText grade={report.grade} ui={ui} />
                 </dd>
                 <dt>{ui.t("initiative.committeeOpinion")}</dt>
-                <dd>{report.committeeOpinion}</dd>
+                <dd lang={sourceLang(ui)}>{report.committeeOpinion}</dd>
                 <dt>
                   {ui.t("initiative.nextYearGoal", {
                     fy:
@@ -113,7 +124,7 @@ export function InitiativePage(props: InitiativePageProps) {
                         : `FY${report.fiscalYear + 1}`,
                   })}
                 </dt>
-                <dd>{report.nextYearGoal}</dd>
+                <dd lang={sourceLang(ui)}>{report.nextYearGoal}</dd>
               </dl>
             </section>
           );
@@ -133,7 +144,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
       <TableScroll labelledBy={`kpi-${kpi.id}-caption`}>
         <table class="data kpi-values">
           <caption id={`kpi-${kpi.id}-caption`}>
-            {kpi.label}
+            <SourceText ui={ui}>{kpi.label}</SourceText>
             {kpi.relisted ? <span class="visually-hidden">（{ui.t("initiative.relistedMark")}）</span> : null}
           </caption>
           <thead>
@@ -153,7 +164,9 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
           <tbody>
             <tr>
               <th scope="row">{ui.t("initiative.baseline", { when: formatFiscalYearEnd(baselineFy) })}</th>
-              <td class="num">{kpi.baseline.text}</td>
+              <td class="num" lang={sourceLang(ui)}>
+                {kpi.baseline.text}
+              </td>
               <td class="num">{dash}</td>
               <td class="num">{dash}</td>
             </tr>
@@ -171,7 +184,9 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                     {yearEndText(fiscalYear, ui)}
                     {selected ? <span class="visually-hidden">{ui.t("initiative.selectedYear")}</span> : null}
                   </th>
-                  <td class="num">{value.text}</td>
+                  <td class="num" lang={sourceLang(ui)}>
+                    {value.text}
+                  </td>
                   {/* A reason instead of a number reads as a sentence: left-aligned, wrapped. */}
                   <td class={achievement.computable ? "num" : "note"}>
                     {formatAchievement(achievement, ui.lang)}
@@ -190,7 +205,9 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               <th scope="row">
                 {ui.t("initiative.target", { when: formatFiscalYearEnd(plan.endFiscalYear) })}
               </th>
-              <td class="num">{kpi.target.text}</td>
+              <td class="num" lang={sourceLang(ui)}>
+                {kpi.target.text}
+              </td>
               <td class="num">{dash}</td>
               <td class="num">{formatPercent(1)}</td>
             </tr>
@@ -208,7 +225,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                   fy: props.selectedFiscalYear === undefined ? undefined : String(props.selectedFiscalYear),
                 })}
               >
-                No.{other.initiativeNumber} {other.title}
+                No.{other.initiativeNumber} <SourceText ui={ui}>{other.title}</SourceText>
               </a>
               {other.relisted ? `（${ui.t("initiative.relistedMark")}）` : ""}
             </>

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import type { createApp } from "../../app.ts";
-import { seededApp, textOf } from "../../test-support.ts";
+import { elementsMarkedJapanese, langOfText, seededApp, textOf } from "../../test-support.ts";
 
 forEachDatabase((database) => {
   let app: ReturnType<typeof createApp>;
@@ -36,10 +36,19 @@ forEachDatabase((database) => {
       const html = await (await app.request("/o/sakado?lang=en")).text();
       expect(html).toContain('<html lang="en">');
       expect(html).toContain(
-        '<caption id="plans-caption">Plans of 坂戸市 and their latest progress</caption>',
+        '<caption id="plans-caption">Plans of <span lang="ja">坂戸市</span> and their latest progress</caption>',
       );
       expect(html).toContain('href="/o/sakado/plans/1/2019?lang=en"');
       expect(html).toContain("FY2019 (令和元年度)");
+    });
+
+    it("in English marks the organization's and the plan's Japanese names lang=ja (WCAG 3.1.2)", async () => {
+      const en = await (await app.request("/o/sakado?lang=en")).text();
+      expect(en).toContain('<h1 lang="ja">坂戸市</h1>');
+      expect(en).toContain('Plans of <span lang="ja">坂戸市</span> and their latest progress');
+      expect(langOfText(en, "行政改革後期アクションプラン")).toBe("ja");
+      expect(langOfText(await (await app.request("/?lang=en")).text(), "坂戸市")).toBe("ja");
+      expect(elementsMarkedJapanese(await (await app.request("/o/sakado")).text())).toEqual(["a"]);
     });
 
     it("refuses an unknown organization with a Japanese 404 page", async () => {

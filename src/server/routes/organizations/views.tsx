@@ -1,10 +1,11 @@
 import { GRADES } from "../../../domain/grade.ts";
 import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
-import type { Ui } from "../../i18n.ts";
+import { sourceLang, type Ui } from "../../i18n.ts";
 import { orgPath, planPath } from "../../page-context.ts";
 import { fiscalYearText, JapaneseDate, planPeriodText } from "../../views/dates.tsx";
 import { gradeHeader } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
+import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 
 export function OrganizationListPage(props: { ui: Ui; url: URL; organizations: OrganizationRecord[] }) {
@@ -19,7 +20,9 @@ export function OrganizationListPage(props: { ui: Ui; url: URL; organizations: O
         <ul class="organization-list">
           {props.organizations.map((o) => (
             <li>
-              <a href={ui.href(orgPath(o.slug))}>{o.name}</a>
+              <a href={ui.href(orgPath(o.slug))} lang={sourceLang(ui)}>
+                {o.name}
+              </a>
             </li>
           ))}
         </ul>
@@ -47,16 +50,21 @@ export function OrganizationPage(props: {
       url={props.url}
       title={ui.t("org.plans")}
       organization={organization}
-      breadcrumbs={[{ label: ui.t("site.home"), href: ui.href("/") }, { label: organization.name }]}
+      breadcrumbs={[
+        { label: ui.t("site.home"), href: ui.href("/") },
+        { label: <SourceText ui={ui}>{organization.name}</SourceText> },
+      ]}
     >
-      <h1>{organization.name}</h1>
+      <h1 lang={sourceLang(ui)}>{organization.name}</h1>
       <h2>{ui.t("org.plans")}</h2>
       {props.plans.length === 0 ? (
         <p>{ui.t("org.noPlans")}</p>
       ) : (
         <TableScroll labelledBy="plans-caption">
           <table class="data">
-            <caption id="plans-caption">{ui.t("org.plansCaption", { org: organization.name })}</caption>
+            <caption id="plans-caption">
+              {ui.tParts("org.plansCaption", { org: <SourceText ui={ui}>{organization.name}</SourceText> })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{ui.t("col.plan")}</th>
@@ -73,7 +81,7 @@ export function OrganizationPage(props: {
             <tbody>
               {props.plans.map(({ plan, latest }) => (
                 <tr>
-                  <th scope="row">
+                  <th scope="row" lang={sourceLang(ui)}>
                     <a
                       href={ui.href(
                         latest

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import type { createApp } from "../../app.ts";
-import { allMatches, seededApp, textOf } from "../../test-support.ts";
+import { allMatches, elementsMarkedJapanese, langOfText, seededApp, textOf } from "../../test-support.ts";
 
 const OVERVIEW = "/o/sakado/plans/1/2019";
 
@@ -55,7 +55,9 @@ forEachDatabase((database) => {
       expect(html).toContain('<th scope="row">(ア) 市民と行政との協働体制の確立</th>');
       const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
       expect(svg).toMatch(/^<svg[^>]* role="img" aria-labelledby="grade-chart-title"/);
-      expect(svg).toContain("全体: A 順調 8、B ほぼ順調 10、C やや遅れ 5、D 停滞 1");
+      expect(html).toMatch(
+        /<p id="grade-chart-title" hidden="">[^<]*全体: A 順調 8、B ほぼ順調 10、C やや遅れ 5、D 停滞 1/,
+      );
       expect(svg).toContain('fill="url(#grade-pattern-B)"');
     });
 
@@ -107,6 +109,30 @@ forEachDatabase((database) => {
       expect(html).toContain("Showing 8 of 24 initiatives.");
       expect(html).toContain('href="/o/sakado/plans/1/2019?grade=A"');
       expect(html).toContain('hreflang="ja"');
+    });
+
+    it("in English marks the organization's Japanese text lang=ja, UI words staying English (WCAG 3.1.2)", async () => {
+      const { html } = await page(`${OVERVIEW}?lang=en`);
+      expect(langOfText(html, "市税等の徴収率の向上")).toBe("ja"); // an initiative title
+      expect(langOfText(html, "納税課")).toBe("ja"); // a department
+      expect(langOfText(html, "(イ) 効率的な自治体運営")).toBe("ja"); // a policy, in the list
+      expect(langOfText(html, "行政改革後期アクションプラン")).toBe("ja"); // the plan's title
+      expect(langOfText(html, "坂戸市")).toBe("ja"); // the header's organization name
+      expect(html).toContain('<span lang="ja">行政改革後期アクションプラン</span> FY2019');
+      expect(html).toMatch(/<option value="[^"]*" lang="ja">\(ア\) 市民と行政との協働体制の確立<\/option>/);
+      expect(html).toContain('<option value="納税課" lang="ja">納税課</option>');
+      expect(html).toContain('<th scope="row" lang="ja">(ア) 市民と行政との協働体制の確立</th>');
+      expect(html).toContain(
+        '. <span lang="ja">(ア) 市民と行政との協働体制の確立</span>: A On track 2, B Mostly on track 1',
+      );
+      expect(langOfText(html, "Initiatives (FY2019")).toBe("en");
+      expect(langOfText(html, "Mostly on track")).toBe("en");
+    });
+
+    it("in Japanese adds no lang=ja: the page's own language covers it", async () => {
+      const { html } = await page(OVERVIEW);
+      expect(elementsMarkedJapanese(html)).toEqual(["a"]); // the language switch's 日本語 only
+      expect(langOfText(html, "市税等の徴収率の向上")).toBe("ja");
     });
   });
 

@@ -4,13 +4,14 @@ import type { PlanDocument } from "../../../domain/plan-document.ts";
 import type { ExpectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
 import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
-import { formatPercent, type Ui } from "../../i18n.ts";
+import { formatPercent, sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
 import { AsOf, fiscalYearText, planPeriodText } from "../../views/dates.tsx";
 import { DownloadLinks } from "../../views/downloads.tsx";
-import { GradeSummaryTable, GradeText, summaryRows } from "../../views/grade.tsx";
-import { gradeChartSvg } from "../../views/grade-chart.ts";
+import { GradeChartLabel, GradeSummaryTable, GradeText, summaryRows } from "../../views/grade.tsx";
+import { GRADE_CHART_LABEL_ID, gradeChartSvg } from "../../views/grade-chart.ts";
 import { Layout } from "../../views/layout.tsx";
+import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { type ListedInitiative, policyKey } from "./filter.ts";
 
@@ -85,11 +86,17 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
       organization={organization}
       breadcrumbs={[
         { label: ui.t("site.home"), href: ui.href("/") },
-        { label: organization.name, href: ui.href(orgPath(slug)) },
-        { label: `${plan.title} ${fyLabel}` },
+        { label: <SourceText ui={ui}>{organization.name}</SourceText>, href: ui.href(orgPath(slug)) },
+        {
+          label: (
+            <>
+              <SourceText ui={ui}>{plan.title}</SourceText> {fyLabel}
+            </>
+          ),
+        },
       ]}
     >
-      <h1>{plan.title}</h1>
+      <h1 lang={sourceLang(ui)}>{plan.title}</h1>
       <p class="lead">
         {ui.t("plan.roundOf", { fy: fyLabel })}
         {ui.lang === "ja" ? "（" : ", "}
@@ -116,8 +123,11 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
         <h2 id="summary-heading">{ui.t("summary.heading")}</h2>
         <div class="summary-layout">
           <GradeSummaryTable summary={props.summary} fiscalYearLabel={fyLabel} ui={ui} />
-          {/* The SVG is produced by echarts on the server; its text is escaped there. */}
-          <figure class="chart" dangerouslySetInnerHTML={{ __html: gradeChartSvg(rows, fyLabel, ui) }} />
+          <figure class="chart">
+            {/* The SVG is produced by echarts on the server; its text is escaped there. */}
+            <div dangerouslySetInnerHTML={{ __html: gradeChartSvg(rows, ui) }} />
+            <GradeChartLabel id={GRADE_CHART_LABEL_ID} rows={rows} fiscalYearLabel={fyLabel} ui={ui} />
+          </figure>
         </div>
       </section>
 
@@ -160,7 +170,7 @@ function FilterForm(props: PlanOverviewProps) {
           <select id="filter-policy" name="policy">
             <option value="">{ui.t("filter.all")}</option>
             {document.policies.map((p) => (
-              <option value={policyKey(p)} selected={filter.policy === policyKey(p)}>
+              <option value={policyKey(p)} selected={filter.policy === policyKey(p)} lang={sourceLang(ui)}>
                 {policyLabel(p)}
               </option>
             ))}
@@ -171,7 +181,7 @@ function FilterForm(props: PlanOverviewProps) {
           <select id="filter-department" name="department">
             <option value="">{ui.t("filter.all")}</option>
             {props.departments.map((d) => (
-              <option value={d} selected={filter.department === d}>
+              <option value={d} selected={filter.department === d} lang={sourceLang(ui)}>
                 {d}
               </option>
             ))}
@@ -240,7 +250,7 @@ function InitiativeTable(props: {
           {props.items.map(({ policy, initiative }) => (
             <tr>
               <td class="num">{initiative.number}</td>
-              <th scope="row">
+              <th scope="row" lang={sourceLang(ui)}>
                 <a
                   href={ui.href(initiativePath(props.slug, props.planId, initiative.number), {
                     fy: String(props.fiscalYear),
@@ -249,8 +259,8 @@ function InitiativeTable(props: {
                   {initiative.title}
                 </a>
               </th>
-              <td>{policyLabel(policy)}</td>
-              <td>{initiative.departments.join("、")}</td>
+              <td lang={sourceLang(ui)}>{policyLabel(policy)}</td>
+              <td lang={sourceLang(ui)}>{initiative.departments.join("、")}</td>
               <td>
                 <GradeText grade={initiative.grade} ui={ui} />
               </td>

@@ -20,6 +20,7 @@ import { AsOf, fiscalYearText } from "../../views/dates.tsx";
 import { DownloadLinks } from "../../views/downloads.tsx";
 import { GradeText } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
+import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { YearSwitch } from "../plans/views.tsx";
 
@@ -54,8 +55,15 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
       stylesheets={["progress-table.css"]}
       breadcrumbs={[
         { label: ui.t("site.home"), href: ui.href("/") },
-        { label: organization.name, href: ui.href(orgPath(slug)) },
-        { label: `${plan.title} ${fyLabel}`, href: ui.href(planPath(slug, plan.id, fy)) },
+        { label: <SourceText ui={ui}>{organization.name}</SourceText>, href: ui.href(orgPath(slug)) },
+        {
+          label: (
+            <>
+              <SourceText ui={ui}>{plan.title}</SourceText> {fyLabel}
+            </>
+          ),
+          href: ui.href(planPath(slug, plan.id, fy)),
+        },
         { label: ui.lang === "ja" ? "進行管理集計表" : "Progress table" },
       ]}
     >

@@ -1,0 +1,13 @@
+import type { Child } from "hono/jsx";
+import { sourceLang, type Ui } from "../i18n.ts";
+
+/**
+ * Text taken from an organization's documents (titles, names, KPI values, report texts) where it sits
+ * among UI words: on an English page it is wrapped in a span marked Japanese (WCAG 3.1.2, language of
+ * parts); on a Japanese page it is printed as it is. An element that holds nothing but such text takes
+ * `lang={sourceLang(ui)}` itself instead.
+ */
+export function SourceText(props: { ui: Ui; children?: Child }) {
+  const lang = sourceLang(props.ui);
+  return lang ? <span lang={lang}>{props.children}</span> : props.children;
+}
