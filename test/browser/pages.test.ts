@@ -11,8 +11,21 @@ const PAGES: [name: string, path: string][] = [
   ["initiative", "/o/sakado/plans/1/initiatives/16?fy=2019"],
   ["api-docs", "/api/docs"],
   ["not-found", "/o/sakado/plans/1/2030"],
+  ["organization-en", "/o/sakado?lang=en"],
   ["overview-en", "/o/sakado/plans/1/2019?lang=en"],
+  ["progress-table-en", "/o/sakado/plans/1/2019/table?lang=en"],
   ["initiative-en", "/o/sakado/plans/1/initiatives/6?lang=en"],
+];
+
+/**
+ * Japanese in an English page's text that is not the organization's data: the era notation the UI
+ * prints beside a western year or date ("FY2019 (令和元年度)", "Baseline (H27末)"), and KPI values
+ * quoted inside an English sentence saying why an achievement cannot be computed.
+ */
+const UI_JAPANESE = [
+  /(令和|平成)(元|\d+)年(度|\d+月\d+日)?(～(令和|平成)(元|\d+)年度)?/g,
+  /\b[HR]\d+末/g,
+  /"[^"]*"/g,
 ];
 
 describe("pages in a browser", () => {
@@ -33,6 +46,28 @@ describe("pages in a browser", () => {
       await page.context().close();
     });
   }
+
+  it("on English pages, the organization's Japanese text is marked lang=ja (WCAG 3.1.2 language of parts)", async () => {
+    for (const [name, path] of PAGES.filter(([n]) => n.endsWith("-en"))) {
+      const page = await h.open(path);
+      const unmarked = await page.evaluate(() => {
+        const out: string[] = [];
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const parent = node.parentElement;
+          // The chart's own text is presentational: the image is named by its label, checked here.
+          if (!parent || parent.closest("svg")) continue;
+          if (parent.closest("[lang]")?.getAttribute("lang") !== "ja") out.push(node.textContent ?? "");
+        }
+        return out;
+      });
+      const japanese = unmarked
+        .map((text) => UI_JAPANESE.reduce((rest, pattern) => rest.replace(pattern, ""), text))
+        .filter((text) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(text));
+      expect(japanese, name).toEqual([]);
+      await page.context().close();
+    }
+  });
 
   it("the layout holds on a phone: no page-wide horizontal scroll outside the tables", async () => {
     for (const [name, path] of PAGES.filter(([n]) => ["overview", "initiative"].includes(n))) {
