@@ -205,3 +205,19 @@ forEachDatabase((database) => {
     }
   });
 });
+
+describe("shinchoku import: a database that cannot be opened", () => {
+  it("exit 1 with a Japanese message naming the database without its password", async () => {
+    const url = "postgres://shinchoku:secret@127.0.0.1:1/none";
+    const code = await run(
+      [fixture("sakado-fy2019.txt"), "--slug", "sakado", "--organization", "坂戸市", "--database", url],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(err.join("\n")).toContain(
+      "データベースを開けません。何も取り込んでいません: postgres://shinchoku:***@127.0.0.1:1/none",
+    );
+    expect(err.join("\n")).not.toContain("secret");
+    expect(out.join("\n")).not.toContain("取り込みました");
+  });
+});

@@ -9,7 +9,7 @@ import { importFile } from "../io/import-file.ts";
 import type { ImportResult } from "../io/import-result.ts";
 import { type ImportPreview, previewImport } from "../io/mapping/preview.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
-import { openStore, StoreError } from "../store/index.ts";
+import { DEFAULT_DATABASE_URL, openStore, redactDatabaseUrl, StoreError } from "../store/index.ts";
 
 /**
  * `shinchoku import FILE [--json OUT.json] [--organization 名前]`: reads a published progress table,
@@ -213,9 +213,19 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     io.err(`--slug は半角英小文字・数字・ハイフンで指定してください: ${options.slug}`);
     return EXIT_USAGE;
   }
-  const store = await openStore(options.database ?? process.env.DATABASE_URL);
+  const url = options.database ?? process.env.DATABASE_URL;
+  let store: Awaited<ReturnType<typeof openStore>>;
   try {
+    store = await openStore(url);
     await store.migrate();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    io.err(
+      `データベースを開けません。何も取り込んでいません: ${redactDatabaseUrl(url ?? DEFAULT_DATABASE_URL)}\n${reason}`,
+    );
+    return EXIT_FAILED;
+  }
+  try {
     const organizations = await store.listOrganizations();
     const name = options.organization ?? document.organization?.name;
     const known =
