@@ -1,8 +1,10 @@
 /**
  * `shinchoku <command>`: a thin dispatcher. Each command lives in src/cli/<command>.ts and exports
- * `run(args): Promise<number>` (the exit code). Commands load lazily so `import --json` does not pay
- * for the database driver or the HTTP server.
+ * `run(args): Promise<number>` (the exit code). Commands load lazily so that one command does not pay
+ * for another's dependencies (the HTTP server, the PDF renderer).
  */
+import { EXIT_USAGE } from "./cli/io.ts";
+
 type Command = { summary: string; load: () => Promise<{ run: (args: string[]) => Promise<number> }> };
 
 const commands: Record<string, Command> = {
@@ -14,8 +16,6 @@ const commands: Record<string, Command> = {
     load: () => import("./cli/migrate.ts"),
   },
 };
-
-export const USAGE_EXIT = 2;
 
 export function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
@@ -32,12 +32,12 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(usage());
-    return name ? 0 : USAGE_EXIT;
+    return name ? 0 : EXIT_USAGE;
   }
   const command = commands[name];
   if (!command) {
     console.error(`不明なコマンドです / unknown command: ${name}\n\n${usage()}`);
-    return USAGE_EXIT;
+    return EXIT_USAGE;
   }
   const module = await command.load();
   return module.run(rest);

@@ -8,7 +8,8 @@ import { forEachDatabase } from "../../test/db.ts";
 import { exportJson } from "../io/export/json.ts";
 import { seedDocument } from "../io/xlsx/test-documents.ts";
 import { openStore } from "../store/index.ts";
-import { type CliIo, run } from "./export.ts";
+import { run } from "./export.ts";
+import type { CliIo } from "./io.ts";
 
 const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url).pathname;
 

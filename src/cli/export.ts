@@ -1,5 +1,5 @@
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear } from "../domain/era.ts";
@@ -13,29 +13,13 @@ import { importFile } from "../io/import-file.ts";
 import { readFiscalYear } from "../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
 import { openStore, redactDatabaseUrl } from "../store/index.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomically } from "./io.ts";
 
 /**
  * `shinchoku export`: writes one reporting round as xlsx, PDF, CSV or JSON — from the database
  * (--plan and --year) or converted from a file (--input: a plan document JSON, a progress-table text,
  * an xlsx, or a CSV with --mapping) without any database.
  */
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Where `-o -` writes the file's bytes. */
-  stdout: (bytes: Uint8Array) => void;
-}
-
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  stdout: (bytes) => process.stdout.write(bytes),
-};
 
 const FORMATS: readonly ExportFormat[] = ["xlsx", "pdf", "csv", "json"];
 
@@ -223,18 +207,6 @@ async function render(
   }
 }
 
-/** Writes next to the target, then renames: a reader never sees half a file, a failure leaves none. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(temp, bytes, { flag: "wx" });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 async function isDirectory(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isDirectory();
@@ -276,7 +248,7 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
   for (const d of rendered.warnings) io.err(formatDiagnostic(d));
 
   if (options.output === "-") {
-    io.stdout(rendered.bytes);
+    (io.stdout ?? processIo.stdout)(rendered.bytes);
     return EXIT_OK;
   }
   const fileName = exportFileName(loaded.document, options.format);

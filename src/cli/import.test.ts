@@ -7,7 +7,8 @@ import { forEachDatabase } from "../../test/db.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { exportXlsx } from "../io/export/xlsx.ts";
 import { openStore } from "../store/index.ts";
-import { type CliIo, run } from "./import.ts";
+import { run } from "./import.ts";
+import type { CliIo } from "./io.ts";
 
 const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url).pathname;
 

@@ -1,5 +1,4 @@
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
@@ -10,27 +9,13 @@ import type { ImportResult } from "../io/import-result.ts";
 import { type ImportPreview, previewImport } from "../io/mapping/preview.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
 import { DEFAULT_DATABASE_URL, openStore, redactDatabaseUrl, StoreError } from "../store/index.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomically } from "./io.ts";
 
 /**
  * `shinchoku import FILE [--json OUT.json] [--organization 名前]`: reads a published progress table,
  * shows what was read and every finding, and writes the plan document — all or nothing: a file that
  * cannot be read or has an error-severity finding leaves nothing behind.
  */
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-/** Where the command writes; tests pass their own to run the command in-process. */
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
-
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-};
 
 export function usage(): string {
   return [
@@ -187,18 +172,6 @@ export function formatPreview(preview: ImportPreview): string[] {
       : `エラー ${counts.errors}件・警告 ${counts.warnings}件: エラーがあるため取り込めません`,
   );
   return lines;
-}
-
-/** Writes next to the target, then renames: a reader never sees half a file, a failure leaves none. */
-async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(temp, text, { encoding: "utf8", flag: "wx" });
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
 }
 
 /** URL names appear in addresses (/o/sakado): lower-case letters, digits and hyphens. */

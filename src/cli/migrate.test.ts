@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
 import { openStore } from "../store/index.ts";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, run } from "./migrate.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from "./io.ts";
+import { run } from "./migrate.ts";
 
 function captureIo(env: Record<string, string | undefined> = {}) {
   const out: string[] = [];

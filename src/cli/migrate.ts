@@ -1,26 +1,11 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_DATABASE_URL, openStore, redactDatabaseUrl } from "../store/index.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io.ts";
 
 /**
  * `shinchoku migrate [--database URL]`: brings the database schema up to date and lists what was
  * applied. The database is --database, else $DATABASE_URL, else the SQLite file ./data/shinchoku.db.
  */
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  env: Record<string, string | undefined>;
-}
-
-const processIo: CliIo = {
-  out: (text) => process.stdout.write(`${text}\n`),
-  err: (text) => process.stderr.write(`${text}\n`),
-  env: process.env,
-};
 
 export function usage(): string {
   return [
@@ -51,7 +36,7 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
     io.out(usage());
     return EXIT_OK;
   }
-  const url = values.database || io.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  const url = values.database || (io.env ?? processIo.env).DATABASE_URL || DEFAULT_DATABASE_URL;
   if (values.database === "") {
     io.err(`--database が空です / --database is empty\n\n${usage()}`);
     return EXIT_USAGE;
