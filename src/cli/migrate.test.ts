@@ -19,7 +19,7 @@ forEachDatabase((database) => {
       expect(await run(["--database", url], first.io)).toBe(EXIT_OK);
       expect(first.out).toContain("適用しました / applied: 2026_11_25_001_initial");
       expect(first.out).toContain("適用しました / applied: 2026_11_25_002_store_revision");
-      expect(first.out).toContain("適用しました / applied: 2026_11_26_001_round_listing");
+      expect(first.out).toContain("適用しました / applied: 2026_11_25_003_round_listing");
       expect(first.out.at(-1)).toMatch(/^3件の移行を適用しました。/);
 
       const second = captureIo();

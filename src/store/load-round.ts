@@ -141,7 +141,7 @@ export async function loadRound(
       };
     });
 
-  // Rounds stored before migration 2026_11_26_001 have no copies: they read the shared rows.
+  // Rounds stored before migration 2026_11_25_003 have no copies: they read the shared rows.
   const initiativesOf = groupBy(initiativeRows, (row) => row.round_policy_id ?? row.policy_id);
   const positioned = initiativeRows.every((row) => row.position !== null);
   const policyOrder = positioned

@@ -22,7 +22,7 @@ forEachDatabase((database) => {
         expect(await store.migrate()).toEqual([
           "2026_11_25_001_initial",
           "2026_11_25_002_store_revision",
-          "2026_11_26_001_round_listing",
+          "2026_11_25_003_round_listing",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {
@@ -98,7 +98,7 @@ forEachDatabase((database) => {
       expect(Number(count[0]?.n)).toBe(1);
     });
 
-    it("2026_11_26_001 gives rounds stored before it their KPI lines, and they load as before", async () => {
+    it("2026_11_25_003 gives rounds stored before it their KPI lines, and they load as before", async () => {
       const store = await database.open();
       const document = buildPlanDocument();
       const { planId } = await store.importPlanDocument(document, {
@@ -111,8 +111,8 @@ forEachDatabase((database) => {
       });
       const down = await migrator.migrateDown();
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_11_26_001_round_listing"]);
-      expect(await store.migrate()).toEqual(["2026_11_26_001_round_listing"]);
+      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_11_25_003_round_listing"]);
+      expect(await store.migrate()).toEqual(["2026_11_25_003_round_listing"]);
 
       const copies = await store.db.selectFrom("report").select(["title", "position"]).execute();
       expect(copies.every((r) => r.title === null && r.position === null)).toBe(true);

@@ -132,7 +132,7 @@ export interface ReportTable {
   committee_opinion: string;
   next_year_goal: string;
   /**
-   * The initiative as this round's table showed it (migration 2026_11_26_001); NULL in rows
+   * The initiative as this round's table showed it (migration 2026_11_25_003); NULL in rows
    * written before, which read the shared initiative row instead.
    */
   policy_id: ColumnType<number | null, number | null | undefined, number | null>;

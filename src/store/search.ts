@@ -5,7 +5,7 @@ import type { Database } from "./schema.ts";
 /**
  * What searchInitiatives reads: the initiative's title and description as the round showed them,
  * the round's report texts and the round's KPI names. Each column here has a search index
- * (migrations 001 and 2026_11_26_001). Reports stored before the latter have no copy of the title
+ * (migrations 001 and 2026_11_25_003). Reports stored before the latter have no copy of the title
  * and description (NULL) and are searched through the shared initiative row.
  */
 const SEARCHED = {

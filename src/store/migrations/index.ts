@@ -2,7 +2,7 @@ import type { Migration, MigrationProvider } from "kysely";
 import type { StoreDialect } from "../dialect.ts";
 import { initialMigration } from "./2026_11_25_001_initial.ts";
 import { storeRevisionMigration } from "./2026_11_25_002_store_revision.ts";
-import { roundListingMigration } from "./2026_11_26_001_round_listing.ts";
+import { roundListingMigration } from "./2026_11_25_003_round_listing.ts";
 
 /**
  * Every migration, by name, in a static list: nothing is discovered on the file system, so the list
@@ -12,7 +12,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
   return {
     "2026_11_25_001_initial": initialMigration(dialect),
     "2026_11_25_002_store_revision": storeRevisionMigration(),
-    "2026_11_26_001_round_listing": roundListingMigration(dialect),
+    "2026_11_25_003_round_listing": roundListingMigration(dialect),
   };
 }
 
