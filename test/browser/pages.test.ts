@@ -69,6 +69,26 @@ describe("pages in a browser", () => {
     }
   });
 
+  it("the English progress table's headers wrap between words, never inside one", async () => {
+    const page = await h.open("/o/sakado/plans/1/2019/table?lang=en");
+    const broken = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const th of Array.from(document.querySelectorAll("table.progress thead th"))) {
+        const text = th.firstChild;
+        if (!(text instanceof Text)) continue;
+        for (const m of (text.data ?? "").matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(text, m.index);
+          range.setEnd(text, m.index + m[0].length);
+          if (range.getClientRects().length > 1) out.push(m[0]);
+        }
+      }
+      return out;
+    });
+    expect(broken).toEqual([]);
+    await page.context().close();
+  });
+
   it("the layout holds on a phone: no page-wide horizontal scroll outside the tables", async () => {
     for (const [name, path] of PAGES.filter(([n]) => ["overview", "initiative"].includes(n))) {
       const page = await h.open(path, { width: 375, height: 800 });

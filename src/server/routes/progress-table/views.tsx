@@ -7,6 +7,7 @@ import {
   kpiCellText,
   PROGRESS_LEGEND,
   type ProgressColumn,
+  type ProgressColumnId,
   policyLabel,
   progressTableBlocks,
   progressTableHeadings,
@@ -110,6 +111,17 @@ function headerText(column: ProgressColumn, ui: Ui): string {
 }
 
 /**
+ * The least share (in the column model's units) of a column whose English header holds a word too long
+ * for it: English headers wrap between words only (progress-table.css), so "Departments" and
+ * "Progress" need room that their Japanese headers (関係課, 進捗状況), which wrap anywhere, do not.
+ */
+const MIN_WIDTH_EN: Partial<Record<ProgressColumnId, number>> = { departments: 15, grade: 11 };
+
+function columnWidth(column: ProgressColumn, ui: Ui): number {
+  return ui.lang === "en" ? Math.max(column.width, MIN_WIDTH_EN[column.id] ?? 0) : column.width;
+}
+
+/**
  * "r" / "c" for right / centred cells, nothing for left. Class names are kept to a letter: a large
  * plan's table has tens of thousands of cells, and long names were a quarter of its bytes.
  */
@@ -127,7 +139,7 @@ export function ProgressTable(props: {
   const { ui, document } = props;
   const headings = progressTableHeadings(document);
   const columns = headings.columns;
-  const totalWidth = columns.reduce((sum, c) => sum + c.width, 0);
+  const totalWidth = columns.reduce((sum, c) => sum + columnWidth(c, ui), 0);
   const kpiColumns = columns.filter((c) => c.kpi);
   const firstKpi = columns.findIndex((c) => c.kpi);
   const group = headings.kpiGroup;
@@ -138,7 +150,10 @@ export function ProgressTable(props: {
       </caption>
       <colgroup>
         {columns.map((c) => (
-          <col class={`col-${c.id}`} style={`width:${((c.width / totalWidth) * 100).toFixed(2)}%`} />
+          <col
+            class={`col-${c.id}`}
+            style={`width:${((columnWidth(c, ui) / totalWidth) * 100).toFixed(2)}%`}
+          />
         ))}
       </colgroup>
       <thead>
