@@ -143,37 +143,16 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
     ja: (p) => `取組項目 No.${p.number} が重複しています（最初は ${p.first}）`,
     en: (p) => `Initiative No. ${p.number} appears twice (first at ${p.first})`,
   },
-  "initiative.title-empty": {
-    severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の取組項目 (A) が空です`,
-    en: (p) => `Initiative No. ${p.number} has an empty title (A)`,
-  },
-  "policy.missing": {
-    severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} より前に基本方針がありません（基本方針なしとして読みます）`,
-    en: (p) => `No basic policy precedes initiative No. ${p.number} (read without one)`,
-  },
+  "initiative.title-empty": TABLE_TEXT_MESSAGES["initiative.title-empty"],
+  "policy.missing": TABLE_TEXT_MESSAGES["policy.missing"],
   "grade.invalid": {
     severity: "error",
     ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の尺度（${p.scale}）にありません`,
     en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not on the scale (${p.scale})`,
   },
-  "grade.missing": {
-    severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況 (F) が空です（未評価として読みます）`,
-    en: (p) => `Initiative No. ${p.number} has no grade (F) (read as not graded)`,
-  },
-  "kpi.unreadable": {
-    severity: "warning",
-    ja: (p) =>
-      `数値目標「${p.label}」の${p.column}「${p.text}」を読み取れません（文字のまま残します）: ${p.reason}`,
-    en: (p) => `The ${p.columnEn} "${p.text}" of KPI "${p.label}" cannot be read (kept as text): ${p.reason}`,
-  },
-  "kpi.label-empty": {
-    severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} の数値目標に項目名がありません（値: ${p.values}）`,
-    en: (p) => `A KPI of initiative No. ${p.number} has no name (values: ${p.values})`,
-  },
+  "grade.missing": TABLE_TEXT_MESSAGES["grade.missing"],
+  "kpi.unreadable": TABLE_TEXT_MESSAGES["kpi.unreadable"],
+  "kpi.label-empty": TABLE_TEXT_MESSAGES["kpi.label-empty"],
   "row.unplaced": {
     severity: "warning",
     ja: (p) => `No. が空で、前に取組項目もない行を読み飛ばしました: 「${p.text}」`,
