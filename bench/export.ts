@@ -10,6 +10,7 @@
  * Times are medians after warm-up. Targets: seed xlsx < 500 ms, seed PDF < 1.5 s; every format of
  * 1,000 initiatives < 10 s.
  */
+
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +23,7 @@ import { exportPdf } from "../src/io/export/pdf.ts";
 import { exportXlsx } from "../src/io/export/xlsx.ts";
 import { importTableText } from "../src/io/table-text/index.ts";
 import { generateTable } from "./generate-table.ts";
+import { MB, median } from "./stats.ts";
 
 const FORMATS = {
   baseline: async (doc: PlanDocument) => Buffer.byteLength(JSON.stringify(doc)),
@@ -42,16 +44,6 @@ interface Measurement {
   ms: number;
   rssBeforeMb: number;
   peakRssMb: number;
-}
-
-const MB = 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Runs in the child: the first export for memory (a clean process), then timings. */

@@ -8,6 +8,7 @@
  * - peak RSS of the child (process.resourceUsage().maxRSS) and the heap held by the result.
  * Times are medians after warm-up. Targets: seed < 20 ms; 5,000 initiatives < 2 s and < 300 MB.
  */
+
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +16,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { importTableText } from "../src/io/table-text/index.ts";
 import { generateTable } from "./generate-table.ts";
+import { MB, median } from "./stats.ts";
 
 interface Measurement {
   label: string;
@@ -28,16 +30,6 @@ interface Measurement {
   rssBeforeMb: number;
   peakRssMb: number;
   heapHeldMb: number;
-}
-
-const MB = 1024 * 1024;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function gc(): void {
