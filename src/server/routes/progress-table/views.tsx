@@ -1,5 +1,7 @@
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import { GRADE_LABELS, GRADES } from "../../../domain/grade.ts";
+import { escapeToBuffer } from "hono/utils/html";
+import { GRADE_LABELS, GRADES, type Grade } from "../../../domain/grade.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../../../domain/plan-document.ts";
 import {
   columnLabel,
@@ -143,6 +145,16 @@ export function ProgressTable(props: {
   const kpiColumns = columns.filter((c) => c.kpi);
   const firstKpi = columns.findIndex((c) => c.kpi);
   const group = headings.kpiGroup;
+  // GradeText is the same few spans for every initiative of a grade: rendered once per grade.
+  const gradeTexts = new Map<Grade | null, string>();
+  const gradeHtml = (grade: Grade | null): string => {
+    let html = gradeTexts.get(grade);
+    if (html === undefined) {
+      html = String((<GradeText grade={grade} ui={ui} />).toString());
+      gradeTexts.set(grade, html);
+    }
+    return html;
+  };
   return (
     <table class="progress">
       <caption id="progress-caption">
@@ -191,19 +203,24 @@ export function ProgressTable(props: {
         ROWS_PER_CHUNK,
       ).map((chunk) => (
         <RowChunk>
-          {chunk.map(({ block, initiative, rowSpan, first }) => (
-            <InitiativeRows
-              ui={ui}
-              columns={columns}
-              policy={block.policy}
-              firstOfPolicy={first}
-              initiative={initiative}
-              rowSpan={rowSpan}
-              href={ui.href(initiativePath(props.slug, props.planId, initiative.number), {
-                fy: String(document.report.fiscalYear),
-              })}
-            />
-          ))}
+          {raw(
+            chunk
+              .map(({ block, initiative, rowSpan, first }) =>
+                initiativeRowsHtml({
+                  ui,
+                  columns,
+                  policy: block.policy,
+                  firstOfPolicy: first,
+                  initiative,
+                  rowSpan,
+                  href: ui.href(initiativePath(props.slug, props.planId, initiative.number), {
+                    fy: String(document.report.fiscalYear),
+                  }),
+                  gradeHtml,
+                }),
+              )
+              .join(""),
+          )}
         </RowChunk>
       ))}
     </table>
@@ -228,12 +245,28 @@ async function RowChunk(props: { children?: Child }) {
   return <>{props.children}</>;
 }
 
+/** Text escaped as Hono's JSX escapes it, so that the string-built rows match what JSX printed. */
+function esc(text: string): string {
+  const buffer: [string] = [""];
+  escapeToBuffer(text, buffer);
+  return buffer[0];
+}
+
+/** ` name="value"`, or nothing for an absent value, as JSX prints attributes. */
+function attr(name: string, value: string | number | undefined): string {
+  return value === undefined ? "" : ` ${name}="${typeof value === "number" ? value : esc(value)}"`;
+}
+
 /**
  * One initiative: its own <tbody> so that print keeps it on one page, its cells spanning one sub-row
  * per KPI. A row group cannot be spanned across, so the policy cell sits in the policy's first
  * initiative and later initiatives continue it with a borderless cell, as the printed original does.
+ *
+ * Built as a string, not JSX: a large plan's table has tens of thousands of cells, and a JSX node per
+ * cell made rendering the most expensive part of the request (garbage included). The markup is the
+ * same as the JSX it replaces, byte for byte.
  */
-function InitiativeRows(props: {
+function initiativeRowsHtml(props: {
   ui: Ui;
   columns: ProgressColumn[];
   policy: Policy;
@@ -241,62 +274,51 @@ function InitiativeRows(props: {
   initiative: Initiative;
   rowSpan: number;
   href: string;
-}) {
+  gradeHtml: (grade: Grade | null) => string;
+}): string {
   const { ui, columns, policy, initiative, rowSpan } = props;
   const kpis: (Kpi | undefined)[] = initiative.kpis.length > 0 ? initiative.kpis : [undefined];
   const kpiColumns = columns.filter((c) => c.kpi);
-  const kpiCells = (kpi: Kpi | undefined) =>
-    kpiColumns.map((c) => <td class={alignClass(c)}>{kpi ? kpiCellText(c.id, kpi) : ""}</td>);
+  const firstKpi = columns.findIndex((c) => c.kpi);
+  const kpiCells = (kpi: Kpi | undefined) => {
+    let out = "";
+    for (const c of kpiColumns)
+      out += `<td${attr("class", alignClass(c))}>${kpi ? esc(kpiCellText(c.id, kpi)) : ""}</td>`;
+    return out;
+  };
   const span = rowSpan > 1 ? rowSpan : undefined;
+  const spanAttr = attr("rowspan", span);
 
-  const firstRow = columns.map((c, i) => {
-    if (c.kpi) return i === columns.findIndex((k) => k.kpi) ? kpiCells(kpis[0]) : null;
+  let firstRow = "";
+  columns.forEach((c, i) => {
+    if (c.kpi) {
+      if (i === firstKpi) firstRow += kpiCells(kpis[0]);
+      return;
+    }
+    const cls = attr("class", alignClass(c));
     switch (c.id) {
       case "policy":
-        return props.firstOfPolicy ? (
-          <th scope="rowgroup" rowspan={span} class={alignClass(c)}>
-            {policyLabel(policy)}
-          </th>
-        ) : (
-          <td rowspan={span} class="cont">
-            <span class="visually-hidden">{policyLabel(policy)}</span>
-          </td>
-        );
+        firstRow += props.firstOfPolicy
+          ? `<th scope="rowgroup"${spanAttr}${cls}>${esc(policyLabel(policy))}</th>`
+          : `<td${spanAttr} class="cont"><span class="visually-hidden">${esc(policyLabel(policy))}</span></td>`;
+        return;
       case "number":
-        return (
-          <th scope="row" rowspan={span} class={alignClass(c)}>
-            {initiative.number}
-          </th>
-        );
+        firstRow += `<th scope="row"${spanAttr}${cls}>${initiative.number}</th>`;
+        return;
       case "title":
-        return (
-          <th scope="row" rowspan={span} class={alignClass(c)}>
-            <a href={props.href}>{initiative.title}</a>
-          </th>
-        );
+        firstRow += `<th scope="row"${spanAttr}${cls}><a${attr("href", props.href)}>${esc(initiative.title)}</a></th>`;
+        return;
       case "grade":
-        return (
-          <td rowspan={span} class={alignClass(c)}>
-            <GradeText grade={initiative.grade} ui={ui} />
-          </td>
-        );
+        firstRow += `<td${spanAttr}${cls}>${props.gradeHtml(initiative.grade)}</td>`;
+        return;
       default:
-        return (
-          <td rowspan={span} class={alignClass(c)}>
-            {initiativeCellText(c.id, policy, initiative)}
-          </td>
-        );
+        firstRow += `<td${spanAttr}${cls}>${esc(initiativeCellText(c.id, policy, initiative))}</td>`;
     }
   });
 
-  return (
-    <tbody id={`initiative-${initiative.number}`} lang={sourceLang(ui)}>
-      <tr>{firstRow}</tr>
-      {kpis.slice(1).map((kpi) => (
-        <tr>{kpiCells(kpi)}</tr>
-      ))}
-    </tbody>
-  );
+  let rest = "";
+  for (const kpi of kpis.slice(1)) rest += `<tr>${kpiCells(kpi)}</tr>`;
+  return `<tbody${attr("id", `initiative-${initiative.number}`)}${attr("lang", sourceLang(ui))}><tr>${firstRow}</tr>${rest}</tbody>`;
 }
 
 /** 本部会評価 8 10 5 1 — under the legend, as the original's last lines. */
