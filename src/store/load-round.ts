@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Grade } from "../domain/grade.ts";
 import { summarizeGrades } from "../domain/grade.ts";
 import {
@@ -45,7 +45,7 @@ export async function loadRound(
   if (!head) return undefined;
   const { roundId } = head;
 
-  const [initiativeRows, policyRows, departmentRows, kpiRows] = await Promise.all([
+  const [initiativeRows, policyRows, kpiRows] = await Promise.all([
     db
       .selectFrom("report")
       .innerJoin("initiative", "initiative.id", "report.initiative_id")
@@ -53,16 +53,15 @@ export async function loadRound(
         "initiative.id",
         "initiative.policy_id",
         "initiative.number",
-        "initiative.title",
-        "initiative.description",
+        // A round's own copy when it has one; both texts are long, so only one of each is read.
+        sql<string>`coalesce(report.title, initiative.title)`.as("title"),
+        sql<string>`coalesce(report.description, initiative.description)`.as("description"),
         "report.activities",
         "report.grade",
         "report.committee_opinion",
         "report.next_year_goal",
         "report.policy_id as round_policy_id",
         "report.position",
-        "report.title as round_title",
-        "report.description as round_description",
         "report.departments as round_departments",
       ])
       .where("report.round_id", "=", roundId)
@@ -75,15 +74,6 @@ export async function loadRound(
       .where("plan_id", "=", planId)
       .orderBy("position")
       .orderBy("id")
-      .execute(),
-    db
-      .selectFrom("initiative_department")
-      .innerJoin("report", "report.initiative_id", "initiative_department.initiative_id")
-      .innerJoin("department", "department.id", "initiative_department.department_id")
-      .select(["initiative_department.initiative_id", "department.name"])
-      .where("report.round_id", "=", roundId)
-      .orderBy("initiative_department.initiative_id")
-      .orderBy("initiative_department.position")
       .execute(),
     // The round's KPI lines as imported; the 現状値 is the KPI's value for the round's fiscal year.
     db
@@ -110,6 +100,19 @@ export async function loadRound(
       .orderBy("round_kpi.kpi_id")
       .execute(),
   ]);
+
+  // Only rounds stored before migration 2026_11_25_003 lack their own list of departments.
+  const departmentRows = initiativeRows.some((row) => row.round_departments === null)
+    ? await db
+        .selectFrom("initiative_department")
+        .innerJoin("report", "report.initiative_id", "initiative_department.initiative_id")
+        .innerJoin("department", "department.id", "initiative_department.department_id")
+        .select(["initiative_department.initiative_id", "department.name"])
+        .where("report.round_id", "=", roundId)
+        .orderBy("initiative_department.initiative_id")
+        .orderBy("initiative_department.position")
+        .execute()
+    : [];
 
   const numberOf = new Map(initiativeRows.map((row) => [row.id, row.number]));
   const departmentsOf = groupBy(departmentRows, (row) => row.initiative_id);
@@ -157,12 +160,12 @@ export async function loadRound(
       initiatives: rows.map(
         (row): Initiative => ({
           number: row.number,
-          title: row.round_title ?? row.title,
+          title: row.title,
           departments:
             row.round_departments !== null
               ? dialect.readJson<string[]>(row.round_departments)
               : (departmentsOf.get(row.id) ?? []).map((d) => d.name),
-          description: row.round_description ?? row.description,
+          description: row.description,
           activities: row.activities,
           grade: row.grade as Grade | null,
           committeeOpinion: row.committee_opinion,
