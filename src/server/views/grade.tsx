@@ -30,6 +30,22 @@ export function GradeText(props: { grade: Grade | null; ui: Ui }) {
   );
 }
 
+/**
+ * GradeText as markup, for rows built as strings: the same few spans for every initiative of a grade,
+ * so each is rendered once per page.
+ */
+export function gradeTextHtml(ui: Ui): (grade: Grade | null) => string {
+  const rendered = new Map<Grade | null, string>();
+  return (grade) => {
+    let html = rendered.get(grade);
+    if (html === undefined) {
+      html = String((<GradeText grade={grade} ui={ui} />).toString());
+      rendered.set(grade, html);
+    }
+    return html;
+  };
+}
+
 export function gradeHeader(grade: Grade, ui: Ui): string {
   return `${grade} ${GRADE_LABELS[grade][ui.lang]}`;
 }

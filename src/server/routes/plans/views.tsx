@@ -1,3 +1,4 @@
+import { raw } from "hono/html";
 import { GRADE_LABELS, GRADES, type Grade } from "../../../domain/grade.ts";
 import type { DocumentGradeSummary } from "../../../domain/grade-summary.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
@@ -8,8 +9,9 @@ import { formatPercent, sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
 import { AsOf, fiscalYearText, planPeriodText } from "../../views/dates.tsx";
 import { DownloadLinks } from "../../views/downloads.tsx";
-import { GradeChartLabel, GradeSummaryTable, GradeText, summaryRows } from "../../views/grade.tsx";
+import { GradeChartLabel, GradeSummaryTable, gradeTextHtml, summaryRows } from "../../views/grade.tsx";
 import { GRADE_CHART_LABEL_ID, gradeChartSvg } from "../../views/grade-chart.ts";
+import { attr, esc } from "../../views/html-string.ts";
 import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
@@ -231,6 +233,9 @@ function InitiativeTable(props: {
   items: ListedInitiative[];
 }) {
   const { ui } = props;
+  // Rows built as strings (views/html-string.ts): a JSX node per cell was most of a large plan's render.
+  const lang = attr("lang", sourceLang(ui));
+  const gradeHtml = gradeTextHtml(ui);
   return (
     <TableScroll labelledBy="list-caption">
       <table class="data initiatives">
@@ -247,25 +252,22 @@ function InitiativeTable(props: {
           </tr>
         </thead>
         <tbody>
-          {props.items.map(({ policy, initiative }) => (
-            <tr>
-              <td class="num">{initiative.number}</td>
-              <th scope="row" lang={sourceLang(ui)}>
-                <a
-                  href={ui.href(initiativePath(props.slug, props.planId, initiative.number), {
-                    fy: String(props.fiscalYear),
-                  })}
-                >
-                  {initiative.title}
-                </a>
-              </th>
-              <td lang={sourceLang(ui)}>{policyLabel(policy)}</td>
-              <td lang={sourceLang(ui)}>{initiative.departments.join("、")}</td>
-              <td>
-                <GradeText grade={initiative.grade} ui={ui} />
-              </td>
-            </tr>
-          ))}
+          {raw(
+            props.items
+              .map(({ policy, initiative }) => {
+                const href = ui.href(initiativePath(props.slug, props.planId, initiative.number), {
+                  fy: String(props.fiscalYear),
+                });
+                return (
+                  `<tr><td class="num">${initiative.number}</td>` +
+                  `<th scope="row"${lang}><a${attr("href", href)}>${esc(initiative.title)}</a></th>` +
+                  `<td${lang}>${esc(policyLabel(policy))}</td>` +
+                  `<td${lang}>${esc(initiative.departments.join("、"))}</td>` +
+                  `<td>${gradeHtml(initiative.grade)}</td></tr>`
+                );
+              })
+              .join(""),
+          )}
         </tbody>
       </table>
     </TableScroll>

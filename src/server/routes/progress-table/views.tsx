@@ -1,6 +1,5 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import { escapeToBuffer } from "hono/utils/html";
 import { GRADE_LABELS, GRADES, type Grade } from "../../../domain/grade.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../../../domain/plan-document.ts";
 import {
@@ -21,7 +20,8 @@ import { sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
 import { AsOf, fiscalYearText } from "../../views/dates.tsx";
 import { DownloadLinks } from "../../views/downloads.tsx";
-import { GradeText } from "../../views/grade.tsx";
+import { gradeTextHtml } from "../../views/grade.tsx";
+import { attr, esc } from "../../views/html-string.ts";
 import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
@@ -145,16 +145,7 @@ export function ProgressTable(props: {
   const kpiColumns = columns.filter((c) => c.kpi);
   const firstKpi = columns.findIndex((c) => c.kpi);
   const group = headings.kpiGroup;
-  // GradeText is the same few spans for every initiative of a grade: rendered once per grade.
-  const gradeTexts = new Map<Grade | null, string>();
-  const gradeHtml = (grade: Grade | null): string => {
-    let html = gradeTexts.get(grade);
-    if (html === undefined) {
-      html = String((<GradeText grade={grade} ui={ui} />).toString());
-      gradeTexts.set(grade, html);
-    }
-    return html;
-  };
+  const gradeHtml = gradeTextHtml(ui);
   return (
     <table class="progress">
       <caption id="progress-caption">
@@ -243,18 +234,6 @@ function chunks<T>(items: T[], size: number): T[][] {
 async function RowChunk(props: { children?: Child }) {
   await new Promise((resolve) => setImmediate(resolve));
   return <>{props.children}</>;
-}
-
-/** Text escaped as Hono's JSX escapes it, so that the string-built rows match what JSX printed. */
-function esc(text: string): string {
-  const buffer: [string] = [""];
-  escapeToBuffer(text, buffer);
-  return buffer[0];
-}
-
-/** ` name="value"`, or nothing for an absent value, as JSX prints attributes. */
-function attr(name: string, value: string | number | undefined): string {
-  return value === undefined ? "" : ` ${name}="${typeof value === "number" ? value : esc(value)}"`;
 }
 
 /**
