@@ -69,3 +69,22 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   }
   return out;
 }
+
+/** The path parameters of the API as the OpenAPI document describes them, one definition each. */
+export const apiPathParams = {
+  planId: planIdSchema.openapi({
+    param: { name: "planId", in: "path" },
+    example: 1,
+    description: "計画の番号",
+  }),
+  fiscalYear: fiscalYearSchema.openapi({
+    param: { name: "fiscalYear", in: "path" },
+    example: 2019,
+    description: "年度 (西暦の開始年: 令和元年度 → 2019)",
+  }),
+  number: initiativeNumberSchema.openapi({
+    param: { name: "number", in: "path" },
+    example: 16,
+    description: "取組項目の No.",
+  }),
+};

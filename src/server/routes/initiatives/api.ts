@@ -12,20 +12,9 @@ import {
 } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
 import { loadInitiativeHistory, loadPlan } from "../../load.ts";
-import { initiativeNumberSchema, planIdSchema } from "../../params.ts";
+import { apiPathParams } from "../../params.ts";
 
-const params = z.object({
-  planId: planIdSchema.openapi({
-    param: { name: "planId", in: "path" },
-    example: 1,
-    description: "計画の番号",
-  }),
-  number: initiativeNumberSchema.openapi({
-    param: { name: "number", in: "path" },
-    example: 16,
-    description: "取組項目の No.",
-  }),
-});
+const params = z.object({ planId: apiPathParams.planId, number: apiPathParams.number });
 
 const achievementSchema = z
   .object({

@@ -5,7 +5,7 @@ import { documentGradeSummarySchema, initiativeSchema, problemResponse } from ".
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { loadOrganizationOf, loadPlan, loadRoundDocument } from "../../load.ts";
-import { fiscalYearSchema, gradeSchema, planIdSchema, textFilterSchema } from "../../params.ts";
+import { apiPathParams, gradeSchema, textFilterSchema } from "../../params.ts";
 import {
   planSchema,
   presentInitiative,
@@ -16,19 +16,8 @@ import {
 } from "./api-schema.ts";
 import { applyFilter, listInitiatives } from "./filter.ts";
 
-const planIdParam = planIdSchema.openapi({
-  param: { name: "planId", in: "path" },
-  example: 1,
-  description: "計画の番号",
-});
-const fiscalYearParam = fiscalYearSchema.openapi({
-  param: { name: "fiscalYear", in: "path" },
-  example: 2019,
-  description: "年度 (西暦の開始年: 令和元年度 → 2019)",
-});
-
-const planParams = z.object({ planId: planIdParam });
-const roundParams = z.object({ planId: planIdParam, fiscalYear: fiscalYearParam });
+const planParams = z.object({ planId: apiPathParams.planId });
+const roundParams = z.object({ planId: apiPathParams.planId, fiscalYear: apiPathParams.fiscalYear });
 
 const filterQuery = z.object({
   policy: textFilterSchema.openapi({

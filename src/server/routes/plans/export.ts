@@ -13,24 +13,13 @@ import { exportXlsx } from "../../../io/export/xlsx.ts";
 import { planDocumentSchema, problemResponse } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
 import { loadPlan, loadRoundDocument } from "../../load.ts";
-import { fiscalYearSchema, planIdSchema } from "../../params.ts";
+import { apiPathParams } from "../../params.ts";
 
 /**
  * Downloads of one reporting round in every published format. All four are rendered from the same
  * stored plan document by the exporters in src/io/export/, which the CLI uses too.
  */
-const roundParams = z.object({
-  planId: planIdSchema.openapi({
-    param: { name: "planId", in: "path" },
-    example: 1,
-    description: "計画の番号",
-  }),
-  fiscalYear: fiscalYearSchema.openapi({
-    param: { name: "fiscalYear", in: "path" },
-    example: 2019,
-    description: "年度 (西暦の開始年: 令和元年度 → 2019)",
-  }),
-});
+const roundParams = z.object({ planId: apiPathParams.planId, fiscalYear: apiPathParams.fiscalYear });
 
 const csvQuery = z.object({
   encoding: z
