@@ -10,13 +10,8 @@ import { policyLabel } from "./progress-table-columns.ts";
  * gives one row with empty KPI cells). The CSV open-data export and the xlsx analysis sheet share it,
  * so the two cannot disagree on a header or a number.
  */
-export type KpiRowColumnId =
-  | "policy"
-  | "number"
-  | "title"
-  | "departments"
-  | "description"
-  | "activities"
+/** The columns that come from the KPI; the others come from the initiative and the report. */
+type KpiColumnId =
   | "kpiName"
   | "relisted"
   | "baseline"
@@ -26,7 +21,16 @@ export type KpiRowColumnId =
   | "baselineNumber"
   | "targetNumber"
   | "currentNumber"
-  | "achievement"
+  | "achievement";
+
+export type KpiRowColumnId =
+  | "policy"
+  | "number"
+  | "title"
+  | "departments"
+  | "description"
+  | "activities"
+  | KpiColumnId
   | "grade"
   | "gradeLabel"
   | "committeeOpinion"
@@ -112,19 +116,7 @@ function initiativeCells(
   doc: PlanDocument,
   policy: string,
   initiative: Initiative,
-): Omit<
-  KpiRow,
-  | "kpiName"
-  | "relisted"
-  | "baseline"
-  | "target"
-  | "current"
-  | "unit"
-  | "baselineNumber"
-  | "targetNumber"
-  | "currentNumber"
-  | "achievement"
-> {
+): Omit<KpiRow, KpiColumnId> {
   return {
     policy,
     number: initiative.number,
