@@ -64,7 +64,7 @@ describe("shinchoku export --input (no database)", () => {
   it("writes to standard output with -o -", async () => {
     expect(await run(["--input", fixture("sakado-fy2019.txt"), "--format", "json", "-o", "-"], io)).toBe(0);
     const doc = JSON.parse(Buffer.concat(stdout).toString("utf8"));
-    expect(doc.format).toBe("shinchoku.plan/v1");
+    expect(doc.format).toBe("shinchoku.plan/v2");
     expect(out).toEqual([]);
   });
 
@@ -91,7 +91,7 @@ describe("shinchoku export --input (no database)", () => {
     const bad = join(dir, "bad.json");
     await writeFile(bad, JSON.stringify({ format: "other" }));
     expect(await run(["--input", bad, "--format", "xlsx", "-o", join(dir, "x.xlsx")], io)).toBe(1);
-    expect(err[0]).toContain('「format」が "shinchoku.plan/v1" ではありません');
+    expect(err[0]).toContain('「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません');
     expect(await readdir(dir)).toEqual(["bad.json"]);
   });
 

@@ -34,7 +34,7 @@ describe("shinchoku import", () => {
     expect(code).toBe(0);
     const text = await readFile(target, "utf8");
     expect(text.endsWith("}\n")).toBe(true);
-    expect(text).toContain('\n  "format": "shinchoku.plan/v1"');
+    expect(text).toContain('\n  "format": "shinchoku.plan/v2"');
     const doc = JSON.parse(text) as PlanDocument;
     expect(doc.organization).toEqual({ name: "坂戸市" });
     expect(doc.policies.flatMap((p) => p.initiatives)).toHaveLength(24);

@@ -125,8 +125,8 @@ export function summarize(result: ImportResult & { encoding?: string | null }): 
       doc.declaredGradeSummary ? `（本部会評価 ${formatSummary(doc.declaredGradeSummary)}）` : ""
     }`,
   );
-  if (isValidIsoDate(doc.report.asOf)) {
-    lines.push(`基準日 ${formatJapaneseDate(doc.report.asOf)}現在（${doc.report.asOf}）`);
+  if (isValidIsoDate(doc.round.asOf)) {
+    lines.push(`基準日 ${formatJapaneseDate(doc.round.asOf)}現在（${doc.round.asOf}）`);
   } else {
     lines.push("基準日 不明");
   }

@@ -7,7 +7,9 @@ import type { KpiValue } from "./kpi-value.ts";
  * saves and rebuilds it, exporters and pages render it). Documented in docs/plan-document.md.
  * One document = one plan as reported for one fiscal year (one reporting round).
  */
-export const PLAN_DOCUMENT_FORMAT = "shinchoku.plan/v1";
+export const PLAN_DOCUMENT_FORMAT = "shinchoku.plan/v2";
+/** The first format, read on import: the same document with `round` named `report`. */
+export const PLAN_DOCUMENT_FORMAT_V1 = "shinchoku.plan/v1";
 
 export interface PlanDocument {
   format: typeof PLAN_DOCUMENT_FORMAT;
@@ -23,7 +25,8 @@ export interface PlanDocument {
     /** Fiscal year whose end is the baseline point (当初 (H27末) → 2015). */
     baselineFiscalYear?: number;
   };
-  report: {
+  /** The reporting round (年度の進行管理) the document is the table of. */
+  round: {
     /** The reported fiscal year (R1年度 → 2019). */
     fiscalYear: number;
     /** The date the table describes, ISO yyyy-mm-dd (令和2年3月31日現在 → 2020-03-31). */

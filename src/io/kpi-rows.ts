@@ -128,8 +128,8 @@ function initiativeCells(
     gradeLabel: initiative.grade ? GRADE_LABELS[initiative.grade].ja : "",
     committeeOpinion: initiative.committeeOpinion,
     nextYearGoal: initiative.nextYearGoal,
-    fiscalYear: formatFiscalYear(doc.report.fiscalYear, "long"),
-    asOf: doc.report.asOf,
+    fiscalYear: formatFiscalYear(doc.round.fiscalYear, "long"),
+    asOf: doc.round.asOf,
   };
 }
 

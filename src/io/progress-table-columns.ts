@@ -45,8 +45,8 @@ function shortYear(fiscalYear: number): string {
   return formatFiscalYear(fiscalYear, "short").replace(/年度$/, "");
 }
 
-export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "report">): ProgressTableHeadings {
-  const fy = doc.report.fiscalYear;
+export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">): ProgressTableHeadings {
+  const fy = doc.round.fiscalYear;
   const baselineFy = doc.plan.baselineFiscalYear ?? doc.plan.startFiscalYear - 1;
   const col = (c: ProgressColumn) => c;
   return {
@@ -223,11 +223,11 @@ export function progressTableBlocks(doc: Pick<PlanDocument, "policies">): Progre
 }
 
 /** "令和2年3月31日現在"; an unreadable date is printed as stored rather than failing a render. */
-export function asOfText(doc: Pick<PlanDocument, "report">): string {
+export function asOfText(doc: Pick<PlanDocument, "round">): string {
   try {
-    return `${formatJapaneseDate(doc.report.asOf, "long")}現在`;
+    return `${formatJapaneseDate(doc.round.asOf, "long")}現在`;
   } catch {
-    return `${doc.report.asOf}現在`;
+    return `${doc.round.asOf}現在`;
   }
 }
 
@@ -235,8 +235,8 @@ export function asOfText(doc: Pick<PlanDocument, "report">): string {
  * "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）": the title as
  * printed in the source when the document keeps it, else built from the plan and the report.
  */
-export function progressTableTitle(doc: Pick<PlanDocument, "plan" | "report">): string {
-  if (doc.report.title) return doc.report.title;
+export function progressTableTitle(doc: Pick<PlanDocument, "plan" | "round">): string {
+  if (doc.round.title) return doc.round.title;
   const period = `${formatFiscalYear(doc.plan.startFiscalYear, "long")}～${formatFiscalYear(doc.plan.endFiscalYear, "long")}`;
   return `${doc.plan.title}（${period}）進行管理集計表（${asOfText(doc)}）`;
 }

@@ -116,7 +116,7 @@ export const planDocumentSchema = z
       endFiscalYear: z.number().int(),
       baselineFiscalYear: z.number().int().optional(),
     }),
-    report: z.object({ fiscalYear: z.number().int(), asOf: z.string(), title: z.string().optional() }),
+    round: z.object({ fiscalYear: z.number().int(), asOf: z.string(), title: z.string().optional() }),
     policies: z.array(
       z.object({
         code: z.string(),
@@ -128,4 +128,4 @@ export const planDocumentSchema = z
     declaredGradeSummary: gradeSummarySchema.optional(),
     diagnostics: z.array(z.object({ severity: z.string(), code: z.string(), message: z.string() }).loose()),
   })
-  .openapi("PlanDocument", { description: "計画文書 (shinchoku.plan/v1): 取り込み・書き出しの共通形式" });
+  .openapi("PlanDocument", { description: "計画文書 (shinchoku.plan/v2): 取り込み・書き出しの共通形式" });

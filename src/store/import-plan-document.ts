@@ -66,7 +66,7 @@ class PlanImport {
       organizationId: this.organizationId,
       planId: this.planId,
       roundId: this.roundId,
-      fiscalYear: this.document.report.fiscalYear,
+      fiscalYear: this.document.round.fiscalYear,
       planCreated,
       replaced,
     };
@@ -126,7 +126,7 @@ class PlanImport {
       .selectFrom("reporting_round")
       .select("id")
       .where("plan_id", "=", this.planId)
-      .where("fiscal_year", ">", this.document.report.fiscalYear)
+      .where("fiscal_year", ">", this.document.round.fiscalYear)
       .limit(1)
       .executeTakeFirst();
     return later === undefined;
@@ -145,7 +145,7 @@ class PlanImport {
 
   /** Returns whether an existing round is being replaced. */
   private async saveRound(): Promise<boolean> {
-    const { fiscalYear, asOf, title } = this.document.report;
+    const { fiscalYear, asOf, title } = this.document.round;
     const declared = this.document.declaredGradeSummary;
     const values = {
       as_of: asOf,
@@ -522,7 +522,7 @@ class PlanImport {
 
   /** 現状値: one row per KPI and fiscal year; a 再掲 shares its original's value. */
   private async saveKpiValues(replaced: boolean): Promise<void> {
-    const fiscalYear = this.document.report.fiscalYear;
+    const fiscalYear = this.document.round.fiscalYear;
     const rows = this.owners().map((listing) => {
       const current = kpiValueColumns(listing.kpi.current);
       return {

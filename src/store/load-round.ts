@@ -194,7 +194,7 @@ export async function loadRound(
       endFiscalYear: head.end_fiscal_year,
       ...(head.baseline_fiscal_year !== null ? { baselineFiscalYear: head.baseline_fiscal_year } : {}),
     },
-    report: {
+    round: {
       fiscalYear,
       asOf: head.as_of,
       ...(head.roundTitle !== null ? { title: head.roundTitle } : {}),

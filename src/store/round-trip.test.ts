@@ -24,7 +24,7 @@ forEachDatabase((database) => {
       const store = await database.open();
       const document = buildPlanDocument({ withoutOrganization: true });
       delete document.plan.baselineFiscalYear;
-      delete document.report.title;
+      delete document.round.title;
       delete document.declaredGradeSummary;
       const { planId } = await store.importPlanDocument(document, { organization });
 

@@ -372,7 +372,7 @@ export function buildPlanDocument(options: PlanDocumentOptions = {}): PlanDocume
     format: PLAN_DOCUMENT_FORMAT,
     ...(options.withoutOrganization ? {} : { organization: { name: FACTORY_ORGANIZATION.name } }),
     plan: { title: FACTORY_PLAN_TITLE, startFiscalYear: 2017, endFiscalYear: 2021, baselineFiscalYear: 2015 },
-    report: { fiscalYear, asOf: year.asOf, title: year.title },
+    round: { fiscalYear, asOf: year.asOf, title: year.title },
     policies,
     gradeSummary,
     declaredGradeSummary: { ...gradeSummary },

@@ -1018,14 +1018,14 @@ export const expectedGradeSummary: GradeSummary = { A: 8, B: 10, C: 5, D: 1 };
 
 /** Everything of the document except its diagnostics, which the test checks separately. */
 export const expectedDocument: Omit<PlanDocument, "diagnostics"> = {
-  format: "shinchoku.plan/v1",
+  format: "shinchoku.plan/v2",
   plan: {
     title: "行政改革後期アクションプラン",
     startFiscalYear: 2017,
     endFiscalYear: 2021,
     baselineFiscalYear: 2015,
   },
-  report: {
+  round: {
     fiscalYear: 2019,
     asOf: "2020-03-31",
     title: "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）",

@@ -49,7 +49,7 @@ describe("golden: 坂戸市 行政改革後期アクションプラン 進行管
     const doc = importedDocument();
     expect(doc.format).toBe(expectedDocument.format);
     expect(doc.plan).toEqual(expectedDocument.plan);
-    expect(doc.report).toEqual(expectedDocument.report);
+    expect(doc.round).toEqual(expectedDocument.round);
   });
 
   it("has the hand-counted number of policies, initiatives and KPIs", () => {

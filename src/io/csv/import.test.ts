@@ -32,7 +32,7 @@ describe("importCsv: a city's ◎○△× list in Shift_JIS, through a mapping",
       endFiscalYear: 2024,
       baselineFiscalYear: 2019,
     });
-    expect(doc?.report).toEqual({ fiscalYear: 2022, asOf: "2023-03-31" });
+    expect(doc?.round).toEqual({ fiscalYear: 2022, asOf: "2023-03-31" });
   });
 
   it("starts a policy where the 柱 cell changes, an initiative where 番号 is filled", () => {
@@ -214,7 +214,7 @@ describe("importCsv: the open-data CSV this product writes", () => {
         mapping: { ...ownCsvMapping(), plan },
       });
       expect(result.diagnostics, encoding).toEqual([]);
-      expect(result.document?.report).toEqual({ fiscalYear: 2019, asOf: "2020-03-31" });
+      expect(result.document?.round).toEqual({ fiscalYear: 2019, asOf: "2020-03-31" });
       // The CSV carries everything of the policies but 再掲 links are re-derived; they come back equal.
       expect(result.document?.policies, encoding).toEqual(seed.policies);
     }

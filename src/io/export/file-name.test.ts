@@ -3,13 +3,13 @@ import { asciiFileName, contentDisposition, contentType, exportFileName } from "
 
 const doc = {
   plan: { title: "行政改革後期アクションプラン", startFiscalYear: 2017, endFiscalYear: 2021 },
-  report: { fiscalYear: 2019, asOf: "2020-03-31" },
+  round: { fiscalYear: 2019, asOf: "2020-03-31" },
 };
 
 describe("exportFileName", () => {
   it("names the plan and the fiscal year in 和暦", () => {
     expect(exportFileName(doc, "xlsx")).toBe("行政改革後期アクションプラン_令和元年度.xlsx");
-    expect(exportFileName({ ...doc, report: { fiscalYear: 2020, asOf: "2021-03-31" } }, ".csv")).toBe(
+    expect(exportFileName({ ...doc, round: { fiscalYear: 2020, asOf: "2021-03-31" } }, ".csv")).toBe(
       "行政改革後期アクションプラン_令和2年度.csv",
     );
   });

@@ -9,9 +9,9 @@ const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 const MAX_BASE_LENGTH = 120;
 
 /** "行政改革後期アクションプラン_令和元年度.xlsx" */
-export function exportFileName(doc: Pick<PlanDocument, "plan" | "report">, ext: string): string {
+export function exportFileName(doc: Pick<PlanDocument, "plan" | "round">, ext: string): string {
   const title = doc.plan.title.replace(UNSAFE, "_").replace(/\s+/g, " ").trim() || "plan";
-  const base = `${title}_${formatFiscalYear(doc.report.fiscalYear, "long")}`;
+  const base = `${title}_${formatFiscalYear(doc.round.fiscalYear, "long")}`;
   // Dots at the end and leading dots make hidden or truncated names on some systems.
   const safe = [...base]
     .slice(0, MAX_BASE_LENGTH)

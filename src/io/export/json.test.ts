@@ -7,7 +7,7 @@ describe("exportJson", () => {
     const doc = seedDocument();
     doc.diagnostics = [{ severity: "warning", code: "kpi.unreadable", message: "読めません", line: 12 }];
     const text = exportJson(doc);
-    expect(text.startsWith('{\n  "format": "shinchoku.plan/v1",')).toBe(true);
+    expect(text.startsWith('{\n  "format": "shinchoku.plan/v2",')).toBe(true);
     expect(text.endsWith("}\n")).toBe(true);
     expect(JSON.parse(text)).toEqual(doc);
   });

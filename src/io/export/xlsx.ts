@@ -374,7 +374,7 @@ export async function renderXlsx(
   workbook.created = now;
   workbook.modified = now;
   workbook.title = doc.plan.title;
-  workbook.subject = `${PROGRESS_SHEET} ${formatFiscalYear(doc.report.fiscalYear)}`;
+  workbook.subject = `${PROGRESS_SHEET} ${formatFiscalYear(doc.round.fiscalYear)}`;
   if (doc.organization?.name) workbook.company = doc.organization.name;
   const texts = new CellText();
   writeProgressSheet(workbook, doc, texts);

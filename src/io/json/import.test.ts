@@ -15,6 +15,21 @@ describe("importPlanDocumentJson", () => {
     expect(result.document).toEqual(doc);
   });
 
+  it("reads a shinchoku.plan/v1 document, whose round was named report, as the same v2 document", () => {
+    const doc = seedDocument();
+    const { round, ...rest } = JSON.parse(exportJson(doc));
+    const v1 = JSON.stringify({ ...rest, format: "shinchoku.plan/v1", report: round });
+    const result = importPlanDocumentJson(v1);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.document).toEqual(doc);
+    expect(result.document?.format).toBe("shinchoku.plan/v2");
+    expect(result.document?.round).toEqual({
+      fiscalYear: 2019,
+      asOf: "2020-03-31",
+      title: "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）",
+    });
+  });
+
   it("reads bytes with a BOM", () => {
     const doc = seedDocument();
     const bytes = new TextEncoder().encode(`\uFEFF${exportJson(doc)}`);
@@ -22,11 +37,11 @@ describe("importPlanDocumentJson", () => {
   });
 
   it("refuses another format with one clear message", () => {
-    expect(messages(JSON.stringify({ format: "shinchoku.plan/v2", policies: 3 }))).toEqual([
+    expect(messages(JSON.stringify({ format: "shinchoku.plan/v3", policies: 3 }))).toEqual([
       [
         "format",
         "error",
-        '「format」が "shinchoku.plan/v1" ではありません（"shinchoku.plan/v2"）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です',
+        '「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません（"shinchoku.plan/v3"）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です',
       ],
     ]);
     expect(messages("[1, 2]")[0]?.[0]).toBe("format");
@@ -41,7 +56,7 @@ describe("importPlanDocumentJson", () => {
   it("names the JSON path of every invalid field, in Japanese", () => {
     const doc = JSON.parse(exportJson(smallDocument([initiative(1), initiative(2), initiative(3)])));
     doc.plan.startFiscalYear = "2017";
-    doc.report.asOf = "2020-02-30";
+    doc.round.asOf = "2020-02-30";
     doc.policies[0].initiatives[1].grade = "E";
     doc.policies[1].initiatives[0].kpis = [{ key: "3-1", name: "a", label: "a", relisted: "no" }];
     delete doc.policies[0].title;
@@ -52,9 +67,9 @@ describe("importPlanDocumentJson", () => {
         "「plan.startFiscalYear」: 数値でなければなりません（文字列が書かれています）",
       ],
       [
-        "report.asOf",
+        "round.asOf",
         "error",
-        "「report.asOf」: yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
+        "「round.asOf」: yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
       ],
       ["policies[0].title", "error", "「policies[0].title」: 必須の項目がありません"],
       [

@@ -4,7 +4,11 @@ import { checkDeclaredSummary, formatGradeSummary } from "../../domain/grade-sum
 import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
 import type { KpiValue } from "../../domain/kpi-value.ts";
-import { PLAN_DOCUMENT_FORMAT, type PlanDocument } from "../../domain/plan-document.ts";
+import {
+  PLAN_DOCUMENT_FORMAT,
+  PLAN_DOCUMENT_FORMAT_V1,
+  type PlanDocument,
+} from "../../domain/plan-document.ts";
 import type { ImportResult } from "../import-result.ts";
 import { type ParsedPlanDocument, planDocumentSchema } from "./schema.ts";
 import { zodFindings } from "./zod-messages.ts";
@@ -33,9 +37,9 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   "json.format": {
     severity: "error",
     ja: (p) =>
-      `「format」が "${PLAN_DOCUMENT_FORMAT}" ではありません（${p.found}）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です`,
+      `「format」が "${PLAN_DOCUMENT_FORMAT}"（または "${PLAN_DOCUMENT_FORMAT_V1}"）ではありません（${p.found}）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です`,
     en: (p) =>
-      `"format" is not "${PLAN_DOCUMENT_FORMAT}" (${p.found}): not a Shinchoku plan document, or an unsupported version`,
+      `"format" is not "${PLAN_DOCUMENT_FORMAT}" (or "${PLAN_DOCUMENT_FORMAT_V1}") (${p.found}): not a Shinchoku plan document, or an unsupported version`,
   },
   "json.invalid": {
     severity: "error",
@@ -103,7 +107,8 @@ export function importPlanDocumentJson(input: string | Uint8Array): ImportResult
     return failure([diag("json.syntax", { reason: error instanceof Error ? error.message : String(error) })]);
   }
   const format = (data as { format?: unknown } | null)?.format;
-  if (format !== PLAN_DOCUMENT_FORMAT) {
+  if (format === PLAN_DOCUMENT_FORMAT_V1) data = upgradeV1(data as Record<string, unknown>);
+  else if (format !== PLAN_DOCUMENT_FORMAT) {
     const found = format === undefined ? "format がありません" : `"${String(format)}"`;
     return failure([diag("json.format", { found }, "format")]);
   }
@@ -128,6 +133,15 @@ export function importPlanDocumentJson(input: string | Uint8Array): ImportResult
   const findings = [...warnings, ...check(document)];
   document.diagnostics = [...document.diagnostics, ...findings];
   return { document, diagnostics: findings };
+}
+
+/**
+ * v1 named the round's heading `report`, which v2 calls `round` (報告 is one initiative's report).
+ * Nothing else differs, so a v1 document is read as the v2 document it names.
+ */
+function upgradeV1(data: Record<string, unknown>): Record<string, unknown> {
+  const { report, ...rest } = data;
+  return { ...rest, format: PLAN_DOCUMENT_FORMAT, ...(report !== undefined ? { round: report } : {}) };
 }
 
 /** Strings written in place of KPI values are parsed like table cells of the same plan. */

@@ -6,7 +6,7 @@ import { PLAN_DOCUMENT_FORMAT } from "../../domain/plan-document.ts";
 
 /**
  * The plan document (src/domain/plan-document.ts, docs/plan-document.md) as a zod schema, for
- * reading `shinchoku.plan/v1` JSON. `strict` refuses unknown fields; the importer first reads
+ * reading `shinchoku.plan/v2` JSON (v1 documents are renamed to v2 before validation). `strict` refuses unknown fields; the importer first reads
  * strictly and, when unknown fields are the only problem, reads again leniently and warns.
  *
  * A KPI value may be written as a plain string ("52件"): the importer parses it like a table cell.
@@ -94,7 +94,7 @@ export function planDocumentSchema(strict: boolean) {
       endFiscalYear: fiscalYear,
       baselineFiscalYear: fiscalYear.optional(),
     }),
-    report: object({ fiscalYear, asOf: isoDate, title: z.string().optional() }),
+    round: object({ fiscalYear, asOf: isoDate, title: z.string().optional() }),
     policies: z.array(object({ code: z.string(), title: z.string(), initiatives: z.array(initiative) })),
     gradeSummary,
     declaredGradeSummary: gradeSummary.optional(),

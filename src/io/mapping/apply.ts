@@ -105,7 +105,7 @@ export function importWithMapping(
   if (resolved.diagnostics.length > 0) return { document: null, diagnostics: before, rows: [] };
 
   let plan: PlanDocument["plan"] | undefined;
-  let report: Partial<PlanDocument["report"]> | undefined = mapping.report;
+  let round: Partial<PlanDocument["round"]> | undefined = mapping.round;
   if (mapping.plan) {
     plan = {
       title: mapping.plan.title,
@@ -118,7 +118,7 @@ export function importWithMapping(
     const title = titleAbove(source, mapping.headerRows);
     if (title?.period) {
       plan = { title: title.planTitle, ...title.period };
-      if (!report && title.asOf) report = { asOf: title.asOf, title: title.text };
+      if (!round && title.asOf) round = { asOf: title.asOf, title: title.text };
     }
   }
 
@@ -128,7 +128,7 @@ export function importWithMapping(
     columns: resolved.columns,
     dataStart: dataStart === -1 ? source.rows.length : dataStart,
     ...(plan ? { plan } : {}),
-    ...(report ? { report } : {}),
+    ...(round ? { round } : {}),
     ...(organizationName ? { organizationName } : {}),
     ...(mapping.departmentSeparator ? { departmentSeparator: mapping.departmentSeparator } : {}),
     ...(gradeScaleOf(mapping) ? { gradeScale: gradeScaleOf(mapping) } : {}),

@@ -119,9 +119,9 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "mapping.report-missing": {
     severity: "error",
     ja: () =>
-      "報告の年度と基準日が分かりません。マッピングファイルに report（fiscalYear, asOf）を書くか、年度・現在の列を指定してください",
+      "報告の年度と基準日が分かりません。マッピングファイルに round（fiscalYear, asOf）を書くか、年度・現在の列を指定してください",
     en: () =>
-      "The reported fiscal year and as-of date are unknown: add report (fiscalYear, asOf) to the mapping file",
+      "The reported fiscal year and as-of date are unknown: add round (fiscalYear, asOf) to the mapping file",
   },
   "report.value-invalid": {
     severity: "error",

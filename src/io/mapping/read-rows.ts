@@ -50,7 +50,7 @@ export interface RowReadOptions {
   /** Index into `source.rows` of the first data row. */
   dataStart: number;
   plan?: PlanDocument["plan"];
-  report?: Partial<PlanDocument["report"]>;
+  round?: Partial<PlanDocument["round"]>;
   organizationName?: string;
   /** Cell text (normalized with normalizeScaleKey) → grade. Default: A–D and their labels. */
   gradeScale?: ReadonlyMap<string, Grade>;
@@ -394,11 +394,11 @@ class RowReader {
   finish(): PlanDocument | null {
     const d = this.diagnostics;
     const plan = this.options.plan;
-    const report = this.resolveReport();
+    const round = this.resolveRound();
     if (!plan) d.push(sheetDiagnostic("mapping.plan-missing"));
-    if (!report) d.push(sheetDiagnostic("mapping.report-missing"));
+    if (!round) d.push(sheetDiagnostic("mapping.report-missing"));
     if (this.drafts.length === 0) d.push(sheetDiagnostic("initiative.none"));
-    if (!plan || !report || this.drafts.length === 0) return null;
+    if (!plan || !round || this.drafts.length === 0) return null;
 
     const ctx = kpiParseContext(plan);
     const locations = new Map<string, SheetLocation>();
@@ -421,7 +421,7 @@ class RowReader {
       format: PLAN_DOCUMENT_FORMAT,
       ...(this.options.organizationName ? { organization: { name: this.options.organizationName } } : {}),
       plan,
-      report,
+      round,
       policies: this.policies,
       gradeSummary,
       diagnostics: [],
@@ -440,8 +440,8 @@ class RowReader {
     return this.summarySeen;
   }
 
-  private resolveReport(): PlanDocument["report"] | undefined {
-    const given = this.options.report ?? {};
+  private resolveRound(): PlanDocument["round"] | undefined {
+    const given = this.options.round ?? {};
     let fiscalYear = given.fiscalYear;
     let asOf = given.asOf;
     if (asOf === undefined && this.asOfCell) {
@@ -455,9 +455,9 @@ class RowReader {
     }
     if (fiscalYear === undefined && asOf !== undefined) fiscalYear = fiscalYearOfDate(asOf);
     if (fiscalYear === undefined || asOf === undefined) return undefined;
-    const report: PlanDocument["report"] = { fiscalYear, asOf };
-    if (given.title !== undefined) report.title = given.title;
-    return report;
+    const round: PlanDocument["round"] = { fiscalYear, asOf };
+    if (given.title !== undefined) round.title = given.title;
+    return round;
   }
 
   private reportCellInvalid(
@@ -551,7 +551,7 @@ function rowOf(d: Diagnostic): number {
 
 /**
  * Reads a plan document from the data rows of a sheet. Never throws; the document is null when the
- * rows do not make one (no plan or report known, no initiative) and the diagnostics say why.
+ * rows do not make one (no plan or round known, no initiative) and the diagnostics say why.
  */
 export function readPlanRows(source: SheetSource, options: RowReadOptions): SheetImportResult {
   const reader = new RowReader(source, options);

@@ -21,7 +21,7 @@ describe("parseMapping", () => {
       endFiscalYear: 2024,
       baselineFiscalYear: 2019,
     });
-    expect(result.mapping?.report).toEqual({ fiscalYear: 2022, asOf: "2023-03-31" });
+    expect(result.mapping?.round).toEqual({ fiscalYear: 2022, asOf: "2023-03-31" });
     expect(result.mapping?.gradeScale).toEqual({ "◎": "A", "○": "B", "△": "C", "×": "D" });
   });
 
@@ -44,10 +44,24 @@ describe("parseMapping", () => {
         'マッピングファイルの「plan.startFiscalYear」: 年度「平成三十年度」を読み取れません（例: 2019、"令和元年度"、"R1"）',
       ],
       [
+        "round.asOf",
+        'マッピングファイルの「round.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
+      ],
+      ["colums", "マッピングファイルの「colums」: この項目は使えません（綴りを確かめてください）"],
+    ]);
+  });
+
+  it("reads a mapping that names the round `report`, as files written before v2 do", () => {
+    const current = JSON.parse(fixture("city-marks.json"));
+    const { round, ...rest } = current;
+    const older = parseMapping({ ...rest, report: round });
+    expect(older.diagnostics).toEqual([]);
+    expect(older.mapping).toEqual(parseMapping(current).mapping);
+    expect(problems({ ...rest, report: { asOf: "2023/02/30" } })).toEqual([
+      [
         "report.asOf",
         'マッピングファイルの「report.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
       ],
-      ["colums", "マッピングファイルの「colums」: この項目は使えません（綴りを確かめてください）"],
     ]);
   });
 

@@ -17,7 +17,7 @@ import { readFiscalYear } from "./read-rows.ts";
  *   "columns": { "policy": "A", "number": "B", "title": "取組名", "kpiName": "指標", "grade": "F" },
  *   "gradeScale": { "◎": "A", "○": "B", "△": "C", "×": "D" },
  *   "plan": { "title": "第3次行政改革実施計画", "startFiscalYear": "令和2年度", "endFiscalYear": 2024 },
- *   "report": { "fiscalYear": "令和4年度", "asOf": "2023-03-31" }
+ *   "round": { "fiscalYear": "令和4年度", "asOf": "2023-03-31" }
  * }
  * ```
  *
@@ -84,7 +84,7 @@ export const mappingSchema = z.strictObject({
       baselineFiscalYear: fiscalYear.optional(),
     })
     .optional(),
-  report: z
+  round: z
     .strictObject({ fiscalYear: fiscalYear.optional(), asOf: isoDate, title: z.string().optional() })
     .optional(),
   organization: z.strictObject({ name: z.string().trim().min(1) }).optional(),
@@ -102,6 +102,17 @@ export type MappingParseResult =
 
 function invalid(path: string, reason: string, reasonEn: string): Diagnostic {
   return sheetDiagnostic("mapping.invalid", { path, reason, reasonEn }, { field: path });
+}
+
+/**
+ * Mapping files written before the plan document's v2 name the round `report`; they still read.
+ * A file that names both keeps both, and validation refuses the unknown one.
+ */
+function renameReport(data: unknown): unknown {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  const { report, ...rest } = data as Record<string, unknown>;
+  if (report === undefined || "round" in rest) return data;
+  return { ...rest, round: report };
 }
 
 /**
@@ -123,11 +134,16 @@ export function parseMapping(input: string | unknown): MappingParseResult {
       };
     }
   }
-  const parsed = mappingSchema.safeParse(data);
+  const renamed = renameReport(data);
+  const parsed = mappingSchema.safeParse(renamed);
   if (!parsed.success) {
+    // Problems are named as the file writes them: `report.asOf` in a file that says report.
+    const asWritten = (path: string) => (renamed !== data ? path.replace(/^round\b/, "report") : path);
     return {
       mapping: null,
-      diagnostics: zodFindings(parsed.error.issues, data).map((f) => invalid(f.path, f.ja, f.en)),
+      diagnostics: zodFindings(parsed.error.issues, renamed).map((f) =>
+        invalid(asWritten(f.path), f.ja, f.en),
+      ),
     };
   }
   const mapping = parsed.data;

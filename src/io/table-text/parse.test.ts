@@ -73,7 +73,7 @@ describe("the seed table", () => {
       endFiscalYear: 2021,
       baselineFiscalYear: 2015,
     });
-    expect(d.report).toEqual({ fiscalYear: 2019, asOf: "2020-03-31", title: TITLE });
+    expect(d.round).toEqual({ fiscalYear: 2019, asOf: "2020-03-31", title: TITLE });
     expect(d.organization).toEqual({ name: "坂戸市" });
   });
 
@@ -349,7 +349,7 @@ describe("diagnostics", () => {
     const text = [HEADER, SUBHEADER, ok(1), "本部会評価 0 1 0 0"].join("\n");
     const result = importTableText(text);
     expect(codes(result.diagnostics)).toEqual([["title.missing", "error", undefined]]);
-    expect(result.document?.report.fiscalYear).toBe(2019);
+    expect(result.document?.round.fiscalYear).toBe(2019);
     expect(initiatives(result.document as PlanDocument)).toHaveLength(1);
   });
 

@@ -465,9 +465,9 @@ class TableReader {
     };
     const baselineFiscalYear = this.subheader?.baseline?.fiscalYear;
     if (baselineFiscalYear !== undefined) plan.baselineFiscalYear = baselineFiscalYear;
-    const report: PlanDocument["report"] = { fiscalYear: this.reportFiscalYear(), asOf: title?.asOf ?? "" };
-    if (title) report.title = title.text;
-    this.crossCheck(plan, report);
+    const round: PlanDocument["round"] = { fiscalYear: this.reportFiscalYear(), asOf: title?.asOf ?? "" };
+    if (title) round.title = title.text;
+    this.crossCheck(plan, round);
 
     const ctx = kpiParseContext(plan);
     for (const draft of this.drafts)
@@ -485,7 +485,7 @@ class TableReader {
       format: PLAN_DOCUMENT_FORMAT,
       ...(options.organizationName ? { organization: { name: options.organizationName } } : {}),
       plan,
-      report,
+      round,
       policies: this.policies,
       gradeSummary,
       diagnostics: [],
@@ -507,19 +507,19 @@ class TableReader {
     return this.header?.activitiesFiscalYear ?? this.subheader?.current?.fiscalYear ?? 0;
   }
 
-  private crossCheck(plan: PlanDocument["plan"], report: PlanDocument["report"]): void {
+  private crossCheck(plan: PlanDocument["plan"], round: PlanDocument["round"]): void {
     const d = this.diagnostics;
-    if (report.asOf) {
+    if (round.asOf) {
       const checks: [string | undefined, number | undefined, number | undefined][] = [
         [this.header?.labels.D, this.header?.activitiesFiscalYear, this.header?.line],
         [this.subheader?.current?.text, this.subheader?.current?.fiscalYear, this.subheader?.line],
       ];
       for (const [header, headerYear, line] of checks) {
-        if (header === undefined || headerYear === undefined || headerYear === report.fiscalYear) continue;
+        if (header === undefined || headerYear === undefined || headerYear === round.fiscalYear) continue;
         d.push(
           diagnostic(
             "report.fiscal-year-mismatch",
-            { fiscalYear: report.fiscalYear, header, headerYear },
+            { fiscalYear: round.fiscalYear, header, headerYear },
             { line },
           ),
         );

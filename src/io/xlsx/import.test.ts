@@ -27,7 +27,7 @@ describe("importXlsx: the seed exported and read back", () => {
 
   it("reads the plan and the report", () => {
     const doc = readBack();
-    expect(doc.format).toBe("shinchoku.plan/v1");
+    expect(doc.format).toBe("shinchoku.plan/v2");
     // Written by hand from the seed's title and header rows.
     expect(doc.plan).toEqual({
       title: "行政改革後期アクションプラン",
@@ -35,7 +35,7 @@ describe("importXlsx: the seed exported and read back", () => {
       endFiscalYear: 2021,
       baselineFiscalYear: 2015,
     });
-    expect(doc.report).toEqual({
+    expect(doc.round).toEqual({
       fiscalYear: 2019,
       asOf: "2020-03-31",
       title: "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）",

@@ -177,15 +177,15 @@ function ownLayout(workbook: ExcelJS.Workbook, options: XlsxImportOptions): Shee
   const plan: PlanDocument["plan"] = { title: planTitle, startFiscalYear: start, endFiscalYear: end };
   const baseline = subheader.baseline?.fiscalYear;
   if (baseline !== undefined) plan.baselineFiscalYear = baseline;
-  const report: PlanDocument["report"] = { fiscalYear, asOf };
-  if (title) report.title = title.text;
+  const round: PlanDocument["round"] = { fiscalYear, asOf };
+  if (title) round.title = title.text;
   const organizationName = options.organizationName ?? (workbook.company || undefined);
 
   return readPlanRows(source, {
     columns,
     dataStart: headerIndex + 2,
     plan,
-    report,
+    round,
     ...(organizationName ? { organizationName } : {}),
     headerTexts: { number: headerRow.cells[1] ?? "No." },
     expectSummary: true,

@@ -29,7 +29,7 @@ describe("importXlsx with a mapping: a town's S/A/B/C workbook", () => {
       endFiscalYear: 2024,
     });
     // Only the as-of date is given: the fiscal year follows from it.
-    expect(result.document?.report).toEqual({ fiscalYear: 2021, asOf: "2022-03-31" });
+    expect(result.document?.round).toEqual({ fiscalYear: 2021, asOf: "2022-03-31" });
     expect(result.document?.organization).toEqual({ name: "さくら町" });
   });
 

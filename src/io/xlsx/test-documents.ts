@@ -50,14 +50,14 @@ export function initiative(number: number, fields: Partial<Initiative> = {}): In
 /** A document of the given policies, with the grade summary of their initiatives. */
 export function planDocument(policies: Policy[], fields: Partial<PlanDocument> = {}): PlanDocument {
   return {
-    format: "shinchoku.plan/v1",
+    format: "shinchoku.plan/v2",
     plan: {
       title: "行政改革後期アクションプラン",
       startFiscalYear: 2017,
       endFiscalYear: 2021,
       baselineFiscalYear: 2015,
     },
-    report: { fiscalYear: 2019, asOf: "2020-03-31" },
+    round: { fiscalYear: 2019, asOf: "2020-03-31" },
     policies,
     gradeSummary: summarizeGrades(policies.flatMap((p) => p.initiatives.map((i) => i.grade))),
     diagnostics: [],

@@ -170,7 +170,7 @@ forEachDatabase((database) => {
         `attachment; filename="plan-1-fy2019.json"; filename*=UTF-8''${name}`,
       );
       const document = (await res.json()) as PlanDocument;
-      expect(document.format).toBe("shinchoku.plan/v1");
+      expect(document.format).toBe("shinchoku.plan/v2");
       expect(document.policies.flatMap((p) => p.initiatives)).toHaveLength(24);
     });
 

@@ -89,7 +89,7 @@ forEachDatabase((database) => {
         `attachment; filename="plan-1-fy2019.json"; filename*=UTF-8''${JAPANESE_NAME}.json`,
       );
       const document = JSON.parse(new TextDecoder().decode(bytes)) as PlanDocument;
-      expect(document.format).toBe("shinchoku.plan/v1");
+      expect(document.format).toBe("shinchoku.plan/v2");
       expect(document.gradeSummary).toEqual({ A: 8, B: 10, C: 5, D: 1 });
     });
 

@@ -56,7 +56,7 @@ const formats = {
   },
   json: {
     summary: "計画文書 (JSON) のダウンロード",
-    description: "shinchoku.plan/v1 形式。shinchoku import でそのまま取り込み直せます。",
+    description: "shinchoku.plan/v2 形式。shinchoku import でそのまま取り込み直せます。",
     response: {
       description: "計画文書 (Content-Disposition: attachment)",
       content: { [contentType("json")]: { schema: planDocumentSchema } },

@@ -76,7 +76,7 @@ export function YearSwitch(props: {
 
 export function PlanOverviewPage(props: PlanOverviewProps) {
   const { ui, organization, plan, document } = props;
-  const fy = document.report.fiscalYear;
+  const fy = document.round.fiscalYear;
   const fyLabel = fiscalYearText(fy, ui.lang);
   const slug = organization.slug;
   const rows = summaryRows(props.summary, ui);
@@ -102,7 +102,7 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
       <p class="lead">
         {ui.t("plan.roundOf", { fy: fyLabel })}
         {ui.lang === "ja" ? "（" : ", "}
-        <AsOf iso={document.report.asOf} ui={ui} />
+        <AsOf iso={document.round.asOf} ui={ui} />
         {ui.lang === "ja" ? "）" : ""}
       </p>
       <p class="meta">{ui.t("plan.periodLine", { period: planPeriodText(plan, ui.lang) })}</p>

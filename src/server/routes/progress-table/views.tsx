@@ -44,7 +44,7 @@ export interface ProgressTablePageProps {
 
 export function ProgressTablePage(props: ProgressTablePageProps) {
   const { ui, organization, plan, document } = props;
-  const fy = document.report.fiscalYear;
+  const fy = document.round.fiscalYear;
   const fyLabel = fiscalYearText(fy, ui.lang);
   const slug = organization.slug;
   const title = progressTableTitle(document);
@@ -100,7 +100,7 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
       </TableScroll>
       <GradeSummaryFooter ui={ui} document={document} />
       <p class="progress-asof">
-        <AsOf iso={document.report.asOf} ui={ui} />
+        <AsOf iso={document.round.asOf} ui={ui} />
       </p>
       <DownloadLinks ui={ui} planId={plan.id} fiscalYear={fy} />
     </Layout>
@@ -205,7 +205,7 @@ export function ProgressTable(props: {
                   initiative,
                   rowSpan,
                   href: ui.href(initiativePath(props.slug, props.planId, initiative.number), {
-                    fy: String(document.report.fiscalYear),
+                    fy: String(document.round.fiscalYear),
                   }),
                   gradeHtml,
                 }),
