@@ -32,10 +32,9 @@ describe("parseKpiLabel", () => {
     expect(parseKpiLabel(formatKpiLabel("市税徴収率", true))).toEqual({ name: "市税徴収率", relisted: true });
   });
 
-  it("takes linear time on long runs of spaces", () => {
+  // A quadratic pattern on 100,000 spaces runs for minutes: the test timeout catches it, no clock.
+  it("reads long runs of spaces", () => {
     const label = `a${" ".repeat(100_000)}b`;
-    const started = performance.now();
     expect(parseKpiLabel(label)).toEqual({ name: label, relisted: false });
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -228,10 +228,9 @@ describe("parseKpiValue on long input", () => {
     [`約${spaces}x`, "text"],
     [`5件(H29${spaces}.3${spaces}末)`, "quantity"],
     [`5件(z${spaces}w)`, "quantity"],
-  ])("takes linear time, so a pasted cell cannot stall an import (%#)", (text, kind) => {
-    const started = performance.now();
+    // A quadratic pattern on these runs for minutes: the test timeout catches it, no clock.
+  ])("reads long pasted cells, so one cannot stall an import (%#)", (text, kind) => {
     const value = parseKpiValue(text, heisei);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(value.kind).toBe(kind);
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { seedDocument } from "../../test/factories/test-documents.ts";
 import { exportJson } from "./export/json.ts";
 import { exportXlsx } from "./export/xlsx.ts";
 import { detectImportFormat, importFile } from "./import-file.ts";
 import { parseMapping } from "./mapping/schema.ts";
-import { seedDocument } from "./xlsx/test-documents.ts";
 
 const fixtures = new URL("../../test/fixtures/", import.meta.url);
 

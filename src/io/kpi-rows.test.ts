@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { initiative, kpi, seedDocument, smallDocument } from "../../test/factories/test-documents.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
 import { kpiNumber, kpiRowHeaders, kpiRows, kpiUnit } from "./kpi-rows.ts";
-import { initiative, kpi, seedDocument, smallDocument } from "./xlsx/test-documents.ts";
 
 const v = (text: string) => parseKpiValue(text, { defaultEra: "heisei" });
 

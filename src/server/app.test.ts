@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
+import { seededApp } from "../../test/server-support.ts";
 import type { createApp } from "./app.ts";
-import { seededApp } from "./test-support.ts";
 
 forEachDatabase((database) => {
   let app: ReturnType<typeof createApp>;

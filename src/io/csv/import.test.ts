@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
+import { oddTextDocument, seedDocument } from "../../../test/factories/test-documents.ts";
 import { exportCsv } from "../export/csv.ts";
 import { parseMapping } from "../mapping/schema.ts";
-import { oddTextDocument, seedDocument } from "../xlsx/test-documents.ts";
 import { importCsv, ownCsvMapping } from "./import.ts";
 
 function fixture(path: string): Buffer {

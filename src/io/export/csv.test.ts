@@ -8,7 +8,7 @@ import {
   oddTextDocument,
   seedDocument,
   smallDocument,
-} from "../xlsx/test-documents.ts";
+} from "../../../test/factories/test-documents.ts";
 import { encodeShiftJis, escapeFormulaText, exportCsv } from "./csv.ts";
 
 const HEADERS = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { seedDocument } from "../xlsx/test-documents.ts";
+import { seedDocument } from "../../../test/factories/test-documents.ts";
 import { exportJson } from "./json.ts";
 
 describe("exportJson", () => {

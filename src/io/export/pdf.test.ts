@@ -1,7 +1,13 @@
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  initiative,
+  kpi,
+  longText,
+  planDocument,
+  seedDocument,
+} from "../../../test/factories/test-documents.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
-import { initiative, kpi, longText, planDocument, seedDocument } from "../xlsx/test-documents.ts";
 import { exportPdf, placeColumns } from "./pdf.ts";
 
 const NOW = new Date("2020-04-01T09:00:00Z");

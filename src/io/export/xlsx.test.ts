@@ -1,7 +1,7 @@
 import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LONG_TEXT, oddTextDocument, seedDocument } from "../xlsx/test-documents.ts";
+import { LONG_TEXT, oddTextDocument, seedDocument } from "../../../test/factories/test-documents.ts";
 import { exportXlsx, renderXlsx } from "./xlsx.ts";
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {

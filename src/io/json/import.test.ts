@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { initiative, seedDocument, smallDocument } from "../../../test/factories/test-documents.ts";
 import { exportJson } from "../export/json.ts";
-import { initiative, seedDocument, smallDocument } from "../xlsx/test-documents.ts";
 import { importPlanDocumentJson } from "./import.ts";
 
 function messages(text: string): [string | undefined, string, string][] {

@@ -430,10 +430,10 @@ describe("no quadratic traps", () => {
     ],
   ];
 
+  // No clock here: a quadratic pattern on 100,000 characters runs for minutes, which the test
+  // timeout catches on any machine; the time a linear read takes is measured by bench/import.ts.
   it.each(cases)("%s", (_name, text) => {
-    const started = performance.now();
     const result = importTableText(text);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.diagnostics.length).toBeGreaterThan(0);
   });
 });

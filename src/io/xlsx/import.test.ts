@@ -1,11 +1,17 @@
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
+import {
+  initiative,
+  kpi,
+  oddTextDocument,
+  seedDocument,
+  smallDocument,
+} from "../../../test/factories/test-documents.ts";
 import { expectedDocument } from "../../../test/golden/sakado-fy2019.expected.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import { exportXlsx } from "../export/xlsx.ts";
 import type { SheetImportResult } from "../mapping/read-rows.ts";
 import { importXlsx } from "./import.ts";
-import { initiative, kpi, oddTextDocument, seedDocument, smallDocument } from "./test-documents.ts";
 
 const seed = seedDocument();
 const seedInitiatives = seed.policies.flatMap((p) => p.initiatives);

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
+import { seededApp, textOf } from "../../../../test/server-support.ts";
 import type { createApp } from "../../app.ts";
-import { seededApp, textOf } from "../../test-support.ts";
 import { schemaText } from "./views.tsx";
 
 const PATHS = [

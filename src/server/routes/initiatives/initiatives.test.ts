@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../../../test/factories/plan-document.ts";
+import { elementsMarkedJapanese, langOfText, seededApp, textOf } from "../../../../test/server-support.ts";
 import { createApp } from "../../app.ts";
-import { elementsMarkedJapanese, langOfText, seededApp, textOf } from "../../test-support.ts";
 
 const BASE = "/o/sakado/plans/1/initiatives";
 

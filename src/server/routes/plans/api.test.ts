@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
+import { seededApp } from "../../../../test/server-support.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import type { Store } from "../../../store/types.ts";
 import type { createApp } from "../../app.ts";
-import { seededApp } from "../../test-support.ts";
 
 const ROUND = "/api/v1/plans/1/rounds/2019";
 

@@ -4,9 +4,9 @@ import iconv from "iconv-lite";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
+import { seededApp } from "../../../../test/server-support.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import type { createApp } from "../../app.ts";
-import { seededApp } from "../../test-support.ts";
 
 const ROUND = "/api/v1/plans/1/rounds/2019";
 const JAPANESE_NAME = encodeURIComponent("行政改革後期アクションプラン_令和元年度");

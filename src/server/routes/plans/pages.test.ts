@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
+import {
+  allMatches,
+  elementsMarkedJapanese,
+  langOfText,
+  seededApp,
+  textOf,
+} from "../../../../test/server-support.ts";
 import type { createApp } from "../../app.ts";
-import { allMatches, elementsMarkedJapanese, langOfText, seededApp, textOf } from "../../test-support.ts";
 
 const OVERVIEW = "/o/sakado/plans/1/2019";
 

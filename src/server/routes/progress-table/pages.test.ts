@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
+import { allMatches, seededApp, textOf } from "../../../../test/server-support.ts";
 import type { createApp } from "../../app.ts";
-import { allMatches, seededApp, textOf } from "../../test-support.ts";
 
 const TABLE = "/o/sakado/plans/1/2019/table";
 

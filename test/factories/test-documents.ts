@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { summarizeGrades } from "../../domain/grade.ts";
-import { parseKpiValue } from "../../domain/kpi-parse.ts";
-import type { Initiative, Kpi, PlanDocument, Policy } from "../../domain/plan-document.ts";
-import { importTableText } from "../table-text/index.ts";
+import { summarizeGrades } from "../../src/domain/grade.ts";
+import { parseKpiValue } from "../../src/domain/kpi-parse.ts";
+import type { Initiative, Kpi, PlanDocument, Policy } from "../../src/domain/plan-document.ts";
+import { importTableText } from "../../src/io/table-text/index.ts";
 
 /**
  * Test data for the exporters and importers (used by tests only): the seed table as the table-text
@@ -11,7 +11,7 @@ import { importTableText } from "../table-text/index.ts";
  */
 
 export function seedDocument(): PlanDocument {
-  const bytes = readFileSync(new URL("../../../test/fixtures/sakado-fy2019.txt", import.meta.url));
+  const bytes = readFileSync(new URL("../fixtures/sakado-fy2019.txt", import.meta.url));
   const { document } = importTableText(new Uint8Array(bytes));
   if (!document) throw new Error("the seed fixture did not import");
   return document;

@@ -2,10 +2,11 @@
  * For tests only: the app over a fresh database of each kind (SQLite always, PostgreSQL when
  * TEST_DATABASE_URL is set) loaded with the seed, as a new installation shows it.
  */
-import type { TestDatabase } from "../../test/db.ts";
-import type { Store } from "../store/types.ts";
-import { createApp } from "./app.ts";
-import { loadSampleData } from "./sample.ts";
+
+import { createApp } from "../src/server/app.ts";
+import { loadSampleData } from "../src/server/sample.ts";
+import type { Store } from "../src/store/types.ts";
+import type { TestDatabase } from "./db.ts";
 
 export async function seededApp(
   database: TestDatabase,
