@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { fiscalYearOfDate, parseFiscalYear, parseJapaneseDate } from "../../domain/era.ts";
 import { GRADE_LABELS, GRADES, type Grade, type GradeSummary, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import { parseInitiativeNumber } from "../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { formatKpiLabel, parseKpiLabel } from "../../domain/kpi-label.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
@@ -89,14 +90,7 @@ export function defaultGradeScale(): Map<string, Grade> {
   return scale;
 }
 
-const NUMBER = /^(?:No\.?\s*)?(\d{1,6})\.?$/i;
-
-/** "1", "１", "No.1", "1." → 1; undefined for anything else (0 included). */
-function parseNumber(text: string): number | undefined {
-  const m = NUMBER.exec(toHalfWidth(text).trim());
-  const number = m ? Number(m[1]) : 0;
-  return number >= 1 ? number : undefined;
-}
+const parseNumber = parseInitiativeNumber;
 const NOT_RELISTED = new Set(["", "-", "×", "無", "なし", "いいえ", "false", "0", "no"]);
 const SUMMARY_LABEL = "本部会評価";
 

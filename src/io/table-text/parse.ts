@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { fiscalYearOfDate } from "../../domain/era.ts";
 import { type Grade, type GradeSummary, isGrade, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import { parseInitiativeNumber } from "../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { parseKpiLabel } from "../../domain/kpi-label.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
@@ -50,7 +51,6 @@ interface InitiativeDraft {
 /** "(ア) 市民と行政との協働体制の確立": a short code in brackets (kana, letters, digits, numerals), then the title. */
 const POLICY =
   /^([(（]\s*[ァ-ヶぁ-ゖA-Za-zＡ-Ｚａ-ｚ0-9０-９Ⅰ-Ⅻⅰ-ⅻ①-⑳一二三四五六七八九十]{1,4}\s*[)）])\s*(\S[\s\S]*)$/;
-const NUMBER = /^(?:No\.?\s*)?(\d{1,6})\.?$/i;
 
 const GRADE_WORDS: ReadonlyMap<string, Grade> = new Map([
   ["順調", "A"],
@@ -83,11 +83,7 @@ function isGradeSlot(cell: string): boolean {
   return isGradeCell(cell) || gradeOf(cell) !== undefined;
 }
 
-function parseNumber(cell: string): number | undefined {
-  if (cell.length > 12) return undefined;
-  const m = NUMBER.exec(toHalfWidth(cell));
-  return m ? Number(m[1]) : undefined;
-}
+const parseNumber = parseInitiativeNumber;
 
 function parsePolicy(cell: string): { code: string; title: string } | undefined {
   if (cell.length > 200) return undefined;
