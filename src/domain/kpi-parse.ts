@@ -7,7 +7,7 @@ import {
   parseMonthPeriod,
   resolveEraLessYear,
 } from "./era.ts";
-import type { KpiParseContext, KpiValue } from "./kpi-value.ts";
+import type { KpiParseContext, KpiValue, SecondaryKpiValue } from "./kpi-value.ts";
 import { STAGES } from "./kpi-value.ts";
 import { isMoneyUnit, toYen } from "./money.ts";
 import { toHalfWidth } from "./text-width.ts";
@@ -187,7 +187,11 @@ function parseEraLessDate(d: string, ctx: KpiParseContext | undefined): string |
 }
 
 /** "90.6%H26.3末": a value followed directly by the time it refers to. */
-function parseSecondary(d: string, verbatim: string, ctx: KpiParseContext | undefined): KpiValue | undefined {
+function parseSecondary(
+  d: string,
+  verbatim: string,
+  ctx: KpiParseContext | undefined,
+): SecondaryKpiValue | undefined {
   if (d.length > MAX_SECONDARY_LENGTH) return undefined;
   for (let i = 1; i < d.length; i++) {
     if (!isSplitPoint(d, i)) continue;

@@ -7,23 +7,28 @@
 export const STAGES = ["検討", "準備", "一部実施", "実施", "拡大"] as const;
 export type Stage = (typeof STAGES)[number];
 
-export type KpiValueKind =
-  /** `-`, or an empty cell: no value. */
-  | "none"
-  /** `52件`, `5.7%`, `3.57`, `50回/年`: a number with an optional unit. */
-  | "quantity"
-  /** `76,006千円`, `1億円`: money; `yen` holds the amount in yen. */
-  | "money"
-  /** `検討`, `実施(29年度)`, `継続実施`: a stage on the ladder. */
-  | "stage"
-  /** `拡大`, `縮小` as a target: above / below the baseline. `拡大` is also the top stage (`stage: "拡大"`). */
-  | "direction"
-  /** `30%以上`: a numeric bound. */
-  | "bound"
-  /** `現状以下`, `現状以上`: a bound relative to the baseline. */
-  | "relative"
-  /** Text that could not be read; `diagnostic` says why. */
-  | "text";
+/**
+ * - `none`: `-`, or an empty cell: no value.
+ * - `quantity`: `52件`, `5.7%`, `3.57`, `50回/年`: a number with an optional unit.
+ * - `money`: `76,006千円`, `1億円`: money; `yen` holds the amount in yen.
+ * - `stage`: `検討`, `実施(29年度)`, `継続実施`: a stage on the ladder.
+ * - `direction`: `拡大`, `縮小` as a target: above / below the baseline. `拡大` is also the top stage
+ *   (`stage: "拡大"`).
+ * - `bound`: `30%以上`: a numeric bound.
+ * - `relative`: `現状以下`, `現状以上`: a bound relative to the baseline.
+ * - `text`: text that could not be read; `diagnostic` says why.
+ */
+export const KPI_VALUE_KINDS = [
+  "none",
+  "quantity",
+  "money",
+  "stage",
+  "direction",
+  "bound",
+  "relative",
+  "text",
+] as const;
+export type KpiValueKind = (typeof KPI_VALUE_KINDS)[number];
 
 export type MoneyUnit = "円" | "千円" | "万円" | "百万円" | "億円";
 
@@ -62,13 +67,16 @@ export interface KpiValue {
   /** Period the value was measured over: 2,938人 (H26.6~29.2) → { from: "2014-06", to: "2017-02" }. */
   period?: { from: string; to: string };
   /** A second value at another date: 93.2% (90.6%H26.3末). */
-  secondary?: KpiValue;
+  secondary?: SecondaryKpiValue;
   /** A note that qualifies the value: 74事務 (1事務対象外) → "1事務対象外"; 1団地(素案) → "素案". */
   note?: string;
   /** Why the text could not be read (kind "text"), or a warning about a part of it (an era-less year
    * with no context, an impossible date kept as a note), in Japanese. */
   diagnostic?: string;
 }
+
+/** The second value inside a bracket ("90.6%H26.3末"): a value with its time, never a third one. */
+export type SecondaryKpiValue = Omit<KpiValue, "secondary">;
 
 /** Context for reading era-less years such as `29年度`: the era they belong to. */
 export interface KpiParseContext {

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { GRADES } from "../domain/grade.ts";
 import { PLAN_DOCUMENT_FORMAT } from "../domain/plan-document.ts";
+import { kpiValueSchema as documentKpiValueSchema } from "../io/json/kpi-value-schema.ts";
 
 /**
  * The JSON shapes of /api/v1, as zod schemas: the OpenAPI document is generated from them, and the
@@ -47,33 +48,9 @@ export const expectedShareSchema = z
   .object({ elapsedYears: z.number().int(), totalYears: z.number().int(), share: z.number() })
   .openapi("ExpectedShare", { description: "計画期間のうち経過した年数と割合" });
 
-const kpiValueFields = {
-  text: z.string().openapi({ description: "記載どおりの値", example: "96.5%" }),
-  kind: z.enum(["none", "quantity", "money", "stage", "direction", "bound", "relative", "text"]),
-  value: z.number().optional(),
-  unit: z.string().optional(),
-  yen: z.number().optional(),
-  approximate: z.boolean().optional(),
-  perYear: z.boolean().optional(),
-  stage: z.enum(["検討", "準備", "一部実施", "実施", "拡大"]).optional(),
-  continuing: z.boolean().optional(),
-  direction: z.enum(["increase", "decrease"]).optional(),
-  comparison: z.enum(["atLeast", "atMost"]).optional(),
-  reference: z.literal("baseline").optional(),
-  fiscalYear: z.number().int().optional(),
-  cumulative: z.boolean().optional(),
-  cumulativeTotal: z.number().optional(),
-  asOf: z.string().optional(),
-  period: z.object({ from: z.string(), to: z.string() }).optional(),
-  note: z.string().optional(),
-  diagnostic: z.string().optional(),
-};
-
-const kpiValueBase = z.object(kpiValueFields);
-
-export const kpiValueSchema = z
-  .object({ ...kpiValueFields, secondary: kpiValueBase.optional() })
-  .openapi("KpiValue", { description: "KPI の値: 記載どおりの text と、その読み取り結果" });
+export const kpiValueSchema = documentKpiValueSchema(false).openapi("KpiValue", {
+  description: "KPI の値: 記載どおりの text と、その読み取り結果",
+});
 
 export const kpiSchema = z
   .object({

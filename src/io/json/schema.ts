@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { isValidIsoDate } from "../../domain/era.ts";
 import { GRADES } from "../../domain/grade.ts";
-import { STAGES } from "../../domain/kpi-value.ts";
 import { PLAN_DOCUMENT_FORMAT } from "../../domain/plan-document.ts";
+import { fiscalYearSchema, isoDateSchema, kpiValueSchema } from "./kpi-value-schema.ts";
 
 /**
  * The plan document (src/domain/plan-document.ts, docs/plan-document.md) as a zod schema, for
@@ -11,42 +10,14 @@ import { PLAN_DOCUMENT_FORMAT } from "../../domain/plan-document.ts";
  *
  * A KPI value may be written as a plain string ("52件"): the importer parses it like a table cell.
  */
-const isoDate = z.string().refine(isValidIsoDate, {
-  message: "yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
-  params: { en: "must be an existing date written yyyy-mm-dd (e.g. 2020-03-31)" },
-});
-const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
-/** Fiscal years the era functions accept (西暦 start year). */
-const fiscalYear = z.number().int().min(1).max(9998);
+const isoDate = isoDateSchema;
+const fiscalYear = fiscalYearSchema;
 const count = z.number().int().min(0);
 
 export function planDocumentSchema(strict: boolean) {
   const object = strict ? z.strictObject : z.object;
 
-  const kpiValueObject = object({
-    text: z.string(),
-    kind: z.enum(["none", "quantity", "money", "stage", "direction", "bound", "relative", "text"]),
-    value: z.number().optional(),
-    unit: z.string().optional(),
-    yen: z.number().optional(),
-    approximate: z.boolean().optional(),
-    perYear: z.boolean().optional(),
-    stage: z.enum(STAGES).optional(),
-    continuing: z.boolean().optional(),
-    direction: z.enum(["increase", "decrease"]).optional(),
-    comparison: z.enum(["atLeast", "atMost"]).optional(),
-    reference: z.literal("baseline").optional(),
-    fiscalYear: fiscalYear.optional(),
-    cumulative: z.boolean().optional(),
-    cumulativeTotal: z.number().optional(),
-    asOf: isoDate.optional(),
-    period: object({ from: isoMonth, to: isoMonth }).optional(),
-    get secondary() {
-      return kpiValueObject.optional();
-    },
-    note: z.string().optional(),
-    diagnostic: z.string().optional(),
-  });
+  const kpiValueObject = kpiValueSchema(strict);
   const kpiValue = z.union([z.string(), kpiValueObject]);
 
   const kpi = object({
