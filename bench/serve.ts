@@ -33,6 +33,7 @@ import { createApp } from "../src/server/app.ts";
 import { loadSampleData } from "../src/server/sample.ts";
 import { openStore } from "../src/store/index.ts";
 import type { Store } from "../src/store/types.ts";
+import { importRound } from "../src/workflow/import-round.ts";
 import { generateTable } from "./generate-table.ts";
 
 const CONNECTIONS = 10;
@@ -72,9 +73,14 @@ async function prepare(store: Store): Promise<{ seedPlan: number; largePlan: num
   const seed = await loadSampleData(store);
   const { document } = importTableText(generateTable(LARGE));
   if (!document) throw new Error("the generated table did not import");
-  const large = await store.importPlanDocument(document, {
-    organization: { slug: "bench", name: "ベンチ市" },
-  });
+  const large = await importRound(
+    store,
+    { kind: "system", name: "bench" },
+    {
+      document,
+      organization: { slug: "bench", name: "ベンチ市" },
+    },
+  );
   return { seedPlan: seed.planId, largePlan: large.planId };
 }
 

@@ -6,8 +6,11 @@ import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
 import { seedDocument } from "../../test/factories/test-documents.ts";
+import { importDocument, TEST_ACTOR } from "../../test/store.ts";
+import type { PlanDocument } from "../domain/plan-document.ts";
 import { exportJson } from "../io/export/json.ts";
 import { openStore } from "../store/index.ts";
+import { saveReport } from "../workflow/save-report.ts";
 import { run } from "./export.ts";
 import type { CliIo } from "./io.ts";
 
@@ -147,7 +150,7 @@ forEachDatabase((database) => {
       let planId: number;
       try {
         await store.migrate();
-        ({ planId } = await store.importPlanDocument(seedDocument(), {
+        ({ planId } = await importDocument(store, seedDocument(), {
           organization: { slug: "sakado", name: "坂戸市" },
         }));
       } finally {
@@ -178,12 +181,44 @@ forEachDatabase((database) => {
         await run(["--plan", String(planId), "--year", "2020", "--format", "xlsx", "--database", url], io),
       ).toBe(1);
       expect(err.at(-1)).toBe(
-        "行政改革後期アクションプラン の令和2年度の報告はありません（ある年度: 令和元年度）",
+        "行政改革後期アクションプラン の令和2年度は公表されていません（公表済みの年度: 令和元年度）。入力中の内容は --draft で書き出せます",
       );
       expect(await run(["--plan", "999", "--year", "2019", "--format", "xlsx", "--database", url], io)).toBe(
         1,
       );
       expect(err.at(-1)).toBe("計画ID 999 の計画はありません");
+    });
+
+    it("writes the publication by default and the draft with --draft", async () => {
+      const url = await database.freshUrl();
+      const store = await openStore(url);
+      let planId: number;
+      try {
+        await store.migrate();
+        ({ planId } = await importDocument(store, seedDocument(), {
+          organization: { slug: "sakado", name: "坂戸市" },
+        }));
+        const report = await store.reports.find((await store.rounds.find(planId, 2019))?.id ?? 0, 3);
+        await saveReport(store, TEST_ACTOR, {
+          planId,
+          fiscalYear: 2019,
+          initiativeNumber: 3,
+          expectedVersion: report?.version ?? 0,
+          changes: { activities: "下書きの取組内容" },
+        });
+      } finally {
+        await store.close();
+      }
+      const activitiesOf3 = async (extra: string[]) => {
+        const target = join(dir, `no3${extra.join("")}.json`);
+        const args = ["--plan", String(planId), "--year", "2019", "--format", "json", "-o", target];
+        expect(await run([...args, "--database", url, ...extra], io)).toBe(0);
+        const doc: PlanDocument = JSON.parse(await readFile(target, "utf8"));
+        return doc.policies.flatMap((p) => p.initiatives).find((i) => i.number === 3)?.activities;
+      };
+      const published = seedDocument().policies.flatMap((p) => p.initiatives)[2]?.activities;
+      expect(await activitiesOf3([])).toBe(published);
+      expect(await activitiesOf3(["--draft"])).toBe("下書きの取組内容");
     });
   });
 });

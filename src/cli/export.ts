@@ -26,13 +26,14 @@ const FORMATS: readonly ExportFormat[] = ["xlsx", "pdf", "csv", "json"];
 export function usage(): string {
   return [
     "使い方 / usage: shinchoku export --plan ID --year 年度 --format xlsx|pdf|csv|json [-o FILE]",
-    "                                [--encoding utf-8|shift_jis] [--database URL]",
+    "                                [--encoding utf-8|shift_jis] [--draft] [--database URL]",
     "                shinchoku export --input FILE --format xlsx|pdf|csv|json [-o FILE] [--mapping MAP.json]",
     "",
     "  --plan ID             計画ID（shinchoku import が表示した番号） / the plan's id",
     "  --year 年度           報告年度（例: 2019、令和元年度、R1） / the reported fiscal year",
     "  --format 形式         xlsx（Excel）・pdf・csv（オープンデータ）・json（計画ドキュメント）",
     "  --encoding 文字コード  CSV の文字コード: utf-8（BOM付き、既定）または shift_jis",
+    "  --draft               公表版ではなく、入力中の内容（下書き）を書き出す / the draft, not the publication",
     "  -o, --output FILE     書き出し先（既定: 計画名_年度.拡張子 を今のフォルダに。",
     "                        フォルダを指定するとその中に。- で標準出力）",
     "  --input FILE          データベースを使わずにファイルを変換する（.json .txt .tsv .xlsx .csv）",
@@ -53,6 +54,8 @@ interface Options {
   input?: string;
   mapping?: string;
   database?: string;
+  /** The round's live rows instead of its latest publication. */
+  draft?: boolean;
 }
 
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
@@ -73,6 +76,7 @@ function parse(args: string[]): Parsed {
         input: { type: "string" },
         mapping: { type: "string" },
         database: { type: "string" },
+        draft: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -101,9 +105,12 @@ function parse(args: string[]): Parsed {
   const input = text("input");
   const mapping = text("mapping");
   const database = text("database");
+  if (values.draft === true) options.draft = true;
   if (input !== undefined) {
-    if (text("plan") !== undefined || text("year") !== undefined || database !== undefined)
-      return { error: "--input はファイルを変換します。--plan・--year・--database とは併用できません" };
+    if (text("plan") !== undefined || text("year") !== undefined || database !== undefined || options.draft)
+      return {
+        error: "--input はファイルを変換します。--plan・--year・--database・--draft とは併用できません",
+      };
     options.input = input;
     if (mapping !== undefined) options.mapping = mapping;
     return { help: false, options };
@@ -141,19 +148,32 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
   try {
     const planId = options.plan as number;
     const year = options.year as number;
-    const plan = await store.findPlan(planId);
+    const plan = await store.plans.find(planId);
     if (!plan) {
       io.err(`計画ID ${planId} の計画はありません`);
       return { exit: EXIT_FAILED };
     }
-    const document = await store.loadRound(planId, year);
-    if (!document) {
-      const rounds = await store.listRounds(planId);
-      const years = rounds.map((r) => formatFiscalYear(r.fiscalYear)).join("、") || "なし";
-      io.err(`${plan.title} の${formatFiscalYear(year)}の報告はありません（ある年度: ${years}）`);
+    if (options.draft) {
+      const round = await store.rounds.find(planId, year);
+      const snapshot = round && (await store.rounds.snapshot(round.id));
+      if (snapshot) return { document: snapshot.document };
+      const years = (await store.rounds.list(planId)).map((r) => formatFiscalYear(r.fiscalYear));
+      io.err(
+        `${plan.title} の${formatFiscalYear(year)}の進行管理はありません（ある年度: ${years.join("、") || "なし"}）`,
+      );
       return { exit: EXIT_FAILED };
     }
-    return { document };
+    const published = await store.publications.listLatest(plan.organizationId, planId);
+    const record = published.find((p) => p.fiscalYear === year);
+    const publication = record && (await store.publications.load(record.id));
+    if (!publication) {
+      const years = published.map((p) => formatFiscalYear(p.fiscalYear)).join("、") || "なし";
+      io.err(
+        `${plan.title} の${formatFiscalYear(year)}は公表されていません（公表済みの年度: ${years}）。入力中の内容は --draft で書き出せます`,
+      );
+      return { exit: EXIT_FAILED };
+    }
+    return { document: publication.document };
   } catch (error) {
     io.err(`データベースを読めません（shinchoku migrate を実行しましたか）: ${reason(error)}`);
     return { exit: EXIT_FAILED };

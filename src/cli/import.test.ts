@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
+import { publishedRounds } from "../../test/store.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { exportXlsx } from "../io/export/xlsx.ts";
 import { openStore } from "../store/index.ts";
@@ -171,10 +172,10 @@ forEachDatabase((database) => {
 
     const store = await openStore(url);
     try {
-      const [organization] = await store.listOrganizations();
+      const [organization] = await store.organizations.list();
       expect(organization).toMatchObject({ slug: "sakado", name: "坂戸市" });
-      const [plan] = await store.listPlans(organization?.id ?? 0);
-      const rounds = await store.listRounds(plan?.id ?? 0);
+      const [plan] = await store.plans.list(organization?.id ?? 0);
+      const rounds = await publishedRounds(store, plan?.id ?? 0);
       expect(rounds.map((r) => [r.fiscalYear, r.initiativeCount, r.gradeSummary])).toEqual([
         [2019, 24, { A: 8, B: 10, C: 5, D: 1 }],
       ]);

@@ -8,7 +8,14 @@ import { importFile } from "../io/import-file.ts";
 import type { ImportResult } from "../io/import-result.ts";
 import { type ImportPreview, previewImport } from "../io/mapping/preview.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
-import { DEFAULT_DATABASE_URL, openStore, redactDatabaseUrl, StoreError } from "../store/index.ts";
+import {
+  type Actor,
+  DEFAULT_DATABASE_URL,
+  openStore,
+  redactDatabaseUrl,
+  StoreError,
+} from "../store/index.ts";
+import { importRound } from "../workflow/import-round.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomically } from "./io.ts";
 
 /**
@@ -174,6 +181,9 @@ export function formatPreview(preview: ImportPreview): string[] {
   return lines;
 }
 
+/** Who the audit log names for a command-line import. */
+const IMPORT_ACTOR: Actor = { kind: "system", name: "shinchoku import" };
+
 /** URL names appear in addresses (/o/sakado): lower-case letters, digits and hyphens. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -199,7 +209,7 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     return EXIT_FAILED;
   }
   try {
-    const organizations = await store.listOrganizations();
+    const organizations = await store.organizations.list();
     const name = options.organization ?? document.organization?.name;
     const known =
       organizations.find((o) => o.slug === options.slug) ??
@@ -216,7 +226,8 @@ export async function storeDocument(document: PlanDocument, options: Options, io
       );
       return EXIT_USAGE;
     }
-    const outcome = await store.importPlanDocument(document, {
+    const outcome = await importRound(store, IMPORT_ACTOR, {
+      document,
       organization: { slug, name: organizationName },
       replace: options.replace === true,
     });

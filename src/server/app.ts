@@ -9,6 +9,7 @@ import type { AppEnv } from "./env.ts";
 import { AppError, fieldErrors, problemDocument } from "./errors.ts";
 import { langFromQuery } from "./i18n.ts";
 import { DEFAULT_PAGE_CACHE, PageCache } from "./page-cache.ts";
+import { PublicationCache } from "./publication-cache.ts";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
@@ -23,10 +24,12 @@ import { renderErrorPage } from "./views/error-page.tsx";
 export interface AppOptions {
   store: Store;
   /**
-   * The cache of rendered pages, valid while the store revision stays the same (default: 2,000 pages,
-   * 64 MB); `false` renders every request.
+   * The cache of rendered public pages, each valid while its organization's public revision stays
+   * the same (default: 2,000 pages, 64 MB); `false` renders every request.
    */
   pageCache?: PageCache | false;
+  /** Publications read and kept in memory (default: 256 MB of documents). */
+  publications?: PublicationCache;
 }
 
 /**
@@ -47,8 +50,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   });
 
+  const publications = options.publications ?? new PublicationCache();
   app.use("*", async (c, next) => {
     c.set("store", options.store);
+    c.set("publications", publications);
     c.set("lang", langFromQuery(c.req.query("lang")));
     await next();
   });
@@ -69,7 +74,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   const pageCache = options.pageCache ?? new PageCache(DEFAULT_PAGE_CACHE);
   if (pageCache) {
-    const cached = pageCache.middleware(() => options.store.revision());
+    const { store } = options;
+    const cached = pageCache.middleware(
+      {
+        generation: () => store.revision(),
+        keys: () =>
+          store.publicRevisions().then((r) => ({ directory: r.directory, byOrganization: r.byOrganization })),
+      },
+      (c) => c.get("cacheScope"),
+    );
     app.use("*", (c, next) => (c.req.path.startsWith("/assets/") ? next() : cached(c, next)));
   }
 

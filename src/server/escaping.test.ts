@@ -1,6 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
+import { importDocument } from "../../test/store.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
 import { createApp } from "./app.ts";
 
@@ -27,7 +28,7 @@ forEachDatabase((database) => {
     kpi.name = `指標${MARKUP}`;
     kpi.label = kpi.name;
     kpi.current = parseKpiValue(`値${MARKUP}`);
-    const outcome = await store.importPlanDocument(doc, { organization: FACTORY_ORGANIZATION });
+    const outcome = await importDocument(store, doc, { organization: FACTORY_ORGANIZATION });
     planPath = `/o/${FACTORY_ORGANIZATION.slug}/plans/${outcome.planId}/${outcome.fiscalYear}`;
     app = createApp({ store, pageCache: false });
   });

@@ -3,25 +3,46 @@ import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
+import { importDocument } from "../../test/store.ts";
 import { openStore } from "../store/index.ts";
 import { createApp } from "./app.ts";
 import { PageCache } from "./page-cache.ts";
 
-/** An app that counts its renders, behind a cache whose store revision the test moves by hand. */
+/**
+ * An app that counts its renders, behind a cache whose revisions the test moves by hand. Pages under
+ * /org/:id/ belong to that organization; the others to the directory. The directory's key moves
+ * with the generation (as the store's would when organizations change), organizations' only when
+ * the test says so.
+ */
 function setup(options: { maxBytes?: number; maxEntries?: number } = {}) {
   let revision = 7;
   let renders = 0;
   let status: 200 | 404 = 200;
+  const organizations = new Map<number, number>([
+    [1, 100],
+    [2, 200],
+  ]);
   let revisionRead: () => Promise<number> = async () => revision;
   const cache = new PageCache({
     maxBytes: options.maxBytes ?? 1 << 20,
     maxEntries: options.maxEntries ?? 100,
   });
-  const app = new Hono();
+  const app = new Hono<{ Variables: { scope: number | undefined } }>();
   app.use(
     "*",
-    cache.middleware(() => revisionRead()),
+    cache.middleware(
+      {
+        generation: () => revisionRead(),
+        keys: async () => ({ directory: String(revision), byOrganization: new Map(organizations) }),
+      },
+      (c) => c.get("scope"),
+    ),
   );
+  app.get("/org/:id/page", async (c) => {
+    renders += 1;
+    c.set("scope", Number(c.req.param("id")));
+    return c.html(`<p>org ${c.req.param("id")} render ${renders}</p>`);
+  });
   app.get("/page/:id", async (c) => {
     renders += 1;
     const render = renders;
@@ -45,7 +66,7 @@ function setup(options: { maxBytes?: number; maxEntries?: number } = {}) {
     get,
     request: (path: string, headers: Record<string, string> = {}) => app.request(path, { headers }),
     /** Lets the gzip compression started by a store finish. */
-    settle: () => new Promise((resolve) => setTimeout(resolve, 30)),
+    settle: () => cache.idle(),
     setRevision: (r: number) => {
       revision = r;
     },
@@ -56,6 +77,15 @@ function setup(options: { maxBytes?: number; maxEntries?: number } = {}) {
     renders: () => renders,
     setStatus: (s: 200 | 404) => {
       status = s;
+    },
+    /** An organization's public revision moves (a publication), and so the generation. */
+    publish: (organization: number) => {
+      organizations.set(organization, (organizations.get(organization) ?? 0) + 1);
+      revision += 1;
+    },
+    /** A draft is saved somewhere: the generation moves, no organization's public revision does. */
+    saveDraft: () => {
+      revision += 1;
     },
   };
 }
@@ -230,6 +260,49 @@ describe("page cache", () => {
     expect(t.renders()).toBe(2);
   });
 
+  it("keeps every public page while drafts are saved (the generation moves, no public revision does)", async () => {
+    const t = setup();
+    await t.get("/org/1/page");
+    await t.get("/org/2/page");
+    t.saveDraft();
+    t.saveDraft();
+    expect((await t.get("/org/1/page")).text).toBe("<p>org 1 render 1</p>");
+    expect((await t.get("/org/2/page")).text).toBe("<p>org 2 render 2</p>");
+    expect(t.renders()).toBe(2);
+  });
+
+  it("renders anew only the pages of the organization that published; another's stay valid", async () => {
+    const t = setup();
+    await t.get("/org/1/page");
+    await t.get("/org/2/page");
+    t.publish(1);
+    expect((await t.get("/org/2/page")).text).toBe("<p>org 2 render 2</p>");
+    expect((await t.get("/org/1/page")).text).toBe("<p>org 1 render 3</p>");
+    expect((await t.get("/org/1/page")).text).toBe("<p>org 1 render 3</p>");
+    expect(t.renders()).toBe(3);
+  });
+
+  it("never serves nor keeps a page for a request with a session cookie or an Authorization header", async () => {
+    const t = setup();
+    const publicPage = await t.get("/org/1/page");
+    expect(publicPage.text).toBe("<p>org 1 render 1</p>");
+    const withSession = await t.get("/org/1/page", { Cookie: "theme=dark; shinchoku_session=abc" });
+    expect(withSession.text).toBe("<p>org 1 render 2</p>");
+    expect(withSession.etag).toBeNull();
+    const withHostSession = await t.get("/org/1/page", { Cookie: "__Host-shinchoku_session=abc" });
+    expect(withHostSession.text).toBe("<p>org 1 render 3</p>");
+    const withToken = await t.get("/org/1/page", { Authorization: "Bearer xyz" });
+    expect(withToken.text).toBe("<p>org 1 render 4</p>");
+    // None of the personal renders replaced the public page; another cookie is no session.
+    expect((await t.get("/org/1/page")).text).toBe("<p>org 1 render 1</p>");
+    expect((await t.get("/org/1/page", { Cookie: "theme=dark" })).text).toBe("<p>org 1 render 1</p>");
+    // A personal request first: its answer is not kept for the public.
+    const u = setup();
+    await u.get("/org/2/page", { Cookie: "shinchoku_session=abc" });
+    expect((await u.get("/org/2/page")).text).toBe("<p>org 2 render 2</p>");
+    expect(u.cache.size).toBe(1);
+  });
+
   it("clear() forgets everything", async () => {
     const t = setup();
     await t.get("/page/a");
@@ -248,7 +321,7 @@ forEachDatabase((database) => {
       const cli = await openStore(url);
       try {
         await server.migrate();
-        const { planId } = await cli.importPlanDocument(buildPlanDocument(), {
+        const { planId } = await importDocument(cli, buildPlanDocument(), {
           organization: FACTORY_ORGANIZATION,
         });
         const cache = new PageCache({ maxBytes: 1 << 24, maxEntries: 100 });
@@ -269,7 +342,7 @@ forEachDatabase((database) => {
         if (!initiative) throw new Error("the factory document has no initiative");
         expect(before).toContain(initiative.title);
         initiative.title = "差し替え後の取組名";
-        await cli.importPlanDocument(changed, { organization: FACTORY_ORGANIZATION, replace: true });
+        await importDocument(cli, changed, { organization: FACTORY_ORGANIZATION, replace: true });
 
         const after = await app.request(path, {
           headers: { "If-None-Match": first.headers.get("etag") ?? "" },

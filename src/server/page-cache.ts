@@ -2,23 +2,29 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { Context, MiddlewareHandler } from "hono";
+import { SESSION_COOKIE_PATTERN } from "./session-cookie.ts";
 
 /**
- * A cache of rendered GET responses, valid for as long as the data they were rendered from. Building a
- * progress table means a dozen queries and, for a large plan, megabytes of HTML, while the data
- * changes a few times a year: a page is rendered once per store revision (Store.revision()) and then
- * served from memory.
+ * A cache of rendered public GET responses, valid for as long as the data they were rendered from.
+ * Building a progress table means queries and, for a large plan, megabytes of HTML, while what the
+ * public sees changes a few times a year (a publication): a page is rendered once per public
+ * revision of the organization it shows and then served from memory.
  *
- * - Every request reads the revision once (one trivial query) and is answered from memory only by a
- *   page rendered at that same revision. An import — through this process or another one, such as
- *   `shinchoku import` on the same database — changes the revision, so the next request renders
- *   afresh: no page is ever served from older data, and no timer is involved.
- * - Concurrent misses for the same address and revision wait for one render instead of each starting
- *   their own.
+ * - Only public answers: a request that carries a session cookie or an Authorization header is
+ *   never answered from the cache and its answer is never kept, whatever it shows; an answer that
+ *   sets a cookie is never kept either.
+ * - Scopes: each page belongs to one organization (the loaders name it, c.get("cacheScope")) or to
+ *   the directory (the list of organizations). A page is valid while its scope's key is the one it
+ *   was rendered at. A publication in one city moves that city's key only; a draft saved anywhere
+ *   moves none, so every public page stays cached while departments type.
+ * - Every request reads one generation number (the store revision: one trivial query); only when it
+ *   moved are the scopes' keys read again (one small query). Changes made by another process (such
+ *   as `shinchoku import` on the same database) are seen at the next request: no timer is involved.
+ * - Concurrent misses for the same address and generation wait for one render.
  * - Text bodies are also kept gzip-compressed (compressed once, off the event loop) for readers that
  *   accept it: a large plan's table shrinks about tenfold, which matters on municipal networks.
- * - Memory is bounded by pages and by bytes; the least recently used go first. Pages of an older
- *   revision are dropped as soon as a newer one is seen.
+ * - Memory is bounded by pages and by bytes; the least recently used go first, and pages whose scope
+ *   moved are dropped as soon as that is seen.
  */
 export interface PageCacheOptions {
   /** Upper bound of the bytes kept (bodies and their gzip copies). */
@@ -32,15 +38,36 @@ export const DEFAULT_PAGE_CACHE: PageCacheOptions = {
   maxEntries: 2000,
 };
 
-/** The store revision (Store.revision()): the cache's notion of "the data changed". */
-export type RevisionSource = () => Promise<number>;
+/** The keys pages are valid under: the directory's, and each organization's. */
+export interface ScopeKeys {
+  directory: string;
+  byOrganization: ReadonlyMap<number, number | string>;
+}
+
+/** Where the cache learns that data changed (the store: revision() and publicRevisions()). */
+export interface CacheRevisions {
+  /** Moves whenever any scope's key may have moved. Read on every request: keep it trivial. */
+  generation(): Promise<number>;
+  /** Every scope's key now. Read when the generation moved. */
+  keys(): Promise<ScopeKeys>;
+}
+
+/** Requests that speak for a person: never answered from, nor kept in, the shared cache. */
+export function isPersonalRequest(c: Context): boolean {
+  if (c.req.header("Authorization") !== undefined) return true;
+  const cookie = c.req.header("Cookie");
+  return cookie !== undefined && SESSION_COOKIE_PATTERN.test(cookie);
+}
 
 const compress = promisify(gzip);
 const COMPRESSIBLE = /^(text\/|application\/(json|problem\+json|javascript)|image\/svg)/;
 const MIN_COMPRESS_BYTES = 1024;
 
 interface Entry {
-  revision: number;
+  /** The organization the page shows, or undefined for the directory. */
+  scope: number | undefined;
+  /** The scope's key it was rendered at. */
+  key: string;
   status: number;
   headers: [string, string][];
   body: Uint8Array<ArrayBuffer>;
@@ -52,16 +79,25 @@ interface Entry {
 export class PageCache {
   /** By address (path and query, which carries the language); Map order is the LRU order. */
   readonly #entries = new Map<string, Entry>();
-  /** Renders in progress, by revision and address. */
+  /** Renders in progress, by generation and address. */
   readonly #pending = new Map<string, Promise<Entry | undefined>>();
   #bytes = 0;
-  /** The revision the kept pages belong to. */
-  #revision: number | undefined;
-  /** Revision reads started so far, and how many had started when `#revision` was learnt. */
+  /** The generation the keys below were read at. */
+  #generation: number | undefined;
+  #keys: ScopeKeys | undefined;
+  #keysLoading: Promise<ScopeKeys | undefined> | undefined;
+  /** Generation reads started so far, and how many had started when `#generation` was learnt. */
   #reads = 0;
   #learntAt = 0;
+  /** gzip copies being made (off the event loop). */
+  readonly #compressing = new Set<Promise<void>>();
 
   constructor(readonly options: PageCacheOptions) {}
+
+  /** Resolves once the gzip copies started so far are made (for tests and benchmarks). */
+  async idle(): Promise<void> {
+    while (this.#compressing.size > 0) await Promise.all(this.#compressing);
+  }
 
   clear(): void {
     this.#entries.clear();
@@ -77,22 +113,27 @@ export class PageCache {
     return this.#bytes;
   }
 
-  middleware(revision: RevisionSource): MiddlewareHandler {
+  /**
+   * `scopeOf` tells which organization a rendered answer showed (read after the render); answers
+   * without one belong to the directory.
+   */
+  middleware(revisions: CacheRevisions, scopeOf: (c: Context) => number | undefined): MiddlewareHandler {
     return async (c, next) => {
-      if (c.req.method !== "GET") return next();
-      const current = await this.#currentRevision(revision);
-      if (current === undefined) return next();
+      if (c.req.method !== "GET" || isPersonalRequest(c)) return next();
+      const state = await this.#current(revisions);
+      if (state === undefined) return next();
+      const { generation, keys } = state;
       const url = new URL(c.req.url);
       const address = url.pathname + url.search;
 
-      const entry = this.#lookup(address, current);
+      const entry = this.#lookup(address, keys);
       if (entry) {
         c.res = respond(entry, c);
         return;
       }
 
-      const key = `${current} ${address}`;
-      const pending = this.#pending.get(key);
+      const pendingKey = `${generation} ${address}`;
+      const pending = this.#pending.get(pendingKey);
       if (pending) {
         const rendered = await pending;
         if (rendered) {
@@ -102,84 +143,118 @@ export class PageCache {
         return next();
       }
       let settle: (entry: Entry | undefined) => void = () => {};
-      this.#pending.set(key, new Promise((resolve) => (settle = resolve)));
+      this.#pending.set(pendingKey, new Promise((resolve) => (settle = resolve)));
       let rendered: Entry | undefined;
       try {
         await next();
-        rendered = await this.#store(address, current, c.res);
+        const scope = scopeOf(c);
+        const key = keyOf(keys, scope);
+        if (key !== undefined) rendered = await this.#store(address, scope, key, c.res);
         if (rendered) c.res = respond(rendered, c);
       } finally {
-        this.#pending.delete(key);
+        this.#pending.delete(pendingKey);
         settle(rendered);
       }
     };
   }
 
   /**
-   * The revision this request may be answered at, or undefined to render without the cache: when the
-   * revision cannot be read (the render will report the store's trouble), or when the answer is
-   * not the one known and the read began before that one was learnt — it may predate it (replies
-   * can overtake each other), so it is used for nothing. A read begun afterwards is authoritative:
-   * the kept pages belong to another revision and are dropped, whether it went up (an import) or
-   * not (a database restored from a backup).
+   * The generation and keys this request may be answered at, or undefined to render without the
+   * cache: when they cannot be read (the render will report the store's trouble), or when the
+   * generation is not the one known and its read began before that one was learnt — it may predate
+   * it (replies can overtake each other), so it is used for nothing. A read begun afterwards is
+   * authoritative, whether the generation went up or not (a database restored from a backup).
    */
-  async #currentRevision(revision: RevisionSource): Promise<number | undefined> {
+  async #current(revisions: CacheRevisions): Promise<{ generation: number; keys: ScopeKeys } | undefined> {
     const started = ++this.#reads;
-    let value: number;
+    let generation: number;
     try {
-      value = await revision();
+      generation = await revisions.generation();
     } catch {
       return undefined;
     }
-    if (value === this.#revision) return value;
-    if (started <= this.#learntAt) return undefined;
-    this.#revision = value;
-    this.#learntAt = this.#reads;
-    this.clear();
-    return value;
+    if (generation !== this.#generation) {
+      if (started <= this.#learntAt) return undefined;
+      this.#generation = generation;
+      this.#learntAt = this.#reads;
+      this.#keysLoading = revisions.keys().then(
+        (keys) => {
+          if (this.#generation === generation) {
+            this.#keys = keys;
+            this.#sweep(keys);
+          }
+          return keys;
+        },
+        () => {
+          // Read again at the next request rather than render uncached until the next write.
+          if (this.#generation === generation) this.#generation = undefined;
+          return undefined;
+        },
+      );
+      this.#keys = undefined;
+    }
+    const keys = this.#keys ?? (await this.#keysLoading);
+    if (!keys || this.#generation !== generation) return undefined;
+    return { generation, keys };
   }
 
-  /** A page rendered at `revision`, moved to the end of the LRU order. */
-  #lookup(address: string, revision: number): Entry | undefined {
+  /** A page valid under `keys`, moved to the end of the LRU order. */
+  #lookup(address: string, keys: ScopeKeys): Entry | undefined {
     const entry = this.#entries.get(address);
-    if (!entry || entry.revision !== revision) return undefined;
+    if (!entry || entry.key !== keyOf(keys, entry.scope)) return undefined;
     this.#entries.delete(address);
     this.#entries.set(address, entry);
     return entry;
   }
 
-  async #store(address: string, revision: number, res: Response): Promise<Entry | undefined> {
+  /** Drops the pages whose scope moved on. */
+  #sweep(keys: ScopeKeys): void {
+    for (const [address, entry] of this.#entries)
+      if (entry.key !== keyOf(keys, entry.scope)) this.#forget(address);
+  }
+
+  async #store(
+    address: string,
+    scope: number | undefined,
+    key: string,
+    res: Response,
+  ): Promise<Entry | undefined> {
     if (res.status !== 200 || res.headers.has("set-cookie") || !res.body) return undefined;
+    if (/\b(private|no-store)\b/.test(res.headers.get("cache-control") ?? "")) return undefined;
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => {
       if (name !== "content-length") headers.push([name, value]);
     });
-    // The validator is the body's own hash, not the revision: after an import that leaves a page
-    // as it was, readers still get 304 instead of the same megabytes again.
+    // The validator is the body's own hash, not the revision: after a publication that leaves a
+    // page as it was, readers still get 304 instead of the same megabytes again.
     const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
-    const entry: Entry = { revision, status: res.status, headers, body, etag };
-    // A body too large to keep, or rendered at a revision already superseded, still answers the
+    const entry: Entry = { scope, key, status: res.status, headers, body, etag };
+    // A body too large to keep, or rendered at a key already superseded, still answers the
     // requests that waited for this one render.
-    if (body.byteLength > this.options.maxBytes / 4 || revision !== this.#revision) return entry;
+    if (body.byteLength > this.options.maxBytes / 4 || !this.#keys || key !== keyOf(this.#keys, scope))
+      return entry;
     this.#forget(address);
     this.#entries.set(address, entry);
     this.#bytes += body.byteLength;
     this.#evict();
     if (body.byteLength >= MIN_COMPRESS_BYTES && COMPRESSIBLE.test(res.headers.get("content-type") ?? "")) {
-      compress(body).then(
-        (zipped) => {
-          entry.gzip = new Uint8Array(
-            zipped.buffer,
-            zipped.byteOffset,
-            zipped.byteLength,
-          ) as Uint8Array<ArrayBuffer>;
-          if (this.#entries.get(address) !== entry) return;
-          this.#bytes += entry.gzip.byteLength;
-          this.#evict();
-        },
-        () => {},
-      );
+      const compressing: Promise<void> = compress(body)
+        .then(
+          (zipped) => {
+            entry.gzip = new Uint8Array(
+              zipped.buffer,
+              zipped.byteOffset,
+              zipped.byteLength,
+            ) as Uint8Array<ArrayBuffer>;
+            if (this.#entries.get(address) !== entry) return;
+            this.#bytes += entry.gzip.byteLength;
+            this.#evict();
+          },
+          () => {},
+        )
+        .finally(() => this.#compressing.delete(compressing));
+      this.#compressing.add(compressing);
     }
     return entry;
   }
@@ -198,6 +273,13 @@ export class PageCache {
     this.#entries.delete(address);
     this.#bytes -= entry.body.byteLength + (entry.gzip?.byteLength ?? 0);
   }
+}
+
+/** The key of a scope now; undefined when an organization is gone (its pages are not kept). */
+function keyOf(keys: ScopeKeys, scope: number | undefined): string | undefined {
+  if (scope === undefined) return `d${keys.directory}`;
+  const key = keys.byOrganization.get(scope);
+  return key === undefined ? undefined : `o${key}`;
 }
 
 function acceptsGzip(c: Context): boolean {

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { hasErrors } from "../domain/diagnostic.ts";
 import { importTableText } from "../io/table-text/index.ts";
-import type { ImportOutcome, Store } from "../store/types.ts";
+import type { Store } from "../store/types.ts";
+import { type ImportRoundOutcome, importRound } from "../workflow/import-round.ts";
 
 /**
  * The sample a new installation shows: 坂戸市's published progress table for 令和元年度 (the seed,
@@ -10,11 +11,15 @@ import type { ImportOutcome, Store } from "../store/types.ts";
 export const SAMPLE_ORGANIZATION = { slug: "sakado", name: "坂戸市" } as const;
 const SAMPLE_FILE = new URL("./sample/sakado-fy2019.txt", import.meta.url);
 
-export async function loadSampleData(store: Store): Promise<ImportOutcome> {
+export async function loadSampleData(store: Store): Promise<ImportRoundOutcome> {
   const { document, diagnostics } = importTableText(readFileSync(SAMPLE_FILE));
   if (!document || hasErrors(diagnostics)) {
     const messages = diagnostics.map((d) => d.message).join("\n");
     throw new Error(`サンプルデータを読み込めませんでした / the sample data could not be read:\n${messages}`);
   }
-  return store.importPlanDocument(document, { organization: SAMPLE_ORGANIZATION });
+  return importRound(
+    store,
+    { kind: "system", name: "sample" },
+    { document, organization: SAMPLE_ORGANIZATION },
+  );
 }

@@ -26,7 +26,7 @@ describe("startServer", () => {
   it("does not load the sample again into a database that has data, nor with sample off", async () => {
     const again = await startServer({ port: 0, databaseUrl, sample: true });
     expect(again.sampleLoaded).toBe(false);
-    expect((await again.store.listOrganizations()).map((o) => o.slug)).toEqual(["sakado"]);
+    expect((await again.store.organizations.list()).map((o) => o.slug)).toEqual(["sakado"]);
     await again.close();
     const empty = await startServer({ port: 0, databaseUrl: "sqlite::memory:", sample: false });
     expect(empty.sampleLoaded).toBe(false);

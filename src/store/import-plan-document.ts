@@ -1,32 +1,35 @@
-import { type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from "kysely";
+import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import type { PlanDocument } from "../domain/plan-document.ts";
+import { importedReportState, isRoundState } from "../domain/workflow-states.ts";
 import type { StoreDialect } from "./dialect.ts";
 import { kpiValueColumns } from "./kpi-value-columns.ts";
 import { storeErrors } from "./messages.ts";
 import { type KpiListing, type PreparedImport, prepareImport } from "./prepare-import.ts";
-import { bumpRevision } from "./revision.ts";
 import type { Database } from "./schema.ts";
+import { type Scope, type Writer, writerOf } from "./scope.ts";
 import type { ImportOptions, ImportOutcome } from "./types.ts";
 
 /** Rows per multi-row statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 200;
 
 /**
- * Stores one plan document in one transaction. The plan is matched by organization, title and period;
+ * Stores one plan document as a round of an organization's plan, inside the caller's transaction
+ * (store.transaction: the revision is bumped there, the audit entry written here). The plan is
+ * matched by organization, title and period;
  * its structure (policies, initiatives by number, KPIs by initiative and name) is shared by every
  * fiscal year's round and holds the latest fiscal year's texts (an earlier year imported later adds
  * what is missing and changes nothing else); the round keeps its own copy of what its table showed
  * (report's initiative columns, round_kpi), so each round is rebuilt as imported. The round's rows
- * are inserted, or replaced when `replace` is set.
+ * are inserted, or replaced when `replace` is set and the round holds nothing but imported work.
  */
 export async function importPlanDocument(
-  db: Kysely<Database>,
-  dialect: StoreDialect,
+  scope: Scope,
   document: PlanDocument,
   options: ImportOptions,
 ): Promise<ImportOutcome> {
+  const writer = writerOf(scope);
   const prepared = prepareImport(document);
-  return db.transaction().execute((trx) => new PlanImport(trx, dialect, document, prepared, options).run());
+  return new PlanImport(scope.db, scope.dialect, writer, document, prepared, options).run();
 }
 
 class PlanImport {
@@ -41,16 +44,16 @@ class PlanImport {
   private readonly kpiIds = new Map<string, number>();
 
   constructor(
-    private readonly trx: Transaction<Database>,
+    private readonly trx: Kysely<Database>,
     private readonly dialect: StoreDialect,
+    private readonly writer: Writer,
     private readonly document: PlanDocument,
     private readonly prepared: PreparedImport,
     private readonly options: ImportOptions,
   ) {}
 
   async run(): Promise<ImportOutcome> {
-    await bumpRevision(this.trx);
-    await this.saveOrganization();
+    this.organizationId = this.options.organizationId;
     const planCreated = await this.savePlan();
     this.latest = await this.isLatestYear();
     if (this.latest) await this.saveBaselineYear();
@@ -62,6 +65,19 @@ class PlanImport {
     await this.saveReports(replaced);
     await this.saveKpiValues(replaced);
     await this.saveRoundKpis(replaced);
+    await this.writer.audit({
+      organizationId: this.organizationId,
+      action: "round.import",
+      entity: "reporting_round",
+      entityId: this.roundId,
+      after: {
+        planId: this.planId,
+        fiscalYear: this.document.round.fiscalYear,
+        initiatives: this.prepared.initiatives.length,
+        kpiLines: this.prepared.listings.length,
+        replaced,
+      },
+    });
     return {
       organizationId: this.organizationId,
       planId: this.planId,
@@ -70,26 +86,6 @@ class PlanImport {
       planCreated,
       replaced,
     };
-  }
-
-  private async saveOrganization(): Promise<void> {
-    const { slug, name } = this.options.organization;
-    await this.trx
-      .insertInto("organization")
-      .values({ slug, name })
-      .onConflict((oc) =>
-        oc
-          .column("slug")
-          .doUpdateSet({ name })
-          .where(changed("organization", ["name"])),
-      )
-      .execute();
-    const row = await this.trx
-      .selectFrom("organization")
-      .select("id")
-      .where("slug", "=", slug)
-      .executeTakeFirstOrThrow();
-    this.organizationId = row.id;
   }
 
   private async savePlan(): Promise<boolean> {
@@ -158,12 +154,13 @@ class PlanImport {
     };
     const existing = await this.trx
       .selectFrom("reporting_round")
-      .select("id")
+      .select(["id", "state"])
       .where("plan_id", "=", this.planId)
       .where("fiscal_year", "=", fiscalYear)
       .executeTakeFirst();
     if (existing) {
       if (!this.options.replace) throw storeErrors.roundExists(this.document.plan.title, fiscalYear);
+      await this.refuseToReplaceWork(existing.id, existing.state);
       this.roundId = existing.id;
       await this.trx
         .updateTable("reporting_round")
@@ -179,11 +176,39 @@ class PlanImport {
         plan_id: this.planId,
         fiscal_year: fiscalYear,
         ...values,
+        state: "published",
       })
       .returning("id")
       .executeTakeFirstOrThrow();
     this.roundId = inserted.id;
     return false;
+  }
+
+  /**
+   * A replace rewrites the round's rows from the file; that is only right while they hold nothing
+   * but an earlier import of it. Work entered or published in the browser is never overwritten.
+   */
+  private async refuseToReplaceWork(roundId: number, state: string): Promise<void> {
+    const { title } = this.document.plan;
+    const fiscalYear = this.document.round.fiscalYear;
+    if (state !== "published") {
+      throw storeErrors.roundInProgress(title, fiscalYear, isRoundState(state) ? state : "preparing");
+    }
+    const entered = await this.trx
+      .selectFrom("report")
+      .select((eb) => eb.fn.countAll<number | string>().as("n"))
+      .where("round_id", "=", roundId)
+      .where("updated_at", "is not", null)
+      .executeTakeFirstOrThrow();
+    if (Number(entered.n) > 0) throw storeErrors.roundHasEnteredWork(title, fiscalYear, Number(entered.n));
+    const published = await this.trx
+      .selectFrom("publication")
+      .select("id")
+      .where("round_id", "=", roundId)
+      .where("source", "<>", "imported")
+      .limit(1)
+      .executeTakeFirst();
+    if (published) throw storeErrors.roundPublishedInBrowser(title, fiscalYear);
   }
 
   /** Policies are matched by code and title; their order follows the latest import. */
@@ -453,6 +478,7 @@ class PlanImport {
         grade: initiative.grade,
         committee_opinion: initiative.committeeOpinion,
         next_year_goal: initiative.nextYearGoal,
+        state: importedReportState(initiative.grade !== null),
         policy_id: this.policyIds[policyIndex] as number,
         title: initiative.title,
         description: initiative.description,
@@ -473,6 +499,7 @@ class PlanImport {
               grade: (eb) => eb.ref("excluded.grade"),
               committee_opinion: (eb) => eb.ref("excluded.committee_opinion"),
               next_year_goal: (eb) => eb.ref("excluded.next_year_goal"),
+              state: (eb) => eb.ref("excluded.state"),
               policy_id: (eb) => eb.ref("excluded.policy_id"),
               position: (eb) => eb.ref("excluded.position"),
               title: (eb) => eb.ref("excluded.title"),
@@ -481,7 +508,14 @@ class PlanImport {
               version: sql`report.version + 1`,
             })
             .where(
-              changed("report", ["activities", "grade", "committee_opinion", "next_year_goal", ...copied]),
+              changed("report", [
+                "activities",
+                "grade",
+                "committee_opinion",
+                "next_year_goal",
+                "state",
+                ...copied,
+              ]),
             ),
         )
         .execute();

@@ -5,6 +5,7 @@ import {
   FACTORY_ORGANIZATION,
   FACTORY_PLAN_TITLE,
 } from "../../test/factories/plan-document.ts";
+import { importDocument, loadDraft, loadHistory, loadPublished, publishedRounds } from "../../test/store.ts";
 import { type Grade, summarizeGrades } from "../domain/grade.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { StoreError } from "./types.ts";
@@ -37,8 +38,8 @@ forEachDatabase((database) => {
   describe("a second fiscal year", () => {
     it("adds a round and KPI values to the same plan and keeps both years readable", async () => {
       const store = await database.open();
-      const first = await store.importPlanDocument(buildPlanDocument(), { organization });
-      const second = await store.importPlanDocument(buildPlanDocument({ fiscalYear: 2020 }), {
+      const first = await importDocument(store, buildPlanDocument(), { organization });
+      const second = await importDocument(store, buildPlanDocument({ fiscalYear: 2020 }), {
         organization,
       });
 
@@ -49,9 +50,9 @@ forEachDatabase((database) => {
         replaced: false,
       });
       expect(second.roundId).not.toBe(first.roundId);
-      expect((await store.listRounds(first.planId)).map((r) => r.fiscalYear)).toEqual([2019, 2020]);
-      expect(await store.loadRound(first.planId, 2019)).toStrictEqual(buildPlanDocument());
-      expect(await store.loadRound(first.planId, 2020)).toStrictEqual(
+      expect((await publishedRounds(store, first.planId)).map((r) => r.fiscalYear)).toEqual([2019, 2020]);
+      expect(await loadDraft(store, first.planId, 2019)).toStrictEqual(buildPlanDocument());
+      expect(await loadDraft(store, first.planId, 2020)).toStrictEqual(
         buildPlanDocument({ fiscalYear: 2020 }),
       );
 
@@ -73,7 +74,7 @@ forEachDatabase((database) => {
 
     it("takes new initiatives and KPIs of a later year into the existing plan", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
       const later = buildPlanDocument({ fiscalYear: 2020, extraInitiatives: 1 });
       initiativeOf(later, 3).kpis.push({
         key: "3-3",
@@ -84,11 +85,11 @@ forEachDatabase((database) => {
         target: { text: "10件", kind: "quantity", value: 10, unit: "件" },
         current: { text: "4件", kind: "quantity", value: 4, unit: "件" },
       });
-      await store.importPlanDocument(later, { organization });
+      await importDocument(store, later, { organization });
 
-      expect(await store.loadRound(planId, 2020)).toStrictEqual(later);
+      expect(await loadDraft(store, planId, 2020)).toStrictEqual(later);
       // The earlier round shows what it had: no No.6, no third KPI under No.3.
-      expect(await store.loadRound(planId, 2019)).toStrictEqual(buildPlanDocument());
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual(buildPlanDocument());
       const counts = await countRows(store);
       expect(counts.initiative).toBe(6);
       expect(counts.kpi).toBe(7 + 3 + 1);
@@ -119,13 +120,13 @@ forEachDatabase((database) => {
 
     it("rebuilds each round as it was imported, the earlier one unchanged by the later", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
-      await store.importPlanDocument(changedLaterYear(), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
+      await importDocument(store, changedLaterYear(), { organization });
 
-      expect(await store.loadRound(planId, 2020)).toStrictEqual(changedLaterYear());
-      expect(await store.loadRound(planId, 2019)).toStrictEqual(buildPlanDocument());
+      expect(await loadDraft(store, planId, 2020)).toStrictEqual(changedLaterYear());
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual(buildPlanDocument());
       // The initiative page shows the latest texts and both years' values of the same KPI rows.
-      const history = await store.loadInitiative(planId, 1);
+      const history = await loadHistory(store, planId, 1);
       expect(history?.title).toBe("産学官連携の推進");
       expect(history?.departments).toEqual(["政策企画課"]);
       expect(history?.kpis.map((k) => [k.name, k.target.text, k.values.map((v) => v.fiscalYear)])).toEqual([
@@ -136,41 +137,44 @@ forEachDatabase((database) => {
 
     it("keeps the later year's texts when the earlier year is imported after it", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(changedLaterYear(), { organization });
-      await store.importPlanDocument(buildPlanDocument(), { organization });
+      const { planId } = await importDocument(store, changedLaterYear(), { organization });
+      await importDocument(store, buildPlanDocument(), { organization });
 
-      expect(await store.loadRound(planId, 2020)).toStrictEqual(changedLaterYear());
-      expect(await store.loadRound(planId, 2019)).toStrictEqual(buildPlanDocument());
-      expect((await store.loadInitiative(planId, 1))?.title).toBe("産学官連携の推進");
-      // Search reads each round's own texts.
-      expect(await store.searchInitiatives(planId, 2020, "産学官連携")).toEqual([1]);
-      expect(await store.searchInitiatives(planId, 2019, "産学官連携")).toEqual([]);
-      expect(await store.searchInitiatives(planId, 2019, "産・学・官連携体制")).toEqual([1]);
+      expect(await loadDraft(store, planId, 2020)).toStrictEqual(changedLaterYear());
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual(buildPlanDocument());
+      expect((await loadHistory(store, planId, 1))?.title).toBe("産学官連携の推進");
+      // Each round's publication holds its own texts.
+      expect((await loadPublished(store, planId, 2020))?.policies[0]?.initiatives[0]?.title).toBe(
+        "産学官連携の推進",
+      );
+      expect((await loadPublished(store, planId, 2019))?.policies[0]?.initiatives[0]?.title).toBe(
+        "産・学・官連携体制の推進",
+      );
     });
   });
 
   describe("the same fiscal year again", () => {
     it("is refused with round.exists, naming the plan and the 年度, and changes nothing", async () => {
       const store = await database.open();
-      await store.importPlanDocument(buildPlanDocument(), { organization });
+      await importDocument(store, buildPlanDocument(), { organization });
       const before = await countRows(store);
 
       const again = buildPlanDocument();
       initiativeOf(again, 1).title = "変更された取組項目";
-      const error = await refusal(store.importPlanDocument(again, { organization }));
+      const error = await refusal(importDocument(store, again, { organization }));
       expect(error.code).toBe("round.exists");
       expect(error.message).toContain(`「${FACTORY_PLAN_TITLE}」`);
       expect(error.message).toContain("令和元年度");
 
       expect(await countRows(store)).toEqual(before);
-      const plans = await store.listPlans((await store.findOrganization("sakado"))?.id ?? 0);
-      expect(await store.loadRound(plans[0]?.id ?? 0, 2019)).toStrictEqual(buildPlanDocument());
+      const plans = await store.plans.list((await store.organizations.findBySlug("sakado"))?.id ?? 0);
+      expect(await loadDraft(store, plans[0]?.id ?? 0, 2019)).toStrictEqual(buildPlanDocument());
     });
 
     it("is replaced with replace: true, without duplicating anything", async () => {
       const store = await database.open();
-      const first = await store.importPlanDocument(buildPlanDocument(), { organization });
-      await store.importPlanDocument(buildPlanDocument({ fiscalYear: 2020 }), { organization });
+      const first = await importDocument(store, buildPlanDocument(), { organization });
+      await importDocument(store, buildPlanDocument({ fiscalYear: 2020 }), { organization });
       const before = await countRows(store);
 
       const corrected = buildPlanDocument();
@@ -182,12 +186,21 @@ forEachDatabase((database) => {
       if (agreements) agreements.current = { text: "67件", kind: "quantity", value: 67, unit: "件" };
       recount(corrected);
 
-      const outcome = await store.importPlanDocument(corrected, { organization, replace: true });
+      const outcome = await importDocument(store, corrected, { organization, replace: true });
       expect(outcome).toMatchObject({ planId: first.planId, roundId: first.roundId, replaced: true });
-      expect(await countRows(store)).toEqual(before);
-      expect(await store.loadRound(first.planId, 2019)).toStrictEqual(corrected);
+      // The round's rows are rewritten in place; the replacement is published as 第2版, and the
+      // import and the publication are audited.
+      expect(outcome.publication).toMatchObject({ roundId: first.roundId, revision: 2, source: "imported" });
+      expect(await countRows(store)).toEqual({
+        ...before,
+        publication: before.publication + 1,
+        audit_log: before.audit_log + 2,
+      });
+      expect(await loadDraft(store, first.planId, 2019)).toStrictEqual(corrected);
+      expect(await loadPublished(store, first.planId, 2019)).toStrictEqual(corrected);
+      expect((await store.publications.revisions(first.planId, 2019)).map((p) => p.revision)).toEqual([1, 2]);
       // Correcting an earlier year leaves the later year's table as it was imported.
-      expect(await store.loadRound(first.planId, 2020)).toStrictEqual(
+      expect(await loadDraft(store, first.planId, 2020)).toStrictEqual(
         buildPlanDocument({ fiscalYear: 2020 }),
       );
 
@@ -210,18 +223,18 @@ forEachDatabase((database) => {
 
     it("drops the round's reports and values of initiatives the replacement no longer has", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
       const shorter = buildPlanDocument();
       const policy = shorter.policies[1];
       if (policy) policy.initiatives = policy.initiatives.filter((i) => i.number !== 3);
       recount(shorter);
 
-      await store.importPlanDocument(shorter, { organization, replace: true });
-      expect(await store.loadRound(planId, 2019)).toStrictEqual(shorter);
+      await importDocument(store, shorter, { organization, replace: true });
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual(shorter);
       const counts = await countRows(store);
       expect(counts.report).toBe(4);
       expect(counts.kpi_value).toBe(5);
-      expect((await store.listRounds(planId))[0]?.initiativeCount).toBe(4);
+      expect((await publishedRounds(store, planId))[0]?.initiativeCount).toBe(4);
     });
   });
 
@@ -232,7 +245,7 @@ forEachDatabase((database) => {
       // Reports are written after the organization, plan, policies, initiatives and KPIs.
       initiativeOf(broken, 5).grade = "E" as Grade;
 
-      await expect(store.importPlanDocument(broken, { organization })).rejects.toThrow();
+      await expect(importDocument(store, broken, { organization })).rejects.toThrow();
       const counts = await countRows(store);
       expect(Object.values(counts).every((n) => n === 0)).toBe(true);
       expect(await store.isEmpty()).toBe(true);
@@ -240,29 +253,29 @@ forEachDatabase((database) => {
 
     it("leaves an existing plan as it was when a later year fails half-way", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
       const before = await countRows(store);
 
       const broken = buildPlanDocument({ fiscalYear: 2020, extraInitiatives: 2 });
       initiativeOf(broken, 1).title = "変更されるはずのない題名";
       initiativeOf(broken, 7).grade = "E" as Grade;
-      await expect(store.importPlanDocument(broken, { organization })).rejects.toThrow();
+      await expect(importDocument(store, broken, { organization })).rejects.toThrow();
 
       expect(await countRows(store)).toEqual(before);
-      expect((await store.listRounds(planId)).map((r) => r.fiscalYear)).toEqual([2019]);
-      expect(await store.loadRound(planId, 2019)).toStrictEqual(buildPlanDocument());
+      expect((await publishedRounds(store, planId)).map((r) => r.fiscalYear)).toEqual([2019]);
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual(buildPlanDocument());
     });
 
     it("refuses a replacement that fails half-way and keeps the round it would have replaced", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
       const before = await countRows(store);
       const broken = buildPlanDocument();
       initiativeOf(broken, 2).title = "置き換えられるはずのない題名";
       initiativeOf(broken, 4).grade = "E" as Grade;
-      await expect(store.importPlanDocument(broken, { organization, replace: true })).rejects.toThrow();
+      await expect(importDocument(store, broken, { organization, replace: true })).rejects.toThrow();
       expect(await countRows(store)).toEqual(before);
-      expect(await store.loadRound(planId, 2019)).toStrictEqual(buildPlanDocument());
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual(buildPlanDocument());
     });
   });
 
@@ -274,7 +287,7 @@ forEachDatabase((database) => {
         { severity: "warning", code: "kpi.unparsed", message: "読めない値があります", line: 3 },
         { severity: "error", code: "table.header", message: "見出し行が見つかりません", line: 12 },
       ];
-      const error = await refusal(store.importPlanDocument(document, { organization }));
+      const error = await refusal(importDocument(store, document, { organization }));
       expect(error.code).toBe("document.invalid");
       expect(error.message).toContain("1件");
       expect(error.message).toContain("見出し行が見つかりません");
@@ -285,25 +298,25 @@ forEachDatabase((database) => {
       const store = await database.open();
       const document = buildPlanDocument();
       document.diagnostics = [{ severity: "warning", code: "kpi.unparsed", message: "読めない値があります" }];
-      const { planId } = await store.importPlanDocument(document, { organization });
-      expect(await store.loadRound(planId, 2019)).toStrictEqual({ ...document, diagnostics: [] });
+      const { planId } = await importDocument(store, document, { organization });
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual({ ...document, diagnostics: [] });
     });
 
     it("refuses duplicate initiative numbers and a 再掲 of a KPI that is not there, writing nothing", async () => {
       const store = await database.open();
-      await store.importPlanDocument(buildPlanDocument(), { organization });
+      await importDocument(store, buildPlanDocument(), { organization });
       const before = await countRows(store);
 
       const duplicate = buildPlanDocument({ fiscalYear: 2020 });
       initiativeOf(duplicate, 5).number = 2;
-      const error = await refusal(store.importPlanDocument(duplicate, { organization }));
+      const error = await refusal(importDocument(store, duplicate, { organization }));
       expect(error.code).toBe("document.invalid");
       expect(error.message).toContain("No.2");
 
       const dangling = buildPlanDocument({ fiscalYear: 2020 });
       const relist = initiativeOf(dangling, 4).kpis[1];
       if (relist) relist.relistOf = "9-9";
-      const danglingError = await refusal(store.importPlanDocument(dangling, { organization }));
+      const danglingError = await refusal(importDocument(store, dangling, { organization }));
       expect(danglingError.code).toBe("document.invalid");
       expect(danglingError.message).toContain("9-9");
 

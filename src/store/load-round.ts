@@ -11,22 +11,23 @@ import {
 import type { StoreDialect } from "./dialect.ts";
 import { kpiValueFromColumns } from "./kpi-value-columns.ts";
 import type { Database } from "./schema.ts";
+import type { RoundLinks, RoundSnapshot } from "./types.ts";
 
 /**
- * Rebuilds one round's plan document with a fixed number of set-based queries (no query per
- * initiative): the progress table of a large plan is one page load.
+ * Rebuilds one round's plan document from the live rows, with the ids behind its initiative numbers
+ * and KPI keys, in a fixed number of set-based queries (no query per initiative).
  */
-export async function loadRound(
+export async function loadRoundSnapshot(
   db: Kysely<Database>,
   dialect: StoreDialect,
-  planId: number,
-  fiscalYear: number,
-): Promise<PlanDocument | undefined> {
+  roundId: number,
+): Promise<RoundSnapshot | undefined> {
   const head = await db
     .selectFrom("reporting_round")
     .innerJoin("plan", "plan.id", "reporting_round.plan_id")
     .select([
-      "reporting_round.id as roundId",
+      "reporting_round.fiscal_year",
+      "reporting_round.plan_id",
       "reporting_round.as_of",
       "reporting_round.title as roundTitle",
       "reporting_round.declared_a",
@@ -39,11 +40,10 @@ export async function loadRound(
       "plan.end_fiscal_year",
       "plan.baseline_fiscal_year",
     ])
-    .where("plan.id", "=", planId)
-    .where("reporting_round.fiscal_year", "=", fiscalYear)
+    .where("reporting_round.id", "=", roundId)
     .executeTakeFirst();
   if (!head) return undefined;
-  const { roundId } = head;
+  const { fiscal_year: fiscalYear, plan_id: planId } = head;
 
   const [initiativeRows, policyRows, kpiRows] = await Promise.all([
     db
@@ -121,10 +121,13 @@ export async function loadRound(
   const kpiRowsOf = groupBy(kpiRows, (row) => row.initiative_id);
   const keyOf = new Map<(typeof kpiRows)[number], string>();
   const originalKey = new Map<number, string>();
+  const links: RoundLinks = { initiatives: {}, kpis: {} };
+  for (const row of initiativeRows) links.initiatives[String(row.number)] = row.id;
   for (const [initiativeId, rows] of kpiRowsOf) {
     rows.forEach((row, index) => {
       const key = `${numberOf.get(initiativeId)}-${index + 1}`;
       keyOf.set(row, key);
+      links.kpis[key] = row.kpi_id;
       if (!row.relisted && !originalKey.has(row.kpi_id)) originalKey.set(row.kpi_id, key);
     });
   }
@@ -183,7 +186,7 @@ export async function loadRound(
     head.declared_d !== null
       ? { A: head.declared_a, B: head.declared_b, C: head.declared_c, D: head.declared_d }
       : undefined;
-  return {
+  const document: PlanDocument = {
     format: PLAN_DOCUMENT_FORMAT,
     ...(head.source_organization_name !== null
       ? { organization: { name: head.source_organization_name } }
@@ -204,6 +207,7 @@ export async function loadRound(
     ...(declared ? { declaredGradeSummary: declared } : {}),
     diagnostics: [],
   };
+  return { document, links };
 }
 
 export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {

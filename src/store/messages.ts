@@ -1,4 +1,5 @@
 import { formatFiscalYear } from "../domain/era.ts";
+import { ROUND_STATE_LABELS, type RoundState } from "../domain/workflow-states.ts";
 import { StoreError } from "./types.ts";
 
 /** Every refusal of the store, worded in one place (Japanese: it reaches users as is). */
@@ -9,6 +10,27 @@ export const storeErrors = {
       `計画「${planTitle}」の${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）の進行管理はすでに取り込まれています。` +
         "置き換える場合は置き換えを指定して取り込み直してください。",
     ),
+  roundInProgress: (planTitle: string, fiscalYear: number, state: RoundState) =>
+    new StoreError(
+      "round.locked",
+      `計画「${planTitle}」の${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）の進行管理は${ROUND_STATE_LABELS[state].ja}のため、` +
+        "取り込みで置き換えられません。画面で入力・確認を進めてください。",
+    ),
+  roundHasEnteredWork: (planTitle: string, fiscalYear: number, reports: number) =>
+    new StoreError(
+      "round.locked",
+      `計画「${planTitle}」の${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）には画面で入力された報告が${reports}件あるため、` +
+        "取り込みで置き換えられません（入力された内容が失われます）。訂正は画面で行ってください。",
+    ),
+  roundPublishedInBrowser: (planTitle: string, fiscalYear: number) =>
+    new StoreError(
+      "round.locked",
+      `計画「${planTitle}」の${formatFiscalYear(fiscalYear)}（${fiscalYear}年度）は画面から公表されているため、` +
+        "取り込みで置き換えられません。訂正は画面で新しい版として公表してください。",
+    ),
+  conflict: (what: string) =>
+    `${what}は、読み込んだ後にほかの人が保存しています。保存されている内容を確かめてから、もう一度保存してください。`,
+  notFound: (what: string) => new StoreError("not-found", `${what}が見つかりません。`),
   documentHasErrors: (count: number, first: string) =>
     new StoreError(
       "document.invalid",

@@ -2,6 +2,7 @@ import { Migrator, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { forEachDatabase, TABLES } from "../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
+import { importDocument, loadDraft } from "../../test/store.ts";
 import { openStore } from "./index.ts";
 import { migrationProvider } from "./migrations/index.ts";
 import type { SqlStore } from "./sql-store.ts";
@@ -23,6 +24,7 @@ forEachDatabase((database) => {
           "2026_11_25_001_initial",
           "2026_11_25_002_store_revision",
           "2026_11_25_003_round_listing",
+          "2026_12_02_001_publications",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {
@@ -101,7 +103,7 @@ forEachDatabase((database) => {
     it("2026_11_25_003 gives rounds stored before it their KPI lines, and they load as before", async () => {
       const store = await database.open();
       const document = buildPlanDocument();
-      const { planId } = await store.importPlanDocument(document, {
+      const { planId } = await importDocument(store, document, {
         organization: FACTORY_ORGANIZATION,
       });
       const migrator = new Migrator({
@@ -109,10 +111,13 @@ forEachDatabase((database) => {
         provider: migrationProvider(store.capabilities),
         migrationTableSchema: await store.capabilities.migrationSchema(store.db),
       });
-      const down = await migrator.migrateDown();
+      const down = await migrator.migrateTo("2026_11_25_002_store_revision");
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_11_25_003_round_listing"]);
-      expect(await store.migrate()).toEqual(["2026_11_25_003_round_listing"]);
+      expect(down.results?.map((r) => r.migrationName)).toEqual([
+        "2026_12_02_001_publications",
+        "2026_11_25_003_round_listing",
+      ]);
+      expect(await store.migrate()).toEqual(["2026_11_25_003_round_listing", "2026_12_02_001_publications"]);
 
       const copies = await store.db.selectFrom("report").select(["title", "position"]).execute();
       expect(copies.every((r) => r.title === null && r.position === null)).toBe(true);
@@ -121,9 +126,61 @@ forEachDatabase((database) => {
         .select((eb) => eb.fn.countAll<number>().as("n"))
         .executeTakeFirstOrThrow();
       expect(Number(lines.n)).toBe(8);
-      expect(await store.loadRound(planId, 2019)).toStrictEqual(document);
-      expect(await store.searchInitiatives(planId, 2019, "幼稚園")).toEqual([3]);
-      expect(await store.searchInitiatives(planId, 2019, "見える化")).toEqual([2]);
+      expect(await loadDraft(store, planId, 2019)).toStrictEqual(document);
+    });
+
+    it("2026_12_02_001 publishes the rounds stored before it, as imported, with their reports graded", async () => {
+      const store = await database.open();
+      const document = buildPlanDocument();
+      const { planId, organizationId, roundId } = await importDocument(store, document, {
+        organization: FACTORY_ORGANIZATION,
+      });
+      const migrator = new Migrator({
+        db: store.db,
+        provider: migrationProvider(store.capabilities),
+        migrationTableSchema: await store.capabilities.migrationSchema(store.db),
+      });
+      const down = await migrator.migrateTo("2026_11_25_003_round_listing");
+      expect(down.error).toBeUndefined();
+      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_12_02_001_publications"]);
+
+      expect(await store.migrate()).toEqual(["2026_12_02_001_publications"]);
+      const [publication, ...others] = await store.publications.listLatest(organizationId);
+      expect(others).toEqual([]);
+      expect(publication).toMatchObject({
+        planId,
+        roundId,
+        fiscalYear: 2019,
+        revision: 1,
+        source: "imported",
+      });
+      expect(publication?.publishedBy).toBe("shinchoku migrate");
+      expect((await store.publications.load(publication?.id ?? 0))?.document).toStrictEqual(document);
+      expect((await store.rounds.find(planId, 2019))?.state).toBe("published");
+      // FY2019 of the factory: No.1–4 graded, No.5 not.
+      expect((await store.reports.list(roundId)).map((r) => r.state)).toEqual([
+        "graded",
+        "graded",
+        "graded",
+        "graded",
+        "accepted",
+      ]);
+      // Nothing more to publish at the next start.
+      expect(await store.migrate()).toEqual([]);
+      expect(await store.publications.revisions(planId, 2019)).toHaveLength(1);
+    });
+
+    it("keep publications immutable: no UPDATE, no DELETE", async () => {
+      const store = await database.open();
+      const { organizationId } = await importDocument(store, buildPlanDocument(), {
+        organization: FACTORY_ORGANIZATION,
+      });
+      await expect(store.db.updateTable("publication").set({ title: "forged" }).execute()).rejects.toThrow(
+        /immutable/,
+      );
+      await expect(store.db.deleteFrom("publication").execute()).rejects.toThrow(/immutable/);
+      const [kept] = await store.publications.listLatest(organizationId);
+      expect(kept?.title).toBe(buildPlanDocument().round.title ?? null);
     });
 
     it("keep the audit log append-only", async () => {

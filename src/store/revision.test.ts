@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
+import { importDocument, loadDraft } from "../../test/store.ts";
 import type { Grade } from "../domain/grade.ts";
 import { openStore } from "./index.ts";
 import { StoreError } from "./types.ts";
@@ -15,28 +16,28 @@ forEachDatabase((database) => {
       expect(Number.isSafeInteger(empty)).toBe(true);
       expect(await store.revision()).toBe(empty);
 
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
       const first = await store.revision();
       expect(first).toBeGreaterThan(empty);
 
-      await store.loadRound(planId, 2019);
-      await store.listRounds(planId);
+      await loadDraft(store, planId, 2019);
+      await store.rounds.list(planId);
       expect(await store.revision()).toBe(first);
 
-      await store.importPlanDocument(buildPlanDocument({ fiscalYear: 2020 }), { organization });
+      await importDocument(store, buildPlanDocument({ fiscalYear: 2020 }), { organization });
       const second = await store.revision();
       expect(second).toBeGreaterThan(first);
 
-      await store.importPlanDocument(buildPlanDocument(), { organization, replace: true });
+      await importDocument(store, buildPlanDocument(), { organization, replace: true });
       expect(await store.revision()).toBeGreaterThan(second);
     });
 
     it("stays the same when an import is refused (round.exists) or rolls back half-way", async () => {
       const store = await database.open();
-      await store.importPlanDocument(buildPlanDocument(), { organization });
+      await importDocument(store, buildPlanDocument(), { organization });
       const before = await store.revision();
 
-      const refused = await store.importPlanDocument(buildPlanDocument(), { organization }).catch((e) => e);
+      const refused = await importDocument(store, buildPlanDocument(), { organization }).catch((e) => e);
       expect(refused).toBeInstanceOf(StoreError);
       expect((refused as StoreError).code).toBe("round.exists");
       expect(await store.revision()).toBe(before);
@@ -46,14 +47,14 @@ forEachDatabase((database) => {
       const last = broken.policies.at(-1)?.initiatives.at(-1);
       if (!last) throw new Error("the factory document has no initiative");
       last.grade = "E" as Grade;
-      await expect(store.importPlanDocument(broken, { organization })).rejects.toThrow();
+      await expect(importDocument(store, broken, { organization })).rejects.toThrow();
       expect(await store.revision()).toBe(before);
 
       const invalid = buildPlanDocument({ fiscalYear: 2020 });
       invalid.diagnostics = [
         { severity: "error", code: "table.header", message: "見出し行が見つかりません", line: 12 },
       ];
-      await expect(store.importPlanDocument(invalid, { organization })).rejects.toThrow(StoreError);
+      await expect(importDocument(store, invalid, { organization })).rejects.toThrow(StoreError);
       expect(await store.revision()).toBe(before);
     });
 
@@ -66,11 +67,11 @@ forEachDatabase((database) => {
         const seen = await server.revision();
         expect(await cli.revision()).toBe(seen);
 
-        await cli.importPlanDocument(buildPlanDocument(), { organization });
+        await importDocument(cli, buildPlanDocument(), { organization });
         const after = await server.revision();
         expect(after).not.toBe(seen);
         expect(after).toBe(await cli.revision());
-        expect((await server.listOrganizations()).map((o) => o.slug)).toEqual([organization.slug]);
+        expect((await server.organizations.list()).map((o) => o.slug)).toEqual([organization.slug]);
       } finally {
         await cli.close();
         await server.close();

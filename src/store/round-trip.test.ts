@@ -6,6 +6,7 @@ import {
   FACTORY_ORGANIZATION,
   FACTORY_PLAN_TITLE,
 } from "../../test/factories/plan-document.ts";
+import { importDocument, loadDraft, loadHistory, publishedRounds } from "../../test/store.ts";
 import { SqlStore } from "./sql-store.ts";
 
 const organization = FACTORY_ORGANIZATION;
@@ -14,10 +15,10 @@ forEachDatabase((database) => {
   describe("importPlanDocument → loadRound", () => {
     it("rebuilds the imported document exactly", async () => {
       const store = await database.open();
-      const outcome = await store.importPlanDocument(buildPlanDocument(), { organization });
+      const outcome = await importDocument(store, buildPlanDocument(), { organization });
       expect(outcome).toMatchObject({ fiscalYear: 2019, planCreated: true, replaced: false });
 
-      expect(await store.loadRound(outcome.planId, 2019)).toStrictEqual(buildPlanDocument());
+      expect(await loadDraft(store, outcome.planId, 2019)).toStrictEqual(buildPlanDocument());
     });
 
     it("keeps a document without organization name, title, baseline year or declared summary as it was", async () => {
@@ -26,9 +27,9 @@ forEachDatabase((database) => {
       delete document.plan.baselineFiscalYear;
       delete document.round.title;
       delete document.declaredGradeSummary;
-      const { planId } = await store.importPlanDocument(document, { organization });
+      const { planId } = await importDocument(store, document, { organization });
 
-      const loaded = await store.loadRound(planId, 2019);
+      const loaded = await loadDraft(store, planId, 2019);
       expect(loaded).toStrictEqual(document);
       expect(loaded).not.toHaveProperty("organization");
       expect(loaded?.plan).not.toHaveProperty("baselineFiscalYear");
@@ -38,15 +39,15 @@ forEachDatabase((database) => {
       const store = await database.open();
       const document = buildPlanDocument();
       document.declaredGradeSummary = { A: 8, B: 10, C: 5, D: 1 };
-      const { planId } = await store.importPlanDocument(document, { organization });
-      const loaded = await store.loadRound(planId, 2019);
+      const { planId } = await importDocument(store, document, { organization });
+      const loaded = await loadDraft(store, planId, 2019);
       expect(loaded?.declaredGradeSummary).toEqual({ A: 8, B: 10, C: 5, D: 1 });
       expect(loaded?.gradeSummary).toEqual({ A: 1, B: 1, C: 1, D: 1 });
     });
 
     it("stores a 再掲 as one KPI with two links", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
 
       const counts = await countRows(store);
       // 8 KPI lines in the document, one of them No.4's 再掲 of No.1's サロン利用者数.
@@ -73,7 +74,7 @@ forEachDatabase((database) => {
       ]);
       expect(salon[0]?.kpi_id).toBe(salon[1]?.kpi_id);
 
-      const loaded = await store.loadRound(planId, 2019);
+      const loaded = await loadDraft(store, planId, 2019);
       const relist = loaded?.policies[1]?.initiatives[1]?.kpis[1];
       expect(relist).toMatchObject({ key: "4-2", relisted: true, relistOf: "1-2" });
       expect(relist?.current.text).toBe("9,797人");
@@ -81,18 +82,18 @@ forEachDatabase((database) => {
 
     it("answers undefined for a plan or fiscal year it does not have", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
-      expect(await store.loadRound(planId, 2018)).toBeUndefined();
-      expect(await store.loadRound(planId + 100, 2019)).toBeUndefined();
-      expect(await store.loadInitiative(planId, 99)).toBeUndefined();
-      expect(await store.findPlan(planId + 100)).toBeUndefined();
-      expect(await store.findOrganization("kawagoe")).toBeUndefined();
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
+      expect(await loadDraft(store, planId, 2018)).toBeUndefined();
+      expect(await loadDraft(store, planId + 100, 2019)).toBeUndefined();
+      expect(await loadHistory(store, planId, 99)).toBeUndefined();
+      expect(await store.plans.find(planId + 100)).toBeUndefined();
+      expect(await store.organizations.findBySlug("kawagoe")).toBeUndefined();
     });
 
     it("rebuilds a round with a fixed number of queries, however many initiatives it has", async () => {
       const store = await database.open();
-      const small = await store.importPlanDocument(buildPlanDocument(), { organization });
-      const large = await store.importPlanDocument(buildPlanDocument({ extraInitiatives: 300 }), {
+      const small = await importDocument(store, buildPlanDocument(), { organization });
+      const large = await importDocument(store, buildPlanDocument({ extraInitiatives: 300 }), {
         organization: { slug: "large", name: "大きな市" },
       });
 
@@ -106,7 +107,7 @@ forEachDatabase((database) => {
           transformResult: async (args) => args.result,
         };
         const counted = new SqlStore(store.db.withPlugin(counter), store.capabilities);
-        const loaded = await counted.loadRound(planId, 2019);
+        const loaded = await loadDraft(counted, planId, 2019);
         return { queries, initiatives: loaded?.policies.flatMap((p) => p.initiatives).length };
       };
       const a = await queriesFor(small.planId);
@@ -122,16 +123,16 @@ forEachDatabase((database) => {
     it("lists what was imported", async () => {
       const store = await database.open();
       expect(await store.isEmpty()).toBe(true);
-      const first = await store.importPlanDocument(buildPlanDocument(), { organization });
-      const second = await store.importPlanDocument(buildPlanDocument({ fiscalYear: 2020 }), {
+      const first = await importDocument(store, buildPlanDocument(), { organization });
+      const second = await importDocument(store, buildPlanDocument({ fiscalYear: 2020 }), {
         organization,
       });
       expect(await store.isEmpty()).toBe(false);
 
-      expect(await store.listOrganizations()).toEqual([
+      expect(await store.organizations.list()).toEqual([
         { id: first.organizationId, slug: "sakado", name: "坂戸市" },
       ]);
-      expect(await store.findOrganization("sakado")).toEqual({
+      expect(await store.organizations.findBySlug("sakado")).toEqual({
         id: first.organizationId,
         slug: "sakado",
         name: "坂戸市",
@@ -144,43 +145,64 @@ forEachDatabase((database) => {
         endFiscalYear: 2021,
         baselineFiscalYear: 2015,
       };
-      expect(await store.listPlans(first.organizationId)).toEqual([plan]);
-      expect(await store.findPlan(first.planId)).toEqual(plan);
+      expect(await store.plans.list(first.organizationId)).toEqual([plan]);
+      expect(await store.plans.find(first.planId)).toEqual(plan);
 
       // FY2019: No.1 B, No.2 A, No.3 C, No.4 D, No.5 not graded; FY2020: A, A, B, C, B.
-      expect(await store.listRounds(first.planId)).toEqual([
+      const published = {
+        organizationId: first.organizationId,
+        planId: first.planId,
+        revision: 1,
+        source: "imported",
+        reason: null,
+        publishedBy: "test",
+        plan: {
+          title: FACTORY_PLAN_TITLE,
+          startFiscalYear: 2017,
+          endFiscalYear: 2021,
+          baselineFiscalYear: 2015,
+        },
+        initiativeCount: 5,
+      };
+      expect(await publishedRounds(store, first.planId)).toEqual([
         {
-          id: first.roundId,
-          planId: first.planId,
+          ...published,
+          id: expect.any(Number),
+          roundId: first.roundId,
           fiscalYear: 2019,
           asOf: "2020-03-31",
           title: "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）",
           gradeSummary: { A: 1, B: 1, C: 1, D: 1 },
-          initiativeCount: 5,
+          publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         },
         {
-          id: second.roundId,
-          planId: first.planId,
+          ...published,
+          id: expect.any(Number),
+          roundId: second.roundId,
           fiscalYear: 2020,
           asOf: "2021-03-31",
           title: "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和3年3月31日現在）",
           gradeSummary: { A: 2, B: 2, C: 1, D: 0 },
-          initiativeCount: 5,
+          publishedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         },
+      ]);
+      expect((await store.rounds.list(first.planId)).map((r) => [r.id, r.fiscalYear, r.state])).toEqual([
+        [first.roundId, 2019, "published"],
+        [second.roundId, 2020, "published"],
       ]);
     });
 
     it("keeps organizations apart: the same plan imported by two cities is two plans", async () => {
       const store = await database.open();
-      const sakado = await store.importPlanDocument(buildPlanDocument(), { organization });
-      const other = await store.importPlanDocument(buildPlanDocument(), {
+      const sakado = await importDocument(store, buildPlanDocument(), { organization });
+      const other = await importDocument(store, buildPlanDocument(), {
         organization: { slug: "tsurugashima", name: "鶴ヶ島市" },
       });
       expect(other.organizationId).not.toBe(sakado.organizationId);
       expect(other.planId).not.toBe(sakado.planId);
       expect(other.planCreated).toBe(true);
-      expect((await store.listOrganizations()).map((o) => o.slug)).toEqual(["sakado", "tsurugashima"]);
-      expect(await store.listPlans(sakado.organizationId)).toHaveLength(1);
+      expect((await store.organizations.list()).map((o) => o.slug)).toEqual(["sakado", "tsurugashima"]);
+      expect(await store.plans.list(sakado.organizationId)).toHaveLength(1);
       const counts = await countRows(store);
       expect(counts.plan).toBe(2);
       // Departments belong to an organization: 6 names each.
@@ -198,10 +220,10 @@ forEachDatabase((database) => {
   describe("loadInitiative", () => {
     it("gives every fiscal year's values and reports and the 再掲 links", async () => {
       const store = await database.open();
-      const { planId } = await store.importPlanDocument(buildPlanDocument(), { organization });
-      await store.importPlanDocument(buildPlanDocument({ fiscalYear: 2020 }), { organization });
+      const { planId } = await importDocument(store, buildPlanDocument(), { organization });
+      await importDocument(store, buildPlanDocument({ fiscalYear: 2020 }), { organization });
 
-      const history = await store.loadInitiative(planId, 1);
+      const history = await loadHistory(store, planId, 1);
       expect(history).toMatchObject({
         policy: { code: "(ア)", title: "市民と行政との協働体制の確立" },
         number: 1,
@@ -229,7 +251,7 @@ forEachDatabase((database) => {
       ]);
       expect(history?.kpis[0]?.alsoListedIn).toEqual([]);
 
-      const relisting = await store.loadInitiative(planId, 4);
+      const relisting = await loadHistory(store, planId, 4);
       const relisted = relisting?.kpis[1];
       expect(relisted).toMatchObject({ label: "北坂戸にぎわいサロンの利用者数(再掲)", relisted: true });
       expect(relisted?.id).toBe(salon?.id);

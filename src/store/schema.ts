@@ -20,6 +20,8 @@ export interface OrganizationTable {
   slug: string;
   name: string;
   created_at: Timestamp;
+  /** Moves when what the public sees of the organization changes (see revision.ts). */
+  public_revision: ColumnType<number, number | undefined, number>;
 }
 
 export interface PlanTable {
@@ -106,6 +108,10 @@ export interface ReportingRoundTable {
   /** The municipality's name as the imported document gave it, if it did. */
   source_organization_name: string | null;
   version: Version;
+  /** RoundState (src/domain/workflow-states.ts). */
+  state: ColumnType<string, string | undefined, string>;
+  /** Moves with every write to the round's reports and KPI values (draft caches key on it). */
+  content_revision: ColumnType<number, number | undefined, number>;
 }
 
 export interface KpiValueTable {
@@ -143,6 +149,11 @@ export interface ReportTable {
   /** 関係課 names in order, as JSON. */
   departments: NullableJson;
   version: Version;
+  /** ReportState (src/domain/workflow-states.ts). */
+  state: ColumnType<string, string | undefined, string>;
+  /** NULL while the report is as imported; set by every write through the workflow. */
+  updated_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
+  updated_by_account_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** One KPI line of one round's table, as imported (the shared kpi row holds the latest year's). */
@@ -170,7 +181,7 @@ export interface AccountTable {
   created_at: Timestamp;
 }
 
-export type AccountRoleName = "secretariat" | "department_editor" | "committee" | "viewer";
+export type AccountRoleName = "secretariat" | "editor" | "committee" | "viewer";
 
 export interface AccountRoleTable {
   id: Id;
@@ -190,14 +201,40 @@ export interface AuditLogTable {
   entity_id: number | null;
   before: NullableJson;
   after: NullableJson;
+  /** An actor that is not an account: "shinchoku import", "sample". */
+  actor_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** 公表版: immutable (triggers refuse UPDATE and DELETE). */
 export interface PublicationTable {
   id: Id;
   organization_id: number;
+  plan_id: number;
   round_id: number;
+  fiscal_year: number;
+  /** 第n版, from 1 per round. */
+  revision: number;
+  /** PublicationSource */
+  source: string;
+  reason: string | null;
   published_at: Timestamp;
+  published_by_account_id: number | null;
+  published_by_name: string | null;
+  plan_title: string;
+  start_fiscal_year: number;
+  end_fiscal_year: number;
+  baseline_fiscal_year: number | null;
+  as_of: string;
+  title: string | null;
+  grade_a: number;
+  grade_b: number;
+  grade_c: number;
+  grade_d: number;
+  initiative_count: number;
+  /** The plan document (PlanDocument) as published. */
   document: Json;
+  /** RoundLinks: the store ids behind the document's initiative numbers and KPI keys. */
+  links: Json;
 }
 
 /** One row (id 1): the number every write transaction changes; see Store.revision(). */

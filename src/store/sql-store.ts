@@ -1,37 +1,94 @@
 import type { Kysely } from "kysely";
-import type { PlanDocument } from "../domain/plan-document.ts";
+import { AuditLog, auditWriter } from "./audit.ts";
+import { Departments } from "./departments.ts";
 import type { StoreDialect } from "./dialect.ts";
-import { importPlanDocument } from "./import-plan-document.ts";
-import { loadInitiative } from "./load-initiative.ts";
-import { loadRound } from "./load-round.ts";
+import { KpiValues } from "./kpi-values.ts";
 import { migrateToLatest } from "./migrate.ts";
-import * as records from "./records.ts";
-import { readRevision } from "./revision.ts";
+import { Organizations } from "./organizations.ts";
+import { Plans } from "./plans.ts";
+import { Publications } from "./publications.ts";
+import { Reports } from "./reports.ts";
+import { bumpRevision, readPublicRevisions, readRevision } from "./revision.ts";
+import { Rounds } from "./rounds.ts";
 import type { Database } from "./schema.ts";
-import { searchInitiatives } from "./search.ts";
-import type {
-  ImportOptions,
-  ImportOutcome,
-  InitiativeHistory,
-  OrganizationRecord,
-  PlanRecord,
-  RoundRecord,
-  Store,
-} from "./types.ts";
+import type { Scope } from "./scope.ts";
+import type { PublicRevisions, Store, StoreTransaction, WriteContext } from "./types.ts";
+
+/** Every resource of the store over one scope (the connection, or one transaction with its writer). */
+class Resources {
+  readonly organizations: Organizations;
+  readonly plans: Plans;
+  readonly rounds: Rounds;
+  readonly reports: Reports;
+  readonly kpiValues: KpiValues;
+  readonly departments: Departments;
+  readonly publications: Publications;
+  readonly audit: AuditLog;
+
+  constructor(scope: Scope) {
+    this.organizations = new Organizations(scope);
+    this.plans = new Plans(scope);
+    this.rounds = new Rounds(scope);
+    this.reports = new Reports(scope);
+    this.kpiValues = new KpiValues(scope);
+    this.departments = new Departments(scope);
+    this.publications = new Publications(scope);
+    this.audit = new AuditLog(scope);
+  }
+}
+
+class SqlTransaction extends Resources implements StoreTransaction {
+  constructor(
+    scope: Scope,
+    readonly context: WriteContext,
+  ) {
+    super(scope);
+  }
+}
 
 /** The Store over Kysely; `db` is exposed for tests and maintenance tools, not for the server. */
-export class SqlStore implements Store {
+export class SqlStore extends Resources implements Store {
   constructor(
     readonly db: Kysely<Database>,
     readonly capabilities: StoreDialect,
-  ) {}
+  ) {
+    super({ db, dialect: capabilities });
+  }
 
   get dialect(): "sqlite" | "postgres" {
     return this.capabilities.name;
   }
 
-  migrate(): Promise<string[]> {
-    return migrateToLatest(this.db, this.capabilities);
+  async migrate(): Promise<string[]> {
+    const applied = await migrateToLatest(this.db, this.capabilities);
+    await this.publishImportedRounds();
+    return applied;
+  }
+
+  /**
+   * Rounds imported before publications existed were public as soon as they were stored: they
+   * become their first publication (source "imported"), so public pages keep showing them.
+   */
+  private async publishImportedRounds(): Promise<void> {
+    const unpublished = await this.db
+      .selectFrom("reporting_round")
+      .select("reporting_round.id")
+      .where("reporting_round.state", "=", "published")
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("publication")
+              .select("publication.id")
+              .whereRef("publication.round_id", "=", "reporting_round.id"),
+          ),
+        ),
+      )
+      .orderBy("reporting_round.id")
+      .execute();
+    if (unpublished.length === 0) return;
+    await this.transaction({ actor: { kind: "system", name: "shinchoku migrate" } }, async (tx) => {
+      for (const round of unpublished) await tx.publications.publish(round.id, { source: "imported" });
+    });
   }
 
   private closing: Promise<void> | undefined;
@@ -42,47 +99,24 @@ export class SqlStore implements Store {
     return this.closing;
   }
 
-  isEmpty(): Promise<boolean> {
-    return records.isEmpty(this.db);
-  }
-
-  listOrganizations(): Promise<OrganizationRecord[]> {
-    return records.listOrganizations(this.db);
-  }
-
-  findOrganization(slug: string): Promise<OrganizationRecord | undefined> {
-    return records.findOrganization(this.db, slug);
-  }
-
-  listPlans(organizationId: number): Promise<PlanRecord[]> {
-    return records.listPlans(this.db, organizationId);
-  }
-
-  findPlan(planId: number): Promise<PlanRecord | undefined> {
-    return records.findPlan(this.db, planId);
-  }
-
-  listRounds(planId: number): Promise<RoundRecord[]> {
-    return records.listRounds(this.db, planId);
-  }
-
-  loadRound(planId: number, fiscalYear: number): Promise<PlanDocument | undefined> {
-    return loadRound(this.db, this.capabilities, planId, fiscalYear);
-  }
-
-  loadInitiative(planId: number, initiativeNumber: number): Promise<InitiativeHistory | undefined> {
-    return loadInitiative(this.db, this.capabilities, planId, initiativeNumber);
-  }
-
-  searchInitiatives(planId: number, fiscalYear: number, query: string): Promise<number[]> {
-    return searchInitiatives(this.db, this.capabilities, planId, fiscalYear, query);
+  async isEmpty(): Promise<boolean> {
+    const row = await this.db.selectFrom("plan").select("id").limit(1).executeTakeFirst();
+    return row === undefined;
   }
 
   revision(): Promise<number> {
     return readRevision(this.db);
   }
 
-  importPlanDocument(document: PlanDocument, options: ImportOptions): Promise<ImportOutcome> {
-    return importPlanDocument(this.db, this.capabilities, document, options);
+  publicRevisions(): Promise<PublicRevisions> {
+    return readPublicRevisions(this.db);
+  }
+
+  transaction<T>(context: WriteContext, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(async (trx) => {
+      await bumpRevision(trx);
+      const scope = { db: trx, dialect: this.capabilities };
+      return work(new SqlTransaction({ ...scope, writer: auditWriter(scope, context.actor) }, context));
+    });
   }
 }

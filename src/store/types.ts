@@ -1,11 +1,31 @@
 import type { Grade, GradeSummary } from "../domain/grade.ts";
 import type { KpiValue } from "../domain/kpi-value.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
+import type { PublicationSource, ReportState, RoundState } from "../domain/workflow-states.ts";
 
 /**
  * What the rest of the product may ask of the store. The store is the only code that speaks SQL;
  * everything it returns is a plain domain object.
+ *
+ * It is split by resource (organizations, plans, rounds, reports, KPI values, departments,
+ * publications, audit). Reads are on the store itself; writes only exist inside
+ * `store.transaction(context, work)`, which bumps the store revision first and appends an audit entry
+ * for every write, so no write can happen outside one or go unrecorded. Every write of an editable
+ * record takes the version it expects and throws ConflictError instead of overwriting a newer one.
  */
+
+// ── Who writes ─────────────────────────────────────────────────────────────────────────────────
+
+/** Who a write is done by: an account, or the system itself (the CLI, the sample loader). */
+export type Actor =
+  | { kind: "system"; name: string }
+  | { kind: "account"; accountId: number; organizationId: number; name: string };
+
+export interface WriteContext {
+  actor: Actor;
+}
+
+// ── Records ────────────────────────────────────────────────────────────────────────────────────
 
 export interface OrganizationRecord {
   id: number;
@@ -24,11 +44,96 @@ export interface PlanRecord {
   baselineFiscalYear: number | null;
 }
 
-/** ReportingRound: one plan's yearly cycle. */
+/** ReportingRound: one plan's yearly cycle, as it stands in the live rows (its draft). */
 export interface RoundRecord {
   id: number;
+  organizationId: number;
   planId: number;
   fiscalYear: number;
+  /** ISO date */
+  asOf: string;
+  title: string | null;
+  state: RoundState;
+  version: number;
+  /** Moves with every write to the round's reports and KPI values. */
+  contentRevision: number;
+}
+
+/** 報告: one initiative's report in one round. */
+export interface ReportRecord {
+  id: number;
+  roundId: number;
+  initiativeId: number;
+  initiativeNumber: number;
+  state: ReportState;
+  version: number;
+  activities: string;
+  grade: Grade | null;
+  committeeOpinion: string;
+  nextYearGoal: string;
+  /** ISO timestamp of the last write through the workflow; null while as imported. */
+  updatedAt: string | null;
+}
+
+/** The fields of a report a workflow write may change. */
+export type ReportChanges = Partial<
+  Pick<ReportRecord, "activities" | "grade" | "committeeOpinion" | "nextYearGoal" | "state">
+>;
+
+/** 現状値 of one KPI for one fiscal year. */
+export interface KpiValueRecord {
+  id: number;
+  kpiId: number;
+  roundId: number;
+  fiscalYear: number;
+  value: KpiValue;
+  version: number;
+}
+
+export interface DepartmentRecord {
+  id: number;
+  organizationId: number;
+  name: string;
+}
+
+/**
+ * The store ids behind a plan document's initiative numbers and KPI keys, so that what a document
+ * shows can be followed across fiscal years (one KPI, its values over the years, its 再掲 links).
+ */
+export interface RoundLinks {
+  /** Initiative number (as a string key) → initiative id. */
+  initiatives: Record<string, number>;
+  /** KPI key ("6-2") → KPI id; a 再掲 line has its original's id. */
+  kpis: Record<string, number>;
+}
+
+/** A round's table with the ids behind it. */
+export interface RoundSnapshot {
+  document: PlanDocument;
+  links: RoundLinks;
+}
+
+/** 公表版: one revision (第n版) of a round's published table, without its document. */
+export interface PublicationRecord {
+  id: number;
+  organizationId: number;
+  planId: number;
+  roundId: number;
+  fiscalYear: number;
+  revision: number;
+  source: PublicationSource;
+  /** Why a correction was made (revisions after the first). */
+  reason: string | null;
+  /** ISO timestamp */
+  publishedAt: string;
+  /** Who published: an account's display name or the system actor's name. */
+  publishedBy: string | null;
+  plan: {
+    title: string;
+    startFiscalYear: number;
+    endFiscalYear: number;
+    baselineFiscalYear: number | null;
+  };
   /** ISO date */
   asOf: string;
   title: string | null;
@@ -36,42 +141,37 @@ export interface RoundRecord {
   initiativeCount: number;
 }
 
-export interface KpiHistory {
+export interface Publication {
+  record: PublicationRecord;
+  document: PlanDocument;
+  links: RoundLinks;
+}
+
+export interface AuditEntryRecord {
   id: number;
-  name: string;
-  /** As written under this initiative (marker included when relisted). */
-  label: string;
-  relisted: boolean;
-  baseline: KpiValue;
-  target: KpiValue;
-  /** 現状値 per reported fiscal year, oldest first. */
-  values: { fiscalYear: number; value: KpiValue }[];
-  /** The other initiatives that list the same KPI (再掲 links), by number. */
-  alsoListedIn: { initiativeNumber: number; title: string; relisted: boolean }[];
+  organizationId: number;
+  /** ISO timestamp */
+  at: string;
+  actorAccountId: number | null;
+  /** An account's display name (when it is not an account: the system actor's name). */
+  actorName: string | null;
+  /** e.g. "report.update", "round.import", "publication.create" */
+  action: string;
+  entity: string;
+  entityId: number | null;
+  before: unknown;
+  after: unknown;
 }
 
-export interface ReportRecord {
-  fiscalYear: number;
-  activities: string;
-  grade: Grade | null;
-  committeeOpinion: string;
-  nextYearGoal: string;
-}
-
-/** An initiative with every fiscal year the store knows of, for the initiative page. */
-export interface InitiativeHistory {
-  plan: PlanRecord;
-  policy: { code: string; title: string };
-  number: number;
-  title: string;
-  departments: string[];
-  description: string;
-  kpis: KpiHistory[];
-  reports: ReportRecord[];
+/** What the public sees of each organization moves with these (see Store.publicRevisions()). */
+export interface PublicRevisions {
+  /** Changes whenever the list of organizations or any of their public revisions changes. */
+  directory: string;
+  byOrganization: ReadonlyMap<number, number>;
 }
 
 export interface ImportOptions {
-  organization: { slug: string; name: string };
+  organizationId: number;
   /** Replace an existing round of the same plan and fiscal year instead of refusing. */
   replace?: boolean;
 }
@@ -85,7 +185,15 @@ export interface ImportOutcome {
   replaced: boolean;
 }
 
-export type StoreErrorCode = "round.exists" | "document.invalid" | "not-found";
+// ── Refusals ───────────────────────────────────────────────────────────────────────────────────
+
+export type StoreErrorCode =
+  | "round.exists"
+  | "round.locked"
+  | "document.invalid"
+  | "not-found"
+  | "conflict"
+  | "write.outside-transaction";
 
 /** A refusal the user can act on; `message` is Japanese. */
 export class StoreError extends Error {
@@ -98,34 +206,195 @@ export class StoreError extends Error {
   }
 }
 
-export interface Store {
+/**
+ * A write named a version that is no longer the record's: someone else saved it in between. Nothing
+ * was written; `current` is the record as it is now, so the caller can show both versions.
+ */
+export class ConflictError<T = unknown> extends StoreError {
+  constructor(
+    message: string,
+    readonly current: T,
+  ) {
+    super("conflict", message);
+    this.name = "ConflictError";
+  }
+}
+
+// ── Resources ──────────────────────────────────────────────────────────────────────────────────
+
+export interface OrganizationReads {
+  list(): Promise<OrganizationRecord[]>;
+  findBySlug(slug: string): Promise<OrganizationRecord | undefined>;
+  find(id: number): Promise<OrganizationRecord | undefined>;
+}
+
+export interface OrganizationWrites extends OrganizationReads {
+  /** The organization with this slug, created or renamed to `name` as needed. */
+  ensure(input: {
+    slug: string;
+    name: string;
+  }): Promise<{ organization: OrganizationRecord; created: boolean }>;
+}
+
+export interface PlanReads {
+  /** Newest plan period first. */
+  list(organizationId: number): Promise<PlanRecord[]>;
+  find(planId: number): Promise<PlanRecord | undefined>;
+}
+
+export interface RoundReads {
+  /** The plan's rounds (drafts included), oldest fiscal year first. */
+  list(planId: number): Promise<RoundRecord[]>;
+  find(planId: number, fiscalYear: number): Promise<RoundRecord | undefined>;
+  /** The round's table as the live rows hold it now (its draft), with the ids behind it. */
+  snapshot(roundId: number): Promise<RoundSnapshot | undefined>;
+}
+
+export interface RoundWrites extends RoundReads {
+  /**
+   * Stores a whole plan document as one round (all of it or nothing, as part of the transaction).
+   * Refuses an existing round unless `replace`; refuses to replace a round that has work entered in
+   * the browser, or that was published there, or that is not published (StoreError "round.locked").
+   */
+  importDocument(document: PlanDocument, options: ImportOptions): Promise<ImportOutcome>;
+}
+
+export interface ReportReads {
+  list(roundId: number): Promise<ReportRecord[]>;
+  find(roundId: number, initiativeNumber: number): Promise<ReportRecord | undefined>;
+}
+
+export interface ReportWrites extends ReportReads {
+  /** Applies `changes` if the report is still at `expectedVersion`; throws ConflictError otherwise. */
+  update(id: number, expectedVersion: number, changes: ReportChanges): Promise<ReportRecord>;
+}
+
+export interface KpiValueReads {
+  /** The 現状値 of the round's fiscal year, for every KPI that has one. */
+  list(roundId: number): Promise<KpiValueRecord[]>;
+}
+
+export interface KpiValueWrites extends KpiValueReads {
+  /**
+   * Sets a KPI's 現状値 for the round's fiscal year. `expectedVersion` is the version read, or null
+   * when there was no value yet; throws ConflictError when that is no longer so.
+   */
+  save(input: {
+    kpiId: number;
+    roundId: number;
+    expectedVersion: number | null;
+    value: KpiValue;
+  }): Promise<KpiValueRecord>;
+}
+
+export interface DepartmentReads {
+  list(organizationId: number): Promise<DepartmentRecord[]>;
+}
+
+export interface PublicationReads {
+  /** The latest revision of each published round of the organization (or of one plan), by plan and year. */
+  listLatest(organizationId: number, planId?: number): Promise<PublicationRecord[]>;
+  /** Every revision of one round's publication, first to latest. */
+  revisions(planId: number, fiscalYear: number): Promise<PublicationRecord[]>;
+  /** One publication with its document (immutable: safe to keep in memory by id). */
+  load(publicationId: number): Promise<Publication | undefined>;
+}
+
+export interface PublicationWrites extends PublicationReads {
+  /**
+   * Freezes the round's live table as its next revision (第n版) and marks the round published. The
+   * snapshot is rebuilt from what the store holds, so the publication is exactly the stored round.
+   */
+  publish(
+    roundId: number,
+    options: { source: PublicationSource; reason?: string },
+  ): Promise<PublicationRecord>;
+}
+
+export interface AuditReads {
+  /** Newest first. */
+  list(
+    organizationId: number,
+    filter?: { entity?: string; entityId?: number; limit?: number },
+  ): Promise<AuditEntryRecord[]>;
+}
+
+export interface StoreReads {
+  readonly organizations: OrganizationReads;
+  readonly plans: PlanReads;
+  readonly rounds: RoundReads;
+  readonly reports: ReportReads;
+  readonly kpiValues: KpiValueReads;
+  readonly departments: DepartmentReads;
+  readonly publications: PublicationReads;
+  readonly audit: AuditReads;
+}
+
+/** What a transaction may do: every read, and the writes. */
+export interface StoreTransaction extends StoreReads {
+  readonly context: WriteContext;
+  readonly organizations: OrganizationWrites;
+  readonly rounds: RoundWrites;
+  readonly reports: ReportWrites;
+  readonly kpiValues: KpiValueWrites;
+  readonly publications: PublicationWrites;
+}
+
+export interface Store extends StoreReads {
   readonly dialect: "sqlite" | "postgres";
-  /** Applies pending migrations; returns the names applied now. */
+  /** Applies pending migrations (and publishes rounds stored before publications existed). */
   migrate(): Promise<string[]>;
   close(): Promise<void>;
+  /** No plan is stored. */
   isEmpty(): Promise<boolean>;
-
-  listOrganizations(): Promise<OrganizationRecord[]>;
-  findOrganization(slug: string): Promise<OrganizationRecord | undefined>;
-  listPlans(organizationId: number): Promise<PlanRecord[]>;
-  findPlan(planId: number): Promise<PlanRecord | undefined>;
-  /** Rounds of a plan, oldest fiscal year first. */
-  listRounds(planId: number): Promise<RoundRecord[]>;
-  /** Rebuilds the plan document of one round (what was imported, minus import diagnostics). */
-  loadRound(planId: number, fiscalYear: number): Promise<PlanDocument | undefined>;
-  loadInitiative(planId: number, initiativeNumber: number): Promise<InitiativeHistory | undefined>;
-  /** Initiative numbers matching a free-text query (Japanese, substring semantics), in number order. */
-  searchInitiatives(planId: number, fiscalYear: number, query: string): Promise<number[]>;
 
   /**
    * The store revision: a number that changes whenever a committed write changes what this store
    * returns, whichever process made it (`shinchoku import` beside a running server included). It
-   * does not change when a write is refused or rolls back; it may change without a visible
-   * difference (a re-import of the same document). Compare it for equality only: copies derived
-   * from the data (the server's page cache) are valid while it stays the same. One trivial query.
+   * does not change when a write is refused or rolls back. Compare it for equality only. One
+   * trivial query.
    */
   revision(): Promise<number>;
+  /** Each organization's public revision (moves with its publications and its name). */
+  publicRevisions(): Promise<PublicRevisions>;
 
-  /** Stores a plan document in one transaction: all of it or nothing. */
-  importPlanDocument(document: PlanDocument, options: ImportOptions): Promise<ImportOutcome>;
+  /**
+   * Runs `work` in one database transaction: the store revision is bumped first, every write appends
+   * its audit entry with `context.actor`, and anything thrown rolls all of it back.
+   */
+  transaction<T>(context: WriteContext, work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+}
+
+/** An initiative across the fiscal years published, for the initiative page (built from publications). */
+export interface KpiHistory {
+  id: number;
+  name: string;
+  /** As written under this initiative (marker included when relisted). */
+  label: string;
+  relisted: boolean;
+  baseline: KpiValue;
+  target: KpiValue;
+  /** 現状値 per published fiscal year, oldest first. */
+  values: { fiscalYear: number; value: KpiValue }[];
+  /** The other initiatives that list the same KPI (再掲 links), by number. */
+  alsoListedIn: { initiativeNumber: number; title: string; relisted: boolean }[];
+}
+
+export interface InitiativeReport {
+  fiscalYear: number;
+  activities: string;
+  grade: Grade | null;
+  committeeOpinion: string;
+  nextYearGoal: string;
+}
+
+export interface InitiativeHistory {
+  plan: PlanRecord;
+  policy: { code: string; title: string };
+  number: number;
+  title: string;
+  departments: string[];
+  description: string;
+  kpis: KpiHistory[];
+  reports: InitiativeReport[];
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Initiative, Kpi } from "../../src/domain/plan-document.ts";
+import { loadPublished } from "../store.ts";
 import { type Harness, SCREENS, startHarness } from "./harness.ts";
 
 /**
@@ -57,7 +58,7 @@ describe("printing the progress table (A3 landscape)", () => {
   });
 
   it("cuts no initiative in two: all KPI rows of an initiative are on one page", async () => {
-    const doc = await h.store.loadRound(1, 2019);
+    const doc = await loadPublished(h.store, 1, 2019);
     const result = splitInitiatives(pages, doc?.policies.flatMap((p) => p.initiatives) ?? []);
     expect(result.checked).toBeGreaterThanOrEqual(10);
     expect(result.split).toEqual([]);
@@ -69,7 +70,7 @@ describe("printing the progress table (A3 landscape)", () => {
     await page.addStyleTag({ content: "#initiative-8 tr:nth-child(2) { break-before: page; }" });
     const pdf = await page.pdf({ format: "A3", landscape: true });
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
-    const doc = await h.store.loadRound(1, 2019);
+    const doc = await loadPublished(h.store, 1, 2019);
     const result = splitInitiatives(
       (text as string[]).map(normalize),
       doc?.policies.flatMap((p) => p.initiatives) ?? [],

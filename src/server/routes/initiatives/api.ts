@@ -125,9 +125,8 @@ export function presentHistory(h: InitiativeHistory) {
 export function registerInitiativeApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(route, async (c) => {
     const { planId, number } = c.req.valid("param");
-    const store = c.get("store");
-    const plan = await loadPlan(store, planId);
-    const history = await loadInitiativeHistory(store, plan.id, number);
+    const { plan } = await loadPlan(c, planId);
+    const history = await loadInitiativeHistory(c, plan, number);
     return c.json(presentHistory(history), 200);
   });
 }

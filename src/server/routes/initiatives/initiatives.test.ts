@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../../../test/factories/plan-document.ts";
 import { elementsMarkedJapanese, langOfText, seededApp, textOf } from "../../../../test/server-support.ts";
+import { importDocument } from "../../../../test/store.ts";
 import { createApp } from "../../app.ts";
 
 const BASE = "/o/sakado/plans/1/initiatives";
@@ -163,7 +164,7 @@ forEachDatabase((database) => {
     beforeAll(async () => {
       const store = await database.open();
       for (const fiscalYear of [2019, 2020] as const) {
-        await store.importPlanDocument(buildPlanDocument({ fiscalYear }), {
+        await importDocument(store, buildPlanDocument({ fiscalYear }), {
           organization: FACTORY_ORGANIZATION,
         });
       }

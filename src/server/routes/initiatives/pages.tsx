@@ -12,10 +12,9 @@ export function registerInitiativePages(app: OpenAPIHono<AppEnv>): void {
   app.get("/o/:org/plans/:planId/initiatives/:number", async (c) => {
     const params = parseOrThrow(initiativePageParams, c.req.param(), "path");
     const query = parseOrThrow(initiativePageQuery, { fy: c.req.query("fy") || undefined }, "query");
-    const store = c.get("store");
-    const organization = await loadOrganization(store, params.org);
-    const plan = await loadPlanOf(store, organization, params.planId);
-    const history = await loadInitiativeHistory(store, plan.id, params.number);
+    const organization = await loadOrganization(c, params.org);
+    const plan = await loadPlanOf(c, organization, params.planId);
+    const history = await loadInitiativeHistory(c, plan, params.number);
     if (query.fy !== undefined && !history.reports.some((r) => r.fiscalYear === query.fy)) {
       throw new AppError("round.not-found", { fiscalYear: String(query.fy) });
     }

@@ -1,8 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import type { OrganizationRecord } from "../../../store/types.ts";
 import { problemResponse } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
-import { loadOrganization } from "../../load.ts";
+import { loadOrganization, loadPublishedPlans } from "../../load.ts";
 import { orgSlugSchema } from "../../params.ts";
 import { planSchema, presentPlan } from "../plans/api-schema.ts";
 
@@ -73,28 +73,24 @@ const plansRoute = createRoute({
 
 export function registerOrganizationApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(listRoute, async (c) => {
-    const organizations = await c.get("store").listOrganizations();
+    const organizations = await c.get("store").organizations.list();
     return c.json({ organizations: organizations.map(presentOrganization) }, 200);
   });
 
   app.openapi(getRoute, async (c) => {
     const { org } = c.req.valid("param");
-    const organization = await loadOrganization(c.get("store"), org);
+    const organization = await loadOrganization(c, org);
     return c.json(presentOrganization(organization), 200);
   });
 
   app.openapi(plansRoute, async (c) => {
     const { org } = c.req.valid("param");
-    const store = c.get("store");
-    const organization = await loadOrganization(store, org);
-    const plans = await store.listPlans(organization.id);
-    const withRounds: [PlanRecord, RoundRecord[]][] = await Promise.all(
-      plans.map(async (plan) => [plan, await store.listRounds(plan.id)] as [PlanRecord, RoundRecord[]]),
-    );
+    const organization = await loadOrganization(c, org);
+    const plans = await loadPublishedPlans(c, organization);
     return c.json(
       {
         organization: presentOrganization(organization),
-        plans: withRounds.map(([plan, rounds]) => presentPlan(plan, organization, rounds)),
+        plans: plans.map((plan) => presentPlan(plan, organization, plan.rounds)),
       },
       200,
     );

@@ -1,5 +1,5 @@
 import { GRADES } from "../../../domain/grade.ts";
-import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import { sourceLang, type Ui } from "../../i18n.ts";
 import { orgPath, planPath } from "../../page-context.ts";
 import { fiscalYearText, JapaneseDate, planPeriodText } from "../../views/dates.tsx";
@@ -34,7 +34,7 @@ export function OrganizationListPage(props: { ui: Ui; url: URL; organizations: O
 export interface PlanSummary {
   plan: PlanRecord;
   /** The most recent reporting round, when the plan has one. */
-  latest: RoundRecord | undefined;
+  latest: PublicationRecord | undefined;
 }
 
 export function OrganizationPage(props: {

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { GRADE_LABELS } from "../../../domain/grade.ts";
-import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import {
   documentGradeSummarySchema,
   expectedShareSchema,
@@ -41,7 +41,7 @@ export const roundDetailSchema = roundSchema
   })
   .openapi("RoundDetail");
 
-export function presentRound(r: RoundRecord) {
+export function presentRound(r: PublicationRecord) {
   return {
     fiscalYear: r.fiscalYear,
     asOf: r.asOf,
@@ -51,7 +51,7 @@ export function presentRound(r: RoundRecord) {
   };
 }
 
-export function presentPlan(plan: PlanRecord, organization: OrganizationRecord, rounds: RoundRecord[]) {
+export function presentPlan(plan: PlanRecord, organization: OrganizationRecord, rounds: PublicationRecord[]) {
   const latest = rounds.at(-1);
   return {
     id: plan.id,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { seededApp } from "../../../../test/server-support.ts";
+import { importDocument, loadDraft } from "../../../../test/store.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import type { Store } from "../../../store/types.ts";
 import type { createApp } from "../../app.ts";
@@ -177,11 +178,11 @@ forEachDatabase((database) => {
     it("round trip: the download imported into a fresh store reads back as the same round", async () => {
       const downloaded = (await (await app.request(`${ROUND}/export.json`)).json()) as PlanDocument;
       const fresh = await database.open();
-      const outcome = await fresh.importPlanDocument(downloaded, {
+      const outcome = await importDocument(fresh, downloaded, {
         organization: { slug: "sakado", name: "坂戸市" },
       });
-      const original = await store.loadRound(1, 2019);
-      expect(await fresh.loadRound(outcome.planId, 2019)).toEqual(original);
+      const original = await loadDraft(store, 1, 2019);
+      expect(await loadDraft(fresh, outcome.planId, 2019)).toEqual(original);
     });
   });
 });

@@ -1,10 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
+import { searchInitiatives } from "../../../domain/search.ts";
 import { documentGradeSummarySchema, initiativeSchema, problemResponse } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
-import { AppError } from "../../errors.ts";
-import { loadOrganizationOf, loadPlan, loadRoundDocument } from "../../load.ts";
+import { findRound, loadPlan, loadRoundDocument } from "../../load.ts";
 import { apiPathParams, gradeSchema, textFilterSchema } from "../../params.ts";
 import {
   planSchema,
@@ -102,30 +102,21 @@ const gradeSummaryRoute = createRoute({
 export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(planRoute, async (c) => {
     const { planId } = c.req.valid("param");
-    const store = c.get("store");
-    const plan = await loadPlan(store, planId);
-    const [organization, rounds] = await Promise.all([
-      loadOrganizationOf(store, plan),
-      store.listRounds(plan.id),
-    ]);
-    return c.json(presentPlan(plan, organization, rounds), 200);
+    const { plan, organization } = await loadPlan(c, planId);
+    return c.json(presentPlan(plan, organization, plan.rounds), 200);
   });
 
   app.openapi(roundsRoute, async (c) => {
     const { planId } = c.req.valid("param");
-    const store = c.get("store");
-    const plan = await loadPlan(store, planId);
-    const rounds = await store.listRounds(plan.id);
-    return c.json({ planId: plan.id, rounds: rounds.map(presentRound) }, 200);
+    const { plan } = await loadPlan(c, planId);
+    return c.json({ planId: plan.id, rounds: plan.rounds.map(presentRound) }, 200);
   });
 
   app.openapi(roundRoute, async (c) => {
     const { planId, fiscalYear } = c.req.valid("param");
-    const store = c.get("store");
-    const plan = await loadPlan(store, planId);
-    const round = (await store.listRounds(plan.id)).find((r) => r.fiscalYear === fiscalYear);
-    if (!round) throw new AppError("round.not-found", { fiscalYear: String(fiscalYear) });
-    const document = await loadRoundDocument(store, plan.id, fiscalYear);
+    const { plan } = await loadPlan(c, planId);
+    const round = findRound(plan, fiscalYear);
+    const document = await loadRoundDocument(c, plan, fiscalYear);
     return c.json(
       {
         ...presentRound(round),
@@ -141,12 +132,9 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(initiativesRoute, async (c) => {
     const { planId, fiscalYear } = c.req.valid("param");
     const query = c.req.valid("query");
-    const store = c.get("store");
-    const plan = await loadPlan(store, planId);
-    const document = await loadRoundDocument(store, plan.id, fiscalYear);
-    const matching = query.q
-      ? new Set(await store.searchInitiatives(plan.id, fiscalYear, query.q))
-      : undefined;
+    const { plan } = await loadPlan(c, planId);
+    const document = await loadRoundDocument(c, plan, fiscalYear);
+    const matching = query.q ? new Set(searchInitiatives(document, query.q)) : undefined;
     const grades =
       query.grade === undefined ? undefined : Array.isArray(query.grade) ? query.grade : [query.grade];
     const all = listInitiatives(document);
@@ -156,9 +144,8 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
 
   app.openapi(gradeSummaryRoute, async (c) => {
     const { planId, fiscalYear } = c.req.valid("param");
-    const store = c.get("store");
-    const plan = await loadPlan(store, planId);
-    const document = await loadRoundDocument(store, plan.id, fiscalYear);
+    const { plan } = await loadPlan(c, planId);
+    const document = await loadRoundDocument(c, plan, fiscalYear);
     return c.json(summarizeDocument(document), 200);
   });
 }

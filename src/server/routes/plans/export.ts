@@ -96,9 +96,8 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
     app.openapi(route, async (c) => {
       const { planId, fiscalYear } = c.req.valid("param");
       const encoding = format === "csv" ? csvQuery.parse(c.req.query()).encoding : "utf-8";
-      const store = c.get("store");
-      const plan = await loadPlan(store, planId);
-      const document = await loadRoundDocument(store, plan.id, fiscalYear);
+      const { plan } = await loadPlan(c, planId);
+      const document = await loadRoundDocument(c, plan, fiscalYear);
       const body = await render(format, document, encoding);
       return c.body(new Uint8Array(body), 200, {
         "Content-Type": contentType(format, { encoding }),

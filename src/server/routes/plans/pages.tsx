@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
+import { searchInitiatives } from "../../../domain/search.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
@@ -17,10 +18,9 @@ export function registerPlanPages(app: OpenAPIHono<AppEnv>): void {
   // latest round changes every year.
   app.get("/o/:org/plans/:planId", async (c) => {
     const params = parseOrThrow(planParams, c.req.param(), "path");
-    const store = c.get("store");
-    const organization = await loadOrganization(store, params.org);
-    const plan = await loadPlanOf(store, organization, params.planId);
-    const latest = (await store.listRounds(plan.id)).at(-1);
+    const organization = await loadOrganization(c, params.org);
+    const plan = await loadPlanOf(c, organization, params.planId);
+    const latest = plan.rounds.at(-1);
     if (!latest) throw new AppError("round.not-found", { fiscalYear: "—" });
     return c.redirect(localHref(c.get("lang"), planPath(organization.slug, plan.id, latest.fiscalYear)), 302);
   });
@@ -28,16 +28,11 @@ export function registerPlanPages(app: OpenAPIHono<AppEnv>): void {
   app.get("/o/:org/plans/:planId/:fy", async (c) => {
     const params = parseOrThrow(roundParams, c.req.param(), "path");
     const query = parseOrThrow(overviewQuery, queryObject(new URL(c.req.url)), "query");
-    const store = c.get("store");
-    const organization = await loadOrganization(store, params.org);
-    const plan = await loadPlanOf(store, organization, params.planId);
-    const [rounds, document] = await Promise.all([
-      store.listRounds(plan.id),
-      loadRoundDocument(store, plan.id, params.fy),
-    ]);
-    const matching = query.q
-      ? new Set(await store.searchInitiatives(plan.id, params.fy, query.q))
-      : undefined;
+    const organization = await loadOrganization(c, params.org);
+    const plan = await loadPlanOf(c, organization, params.planId);
+    const rounds = plan.rounds;
+    const document = await loadRoundDocument(c, plan, params.fy);
+    const matching = query.q ? new Set(searchInitiatives(document, query.q)) : undefined;
 
     const all = listInitiatives(document);
     const shown = applyFilter(all, {

@@ -4,7 +4,7 @@ import type { DocumentGradeSummary } from "../../../domain/grade-summary.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import type { ExpectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
-import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import { formatPercent, sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
 import { AsOf, fiscalYearText, planPeriodText } from "../../views/dates.tsx";
@@ -29,7 +29,7 @@ export interface PlanOverviewProps {
   url: URL;
   organization: OrganizationRecord;
   plan: PlanRecord;
-  rounds: RoundRecord[];
+  rounds: PublicationRecord[];
   document: PlanDocument;
   summary: DocumentGradeSummary;
   expected: ExpectedShare;
@@ -50,7 +50,7 @@ export function expectedShareText(expected: ExpectedShare, ui: Ui): string {
 
 export function YearSwitch(props: {
   ui: Ui;
-  rounds: RoundRecord[];
+  rounds: PublicationRecord[];
   current: number;
   href: (fy: number) => string;
 }) {

@@ -10,13 +10,10 @@ import { ProgressTablePage } from "./views.tsx";
 export function registerProgressTablePages(app: OpenAPIHono<AppEnv>): void {
   app.get("/o/:org/plans/:planId/:fy/table", async (c) => {
     const params = parseOrThrow(roundParams, c.req.param(), "path");
-    const store = c.get("store");
-    const organization = await loadOrganization(store, params.org);
-    const plan = await loadPlanOf(store, organization, params.planId);
-    const [rounds, document] = await Promise.all([
-      store.listRounds(plan.id),
-      loadRoundDocument(store, plan.id, params.fy),
-    ]);
+    const organization = await loadOrganization(c, params.org);
+    const plan = await loadPlanOf(c, organization, params.planId);
+    const rounds = plan.rounds;
+    const document = await loadRoundDocument(c, plan, params.fy);
     return renderPage(
       c,
       <ProgressTablePage

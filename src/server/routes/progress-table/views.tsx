@@ -15,7 +15,7 @@ import {
   progressTableTitle,
   TRANSCRIBED_NOTE,
 } from "../../../io/progress-table-columns.ts";
-import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
+import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import { sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
 import { AsOf, fiscalYearText } from "../../views/dates.tsx";
@@ -38,7 +38,7 @@ export interface ProgressTablePageProps {
   url: URL;
   organization: OrganizationRecord;
   plan: PlanRecord;
-  rounds: RoundRecord[];
+  rounds: PublicationRecord[];
   document: PlanDocument;
 }
 

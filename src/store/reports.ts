@@ -1,0 +1,136 @@
+import { sql } from "kysely";
+import type { Grade } from "../domain/grade.ts";
+import { isReportState } from "../domain/workflow-states.ts";
+import { storeErrors } from "./messages.ts";
+import { accountIdOf, isoTimestamp, type Scope, writerOf } from "./scope.ts";
+import { ConflictError, type ReportChanges, type ReportRecord, type ReportWrites } from "./types.ts";
+
+/** 報告: one initiative's report in one round. */
+export class Reports implements ReportWrites {
+  constructor(private readonly scope: Scope) {}
+
+  private select() {
+    return this.scope.db
+      .selectFrom("report")
+      .innerJoin("initiative", "initiative.id", "report.initiative_id")
+      .select([
+        "report.id",
+        "report.organization_id",
+        "report.round_id",
+        "report.initiative_id",
+        "initiative.number",
+        "report.state",
+        "report.version",
+        "report.activities",
+        "report.grade",
+        "report.committee_opinion",
+        "report.next_year_goal",
+        "report.updated_at",
+      ]);
+  }
+
+  async list(roundId: number): Promise<ReportRecord[]> {
+    const rows = await this.select()
+      .where("report.round_id", "=", roundId)
+      .orderBy("report.position")
+      .orderBy("initiative.number")
+      .execute();
+    return rows.map(reportRecord);
+  }
+
+  async find(roundId: number, initiativeNumber: number): Promise<ReportRecord | undefined> {
+    const row = await this.select()
+      .where("report.round_id", "=", roundId)
+      .where("initiative.number", "=", initiativeNumber)
+      .executeTakeFirst();
+    return row && reportRecord(row);
+  }
+
+  private async byId(id: number) {
+    return this.select().where("report.id", "=", id).executeTakeFirst();
+  }
+
+  async update(id: number, expectedVersion: number, changes: ReportChanges): Promise<ReportRecord> {
+    const writer = writerOf(this.scope);
+    const { db, dialect } = this.scope;
+    const before = await this.byId(id);
+    if (!before) throw storeErrors.notFound("報告");
+    const current = reportRecord(before);
+    if (current.version !== expectedVersion)
+      throw new ConflictError(storeErrors.conflict("この報告"), current);
+
+    const set = {
+      ...(changes.activities !== undefined ? { activities: changes.activities } : {}),
+      ...(changes.grade !== undefined ? { grade: changes.grade } : {}),
+      ...(changes.committeeOpinion !== undefined ? { committee_opinion: changes.committeeOpinion } : {}),
+      ...(changes.nextYearGoal !== undefined ? { next_year_goal: changes.nextYearGoal } : {}),
+      ...(changes.state !== undefined ? { state: changes.state } : {}),
+    };
+    const updated = await db
+      .updateTable("report")
+      .set({
+        ...set,
+        version: sql`version + 1`,
+        updated_at: sql<string>`${dialect.nowDefault}`,
+        updated_by_account_id: accountIdOf(writer.actor),
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) {
+      const now = await this.byId(id);
+      throw new ConflictError(storeErrors.conflict("この報告"), now ? reportRecord(now) : current);
+    }
+    await db
+      .updateTable("reporting_round")
+      .set({ content_revision: sql`content_revision + 1` })
+      .where("id", "=", current.roundId)
+      .execute();
+    const after = await this.byId(id);
+    if (!after) throw storeErrors.notFound("報告");
+    const record = reportRecord(after);
+    await writer.audit({
+      organizationId: before.organization_id,
+      action: "report.update",
+      entity: "report",
+      entityId: id,
+      before: pick(current, Object.keys(changes)),
+      after: pick(record, Object.keys(changes)),
+    });
+    return record;
+  }
+}
+
+function pick(record: ReportRecord, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = record[key as keyof ReportRecord];
+  return out;
+}
+
+function reportRecord(row: {
+  id: number;
+  round_id: number;
+  initiative_id: number;
+  number: number;
+  state: string;
+  version: number;
+  activities: string;
+  grade: string | null;
+  committee_opinion: string;
+  next_year_goal: string;
+  updated_at: Date | string | null;
+}): ReportRecord {
+  return {
+    id: row.id,
+    roundId: row.round_id,
+    initiativeId: row.initiative_id,
+    initiativeNumber: row.number,
+    state: isReportState(row.state) ? row.state : "notStarted",
+    version: row.version,
+    activities: row.activities,
+    grade: row.grade as Grade | null,
+    committeeOpinion: row.committee_opinion,
+    nextYearGoal: row.next_year_goal,
+    updatedAt: row.updated_at === null ? null : isoTimestamp(row.updated_at),
+  };
+}
