@@ -196,26 +196,52 @@ export function ProgressTable(props: {
         <RowChunk>
           {raw(
             chunk
-              .map(({ block, initiative, rowSpan, first }) =>
-                initiativeRowsHtml({
-                  ui,
-                  columns,
-                  policy: block.policy,
-                  firstOfPolicy: first,
-                  initiative,
-                  rowSpan,
-                  href: ui.href(initiativePath(props.slug, props.planId, initiative.number), {
-                    fy: String(document.round.fiscalYear),
+              .map(({ block, initiative, rowSpan, first }) => {
+                const href = ui.href(initiativePath(props.slug, props.planId, initiative.number), {
+                  fy: String(document.round.fiscalYear),
+                });
+                return renderedOnce(initiative, `${ui.lang} ${first ? 1 : 0} ${rowSpan} ${href}`, () =>
+                  initiativeRowsHtml({
+                    ui,
+                    columns,
+                    policy: block.policy,
+                    firstOfPolicy: first,
+                    initiative,
+                    rowSpan,
+                    href,
+                    gradeHtml,
                   }),
-                  gradeHtml,
-                }),
-              )
+                );
+              })
               .join(""),
           )}
         </RowChunk>
       ))}
     </table>
   );
+}
+
+/**
+ * Each initiative's rows, rendered once per initiative object and way of showing it. Documents come
+ * from publications kept in memory (and, for drafts, from a round copy that replaces only the
+ * initiatives whose report changed), so an unchanged initiative is the same object from one request
+ * to the next: a table of a thousand initiatives is then mostly a join of strings made before. The
+ * map is weak: rows go with the document they were rendered from.
+ */
+const renderedRows = new WeakMap<Initiative, Map<string, string>>();
+
+function renderedOnce(initiative: Initiative, key: string, render: () => string): string {
+  let byKey = renderedRows.get(initiative);
+  if (!byKey) {
+    byKey = new Map();
+    renderedRows.set(initiative, byKey);
+  }
+  let html = byKey.get(key);
+  if (html === undefined) {
+    html = render();
+    byKey.set(key, html);
+  }
+  return html;
 }
 
 /** Initiatives rendered between two yields to the event loop. */
