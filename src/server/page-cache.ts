@@ -224,11 +224,12 @@ export class PageCache {
     const body = new Uint8Array(await res.arrayBuffer());
     const headers: [string, string][] = [];
     res.headers.forEach((value, name) => {
-      if (name !== "content-length") headers.push([name, value]);
+      if (name !== "content-length" && name !== "etag") headers.push([name, value]);
     });
-    // The validator is the body's own hash, not the revision: after a publication that leaves a
-    // page as it was, readers still get 304 instead of the same megabytes again.
-    const etag = `"${createHash("sha1").update(body).digest("base64url")}"`;
+    // The validator is the answer's own (a download names its publication), else the body's hash,
+    // not the revision: after a publication that leaves a page as it was, readers still get 304
+    // instead of the same megabytes again.
+    const etag = res.headers.get("etag") ?? `"${createHash("sha1").update(body).digest("base64url")}"`;
     const entry: Entry = { scope, key, status: res.status, headers, body, etag };
     // A body too large to keep, or rendered at a key already superseded, still answers the
     // requests that waited for this one render.

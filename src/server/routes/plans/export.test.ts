@@ -93,6 +93,24 @@ forEachDatabase((database) => {
       expect(document.gradeSummary).toEqual({ A: 8, B: 10, C: 5, D: 1 });
     });
 
+    it("names a publication's bytes with an ETag and answers 304 to a reader who has them", async () => {
+      const first = await app.request(`${ROUND}/export.pdf`);
+      const etag = first.headers.get("etag");
+      expect(etag).toMatch(/^"p\d+-pdf"$/);
+      expect(first.headers.get("cache-control")).toBe("no-cache");
+      const again = await app.request(`${ROUND}/export.pdf`, { headers: { "If-None-Match": etag ?? "" } });
+      expect(again.status).toBe(304);
+      expect((await again.arrayBuffer()).byteLength).toBe(0);
+      // Each representation has its own name: the Shift_JIS CSV is not the UTF-8 one.
+      const utf8 = (await app.request(`${ROUND}/export.csv`)).headers.get("etag");
+      const sjis = (await app.request(`${ROUND}/export.csv?encoding=shift_jis`)).headers.get("etag");
+      expect(utf8).not.toBe(sjis);
+      const stale = await app.request(`${ROUND}/export.csv?encoding=shift_jis`, {
+        headers: { "If-None-Match": utf8 ?? "" },
+      });
+      expect(stale.status).toBe(200);
+    });
+
     it("refuses unknown rounds and plans (404) and malformed ones (400) for every format", async () => {
       for (const format of ["xlsx", "pdf", "csv", "json"]) {
         const missing = await app.request(`/api/v1/plans/1/rounds/2030/export.${format}`);

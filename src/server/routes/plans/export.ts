@@ -12,7 +12,7 @@ import { exportPdf } from "../../../io/export/pdf.ts";
 import { exportXlsx } from "../../../io/export/xlsx.ts";
 import { planDocumentSchema, problemResponse } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
-import { loadPlan, loadRoundDocument } from "../../load.ts";
+import { findRound, loadPlan, loadPublication } from "../../load.ts";
 import { apiPathParams } from "../../params.ts";
 
 /**
@@ -97,15 +97,22 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
       const { planId, fiscalYear } = c.req.valid("param");
       const encoding = format === "csv" ? csvQuery.parse(c.req.query()).encoding : "utf-8";
       const { plan } = await loadPlan(c, planId);
-      const document = await loadRoundDocument(c, plan, fiscalYear);
+      const publication = await loadPublication(c, findRound(plan, fiscalYear));
+      // A publication never changes: its id names the bytes, and a reader who has them is told so
+      // without anything being rendered. The address itself follows the latest revision, so
+      // readers revalidate (no-cache) rather than keep it.
+      const etag = `"p${publication.record.id}-${format}${format === "csv" ? `-${encoding}` : ""}"`;
+      const headers = { ETag: etag, "Cache-Control": "no-cache" };
+      if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
+      const { document } = publication;
       const body = await render(format, document, encoding);
       return c.body(new Uint8Array(body), 200, {
+        ...headers,
         "Content-Type": contentType(format, { encoding }),
         "Content-Disposition": contentDisposition(
           exportFileName(document, format),
           `plan-${plan.id}-fy${fiscalYear}.${format}`,
         ),
-        "Cache-Control": "no-cache",
       });
     });
   }
