@@ -5,6 +5,9 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Store } from "../store/types.ts";
 import { PROBLEM } from "./api-schema.ts";
 import { serveAsset } from "./assets.ts";
+import { DEFAULT_SECURITY, type SecurityOptions } from "./auth/options.ts";
+import { PUBLIC, route } from "./auth/rules.ts";
+import { authentication } from "./auth/session.ts";
 import type { AppEnv } from "./env.ts";
 import { AppError, fieldErrors, problemDocument } from "./errors.ts";
 import { langFromQuery } from "./i18n.ts";
@@ -30,6 +33,8 @@ export interface AppOptions {
   pageCache?: PageCache | false;
   /** Publications read and kept in memory (default: 256 MB of documents). */
   publications?: PublicationCache;
+  /** Sessions, proxies, the clock (default: DEFAULT_SECURITY). */
+  security?: Partial<SecurityOptions>;
 }
 
 /**
@@ -51,9 +56,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
 
   const publications = options.publications ?? new PublicationCache();
+  const security: SecurityOptions = { ...DEFAULT_SECURITY, ...options.security };
   app.use("*", async (c, next) => {
     c.set("store", options.store);
     c.set("publications", publications);
+    c.set("security", security);
     c.set("lang", langFromQuery(c.req.query("lang")));
     await next();
   });
@@ -86,7 +93,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     app.use("*", (c, next) => (c.req.path.startsWith("/assets/") ? next() : cached(c, next)));
   }
 
-  app.get("/assets/:name", (c) => serveAsset(c, c.req.param("name")) ?? notFound(c));
+  // After the page cache: a public page served from memory costs no session lookup.
+  app.use("*", (c, next) => (c.req.path.startsWith("/assets/") ? next() : authentication()(c, next)));
+
+  route(app, "get", "/assets/:name", PUBLIC, (c) => serveAsset(c, c.req.param("name") ?? "") ?? notFound(c));
 
   registerOrganizationPages(app);
   registerPlanPages(app);

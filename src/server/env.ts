@@ -1,4 +1,7 @@
-import type { Store } from "../store/types.ts";
+import type { Principal } from "../domain/permissions.ts";
+import type { OrganizationRecord, Store } from "../store/types.ts";
+import type { SecurityOptions } from "./auth/options.ts";
+import type { Authentication } from "./auth/session.ts";
 import type { Lang } from "./i18n.ts";
 import type { PublicationCache } from "./publication-cache.ts";
 
@@ -13,5 +16,11 @@ export interface AppEnv {
      * unset: the answer depends on the list of organizations (the directory).
      */
     cacheScope: number | undefined;
+    security: SecurityOptions;
+    /** Who the request speaks for (authentication.ts); unset for anonymous readers. */
+    auth: Authentication | undefined;
+    /** Set by a signed-in route's guard: the principal and the organization it acts in. */
+    principal: Principal | undefined;
+    organization: OrganizationRecord | undefined;
   };
 }

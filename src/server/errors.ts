@@ -14,9 +14,13 @@ export type ErrorId =
   | "page.not-found"
   | "method.not-allowed"
   | "request.invalid"
+  | "auth.required"
+  | "auth.forbidden"
+  | "csrf.refused"
+  | "conflict"
   | "internal";
 
-export type ErrorStatus = 400 | 404 | 405 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 500;
 
 interface ErrorText {
   status: ErrorStatus;
@@ -71,6 +75,43 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
     detail: {
       ja: (p) => `${p.path} には ${p.method} を使えません。使えるのは GET と HEAD です。`,
       en: (p) => `${p.path} does not accept ${p.method}; only GET and HEAD.`,
+    },
+  },
+  "auth.required": {
+    status: 401,
+    title: { ja: "ログインが必要です", en: "Sign-in required" },
+    detail: {
+      ja: () =>
+        "この操作にはログインが必要です。画面からはログインしてから、API からは Authorization: Bearer で個人用 API トークンを送ってください。",
+      en: () =>
+        "This needs a signed-in account: sign in first, or send a personal API token as Authorization: Bearer.",
+    },
+  },
+  "auth.forbidden": {
+    status: 403,
+    title: { ja: "この操作の権限がありません", en: "Not allowed" },
+    detail: {
+      ja: () => "この操作はあなたの役割ではできません。必要なときは事務局に役割の追加を依頼してください。",
+      en: () => "Your roles do not allow this. Ask the secretariat to add the role you need.",
+    },
+  },
+  "csrf.refused": {
+    status: 403,
+    title: { ja: "送信を受け付けられませんでした", en: "Request refused" },
+    detail: {
+      ja: () =>
+        "ページの有効期限が切れたか、別のサイトから送信されたため、受け付けませんでした。何も変更していません。ページを開き直してから、もう一度操作してください。",
+      en: () =>
+        "The page had expired or the request came from another site, so it was refused and nothing was changed. Open the page again and repeat what you did.",
+    },
+  },
+  conflict: {
+    status: 409,
+    title: { ja: "ほかの人が先に保存しました", en: "Saved by someone else first" },
+    detail: {
+      ja: (p) =>
+        p.message ?? "読み込んだ後にほかの人が保存しています。内容を確かめてから、もう一度保存してください。",
+      en: () => "Someone saved this after you opened it. Check the current version and save again.",
     },
   },
   "request.invalid": {

@@ -30,6 +30,8 @@ export const storeErrors = {
     ),
   conflict: (what: string) =>
     `${what}は、読み込んだ後にほかの人が保存しています。保存されている内容を確かめてから、もう一度保存してください。`,
+  accountExists: (loginId: string) =>
+    `ログインID「${loginId}」はこの自治体ですでに使われています。別のログインIDにしてください。`,
   notFound: (what: string) => new StoreError("not-found", `${what}が見つかりません。`),
   documentHasErrors: (count: number, first: string) =>
     new StoreError(

@@ -14,6 +14,7 @@ type Bool = ColumnType<boolean | number, boolean | number, boolean | number>;
 type Timestamp = ColumnType<Date | string, string | undefined, string>;
 /** Optimistic concurrency: bumped on every change of an editable record. */
 type Version = ColumnType<number, number | undefined, number>;
+type NullableTimestamp = ColumnType<Date | string | null, string | null | undefined, string | null>;
 
 export interface OrganizationTable {
   id: Id;
@@ -175,20 +176,69 @@ export interface RoundKpiTable {
 export interface AccountTable {
   id: Id;
   organization_id: number;
-  email: string;
+  /** Normalized (NFKC, trimmed, lower case): 職員番号 or e-mail. */
+  login_id: string;
   display_name: string;
-  password_hash: string;
+  email: string | null;
+  /** argon2id (PHC string); NULL until the person sets a password through a one-time URL. */
+  password_hash: string | null;
+  password_changed_at: NullableTimestamp;
+  disabled_at: NullableTimestamp;
   created_at: Timestamp;
+  version: Version;
 }
-
-export type AccountRoleName = "secretariat" | "editor" | "committee" | "viewer";
 
 export interface AccountRoleTable {
   id: Id;
   organization_id: number;
   account_id: number;
-  role: AccountRoleName;
+  /** RoleName (src/domain/permissions.ts) */
+  role: string;
+  /** The department an editor role is bound to; NULL for other roles. */
   department_id: number | null;
+}
+
+export interface SessionTable {
+  id: Id;
+  organization_id: number;
+  account_id: number;
+  /** SHA-256 of the token, base64url; the token itself is only in the cookie. */
+  token_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface OneTimeTokenTable {
+  id: Id;
+  organization_id: number;
+  account_id: number | null;
+  /** "setup" | "invite" | "reset" */
+  purpose: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface ApiTokenTable {
+  id: Id;
+  organization_id: number;
+  account_id: number;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface LoginAttemptTable {
+  id: Id;
+  organization_id: number;
+  login_id: string;
+  address: string;
+  at: Timestamp;
 }
 
 export interface AuditLogTable {
@@ -259,6 +309,10 @@ export interface Database {
   round_kpi: RoundKpiTable;
   account: AccountTable;
   account_role: AccountRoleTable;
+  session: SessionTable;
+  one_time_token: OneTimeTokenTable;
+  api_token: ApiTokenTable;
+  login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
   publication: PublicationTable;
   store_revision: StoreRevisionTable;

@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { Accounts } from "./accounts.ts";
 import { AuditLog, auditWriter } from "./audit.ts";
 import { Departments } from "./departments.ts";
 import type { StoreDialect } from "./dialect.ts";
@@ -12,6 +13,8 @@ import { bumpRevision, readPublicRevisions, readRevision } from "./revision.ts";
 import { Rounds } from "./rounds.ts";
 import type { Database } from "./schema.ts";
 import type { Scope } from "./scope.ts";
+import { Sessions } from "./sessions.ts";
+import { Tokens } from "./tokens.ts";
 import type { PublicRevisions, Store, StoreTransaction, WriteContext } from "./types.ts";
 
 /** Every resource of the store over one scope (the connection, or one transaction with its writer). */
@@ -24,6 +27,9 @@ class Resources {
   readonly departments: Departments;
   readonly publications: Publications;
   readonly audit: AuditLog;
+  readonly accounts: Accounts;
+  readonly sessions: Sessions;
+  readonly tokens: Tokens;
 
   constructor(scope: Scope) {
     this.organizations = new Organizations(scope);
@@ -34,6 +40,9 @@ class Resources {
     this.departments = new Departments(scope);
     this.publications = new Publications(scope);
     this.audit = new AuditLog(scope);
+    this.accounts = new Accounts(scope);
+    this.sessions = new Sessions(scope);
+    this.tokens = new Tokens(scope);
   }
 }
 

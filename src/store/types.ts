@@ -1,5 +1,6 @@
 import type { Grade, GradeSummary } from "../domain/grade.ts";
 import type { KpiValue } from "../domain/kpi-value.ts";
+import type { RoleName } from "../domain/permissions.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import type { PublicationSource, ReportState, RoundState } from "../domain/workflow-states.ts";
 
@@ -163,6 +164,89 @@ export interface AuditEntryRecord {
   after: unknown;
 }
 
+/** 利用者: an account of one organization, without its secrets. */
+export interface AccountRecord {
+  id: number;
+  organizationId: number;
+  /** Normalized (src/domain/credentials.ts normalizeLoginId). */
+  loginId: string;
+  displayName: string;
+  email: string | null;
+  /** False until the person has set a password through their one-time URL. */
+  hasPassword: boolean;
+  passwordChangedAt: string | null;
+  disabled: boolean;
+  createdAt: string;
+  version: number;
+  roles: RoleName[];
+  /** The departments the editor role is bound to. */
+  departmentIds: number[];
+}
+
+export interface NewAccount {
+  organizationId: number;
+  loginId: string;
+  displayName: string;
+  email: string | null;
+  roles: RoleName[];
+  departmentIds: number[];
+  /** Set at once (the first secretariat's setup); otherwise the person sets it later. */
+  passwordHash?: string;
+}
+
+export type AccountChanges = Partial<
+  Pick<AccountRecord, "displayName" | "email" | "roles" | "departmentIds">
+>;
+
+/** An account as a session or an API token carries it: enough to decide rights. */
+export interface SignedInAccount {
+  id: number;
+  organizationId: number;
+  loginId: string;
+  displayName: string;
+  disabled: boolean;
+  roles: RoleName[];
+  departmentIds: number[];
+}
+
+export interface SessionRecord {
+  id: number;
+  organizationId: number;
+  accountId: number;
+  createdAt: string;
+  lastSeenAt: string;
+  address: string | null;
+  userAgent: string | null;
+}
+
+export interface SignedIn {
+  session: SessionRecord;
+  account: SignedInAccount;
+}
+
+export type OneTimePurpose = "setup" | "invite" | "reset";
+
+export interface OneTimeTokenRecord {
+  id: number;
+  organizationId: number;
+  /** The account whose password it sets; null for the setup of the first secretariat. */
+  accountId: number | null;
+  purpose: OneTimePurpose;
+  createdAt: string;
+  expiresAt: string;
+  used: boolean;
+}
+
+export interface ApiTokenRecord {
+  id: number;
+  organizationId: number;
+  accountId: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+
 /** What the public sees of each organization moves with these (see Store.publicRevisions()). */
 export interface PublicRevisions {
   /** Changes whenever the list of organizations or any of their public revisions changes. */
@@ -188,6 +272,7 @@ export interface ImportOutcome {
 // ── Refusals ───────────────────────────────────────────────────────────────────────────────────
 
 export type StoreErrorCode =
+  | "account.exists"
   | "round.exists"
   | "round.locked"
   | "document.invalid"
@@ -319,6 +404,100 @@ export interface AuditReads {
   ): Promise<AuditEntryRecord[]>;
 }
 
+export interface AccountReads {
+  list(organizationId: number): Promise<AccountRecord[]>;
+  find(organizationId: number, id: number): Promise<AccountRecord | undefined>;
+  findByLogin(organizationId: number, loginId: string): Promise<AccountRecord | undefined>;
+  /** For the sign-in only: the account with its password hash. */
+  credentials(
+    organizationId: number,
+    loginId: string,
+  ): Promise<{ account: AccountRecord; passwordHash: string | null } | undefined>;
+  hasActiveSecretariat(organizationId: number): Promise<boolean>;
+}
+
+export interface AccountWrites extends AccountReads {
+  /** Throws StoreError "account.exists" when the login ID is taken in the organization. */
+  create(input: NewAccount): Promise<AccountRecord>;
+  update(
+    organizationId: number,
+    id: number,
+    expectedVersion: number,
+    changes: AccountChanges,
+  ): Promise<AccountRecord>;
+  setPassword(organizationId: number, id: number, passwordHash: string): Promise<void>;
+  setDisabled(organizationId: number, id: number, disabled: boolean): Promise<AccountRecord>;
+}
+
+/**
+ * Sessions. Besides reads, the bookkeeping that every request or failed sign-in does (last seen,
+ * failed attempts, pruning) is allowed outside a transaction: it changes nothing a page shows.
+ */
+export interface SessionReads {
+  findByTokenHash(tokenHash: string): Promise<SignedIn | undefined>;
+  listForAccount(accountId: number): Promise<SessionRecord[]>;
+  touch(id: number, now: Date): Promise<void>;
+  recordFailedLogin(input: {
+    organizationId: number;
+    loginId: string;
+    address: string;
+    at: Date;
+  }): Promise<void>;
+  countFailedLogins(input: {
+    organizationId: number;
+    loginId: string;
+    address: string;
+    since: Date;
+  }): Promise<{ byLogin: number; byAddress: number }>;
+  prune(input: {
+    attemptsBefore: Date;
+    sessionsIdleBefore: Date;
+    sessionsCreatedBefore: Date;
+  }): Promise<void>;
+}
+
+export interface SessionWrites extends SessionReads {
+  create(input: {
+    organizationId: number;
+    accountId: number;
+    tokenHash: string;
+    now: Date;
+    address: string | null;
+    userAgent: string | null;
+  }): Promise<number>;
+  end(organizationId: number, id: number): Promise<void>;
+  /** Ends every session of the account (but `except`); returns how many. */
+  endAll(organizationId: number, accountId: number, except?: number): Promise<number>;
+}
+
+export interface TokenReads {
+  findOneTime(tokenHash: string): Promise<OneTimeTokenRecord | undefined>;
+  listApiTokens(accountId: number): Promise<ApiTokenRecord[]>;
+  findApiToken(tokenHash: string): Promise<{ tokenId: number; account: SignedInAccount } | undefined>;
+  /** Bookkeeping, allowed outside a transaction. */
+  touchApiToken(id: number, now: Date): Promise<void>;
+}
+
+export interface TokenWrites extends TokenReads {
+  createOneTime(input: {
+    organizationId: number;
+    accountId: number | null;
+    purpose: OneTimePurpose;
+    tokenHash: string;
+    now: Date;
+    expiresAt: Date;
+  }): Promise<number>;
+  useOneTime(id: number, now: Date): Promise<boolean>;
+  createApiToken(input: {
+    organizationId: number;
+    accountId: number;
+    name: string;
+    tokenHash: string;
+    now: Date;
+  }): Promise<number>;
+  revokeApiToken(organizationId: number, accountId: number, id: number, now: Date): Promise<boolean>;
+}
+
 export interface StoreReads {
   readonly organizations: OrganizationReads;
   readonly plans: PlanReads;
@@ -328,6 +507,9 @@ export interface StoreReads {
   readonly departments: DepartmentReads;
   readonly publications: PublicationReads;
   readonly audit: AuditReads;
+  readonly accounts: AccountReads;
+  readonly sessions: SessionReads;
+  readonly tokens: TokenReads;
 }
 
 /** What a transaction may do: every read, and the writes. */
@@ -338,6 +520,9 @@ export interface StoreTransaction extends StoreReads {
   readonly reports: ReportWrites;
   readonly kpiValues: KpiValueWrites;
   readonly publications: PublicationWrites;
+  readonly accounts: AccountWrites;
+  readonly sessions: SessionWrites;
+  readonly tokens: TokenWrites;
 }
 
 export interface Store extends StoreReads {

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { PUBLIC, route } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { renderPage } from "../../html.ts";
 import { pageContext } from "../../page-context.ts";
@@ -12,6 +13,8 @@ export function registerApiDocs(app: OpenAPIHono<AppEnv>): void {
     document ??= openApiDocument(app);
     return document;
   };
-  app.get("/api/v1/openapi.json", (c) => c.json(get()));
-  app.get("/api/docs", (c) => renderPage(c, <ApiDocsPage {...pageContext(c)} document={get()} />));
+  route(app, "get", "/api/v1/openapi.json", PUBLIC, (c) => c.json(get()));
+  route(app, "get", "/api/docs", PUBLIC, (c) =>
+    renderPage(c, <ApiDocsPage {...pageContext(c)} document={get()} />),
+  );
 }

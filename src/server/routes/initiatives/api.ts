@@ -10,6 +10,7 @@ import {
   policyRefSchema,
   problemResponse,
 } from "../../api-schema.ts";
+import { PUBLIC, withRule } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { loadInitiativeHistory, loadPlan } from "../../load.ts";
 import { apiPathParams } from "../../params.ts";
@@ -123,7 +124,7 @@ export function presentHistory(h: InitiativeHistory) {
 }
 
 export function registerInitiativeApi(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(route, async (c) => {
+  app.openapi(withRule(app, route, PUBLIC), async (c) => {
     const { planId, number } = c.req.valid("param");
     const { plan } = await loadPlan(c, planId);
     const history = await loadInitiativeHistory(c, plan, number);

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { PUBLIC, route } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
@@ -9,7 +10,7 @@ import { initiativePageParams, initiativePageQuery } from "./schema.ts";
 import { InitiativePage } from "./views.tsx";
 
 export function registerInitiativePages(app: OpenAPIHono<AppEnv>): void {
-  app.get("/o/:org/plans/:planId/initiatives/:number", async (c) => {
+  route(app, "get", "/o/:org/plans/:planId/initiatives/:number", PUBLIC, async (c) => {
     const params = parseOrThrow(initiativePageParams, c.req.param(), "path");
     const query = parseOrThrow(initiativePageQuery, { fy: c.req.query("fy") || undefined }, "query");
     const organization = await loadOrganization(c, params.org);

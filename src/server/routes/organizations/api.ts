@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { OrganizationRecord } from "../../../store/types.ts";
 import { problemResponse } from "../../api-schema.ts";
+import { PUBLIC, withRule } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { loadOrganization, loadPublishedPlans } from "../../load.ts";
 import { orgSlugSchema } from "../../params.ts";
@@ -72,18 +73,18 @@ const plansRoute = createRoute({
 });
 
 export function registerOrganizationApi(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(listRoute, async (c) => {
+  app.openapi(withRule(app, listRoute, PUBLIC), async (c) => {
     const organizations = await c.get("store").organizations.list();
     return c.json({ organizations: organizations.map(presentOrganization) }, 200);
   });
 
-  app.openapi(getRoute, async (c) => {
+  app.openapi(withRule(app, getRoute, PUBLIC), async (c) => {
     const { org } = c.req.valid("param");
     const organization = await loadOrganization(c, org);
     return c.json(presentOrganization(organization), 200);
   });
 
-  app.openapi(plansRoute, async (c) => {
+  app.openapi(withRule(app, plansRoute, PUBLIC), async (c) => {
     const { org } = c.req.valid("param");
     const organization = await loadOrganization(c, org);
     const plans = await loadPublishedPlans(c, organization);

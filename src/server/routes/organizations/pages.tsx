@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { PUBLIC, route } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { renderPage } from "../../html.ts";
 import { loadOrganization, loadPublishedPlans } from "../../load.ts";
@@ -8,12 +9,12 @@ import { organizationParams } from "./schema.ts";
 import { OrganizationListPage, OrganizationPage, type PlanSummary } from "./views.tsx";
 
 export function registerOrganizationPages(app: OpenAPIHono<AppEnv>): void {
-  app.get("/", async (c) => {
+  route(app, "get", "/", PUBLIC, async (c) => {
     const organizations = await c.get("store").organizations.list();
     return renderPage(c, <OrganizationListPage {...pageContext(c)} organizations={organizations} />);
   });
 
-  app.get("/o/:org", async (c) => {
+  route(app, "get", "/o/:org", PUBLIC, async (c) => {
     const { org } = parseOrThrow(organizationParams, c.req.param(), "path");
     const organization = await loadOrganization(c, org);
     const plans = await loadPublishedPlans(c, organization);

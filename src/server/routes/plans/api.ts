@@ -3,6 +3,7 @@ import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { searchInitiatives } from "../../../domain/search.ts";
 import { documentGradeSummarySchema, initiativeSchema, problemResponse } from "../../api-schema.ts";
+import { PUBLIC, withRule } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { findRound, loadPlan, loadRoundDocument } from "../../load.ts";
 import { apiPathParams, gradeSchema, textFilterSchema } from "../../params.ts";
@@ -100,19 +101,19 @@ const gradeSummaryRoute = createRoute({
 });
 
 export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
-  app.openapi(planRoute, async (c) => {
+  app.openapi(withRule(app, planRoute, PUBLIC), async (c) => {
     const { planId } = c.req.valid("param");
     const { plan, organization } = await loadPlan(c, planId);
     return c.json(presentPlan(plan, organization, plan.rounds), 200);
   });
 
-  app.openapi(roundsRoute, async (c) => {
+  app.openapi(withRule(app, roundsRoute, PUBLIC), async (c) => {
     const { planId } = c.req.valid("param");
     const { plan } = await loadPlan(c, planId);
     return c.json({ planId: plan.id, rounds: plan.rounds.map(presentRound) }, 200);
   });
 
-  app.openapi(roundRoute, async (c) => {
+  app.openapi(withRule(app, roundRoute, PUBLIC), async (c) => {
     const { planId, fiscalYear } = c.req.valid("param");
     const { plan } = await loadPlan(c, planId);
     const round = findRound(plan, fiscalYear);
@@ -129,7 +130,7 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
     );
   });
 
-  app.openapi(initiativesRoute, async (c) => {
+  app.openapi(withRule(app, initiativesRoute, PUBLIC), async (c) => {
     const { planId, fiscalYear } = c.req.valid("param");
     const query = c.req.valid("query");
     const { plan } = await loadPlan(c, planId);
@@ -142,7 +143,7 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
     return c.json({ total: all.length, count: shown.length, initiatives: shown.map(presentInitiative) }, 200);
   });
 
-  app.openapi(gradeSummaryRoute, async (c) => {
+  app.openapi(withRule(app, gradeSummaryRoute, PUBLIC), async (c) => {
     const { planId, fiscalYear } = c.req.valid("param");
     const { plan } = await loadPlan(c, planId);
     const document = await loadRoundDocument(c, plan, fiscalYear);

@@ -11,6 +11,7 @@ import { exportJson } from "../../../io/export/json.ts";
 import { exportPdf } from "../../../io/export/pdf.ts";
 import { exportXlsx } from "../../../io/export/xlsx.ts";
 import { planDocumentSchema, problemResponse } from "../../api-schema.ts";
+import { PUBLIC, withRule } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { findRound, loadPlan, loadPublication } from "../../load.ts";
 import { apiPathParams } from "../../params.ts";
@@ -93,7 +94,7 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
       request: format === "csv" ? { params: roundParams, query: csvQuery } : { params: roundParams },
       responses: { 200: spec.response, ...refused },
     });
-    app.openapi(route, async (c) => {
+    app.openapi(withRule(app, route, PUBLIC), async (c) => {
       const { planId, fiscalYear } = c.req.valid("param");
       const encoding = format === "csv" ? csvQuery.parse(c.req.query()).encoding : "utf-8";
       const { plan } = await loadPlan(c, planId);

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { searchInitiatives } from "../../../domain/search.ts";
+import { PUBLIC, route } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
@@ -16,7 +17,7 @@ import { PlanOverviewPage } from "./views.tsx";
 export function registerPlanPages(app: OpenAPIHono<AppEnv>): void {
   // The plan's address without a year shows its latest round; the redirect is temporary because the
   // latest round changes every year.
-  app.get("/o/:org/plans/:planId", async (c) => {
+  route(app, "get", "/o/:org/plans/:planId", PUBLIC, async (c) => {
     const params = parseOrThrow(planParams, c.req.param(), "path");
     const organization = await loadOrganization(c, params.org);
     const plan = await loadPlanOf(c, organization, params.planId);
@@ -25,7 +26,7 @@ export function registerPlanPages(app: OpenAPIHono<AppEnv>): void {
     return c.redirect(localHref(c.get("lang"), planPath(organization.slug, plan.id, latest.fiscalYear)), 302);
   });
 
-  app.get("/o/:org/plans/:planId/:fy", async (c) => {
+  route(app, "get", "/o/:org/plans/:planId/:fy", PUBLIC, async (c) => {
     const params = parseOrThrow(roundParams, c.req.param(), "path");
     const query = parseOrThrow(overviewQuery, queryObject(new URL(c.req.url)), "query");
     const organization = await loadOrganization(c, params.org);

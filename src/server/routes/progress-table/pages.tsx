@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { PUBLIC, route } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { renderPage } from "../../html.ts";
 import { loadOrganization, loadPlanOf, loadRoundDocument } from "../../load.ts";
@@ -8,7 +9,7 @@ import { roundParams } from "../plans/schema.ts";
 import { ProgressTablePage } from "./views.tsx";
 
 export function registerProgressTablePages(app: OpenAPIHono<AppEnv>): void {
-  app.get("/o/:org/plans/:planId/:fy/table", async (c) => {
+  route(app, "get", "/o/:org/plans/:planId/:fy/table", PUBLIC, async (c) => {
     const params = parseOrThrow(roundParams, c.req.param(), "path");
     const organization = await loadOrganization(c, params.org);
     const plan = await loadPlanOf(c, organization, params.planId);
