@@ -1,10 +1,12 @@
 import { readServeConfig, serveUsage } from "../server/config.ts";
 import { startServer } from "../server/start.ts";
 import { redactDatabaseUrl } from "../store/url.ts";
+import { stopRequested } from "./stop-signal.ts";
 
 /**
  * `shinchoku serve`: validates the settings, starts the web server and stops it cleanly on SIGINT /
- * SIGTERM. Exit code 2 for a bad setting (with the list of what is wrong), 1 when start-up fails.
+ * SIGTERM (requests in flight finish, then the database closes: exit code 0). Exit code 2 for a bad
+ * setting (with the list of what is wrong), 1 when start-up or shutdown fails.
  */
 export async function run(args: string[]): Promise<number> {
   const result = readServeConfig(args, process.env);
@@ -34,16 +36,16 @@ export async function run(args: string[]): Promise<number> {
   console.log(`Shinchoku: ${server.url} で起動しました / listening on ${server.url}`);
   console.log("終了するには Ctrl+C / press Ctrl+C to stop");
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      console.log(`\n${signal}: 終了します / shutting down`);
-      server.close().then(resolve, (error: unknown) => {
-        console.error(error);
-        resolve();
-      });
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
-  });
+  const reason = await stopRequested();
+  console.log(
+    `\n${reason}: 処理中の要求を終えてから終了します / finishing requests in flight, then stopping`,
+  );
+  try {
+    await server.close();
+  } catch (error) {
+    console.error(`終了時にエラーが起きました / error while stopping: ${(error as Error).message}`);
+    return 1;
+  }
+  console.log("終了しました / stopped");
   return 0;
 }

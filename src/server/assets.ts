@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Context } from "hono";
+import { ownFile } from "../runtime-files.ts";
 
 /**
  * The stylesheets, read once at start-up and served from memory by the app itself: pages must work on
@@ -20,7 +21,7 @@ const FILES: Record<string, string> = {
 
 const assets = new Map<string, Asset>(
   Object.entries(FILES).map(([name, type]) => {
-    const body = readFileSync(new URL(`./assets/${name}`, import.meta.url), "utf8");
+    const body = readFileSync(ownFile(`server/assets/${name}`), "utf8");
     const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 16)}"`;
     return [name, { body, type, etag }];
   }),

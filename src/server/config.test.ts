@@ -38,6 +38,22 @@ describe("serve configuration", () => {
     expect(unknown.ok).toBe(false);
   });
 
+  it("loads the sample into the embedded SQLite database only, unless told otherwise", () => {
+    const sample = (args: string[], env: Record<string, string> = {}) => {
+      const result = readServeConfig(args, env);
+      return result.ok && "config" in result ? result.config.sample : undefined;
+    };
+    expect(sample([])).toBe(true);
+    expect(sample(["--database", "sqlite:/tmp/x.db"])).toBe(true);
+    expect(sample(["--no-sample"])).toBe(false);
+    expect(sample([], { DATABASE_URL: "postgres://u@db/x" })).toBe(false);
+    expect(sample(["--database", "postgresql://u@db/x"])).toBe(false);
+    expect(sample(["--sample"], { DATABASE_URL: "postgres://u@db/x" })).toBe(true);
+    const both = readServeConfig(["--sample", "--no-sample"], {});
+    expect(both.ok).toBe(false);
+    if (!both.ok) expect(both.errors[0]).toContain("--sample");
+  });
+
   it("--help asks for the usage", () => {
     expect(readServeConfig(["--help"], {})).toEqual({ ok: true, help: true });
   });

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_DATABASE_URL } from "../store/url.ts";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../store/url.ts";
 
 /**
  * The server's settings, read once at start from the command line and the environment (the command
@@ -10,7 +10,10 @@ export interface ServeConfig {
   /** 127.0.0.1 by default: reachable from this machine only until an administrator opens it up. */
   host: string;
   databaseUrl: string;
-  /** Load the sample progress table into an empty database. */
+  /**
+   * Load the sample progress table into an empty database: by default into the embedded SQLite
+   * database only, so that a new PostgreSQL production database stays empty unless asked (--sample).
+   */
   sample: boolean;
 }
 
@@ -24,14 +27,17 @@ export type ConfigResult =
 
 export function serveUsage(): string {
   return [
-    "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database URL] [--no-sample]",
+    "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database URL] [--sample | --no-sample]",
     "",
     `  --port N            待ち受けるポート（既定 ${DEFAULT_PORT}、環境変数 PORT） / port to listen on`,
     `  --host ADDRESS      待ち受けるアドレス（既定 ${DEFAULT_HOST}、環境変数 HOST。外部に公開するときは 0.0.0.0）`,
     "                      address to listen on (0.0.0.0 to accept other machines)",
     `  --database URL      データベース（既定 ${DEFAULT_DATABASE_URL}、環境変数 DATABASE_URL）`,
     "                      sqlite:<path> or postgres://…",
-    "  --no-sample         空のデータベースにサンプル（坂戸市 令和元年度）を入れない / do not load the sample",
+    "  --sample            空の PostgreSQL データベースにもサンプル（坂戸市 令和元年度）を入れる",
+    "                      load the sample into an empty PostgreSQL database too",
+    "  --no-sample         空の SQLite データベースにもサンプルを入れない（既定では SQLite にだけ入れる）",
+    "                      do not load the sample (by default it goes into an empty SQLite database only)",
     "  -h, --help          この説明 / this help",
   ].join("\n");
 }
@@ -41,6 +47,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     port?: string;
     host?: string;
     database?: string;
+    sample?: boolean;
     "no-sample"?: boolean;
     help?: boolean;
   };
@@ -51,6 +58,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
         port: { type: "string" },
         host: { type: "string" },
         database: { type: "string" },
+        sample: { type: "boolean" },
         "no-sample": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -90,6 +98,13 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       `DATABASE_URL は sqlite:… か postgres://… で指定してください（指定値: ${databaseUrl.replace(/\/\/[^@/]*@/, "//***@")}） / unsupported database URL`,
     );
   }
+  if (values.sample && values["no-sample"]) {
+    errors.push(
+      "--sample と --no-sample は同時に指定できません / --sample and --no-sample contradict each other",
+    );
+  }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, config: { port, host, databaseUrl, sample: !values["no-sample"] } };
+  const sample =
+    values.sample ?? (values["no-sample"] ? false : parseDatabaseUrl(databaseUrl).kind === "sqlite");
+  return { ok: true, config: { port, host, databaseUrl, sample } };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { hasErrors } from "../domain/diagnostic.ts";
 import { importTableText } from "../io/table-text/index.ts";
+import { ownFile } from "../runtime-files.ts";
 import type { Store } from "../store/types.ts";
 import { type ImportRoundOutcome, importRound } from "../workflow/import-round.ts";
 
@@ -9,7 +10,7 @@ import { type ImportRoundOutcome, importRound } from "../workflow/import-round.t
  * shipped with the server so that runtime code never reads test files).
  */
 export const SAMPLE_ORGANIZATION = { slug: "sakado", name: "坂戸市" } as const;
-const SAMPLE_FILE = new URL("./sample/sakado-fy2019.txt", import.meta.url);
+const SAMPLE_FILE = ownFile("server/sample/sakado-fy2019.txt");
 
 export async function loadSampleData(store: Store): Promise<ImportRoundOutcome> {
   const { document, diagnostics } = importTableText(readFileSync(SAMPLE_FILE));

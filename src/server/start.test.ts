@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { forEachDatabase } from "../../test/db.ts";
+import { readServeConfig } from "./config.ts";
 import { startServer } from "./start.ts";
 
 describe("startServer", () => {
@@ -32,5 +34,45 @@ describe("startServer", () => {
     expect(empty.sampleLoaded).toBe(false);
     expect(await empty.store.isEmpty()).toBe(true);
     await empty.close();
+  });
+});
+
+describe("the sample at start-up, as `shinchoku serve` configures it", () => {
+  forEachDatabase((database) => {
+    const startWith = async (args: string[]) => {
+      const result = readServeConfig(["--port", "0", "--database", await database.freshUrl(), ...args], {});
+      if (!result.ok || !("config" in result)) throw new Error(JSON.stringify(result));
+      return startServer(result.config);
+    };
+
+    if (database.name === "sqlite") {
+      it("goes into an empty embedded database by default, and not with --no-sample", async () => {
+        const server = await startWith([]);
+        const plain = await startWith(["--no-sample"]);
+        try {
+          expect(server.sampleLoaded).toBe(true);
+          expect((await server.store.organizations.list()).map((o) => o.slug)).toEqual(["sakado"]);
+          expect(plain.sampleLoaded).toBe(false);
+          expect(await plain.store.isEmpty()).toBe(true);
+        } finally {
+          await server.close();
+          await plain.close();
+        }
+      });
+    } else {
+      it("never goes into an empty PostgreSQL database unless --sample is given", async () => {
+        const server = await startWith([]);
+        const asked = await startWith(["--sample"]);
+        try {
+          expect(server.sampleLoaded).toBe(false);
+          expect(await server.store.isEmpty()).toBe(true);
+          expect(asked.sampleLoaded).toBe(true);
+          expect((await asked.store.organizations.list()).map((o) => o.slug)).toEqual(["sakado"]);
+        } finally {
+          await server.close();
+          await asked.close();
+        }
+      });
+    }
   });
 });

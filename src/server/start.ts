@@ -1,9 +1,11 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";
 import { createApp } from "./app.ts";
 import { DEFAULT_HOST } from "./config.ts";
+import { gracefulCloser } from "./graceful-close.ts";
 import { loadSampleData } from "./sample.ts";
 
 export interface StartOptions {
@@ -21,9 +23,15 @@ export interface RunningServer {
   store: Store;
   /** Whether the sample was loaded now. */
   sampleLoaded: boolean;
-  /** Stops accepting connections, lets open requests finish, closes the store. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in flight finish (those still running after
+   * `timeoutMs` are cut off), then closes the store.
+   */
+  close(timeoutMs?: number): Promise<void>;
 }
+
+/** How long a shutdown waits for the requests in flight. */
+export const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 /** Opens and migrates the store, loads the sample into an empty database, and listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
@@ -35,8 +43,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
 
     const app = createApp({ store });
     const host = options.host ?? DEFAULT_HOST;
+    let stopServer: ((timeoutMs: number) => Promise<void>) | undefined;
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: options.port, hostname: host }, () => resolve(s));
+      // serve() makes a plain HTTP/1 server unless asked for another kind.
+      stopServer = gracefulCloser(s as Server);
       s.once("error", reject);
     });
     const port = (server.address() as AddressInfo).port;
@@ -47,13 +58,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       port,
       store,
       sampleLoaded,
-      close() {
+      close(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
         closing ??= (async () => {
-          await new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            // Keep-alive connections would hold close() open; idle ones can go now.
-            if ("closeIdleConnections" in server) server.closeIdleConnections();
-          });
+          await stopServer?.(timeoutMs);
           await store.close();
         })();
         return closing;

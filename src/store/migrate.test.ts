@@ -25,6 +25,7 @@ forEachDatabase((database) => {
           "2026_11_25_002_store_revision",
           "2026_11_25_003_round_listing",
           "2026_12_02_001_publications",
+          "2026_12_02_002_accounts",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {
@@ -114,10 +115,15 @@ forEachDatabase((database) => {
       const down = await migrator.migrateTo("2026_11_25_002_store_revision");
       expect(down.error).toBeUndefined();
       expect(down.results?.map((r) => r.migrationName)).toEqual([
+        "2026_12_02_002_accounts",
         "2026_12_02_001_publications",
         "2026_11_25_003_round_listing",
       ]);
-      expect(await store.migrate()).toEqual(["2026_11_25_003_round_listing", "2026_12_02_001_publications"]);
+      expect(await store.migrate()).toEqual([
+        "2026_11_25_003_round_listing",
+        "2026_12_02_001_publications",
+        "2026_12_02_002_accounts",
+      ]);
 
       const copies = await store.db.selectFrom("report").select(["title", "position"]).execute();
       expect(copies.every((r) => r.title === null && r.position === null)).toBe(true);
@@ -142,9 +148,12 @@ forEachDatabase((database) => {
       });
       const down = await migrator.migrateTo("2026_11_25_003_round_listing");
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_12_02_001_publications"]);
+      expect(down.results?.map((r) => r.migrationName)).toEqual([
+        "2026_12_02_002_accounts",
+        "2026_12_02_001_publications",
+      ]);
 
-      expect(await store.migrate()).toEqual(["2026_12_02_001_publications"]);
+      expect(await store.migrate()).toEqual(["2026_12_02_001_publications", "2026_12_02_002_accounts"]);
       const [publication, ...others] = await store.publications.listLatest(organizationId);
       expect(others).toEqual([]);
       expect(publication).toMatchObject({

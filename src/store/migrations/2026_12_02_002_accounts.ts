@@ -156,8 +156,61 @@ export function accountsMigration(dialect: StoreDialect): Migration {
         .execute();
     },
 
-    async down() {
-      throw new Error("2026_12_02_002_accounts cannot be undone: restore a backup instead");
+    /** Back to the account tables of 2026_11_25_001 (accounts, sessions and tokens are lost). */
+    async down(db: Kysely<unknown>) {
+      const { timestamp } = dialect.columnTypes;
+      for (const table of ["login_attempt", "api_token", "one_time_token", "session", "account_role"])
+        await db.schema.dropTable(table).execute();
+      if (dialect.name === "postgres") await sql`drop table account cascade`.execute(db);
+      else await sql`drop table account`.execute(db);
+      await db.schema
+        .createTable("account")
+        .addColumn("id", "integer", (c) => dialect.idColumn(c))
+        .addColumn("organization_id", "integer", (c) =>
+          c.notNull().references("organization.id").onDelete("cascade"),
+        )
+        .addColumn("email", "text", (c) => c.notNull())
+        .addColumn("display_name", "text", (c) => c.notNull())
+        .addColumn("password_hash", "text", (c) => c.notNull())
+        .addColumn("created_at", timestamp, (c) => c.notNull().defaultTo(dialect.nowDefault))
+        .addUniqueConstraint("account_email_key", ["organization_id", "email"])
+        .addUniqueConstraint("account_tenant_key", ["organization_id", "id"])
+        .execute();
+      await db.schema
+        .createTable("account_role")
+        .addColumn("id", "integer", (c) => dialect.idColumn(c))
+        .addColumn("organization_id", "integer", (c) =>
+          c.notNull().references("organization.id").onDelete("cascade"),
+        )
+        .addColumn("account_id", "integer", (c) => c.notNull())
+        .addColumn("role", "text", (c) => c.notNull())
+        .addColumn("department_id", "integer")
+        .addForeignKeyConstraint(
+          "account_role_account_id_fk",
+          ["organization_id", "account_id"],
+          "account",
+          ["organization_id", "id"],
+          (fk) => fk.onDelete("cascade"),
+        )
+        .addForeignKeyConstraint(
+          "account_role_department_id_fk",
+          ["organization_id", "department_id"],
+          "department",
+          ["organization_id", "id"],
+          (fk) => fk.onDelete("cascade"),
+        )
+        .execute();
+      await db.schema
+        .createIndex("account_role_account_idx")
+        .on("account_role")
+        .column("account_id")
+        .execute();
+      if (dialect.name === "postgres") {
+        await sql`alter table audit_log add constraint audit_log_actor_account_id_fk
+          foreign key (organization_id, actor_account_id) references account (organization_id, id)`.execute(
+          db,
+        );
+      }
     },
   };
 }

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { packageFile } from "../../../runtime-files.ts";
 
 /**
  * BIZ UDPGothic (a universal-design Japanese font made for public documents), embedded in every PDF.
@@ -15,16 +15,14 @@ const FONT_FILES = {
 
 export type FontName = keyof typeof FONT_FILES;
 
-const require = createRequire(import.meta.url);
-
 // Read once per process: the files are large and never change while the server runs.
 let loaded: Promise<Record<FontName, Buffer>> | undefined;
 
 export function loadFonts(): Promise<Record<FontName, Buffer>> {
   loaded ??= (async () => {
     const [regular, bold] = await Promise.all([
-      readFile(require.resolve(FONT_FILES[FONT_REGULAR])),
-      readFile(require.resolve(FONT_FILES[FONT_BOLD])),
+      readFile(packageFile(FONT_FILES[FONT_REGULAR])),
+      readFile(packageFile(FONT_FILES[FONT_BOLD])),
     ]);
     return { [FONT_REGULAR]: regular, [FONT_BOLD]: bold };
   })();
