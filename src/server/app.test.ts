@@ -89,7 +89,7 @@ forEachDatabase((database) => {
       type: "/api/docs#problem-method.not-allowed",
       title: "この操作はできません",
       status: 405,
-      detail: "/api/v1/plans/1 には DELETE を使えません。使えるのは GET と HEAD です。",
+      detail: "/api/v1/plans/1 には DELETE を使えません。使えるのは GET, HEAD です。",
       instance: "/api/v1/plans/1",
     });
     const page = await app.request("/o/sakado/plans/1/2019?lang=en", { method: "POST" });

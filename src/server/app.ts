@@ -6,16 +6,20 @@ import type { Store } from "../store/types.ts";
 import { PROBLEM } from "./api-schema.ts";
 import { serveAsset } from "./assets.ts";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./auth/options.ts";
-import { PUBLIC, route } from "./auth/rules.ts";
+import { PUBLIC, route, routeTable } from "./auth/rules.ts";
 import { authentication } from "./auth/session.ts";
 import type { AppEnv } from "./env.ts";
 import { AppError, fieldErrors, problemDocument } from "./errors.ts";
 import { langFromQuery } from "./i18n.ts";
 import { DEFAULT_PAGE_CACHE, PageCache } from "./page-cache.ts";
 import { PublicationCache } from "./publication-cache.ts";
+import { registerAccountPages } from "./routes/accounts/pages.tsx";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
+import { registerAuthPages } from "./routes/auth/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
+import { registerManagePages } from "./routes/manage/pages.tsx";
+import { registerMyAccountPages } from "./routes/my-account/pages.tsx";
 import { registerOrganizationApi } from "./routes/organizations/api.ts";
 import { registerOrganizationPages } from "./routes/organizations/pages.tsx";
 import { registerPlanApi } from "./routes/plans/api.ts";
@@ -98,6 +102,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   route(app, "get", "/assets/:name", PUBLIC, (c) => serveAsset(c, c.req.param("name") ?? "") ?? notFound(c));
 
+  registerAuthPages(app);
+  registerManagePages(app);
+  registerMyAccountPages(app);
+  registerAccountPages(app);
+
   registerOrganizationPages(app);
   registerPlanPages(app);
   registerProgressTablePages(app);
@@ -109,15 +118,17 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerInitiativeApi(app);
   registerApiDocs(app);
 
-  // Every route is read-only, so a path that GET would answer refuses other methods with 405.
-  const readable = new PatternRouter<true>();
-  for (const route of app.routes) if (route.method === "GET") readable.add("GET", route.path, true);
+  // A path that some route answers refuses the other methods with 405 and names the ones it takes.
+  const paths = new PatternRouter<string>();
+  for (const { method, path } of routeTable(app)) paths.add("ALL", path, method);
   app.notFound((c) => {
     const method = c.req.method;
-    if (method === "GET" || method === "HEAD" || readable.match("GET", c.req.path)[0].length === 0)
-      return notFound(c);
-    c.header("Allow", "GET, HEAD");
-    return respondWithError(c, new AppError("method.not-allowed", { path: c.req.path, method }));
+    const allowed = new Set(paths.match("ALL", c.req.path)[0].map(([m]) => m));
+    if (allowed.size === 0 || method === "GET" || method === "HEAD") return notFound(c);
+    if (allowed.has("GET")) allowed.add("HEAD");
+    const allow = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"].filter((m) => allowed.has(m)).join(", ");
+    c.header("Allow", allow);
+    return respondWithError(c, new AppError("method.not-allowed", { path: c.req.path, method, allow }));
   });
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);

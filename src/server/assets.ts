@@ -17,6 +17,7 @@ interface Asset {
 const FILES: Record<string, string> = {
   "site.css": "text/css; charset=utf-8",
   "progress-table.css": "text/css; charset=utf-8",
+  "forms.css": "text/css; charset=utf-8",
 };
 
 const assets = new Map<string, Asset>(

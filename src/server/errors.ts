@@ -73,8 +73,8 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
     status: 405,
     title: { ja: "この操作はできません", en: "Method not allowed" },
     detail: {
-      ja: (p) => `${p.path} には ${p.method} を使えません。使えるのは GET と HEAD です。`,
-      en: (p) => `${p.path} does not accept ${p.method}; only GET and HEAD.`,
+      ja: (p) => `${p.path} には ${p.method} を使えません。使えるのは ${p.allow ?? "GET, HEAD"} です。`,
+      en: (p) => `${p.path} does not accept ${p.method}; only ${p.allow ?? "GET, HEAD"}.`,
     },
   },
   "auth.required": {

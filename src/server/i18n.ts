@@ -3,6 +3,8 @@
  * (Japanese otherwise) and every link the pages print keeps it, so a reader stays in the language
  * they chose without cookies or JavaScript.
  */
+import { MANAGE_EN, MANAGE_JA } from "./i18n-manage.ts";
+
 export const LANGS = ["ja", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -126,9 +128,9 @@ const ja = {
   "apiDocs.errors": "エラー応答は application/problem+json（RFC 9457）で返します。",
 } as const;
 
-export type MessageKey = keyof typeof ja;
+export type MessageKey = keyof typeof ja | keyof typeof MANAGE_JA;
 
-const en: Record<MessageKey, string> = {
+const en: Record<keyof typeof ja, string> = {
   "site.name": "Shinchoku",
   "site.tagline": "Progress management of administrative-reform action plans",
   "site.skip": "Skip to main content",
@@ -248,7 +250,10 @@ const en: Record<MessageKey, string> = {
   "apiDocs.errors": "Errors are returned as application/problem+json (RFC 9457).",
 };
 
-const dictionaries: Record<Lang, Record<MessageKey, string>> = { ja, en };
+const dictionaries: Record<Lang, Record<MessageKey, string>> = {
+  ja: { ...ja, ...MANAGE_JA },
+  en: { ...en, ...MANAGE_EN },
+};
 
 export type Params = Record<string, string | number>;
 

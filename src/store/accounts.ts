@@ -195,13 +195,14 @@ export class Accounts implements AccountWrites {
     return after;
   }
 
-  async setPassword(organizationId: number, id: number, passwordHash: string): Promise<void> {
+  /** A new password hash; null makes the current password stop working (a forced reset). */
+  async setPassword(organizationId: number, id: number, passwordHash: string | null): Promise<void> {
     const writer = writerOf(this.scope);
     const updated = await this.scope.db
       .updateTable("account")
       .set({
         password_hash: passwordHash,
-        password_changed_at: sql<string>`${this.scope.dialect.nowDefault}`,
+        password_changed_at: passwordHash === null ? null : sql<string>`${this.scope.dialect.nowDefault}`,
         version: sql`version + 1`,
       })
       .where("organization_id", "=", organizationId)
@@ -209,7 +210,12 @@ export class Accounts implements AccountWrites {
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) throw storeErrors.notFound("利用者");
     // What changed, never the hash.
-    await writer.audit({ organizationId, action: "account.password", entity: "account", entityId: id });
+    await writer.audit({
+      organizationId,
+      action: passwordHash === null ? "account.password-reset" : "account.password",
+      entity: "account",
+      entityId: id,
+    });
   }
 
   async setDisabled(organizationId: number, id: number, disabled: boolean): Promise<AccountRecord> {

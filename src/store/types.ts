@@ -425,7 +425,8 @@ export interface AccountWrites extends AccountReads {
     expectedVersion: number,
     changes: AccountChanges,
   ): Promise<AccountRecord>;
-  setPassword(organizationId: number, id: number, passwordHash: string): Promise<void>;
+  /** A new password hash; null makes the current password stop working (a forced reset). */
+  setPassword(organizationId: number, id: number, passwordHash: string | null): Promise<void>;
   setDisabled(organizationId: number, id: number, disabled: boolean): Promise<AccountRecord>;
 }
 

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
+import { newToken, sameSecret } from "../../security/tokens.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
-import { newToken, sameSecret } from "./crypto.ts";
 import { isHttps, readerOrigin } from "./request.ts";
 
 /** Forms carry the token in this field; scripts may send it as the X-CSRF-Token header. */

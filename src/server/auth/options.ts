@@ -25,10 +25,3 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   now: () => new Date(),
 };
-
-/** Sign-in throttling: failures counted over this window, refusals lasting as long. */
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const THROTTLE_PER_LOGIN = 5;
-export const THROTTLE_PER_ADDRESS = 20;
-/** One-time URLs (setup, invitation, reset) work once, for this long. */
-export const ONE_TIME_TOKEN_MS = 24 * 60 * 60 * 1000;

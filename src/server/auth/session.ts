@@ -1,11 +1,11 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Principal } from "../../domain/permissions.ts";
+import { csrfTokenFor, hashToken, newToken } from "../../security/tokens.ts";
 import type { SignedInAccount } from "../../store/types.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { SESSION_COOKIE } from "../session-cookie.ts";
-import { csrfTokenFor, hashToken, newToken } from "./crypto.ts";
 import { isHttps } from "./request.ts";
 
 /** Who a request speaks for: a signed-in session, or a personal API token. */

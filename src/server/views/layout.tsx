@@ -20,7 +20,9 @@ export interface PageProps {
   breadcrumbs: Crumb[];
   /** Full-width content (the progress table). */
   wide?: boolean;
-  stylesheets?: ("progress-table.css" | "site.css")[];
+  stylesheets?: ("progress-table.css" | "site.css" | "forms.css")[];
+  /** Signed-in pages: who is signed in, with the way to the management pages and out. */
+  accountBar?: Child;
   children?: Child;
 }
 
@@ -99,6 +101,7 @@ export function Layout(props: PageProps) {
               </ol>
             </nav>
           ) : null}
+          {props.accountBar ?? null}
           <main id="main" tabindex={-1}>
             {props.children}
           </main>

@@ -1,0 +1,65 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { can } from "../../../domain/permissions.ts";
+import { organizationFromPath, type RouteRule, route } from "../../auth/rules.ts";
+import { signedIn } from "../../auth/signed-in.ts";
+import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
+import { renderPage } from "../../html.ts";
+import { pageContext } from "../../page-context.ts";
+import { parseOrThrow } from "../../params.ts";
+import { roundParams } from "../plans/schema.ts";
+import { DraftTablePage, ManageHomePage } from "./views.tsx";
+
+export const READ_DRAFTS: RouteRule = {
+  kind: "signed-in",
+  action: "drafts.read",
+  organization: organizationFromPath,
+};
+
+/** The signed-in home of an organization, and its drafts (never in the shared page cache). */
+export function registerManagePages(app: OpenAPIHono<AppEnv>): void {
+  route(app, "get", "/o/:org/manage", READ_DRAFTS, async (c) => {
+    const { organization, account, principal, auth } = signedIn(c);
+    const store = c.get("store");
+    const plans = await Promise.all(
+      (await store.plans.list(organization.id)).map(async (plan) => ({
+        plan,
+        rounds: await store.rounds.list(plan.id),
+      })),
+    );
+    return renderPage(
+      c,
+      <ManageHomePage
+        {...pageContext(c)}
+        organization={organization}
+        account={account}
+        csrfToken={auth.kind === "session" ? auth.csrfToken : undefined}
+        plans={plans}
+        canManageAccounts={can(principal, "accounts.manage", { organizationId: organization.id })}
+      />,
+    );
+  });
+
+  route(app, "get", "/o/:org/manage/plans/:planId/:fy/table", READ_DRAFTS, async (c) => {
+    const { organization, account, auth } = signedIn(c);
+    const params = parseOrThrow(roundParams, c.req.param(), "path");
+    const store = c.get("store");
+    const plan = await store.plans.find(params.planId);
+    if (!plan || plan.organizationId !== organization.id)
+      throw new AppError("plan.not-found", { planId: String(params.planId) });
+    const round = await store.rounds.find(plan.id, params.fy);
+    const snapshot = round && (await store.rounds.snapshot(round.id));
+    if (!snapshot) throw new AppError("round.not-found", { fiscalYear: String(params.fy) });
+    return renderPage(
+      c,
+      <DraftTablePage
+        {...pageContext(c)}
+        organization={organization}
+        account={account}
+        csrfToken={auth.kind === "session" ? auth.csrfToken : undefined}
+        plan={plan}
+        document={snapshot.document}
+      />,
+    );
+  });
+}

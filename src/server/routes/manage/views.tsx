@@ -1,0 +1,156 @@
+import type { PlanDocument } from "../../../domain/plan-document.ts";
+import { ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
+import { progressTableTitle } from "../../../io/progress-table-columns.ts";
+import type { OrganizationRecord, PlanRecord, RoundRecord, SignedInAccount } from "../../../store/types.ts";
+import { sourceLang, type Ui } from "../../i18n.ts";
+import { orgPath, planPath } from "../../page-context.ts";
+import { AccountBar, rolesText } from "../../views/account-bar.tsx";
+import { fiscalYearText, planPeriodText } from "../../views/dates.tsx";
+import { Layout } from "../../views/layout.tsx";
+import { SourceText } from "../../views/source-text.tsx";
+import { TableScroll } from "../../views/table-scroll.tsx";
+import { ProgressTable } from "../progress-table/views.tsx";
+
+export interface ManagePageProps {
+  ui: Ui;
+  url: URL;
+  organization: OrganizationRecord;
+  account: SignedInAccount;
+  csrfToken: string | undefined;
+}
+
+export function manageCrumbs(ui: Ui, organization: OrganizationRecord, current?: string) {
+  const base = orgPath(organization.slug);
+  return [
+    { label: <SourceText ui={ui}>{organization.name}</SourceText>, href: ui.href(base) },
+    current === undefined
+      ? { label: ui.t("manage.title") }
+      : { label: ui.t("manage.title"), href: ui.href(`${base}/manage`) },
+    ...(current === undefined ? [] : [{ label: current }]),
+  ];
+}
+
+export function ManageLayoutBar(props: ManagePageProps) {
+  return (
+    <AccountBar
+      ui={props.ui}
+      organization={props.organization}
+      account={props.account}
+      csrfToken={props.csrfToken}
+    />
+  );
+}
+
+export function ManageHomePage(
+  props: ManagePageProps & {
+    plans: { plan: PlanRecord; rounds: RoundRecord[] }[];
+    canManageAccounts: boolean;
+  },
+) {
+  const { ui, organization, account } = props;
+  const base = orgPath(organization.slug);
+  return (
+    <Layout
+      ui={ui}
+      url={props.url}
+      title={ui.t("manage.title")}
+      organization={organization}
+      stylesheets={["forms.css"]}
+      breadcrumbs={manageCrumbs(ui, organization)}
+      accountBar={<ManageLayoutBar {...props} />}
+    >
+      <h1>{ui.t("manage.title")}</h1>
+      <p class="lead">{ui.t("manage.lead", { name: account.displayName, roles: rolesText(ui, account) })}</p>
+      <ul class="actions">
+        {props.canManageAccounts ? (
+          <li>
+            <a href={ui.href(`${base}/manage/accounts`)}>{ui.t("manage.accounts")}</a>
+          </li>
+        ) : null}
+        <li>
+          <a href={ui.href(`${base}/manage/account`)}>{ui.t("manage.account")}</a>
+        </li>
+      </ul>
+      <h2>{ui.t("manage.plans")}</h2>
+      {props.plans.length === 0 ? (
+        <p>{ui.t("manage.noPlans")}</p>
+      ) : (
+        <TableScroll labelledBy="manage-plans-caption">
+          <table class="data">
+            <caption id="manage-plans-caption">{ui.t("manage.plansCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{ui.t("col.plan")}</th>
+                <th scope="col">{ui.t("col.period")}</th>
+                <th scope="col">{ui.t("plan.fiscalYears")}</th>
+                <th scope="col">{ui.t("manage.state")}</th>
+                <th scope="col">{ui.t("manage.draftTable")}</th>
+                <th scope="col">{ui.t("manage.publicPage")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.plans.flatMap(({ plan, rounds }) =>
+                rounds.map((round) => (
+                  <tr>
+                    <th scope="row" lang={sourceLang(ui)}>
+                      {plan.title}
+                    </th>
+                    <td>{planPeriodText(plan, ui.lang)}</td>
+                    <td>{fiscalYearText(round.fiscalYear, ui.lang)}</td>
+                    <td>{ROUND_STATE_LABELS[round.state][ui.lang]}</td>
+                    <td>
+                      <a href={ui.href(`${base}/manage/plans/${plan.id}/${round.fiscalYear}/table`)}>
+                        {ui.t("manage.draftTable")}
+                      </a>
+                    </td>
+                    <td>
+                      {round.state === "published" ? (
+                        <a href={ui.href(planPath(organization.slug, plan.id, round.fiscalYear))}>
+                          {ui.t("manage.publicPage")}
+                        </a>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </table>
+        </TableScroll>
+      )}
+    </Layout>
+  );
+}
+
+export function DraftTablePage(props: ManagePageProps & { plan: PlanRecord; document: PlanDocument }) {
+  const { ui, organization, plan, document } = props;
+  const fyLabel = fiscalYearText(document.round.fiscalYear, ui.lang);
+  const title = ui.t("manage.draftTitle", { title: progressTableTitle(document) });
+  return (
+    <Layout
+      ui={ui}
+      url={props.url}
+      title={title}
+      organization={organization}
+      wide={true}
+      stylesheets={["progress-table.css", "forms.css"]}
+      breadcrumbs={manageCrumbs(ui, organization, `${plan.title} ${fyLabel}`)}
+      accountBar={<ManageLayoutBar {...props} />}
+    >
+      <p class="draft-banner">{ui.t("manage.draftBanner")}</p>
+      <h1 class="progress-heading" lang={sourceLang(ui)}>
+        {title}
+      </h1>
+      <TableScroll labelledBy="progress-caption">
+        <ProgressTable
+          ui={ui}
+          document={document}
+          slug={organization.slug}
+          planId={plan.id}
+          fyLabel={fyLabel}
+        />
+      </TableScroll>
+    </Layout>
+  );
+}
