@@ -12,8 +12,9 @@ import { renderXlsx } from "../io/export/xlsx.ts";
 import { importFile } from "../io/import-file.ts";
 import { readFiscalYear } from "../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
-import { openStore, redactDatabaseUrl } from "../store/index.ts";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomically } from "./io.ts";
+import { describeDatabaseError, redactDatabaseUrl } from "../store/index.ts";
+import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
 
 /**
  * `shinchoku export`: writes one reporting round as xlsx, PDF, CSV or JSON — from the database
@@ -52,12 +53,13 @@ interface Options {
   year?: number;
   input?: string;
   mapping?: string;
+  /** The database URL, checked. */
   database?: string;
 }
 
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
 
-function parse(args: string[]): Parsed {
+function parse(args: string[], env: Record<string, string | undefined>): Parsed {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -121,23 +123,23 @@ function parse(args: string[]): Parsed {
     return { error: `--year を年度として読めません（例: 2019、令和元年度、R1）: ${yearText}` };
   options.plan = Number(planText);
   options.year = year;
-  if (database !== undefined) options.database = database;
+  const chosen = chooseDatabaseUrl(database, env);
+  if ("error" in chosen) return { error: chosen.error };
+  options.database = chosen.url;
   return { help: false, options };
 }
 
 type Loaded = { document: PlanDocument } | { exit: number };
 
 async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
-  const url = options.database ?? process.env.DATABASE_URL;
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore(url);
-  } catch (error) {
-    io.err(
-      `データベースを開けません: ${url ? redactDatabaseUrl(url) : "./data/shinchoku.db"}\n${reason(error)}`,
-    );
+  const url = options.database as string;
+  // Exporting reads: it must not leave an empty database behind where there was none.
+  if (isMissingSqliteFile(url)) {
+    io.err(`データベースがありません / no database: ${redactDatabaseUrl(url)}`);
     return { exit: EXIT_FAILED };
   }
+  const store = await openOrReport(url, io, "");
+  if (!store) return { exit: EXIT_FAILED };
   try {
     const planId = options.plan as number;
     const year = options.year as number;
@@ -155,10 +157,14 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     }
     return { document };
   } catch (error) {
-    io.err(`データベースを読めません（shinchoku migrate を実行しましたか）: ${reason(error)}`);
+    const schemaMissing = /no such table|does not exist/i.test(reason(error));
+    io.err(
+      `データベースを読めません${schemaMissing ? "（shinchoku migrate を実行しましたか）" : ""} / cannot read the database: ${redactDatabaseUrl(url)}`,
+    );
+    io.err(describeDatabaseError(error));
     return { exit: EXIT_FAILED };
   } finally {
-    await store.close();
+    await store.close().catch(() => {});
   }
 }
 
@@ -223,8 +229,8 @@ function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-export async function run(args: string[], io: CliIo = processIo): Promise<number> {
-  const parsed = parse(args);
+async function exportRound(args: string[], io: CliIo): Promise<number> {
+  const parsed = parse(args, io.env ?? processIo.env);
   if ("error" in parsed) {
     io.err(`${parsed.error}\n\n${usage()}`);
     return EXIT_USAGE;
@@ -248,7 +254,12 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
   for (const d of rendered.warnings) io.err(formatDiagnostic(d));
 
   if (options.output === "-") {
-    (io.stdout ?? processIo.stdout)(rendered.bytes);
+    try {
+      await (io.stdout ?? processIo.stdout)(rendered.bytes);
+    } catch (error) {
+      io.err(`標準出力に書き出せません / cannot write to standard output: ${reason(error)}`);
+      return EXIT_FAILED;
+    }
     return EXIT_OK;
   }
   const fileName = exportFileName(loaded.document, options.format);
@@ -268,3 +279,5 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
   io.out(`書き出しました: ${target}（${size(rendered.bytes.length)}）`);
   return EXIT_OK;
 }
+
+export const run = guarded(exportRound);

@@ -21,6 +21,8 @@ export interface RunningServer {
   store: Store;
   /** Whether the sample was loaded now. */
   sampleLoaded: boolean;
+  /** The database is a SQLite file this process cannot write: pages and downloads only. */
+  readOnly: boolean;
   /** Stops accepting connections, lets open requests finish, closes the store. */
   close(): Promise<void>;
 }
@@ -29,8 +31,16 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.databaseUrl);
   try {
-    await store.migrate();
-    const sampleLoaded = options.sample && (await store.isEmpty());
+    if (store.readOnly) {
+      // Nothing can be migrated or loaded; a schema that is not current cannot be served.
+      const pending = await store.pendingMigrations();
+      if (pending.length > 0) {
+        throw new Error(
+          `データベースが読み取り専用で、移行が必要です（未適用 ${pending.length}件）。書き込めるようにして shinchoku migrate を実行してください / the database is read-only and needs ${pending.length} migration(s)`,
+        );
+      }
+    } else await store.migrate();
+    const sampleLoaded = !store.readOnly && options.sample && (await store.isEmpty());
     if (sampleLoaded) await loadSampleData(store);
 
     const app = createApp({ store });
@@ -47,6 +57,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       port,
       store,
       sampleLoaded,
+      readOnly: store.readOnly,
       close() {
         closing ??= (async () => {
           await new Promise<void>((resolve) => {

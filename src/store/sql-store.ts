@@ -4,7 +4,7 @@ import type { StoreDialect } from "./dialect.ts";
 import { importPlanDocument } from "./import-plan-document.ts";
 import { loadInitiative } from "./load-initiative.ts";
 import { loadRound } from "./load-round.ts";
-import { migrateToLatest } from "./migrate.ts";
+import { migrateToLatest, pendingMigrations } from "./migrate.ts";
 import * as records from "./records.ts";
 import { readRevision } from "./revision.ts";
 import type { Database } from "./schema.ts";
@@ -24,6 +24,8 @@ export class SqlStore implements Store {
   constructor(
     readonly db: Kysely<Database>,
     readonly capabilities: StoreDialect,
+    /** Opened read-only (a SQLite file this process cannot write): reads work, writes fail. */
+    readonly readOnly = false,
   ) {}
 
   get dialect(): "sqlite" | "postgres" {
@@ -32,6 +34,11 @@ export class SqlStore implements Store {
 
   migrate(): Promise<string[]> {
     return migrateToLatest(this.db, this.capabilities);
+  }
+
+  /** Migrations not applied yet; reads only. */
+  pendingMigrations(): Promise<string[]> {
+    return pendingMigrations(this.db, this.capabilities);
   }
 
   private closing: Promise<void> | undefined;
