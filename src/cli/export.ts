@@ -4,11 +4,8 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear } from "../domain/era.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
-import { type CsvEncoding, exportCsv } from "../io/export/csv.ts";
+import type { CsvEncoding } from "../io/export/csv.ts";
 import { type ExportFormat, exportFileName } from "../io/export/file-name.ts";
-import { exportJson } from "../io/export/json.ts";
-import { exportPdf } from "../io/export/pdf.ts";
-import { renderXlsx } from "../io/export/xlsx.ts";
 import { importFile } from "../io/import-file.ts";
 import { readFiscalYear } from "../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
@@ -199,17 +196,25 @@ async function render(
   doc: PlanDocument,
   options: Options,
 ): Promise<{ bytes: Uint8Array; warnings: Diagnostic[] }> {
+  // Each renderer is loaded when asked for: a CSV export does not pay for the PDF fonts or exceljs.
   switch (options.format) {
     case "xlsx": {
+      const { renderXlsx } = await import("../io/export/xlsx.ts");
       const { buffer, diagnostics } = await renderXlsx(doc);
       return { bytes: buffer, warnings: diagnostics };
     }
-    case "pdf":
+    case "pdf": {
+      const { exportPdf } = await import("../io/export/pdf.ts");
       return { bytes: await exportPdf(doc), warnings: [] };
-    case "csv":
+    }
+    case "csv": {
+      const { exportCsv } = await import("../io/export/csv.ts");
       return { bytes: exportCsv(doc, options.encoding ? { encoding: options.encoding } : {}), warnings: [] };
-    case "json":
+    }
+    case "json": {
+      const { exportJson } = await import("../io/export/json.ts");
       return { bytes: Buffer.from(exportJson(doc), "utf8"), warnings: [] };
+    }
   }
 }
 

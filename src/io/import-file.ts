@@ -7,7 +7,6 @@ import { importPlanDocumentJson } from "./json/import.ts";
 import type { MappedRow } from "./mapping/read-rows.ts";
 import type { ColumnMapping } from "./mapping/schema.ts";
 import { importTableText } from "./table-text/index.ts";
-import { importXlsx } from "./xlsx/import.ts";
 
 export type ImportFormat = "table-text" | "xlsx" | "csv" | "json";
 
@@ -88,8 +87,11 @@ export async function importFile(
   const organization = options.organizationName ? { organizationName: options.organizationName } : {};
   const mapping = options.mapping ? { mapping: options.mapping } : {};
   switch (format) {
-    case "xlsx":
+    case "xlsx": {
+      // exceljs is loaded only for workbooks: reading a text table does not pay for it.
+      const { importXlsx } = await import("./xlsx/import.ts");
       return { ...(await importXlsx(bytes, { ...mapping, ...organization })), format };
+    }
     case "csv":
       return { ...importCsv(bytes, { ...mapping, ...organization }), format };
     case "json": {
