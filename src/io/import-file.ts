@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import type { Diagnostic } from "../domain/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
+import { checkPlanDocument } from "../domain/plan-document-check.ts";
 import { importCsv } from "./csv/import.ts";
 import type { ImportResult } from "./import-result.ts";
 import { importPlanDocumentJson } from "./json/import.ts";
@@ -68,9 +69,25 @@ function unreadable(path: string, error: unknown): ImportFileResult {
 
 /**
  * One entry point for every import format, with the same result model (document + diagnostics) and
- * the same rule: the caller saves the document only when no diagnostic is an error.
+ * the same rule: the caller saves the document only when no diagnostic is an error. A document the
+ * importer accepted is then held to what storing it requires (checkPlanDocument), so that a
+ * conversion (`import --json`, an upload preview) never accepts what a database import would refuse.
  */
 export async function importFile(
+  input: string | Uint8Array,
+  options: ImportFileOptions = {},
+): Promise<ImportFileResult> {
+  const result = await importAny(input, options);
+  const { document } = result;
+  if (document && !hasErrors(result.diagnostics)) {
+    const problems = checkPlanDocument(document);
+    result.diagnostics.push(...problems);
+    document.diagnostics.push(...problems.filter((p) => p.code !== "document.has-errors"));
+  }
+  return result;
+}
+
+async function importAny(
   input: string | Uint8Array,
   options: ImportFileOptions = {},
 ): Promise<ImportFileResult> {
