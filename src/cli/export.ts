@@ -1,16 +1,18 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear } from "../domain/era.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import type { CsvEncoding } from "../io/export/csv.ts";
 import { type ExportFormat, exportFileName } from "../io/export/file-name.ts";
 import { importFile } from "../io/import-file.ts";
+import { type ImportLimits, parseLimitOptions } from "../io/limits.ts";
 import { readFiscalYear } from "../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
 import { describeDatabaseError, redactDatabaseUrl } from "../store/index.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
+import { formatFinding } from "./findings.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
 
 /**
@@ -35,6 +37,8 @@ export function usage(): string {
     "                        フォルダを指定するとその中に。- で標準出力）",
     "  --input FILE          データベースを使わずにファイルを変換する（.json .txt .tsv .xlsx .csv）",
     "  --mapping MAP.json    --input が他の自治体の xlsx・CSV のときの列の対応",
+    "  --allow-partial       --input の表が途中で切れていても書き出す（警告のみ）",
+    "  --limit 名前=値       --input の上限を上げる（shinchoku import --help を参照）",
     "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
@@ -50,6 +54,8 @@ interface Options {
   year?: number;
   input?: string;
   mapping?: string;
+  allowPartial?: boolean;
+  limits: ImportLimits;
   /** The database URL, checked. */
   database?: string;
 }
@@ -57,7 +63,7 @@ interface Options {
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
 
 function parse(args: string[], env: Record<string, string | undefined>): Parsed {
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args,
@@ -71,6 +77,8 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
         output: { type: "string", short: "o" },
         input: { type: "string" },
         mapping: { type: "string" },
+        "allow-partial": { type: "boolean" },
+        limit: { type: "string", multiple: true },
         database: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -85,7 +93,11 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (format === undefined) return { error: "--format を指定してください（xlsx・pdf・csv・json）" };
   if (!FORMATS.includes(format as ExportFormat))
     return { error: `--format は xlsx・pdf・csv・json のいずれかです: ${format}` };
-  const options: Options = { format: format as ExportFormat };
+  const limit = values.limit;
+  const limits = parseLimitOptions(Array.isArray(limit) ? limit : []);
+  if ("error" in limits) return { error: limits.error };
+  const options: Options = { format: format as ExportFormat, limits: limits.limits };
+  if (values["allow-partial"] === true) options.allowPartial = true;
 
   const encoding = text("encoding")?.toLowerCase().replace("sjis", "shift_jis").replace("utf8", "utf-8");
   if (encoding !== undefined) {
@@ -100,6 +112,8 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   const input = text("input");
   const mapping = text("mapping");
   const database = text("database");
+  if (input === undefined && (options.allowPartial || limit !== undefined))
+    return { error: "--allow-partial と --limit は --input と一緒に指定します" };
   if (input !== undefined) {
     if (text("plan") !== undefined || text("year") !== undefined || database !== undefined)
       return { error: "--input はファイルを変換します。--plan・--year・--database とは併用できません" };
@@ -177,14 +191,18 @@ async function loadFromFile(options: Options, io: CliIo): Promise<Loaded> {
     }
     const parsed = parseMapping(text);
     if (!parsed.mapping) {
-      for (const d of parsed.diagnostics) io.err(formatDiagnostic(d));
+      for (const d of parsed.diagnostics) io.err(formatFinding(d));
       return { exit: EXIT_FAILED };
     }
     mapping = parsed.mapping;
   }
   const input = options.input as string;
-  const result = await importFile(input, mapping ? { mapping } : {});
-  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+  const result = await importFile(input, {
+    ...(mapping ? { mapping } : {}),
+    ...(options.allowPartial ? { allowPartial: true } : {}),
+    limits: options.limits,
+  });
+  for (const d of result.diagnostics) io.err(formatFinding(d));
   if (!result.document || hasErrors(result.diagnostics)) {
     io.err(`エラーがあるため書き出しません: ${input}`);
     return { exit: EXIT_FAILED };
@@ -256,7 +274,7 @@ async function exportRound(args: string[], io: CliIo): Promise<number> {
     io.err(`書き出しに失敗しました（${options.format}）: ${reason(error)}`);
     return EXIT_FAILED;
   }
-  for (const d of rendered.warnings) io.err(formatDiagnostic(d));
+  for (const d of rendered.warnings) io.err(formatFinding(d));
 
   if (options.output === "-") {
     try {

@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
 import type { GradeSummary } from "../domain/grade.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { hasRemovals, type Removals, removalsBetween } from "../domain/removals.ts";
 import { importFile } from "../io/import-file.ts";
 import type { ImportResult } from "../io/import-result.ts";
+import { describeLimits, type ImportLimits, parseLimitOptions } from "../io/limits.ts";
 import { type ImportPreview, previewImport } from "../io/mapping/preview.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
 import {
@@ -17,6 +18,7 @@ import {
   StoreError,
 } from "../store/index.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
+import { formatFinding } from "./findings.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
 
 /**
@@ -29,7 +31,8 @@ export function usage(): string {
   return [
     "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前] [--slug ID]",
     "                                [--replace [--allow-removals]] [--database URL]",
-    "                                [--mapping MAP.json] [--dry-run]",
+    "                                [--mapping MAP.json] [--dry-run] [--allow-partial]",
+    "                                [--limit 名前=値]…",
     "",
     "  FILE                  進行管理集計表: テキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）、",
     "                        xlsx、CSV、計画ドキュメント（JSON）",
@@ -44,6 +47,10 @@ export function usage(): string {
     "                        the municipality's URL name; needed the first time",
     "  --replace             同じ計画・年度がすでにあれば置き換える / replace an existing round",
     "  --allow-removals      置き換えで取組項目・数値目標が減ってもよい / let --replace remove initiatives or KPIs",
+    "  --allow-partial       途中で切れた表・本部会評価の行がない表・その後に行がある表も取り込む（警告のみ）",
+    "                        accept a table that is cut off, lacks its footer or has rows after it",
+    "  --limit 名前=値       入力の上限を上げる（繰り返し指定可） / raise an input limit (repeatable):",
+    ...describeLimits(),
     "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
@@ -62,6 +69,8 @@ interface Options {
   database?: string;
   mapping?: string;
   dryRun?: boolean;
+  allowPartial?: boolean;
+  limits: ImportLimits;
 }
 
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
@@ -73,6 +82,8 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
     slug?: string;
     replace?: boolean;
     "allow-removals"?: boolean;
+    "allow-partial"?: boolean;
+    limit?: string[];
     database?: string;
     mapping?: string;
     "dry-run"?: boolean;
@@ -90,6 +101,8 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
         slug: { type: "string" },
         replace: { type: "boolean" },
         "allow-removals": { type: "boolean" },
+        "allow-partial": { type: "boolean" },
+        limit: { type: "string", multiple: true },
         database: { type: "string" },
         mapping: { type: "string" },
         "dry-run": { type: "boolean" },
@@ -103,7 +116,10 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (positionals.length === 0) return { error: "FILE がありません / FILE is missing" };
   if (positionals.length > 1)
     return { error: `FILE は 1 つだけ指定します / one FILE only: ${positionals.join(" ")}` };
-  const options: Options = { file: positionals[0] as string };
+  const limits = parseLimitOptions(values.limit ?? []);
+  if ("error" in limits) return { error: limits.error };
+  const options: Options = { file: positionals[0] as string, limits: limits.limits };
+  if (values["allow-partial"]) options.allowPartial = true;
   if (values.json !== undefined) options.json = values.json;
   if (values.organization !== undefined) options.organization = values.organization;
   if (values.slug !== undefined) options.slug = values.slug;
@@ -173,7 +189,7 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
     return undefined;
   }
   const parsed = parseMapping(text);
-  for (const d of parsed.diagnostics) io.err(`${path}: ${formatDiagnostic(d)}`);
+  for (const d of parsed.diagnostics) io.err(`${path}: ${formatFinding(d)}`);
   return parsed.mapping && !hasErrors(parsed.diagnostics) ? parsed.mapping : undefined;
 }
 
@@ -359,14 +375,16 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const result = await importFile(options.file, {
     ...(options.organization ? { organizationName: options.organization } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(options.allowPartial ? { allowPartial: true } : {}),
+    limits: options.limits,
   });
   if (options.dryRun) {
     for (const line of formatPreview(previewImport(result))) io.out(line);
-    for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+    for (const d of result.diagnostics) io.err(formatFinding(d));
     return result.document && !hasErrors(result.diagnostics) ? EXIT_OK : EXIT_FAILED;
   }
   for (const line of summarize(result)) io.out(line);
-  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+  for (const d of result.diagnostics) io.err(formatFinding(d));
 
   if (!result.document || hasErrors(result.diagnostics)) {
     io.err(

@@ -146,6 +146,7 @@ function isWholeIn(value: unknown, min: number, max: number): boolean {
  * A character no database can store as text: NUL (PostgreSQL refuses it in text and JSON), and half
  * of a UTF-16 surrogate pair (it has no UTF-8 form; PostgreSQL's JSON refuses its escape).
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what is looked for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 
 function describeCharacter(text: string): string {
