@@ -204,9 +204,11 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
       "There is no committee grade summary line (e.g. 本部会評価 8 10 5 1): the table may be incomplete. Add --allow-partial to import it anyway",
   },
   "footer.unreadable": {
-    severity: "warning",
-    ja: (p) => `本部会評価の行から A・B・C・D の件数を読み取れません: 「${p.text}」`,
-    en: (p) => `The A, B, C, D counts cannot be read from the grade summary line: "${p.text}"`,
+    severity: "error",
+    ja: (p) =>
+      `本部会評価の行から A・B・C・D の件数を読み取れません: 「${p.text}」。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください`,
+    en: (p) =>
+      `The A, B, C, D counts cannot be read from the grade summary line: "${p.text}" (the table may be incomplete; add --allow-partial to import it anyway)`,
   },
   "footer.trailing": {
     severity: "error",
@@ -233,7 +235,7 @@ export function diagnostic(code: TableTextCode, params: Params = {}, location: L
  * error, or a warning when the operator said the partial table is meant (--allow-partial).
  */
 export function partialDiagnostic(
-  code: "input.cut" | "footer.missing" | "footer.trailing",
+  code: "input.cut" | "footer.missing" | "footer.unreadable" | "footer.trailing",
   allowPartial: boolean | undefined,
   params: Params = {},
   location: Location = {},

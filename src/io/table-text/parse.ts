@@ -151,6 +151,8 @@ class TableReader {
   private readonly numbers = new Map<number, number>();
   private lastNumber = 0;
 
+  constructor(private readonly options: ParseOptions = {}) {}
+
   read(cells: string[], number: number): void {
     const kind = classifyCells(cells);
     if (this.footer && kind !== "blank") {
@@ -248,7 +250,15 @@ class TableReader {
     const summary = parseFooter(cells);
     this.footer = summary ? { line, summary } : { line };
     if (!summary) {
-      this.diagnostics.push(diagnostic("footer.unreadable", { text: excerpt(cells.join(" ")) }, { line }));
+      // A footer cut short ("本部会評価 8 10 5") is as good as none: the table may not be whole.
+      this.diagnostics.push(
+        partialDiagnostic(
+          "footer.unreadable",
+          this.options.allowPartial,
+          { text: excerpt(cells.join(" ")) },
+          { line },
+        ),
+      );
     }
   }
 
@@ -627,7 +637,7 @@ export function parseTableText(
   text: string,
   options: ParseOptions = {},
 ): { document: PlanDocument | null; diagnostics: Diagnostic[] } {
-  const reader = new TableReader();
+  const reader = new TableReader(options);
   forEachRecord(text, (cells, line) => reader.read(cells, line));
   const document = reader.finish(options);
   const diagnostics = reader.diagnostics.sort(byLine);
