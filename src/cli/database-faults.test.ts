@@ -146,6 +146,21 @@ forEachDatabase((database) => {
   });
 });
 
+describe("reading commands create no database", () => {
+  it("export from a SQLite file that does not exist: exit 1, and no file left behind", async () => {
+    const path = join(dir, "none.db");
+    const c = capture();
+    expect(
+      await runExport(
+        ["--plan", "1", "--year", "2019", "--format", "csv", "--database", `sqlite:${path}`],
+        c.io,
+      ),
+    ).toBe(1);
+    expect(c.err[0]).toContain("データベースがありません");
+    expect(existsSync(path)).toBe(false);
+  });
+});
+
 describe("a locked SQLite database", () => {
   it("exit 1 with one line naming the lock, and nothing written", async () => {
     const path = join(dir, "locked.db");
