@@ -16,6 +16,8 @@ import { openStore } from "../store/index.ts";
 const BIN = fileURLToPath(new URL("../../bin/shinchoku.js", import.meta.url));
 const SEED = fileURLToPath(new URL("../../test/fixtures/sakado-fy2019.txt", import.meta.url));
 const NOBODY = 65534;
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const READ_ONLY_CHILD = fileURLToPath(new URL("../../test/support/read-only-child.ts", import.meta.url));
 
 interface Finished {
   code: number | null;
@@ -125,73 +127,32 @@ describe("a read-only SQLite file", () => {
   });
 
   it("exports (exit 0) and serves its pages; a database that needs migrating is refused with the reason", async () => {
-    const exported = finished(
-      spawn(
-        process.execPath,
-        [
-          BIN,
-          "export",
-          "--plan",
-          "1",
-          "--year",
-          "2019",
-          "--format",
-          "csv",
-          "-o",
-          "-",
-          "--database",
-          `sqlite:${current}`,
-        ],
-        { env: environment(), cwd: dir, ...asReader },
-      ),
-    );
-
-    const server = spawn(process.execPath, [BIN, "serve", "--port", "0", "--database", `sqlite:${current}`], {
+    const child = spawn(process.execPath, ["--import", "tsx", READ_ONLY_CHILD, current, outdated], {
       env: environment(),
-      cwd: dir,
+      cwd: ROOT,
       ...asReader,
     });
-    const served = (async () => {
-      try {
-        const url = await new Promise<string>((resolve, reject) => {
-          let output = "";
-          const read = (chunk: Buffer) => {
-            output += chunk.toString("utf8");
-            const match = /(http:\/\/\S+?\/)\s/.exec(output);
-            if (match?.[1]) resolve(match[1]);
-          };
-          server.stdout?.on("data", read);
-          server.stderr?.on("data", read);
-          server.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-        });
-        const response = await fetch(`${url}o/sakado/plans/1/2019/table`);
-        return { status: response.status, body: await response.text() };
-      } finally {
-        server.kill("SIGTERM");
-      }
-    })();
-
-    const refused = finished(
-      spawn(process.execPath, [BIN, "serve", "--port", "0", "--database", `sqlite:${outdated}`], {
-        env: environment(),
-        cwd: dir,
-        ...asReader,
-      }),
-    );
-
-    const exportResult = await exported;
-    expect(exportResult.code, exportResult.stderr).toBe(0);
-    expect(exportResult.stdout.startsWith("\uFEFF基本方針,No.,取組項目,")).toBe(true);
-    expect(exportResult.stdout).toContain("産・学・官連携体制の推進");
-
-    const page = await served;
-    expect(page.status).toBe(200);
-    expect(page.body).toContain("産・学・官連携体制の推進");
-
-    const refusal = await refused;
-    expect(refusal.code).toBe(1);
-    expect(refusal.stderr).toContain("データベースが読み取り専用で、移行が必要です（未適用 3件）");
-    expect(refusal.stderr).not.toContain("attempt to write a readonly database");
+    const result = await finished(child);
+    expect(result.code, result.stderr).toBe(0);
+    const seen = JSON.parse(result.stdout.trim().split("\n").at(-1) as string) as {
+      exportCode: number;
+      errors: string[];
+      csv: string;
+      readOnly: boolean;
+      sampleLoaded: boolean;
+      status: number;
+      page: string;
+      refusal: string;
+    };
+    expect(seen.exportCode, seen.errors.join("\n")).toBe(0);
+    expect(seen.csv.startsWith("\uFEFF基本方針,No.,取組項目,")).toBe(true);
+    expect(seen.csv).toContain("産・学・官連携体制の推進");
+    expect(seen.readOnly).toBe(true);
+    expect(seen.sampleLoaded).toBe(false);
+    expect(seen.status).toBe(200);
+    expect(seen.page).toContain("産・学・官連携体制の推進");
+    expect(seen.refusal).toContain("データベースが読み取り専用で、移行が必要です（未適用 3件）");
+    expect(seen.refusal).not.toContain("attempt to write a readonly database");
   });
 });
 
