@@ -160,7 +160,7 @@ export function parseLimitOptions(options: readonly string[]): { limits: ImportL
 export function describeLimits(): string[] {
   return (Object.keys(LIMITS) as (keyof ImportLimits)[]).map((key) => {
     const { option, ja, unit } = LIMITS[key];
-    return `    ${option.padEnd(14)} ${formatAmount(DEFAULT_LIMITS[key], unit).ja.padEnd(12)} ${ja}`;
+    return `    ${option.padEnd(14)} ${formatAmount(DEFAULT_LIMITS[key], unit).ja.padEnd(15)} ${ja}`;
   });
 }
 
