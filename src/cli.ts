@@ -39,6 +39,13 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`不明なコマンドです / unknown command: ${name}\n\n${usage()}`);
     return EXIT_USAGE;
   }
-  const module = await command.load();
-  return module.run(rest);
+  try {
+    const module = await command.load();
+    return await module.run(rest);
+  } catch (error) {
+    // Whatever happens, the exit code is 0, 1 or 2 and the reason one line, not a stack trace.
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`予期しないエラーで終了しました / unexpected error: ${reason.split("\n", 1)[0]}`);
+    return 1;
+  }
 }

@@ -1,19 +1,19 @@
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear } from "../domain/era.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
-import { type CsvEncoding, exportCsv } from "../io/export/csv.ts";
+import type { CsvEncoding } from "../io/export/csv.ts";
 import { type ExportFormat, exportFileName } from "../io/export/file-name.ts";
-import { exportJson } from "../io/export/json.ts";
-import { exportPdf } from "../io/export/pdf.ts";
-import { renderXlsx } from "../io/export/xlsx.ts";
 import { importFile } from "../io/import-file.ts";
+import { type ImportLimits, parseLimitOptions } from "../io/limits.ts";
 import { readFiscalYear } from "../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
-import { openStore, redactDatabaseUrl } from "../store/index.ts";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomically } from "./io.ts";
+import { describeDatabaseError, redactDatabaseUrl } from "../store/index.ts";
+import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
+import { formatFinding } from "./findings.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
 
 /**
  * `shinchoku export`: writes one reporting round as xlsx, PDF, CSV or JSON — from the database
@@ -38,6 +38,8 @@ export function usage(): string {
     "                        フォルダを指定するとその中に。- で標準出力）",
     "  --input FILE          データベースを使わずにファイルを変換する（.json .txt .tsv .xlsx .csv）",
     "  --mapping MAP.json    --input が他の自治体の xlsx・CSV のときの列の対応",
+    "  --allow-partial       --input の表が途中で切れていても書き出す（警告のみ）",
+    "  --limit 名前=値       --input の上限を上げる（shinchoku import --help を参照）",
     "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
@@ -53,6 +55,9 @@ interface Options {
   year?: number;
   input?: string;
   mapping?: string;
+  allowPartial?: boolean;
+  limits: ImportLimits;
+  /** The database URL, checked. */
   database?: string;
   /** The round's live rows instead of its latest publication. */
   draft?: boolean;
@@ -60,8 +65,8 @@ interface Options {
 
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
 
-function parse(args: string[]): Parsed {
-  let values: Record<string, string | boolean | undefined>;
+function parse(args: string[], env: Record<string, string | undefined>): Parsed {
+  let values: Record<string, string | boolean | string[] | undefined>;
   try {
     ({ values } = parseArgs({
       args,
@@ -75,6 +80,8 @@ function parse(args: string[]): Parsed {
         output: { type: "string", short: "o" },
         input: { type: "string" },
         mapping: { type: "string" },
+        "allow-partial": { type: "boolean" },
+        limit: { type: "string", multiple: true },
         database: { type: "string" },
         draft: { type: "boolean" },
         help: { type: "boolean", short: "h" },
@@ -90,7 +97,11 @@ function parse(args: string[]): Parsed {
   if (format === undefined) return { error: "--format を指定してください（xlsx・pdf・csv・json）" };
   if (!FORMATS.includes(format as ExportFormat))
     return { error: `--format は xlsx・pdf・csv・json のいずれかです: ${format}` };
-  const options: Options = { format: format as ExportFormat };
+  const limit = values.limit;
+  const limits = parseLimitOptions(Array.isArray(limit) ? limit : []);
+  if ("error" in limits) return { error: limits.error };
+  const options: Options = { format: format as ExportFormat, limits: limits.limits };
+  if (values["allow-partial"] === true) options.allowPartial = true;
 
   const encoding = text("encoding")?.toLowerCase().replace("sjis", "shift_jis").replace("utf8", "utf-8");
   if (encoding !== undefined) {
@@ -106,6 +117,8 @@ function parse(args: string[]): Parsed {
   const mapping = text("mapping");
   const database = text("database");
   if (values.draft === true) options.draft = true;
+  if (input === undefined && (options.allowPartial || limit !== undefined))
+    return { error: "--allow-partial と --limit は --input と一緒に指定します" };
   if (input !== undefined) {
     if (text("plan") !== undefined || text("year") !== undefined || database !== undefined || options.draft)
       return {
@@ -128,23 +141,23 @@ function parse(args: string[]): Parsed {
     return { error: `--year を年度として読めません（例: 2019、令和元年度、R1）: ${yearText}` };
   options.plan = Number(planText);
   options.year = year;
-  if (database !== undefined) options.database = database;
+  const chosen = chooseDatabaseUrl(database, env);
+  if ("error" in chosen) return { error: chosen.error };
+  options.database = chosen.url;
   return { help: false, options };
 }
 
 type Loaded = { document: PlanDocument } | { exit: number };
 
 async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
-  const url = options.database ?? process.env.DATABASE_URL;
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore(url);
-  } catch (error) {
-    io.err(
-      `データベースを開けません: ${url ? redactDatabaseUrl(url) : "./data/shinchoku.db"}\n${reason(error)}`,
-    );
+  const url = options.database as string;
+  // Exporting reads: it must not leave an empty database behind where there was none.
+  if (isMissingSqliteFile(url)) {
+    io.err(`データベースがありません / no database: ${redactDatabaseUrl(url)}`);
     return { exit: EXIT_FAILED };
   }
+  const store = await openOrReport(url, io, "");
+  if (!store) return { exit: EXIT_FAILED };
   try {
     const planId = options.plan as number;
     const year = options.year as number;
@@ -175,10 +188,14 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     }
     return { document: publication.document };
   } catch (error) {
-    io.err(`データベースを読めません（shinchoku migrate を実行しましたか）: ${reason(error)}`);
+    const schemaMissing = /no such table|does not exist/i.test(reason(error));
+    io.err(
+      `データベースを読めません${schemaMissing ? "（shinchoku migrate を実行しましたか）" : ""} / cannot read the database: ${redactDatabaseUrl(url)}`,
+    );
+    io.err(describeDatabaseError(error));
     return { exit: EXIT_FAILED };
   } finally {
-    await store.close();
+    await store.close().catch(() => {});
   }
 }
 
@@ -194,14 +211,18 @@ async function loadFromFile(options: Options, io: CliIo): Promise<Loaded> {
     }
     const parsed = parseMapping(text);
     if (!parsed.mapping) {
-      for (const d of parsed.diagnostics) io.err(formatDiagnostic(d));
+      for (const d of parsed.diagnostics) io.err(formatFinding(d));
       return { exit: EXIT_FAILED };
     }
     mapping = parsed.mapping;
   }
   const input = options.input as string;
-  const result = await importFile(input, mapping ? { mapping } : {});
-  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+  const result = await importFile(input, {
+    ...(mapping ? { mapping } : {}),
+    ...(options.allowPartial ? { allowPartial: true } : {}),
+    limits: options.limits,
+  });
+  for (const d of result.diagnostics) io.err(formatFinding(d));
   if (!result.document || hasErrors(result.diagnostics)) {
     io.err(`エラーがあるため書き出しません: ${input}`);
     return { exit: EXIT_FAILED };
@@ -213,17 +234,25 @@ async function render(
   doc: PlanDocument,
   options: Options,
 ): Promise<{ bytes: Uint8Array; warnings: Diagnostic[] }> {
+  // Each renderer is loaded when asked for: a CSV export does not pay for the PDF fonts or exceljs.
   switch (options.format) {
     case "xlsx": {
+      const { renderXlsx } = await import("../io/export/xlsx.ts");
       const { buffer, diagnostics } = await renderXlsx(doc);
       return { bytes: buffer, warnings: diagnostics };
     }
-    case "pdf":
+    case "pdf": {
+      const { exportPdf } = await import("../io/export/pdf.ts");
       return { bytes: await exportPdf(doc), warnings: [] };
-    case "csv":
+    }
+    case "csv": {
+      const { exportCsv } = await import("../io/export/csv.ts");
       return { bytes: exportCsv(doc, options.encoding ? { encoding: options.encoding } : {}), warnings: [] };
-    case "json":
+    }
+    case "json": {
+      const { exportJson } = await import("../io/export/json.ts");
       return { bytes: Buffer.from(exportJson(doc), "utf8"), warnings: [] };
+    }
   }
 }
 
@@ -243,8 +272,8 @@ function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-export async function run(args: string[], io: CliIo = processIo): Promise<number> {
-  const parsed = parse(args);
+async function exportRound(args: string[], io: CliIo): Promise<number> {
+  const parsed = parse(args, io.env ?? processIo.env);
   if ("error" in parsed) {
     io.err(`${parsed.error}\n\n${usage()}`);
     return EXIT_USAGE;
@@ -265,10 +294,15 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
     io.err(`書き出しに失敗しました（${options.format}）: ${reason(error)}`);
     return EXIT_FAILED;
   }
-  for (const d of rendered.warnings) io.err(formatDiagnostic(d));
+  for (const d of rendered.warnings) io.err(formatFinding(d));
 
   if (options.output === "-") {
-    (io.stdout ?? processIo.stdout)(rendered.bytes);
+    try {
+      await (io.stdout ?? processIo.stdout)(rendered.bytes);
+    } catch (error) {
+      io.err(`標準出力に書き出せません / cannot write to standard output: ${reason(error)}`);
+      return EXIT_FAILED;
+    }
     return EXIT_OK;
   }
   const fileName = exportFileName(loaded.document, options.format);
@@ -288,3 +322,5 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
   io.out(`書き出しました: ${target}（${size(rendered.bytes.length)}）`);
   return EXIT_OK;
 }
+
+export const run = guarded(exportRound);

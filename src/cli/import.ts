@@ -1,22 +1,27 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { type Diagnostic, formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
 import type { GradeSummary } from "../domain/grade.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
+import { hasRemovals, type Removals, removalsBetween } from "../domain/removals.ts";
 import { importFile } from "../io/import-file.ts";
 import type { ImportResult } from "../io/import-result.ts";
+import { describeLimits, type ImportLimits, parseLimitOptions } from "../io/limits.ts";
 import { type ImportPreview, previewImport } from "../io/mapping/preview.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
 import {
   type Actor,
-  DEFAULT_DATABASE_URL,
-  openStore,
+  describeDatabaseError,
+  type OrganizationRecord,
   redactDatabaseUrl,
+  type SqlStore,
   StoreError,
 } from "../store/index.ts";
 import { importRound } from "../workflow/import-round.ts";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomically } from "./io.ts";
+import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
+import { formatFinding } from "./findings.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
 
 /**
  * `shinchoku import FILE [--json OUT.json] [--organization 名前]`: reads a published progress table,
@@ -27,7 +32,9 @@ import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomicall
 export function usage(): string {
   return [
     "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前] [--slug ID]",
-    "                                [--replace] [--database URL] [--mapping MAP.json] [--dry-run]",
+    "                                [--replace [--allow-removals]] [--database URL]",
+    "                                [--mapping MAP.json] [--dry-run] [--allow-partial]",
+    "                                [--limit 名前=値]…",
     "",
     "  FILE                  進行管理集計表: テキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）、",
     "                        xlsx、CSV、計画ドキュメント（JSON）",
@@ -41,6 +48,11 @@ export function usage(): string {
     "  --slug ID             自治体の URL 名（例: sakado）。初めて取り込む自治体で必要",
     "                        the municipality's URL name; needed the first time",
     "  --replace             同じ計画・年度がすでにあれば置き換える / replace an existing round",
+    "  --allow-removals      置き換えで取組項目・数値目標が減ってもよい / let --replace remove initiatives or KPIs",
+    "  --allow-partial       途中で切れた表・本部会評価の行がない表・その後に行がある表も取り込む（警告のみ）",
+    "                        accept a table that is cut off, lacks its footer or has rows after it",
+    "  --limit 名前=値       入力の上限を上げる（繰り返し指定可） / raise an input limit (repeatable):",
+    ...describeLimits(),
     "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
@@ -54,19 +66,26 @@ interface Options {
   organization?: string;
   slug?: string;
   replace?: boolean;
+  allowRemovals?: boolean;
+  /** The database URL, checked (set unless --json or --dry-run). */
   database?: string;
   mapping?: string;
   dryRun?: boolean;
+  allowPartial?: boolean;
+  limits: ImportLimits;
 }
 
 type Parsed = { help: true } | { help: false; options: Options } | { error: string };
 
-function parse(args: string[]): Parsed {
+function parse(args: string[], env: Record<string, string | undefined>): Parsed {
   let values: {
     json?: string;
     organization?: string;
     slug?: string;
     replace?: boolean;
+    "allow-removals"?: boolean;
+    "allow-partial"?: boolean;
+    limit?: string[];
     database?: string;
     mapping?: string;
     "dry-run"?: boolean;
@@ -83,6 +102,9 @@ function parse(args: string[]): Parsed {
         organization: { type: "string" },
         slug: { type: "string" },
         replace: { type: "boolean" },
+        "allow-removals": { type: "boolean" },
+        "allow-partial": { type: "boolean" },
+        limit: { type: "string", multiple: true },
         database: { type: "string" },
         mapping: { type: "string" },
         "dry-run": { type: "boolean" },
@@ -96,18 +118,32 @@ function parse(args: string[]): Parsed {
   if (positionals.length === 0) return { error: "FILE がありません / FILE is missing" };
   if (positionals.length > 1)
     return { error: `FILE は 1 つだけ指定します / one FILE only: ${positionals.join(" ")}` };
-  const options: Options = { file: positionals[0] as string };
+  const limits = parseLimitOptions(values.limit ?? []);
+  if ("error" in limits) return { error: limits.error };
+  const options: Options = { file: positionals[0] as string, limits: limits.limits };
+  if (values["allow-partial"]) options.allowPartial = true;
   if (values.json !== undefined) options.json = values.json;
   if (values.organization !== undefined) options.organization = values.organization;
   if (values.slug !== undefined) options.slug = values.slug;
   if (values.replace) options.replace = true;
-  if (values.database !== undefined) options.database = values.database;
+  if (values["allow-removals"]) options.allowRemovals = true;
   if (values.mapping !== undefined) options.mapping = values.mapping;
   if (values["dry-run"]) options.dryRun = true;
   if (options.dryRun && options.json !== undefined)
     return { error: "--dry-run は何も書き出しません。--json とは併用できません" };
-  if (options.json !== undefined && (options.slug || options.replace || options.database))
+  if (options.json !== undefined && (options.slug || options.replace || values.database !== undefined))
     return { error: "--json は変換だけを行います。--slug・--replace・--database とは併用できません" };
+  if (options.allowRemovals && !options.replace)
+    return {
+      error: "--allow-removals は --replace と一緒に指定します / --allow-removals goes with --replace",
+    };
+  if (options.slug !== undefined && !SLUG.test(options.slug))
+    return { error: `--slug は半角英小文字・数字・ハイフンで指定してください: ${options.slug}` };
+  if (options.json === undefined && !options.dryRun) {
+    const chosen = chooseDatabaseUrl(values.database, env);
+    if ("error" in chosen) return { error: chosen.error };
+    options.database = chosen.url;
+  }
   return { help: false, options };
 }
 
@@ -155,7 +191,7 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
     return undefined;
   }
   const parsed = parseMapping(text);
-  for (const d of parsed.diagnostics) io.err(`${path}: ${formatDiagnostic(d)}`);
+  for (const d of parsed.diagnostics) io.err(`${path}: ${formatFinding(d)}`);
   return parsed.mapping && !hasErrors(parsed.diagnostics) ? parsed.mapping : undefined;
 }
 
@@ -187,53 +223,123 @@ const IMPORT_ACTOR: Actor = { kind: "system", name: "shinchoku import" };
 /** URL names appear in addresses (/o/sakado): lower-case letters, digits and hyphens. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
+/** The organizations stored; none in a database that was never migrated (nothing is created here). */
+async function storedOrganizations(store: SqlStore): Promise<OrganizationRecord[]> {
+  try {
+    return await store.organizations.list();
+  } catch (error) {
+    if ((await store.pendingMigrations()).length > 0) return [];
+    throw error;
+  }
+}
+
+/** The municipality named by --slug, or found by its name among those stored (or the only one). */
+function chooseOrganization(
+  document: PlanDocument,
+  options: Options,
+  organizations: OrganizationRecord[],
+): { slug: string; name: string } | undefined {
+  const name = options.organization ?? document.organization?.name;
+  const known =
+    organizations.find((o) => o.slug === options.slug) ??
+    (name
+      ? organizations.find((o) => o.name === name)
+      : organizations.length === 1
+        ? organizations[0]
+        : undefined);
+  const slug = options.slug ?? known?.slug;
+  const organizationName = name ?? known?.name;
+  return slug && organizationName ? { slug, name: organizationName } : undefined;
+}
+
+const SHOWN_REMOVALS = 20;
+
+function formatRemovals(removals: Removals): string[] {
+  const lines = [
+    ...removals.initiatives.map(
+      (i) => `  取組項目 No.${i.number}「${i.title}」 / initiative No. ${i.number}`,
+    ),
+    ...removals.kpis.map(
+      (k) => `  取組項目 No.${k.initiativeNumber} の数値目標「${k.name}」 / KPI of No. ${k.initiativeNumber}`,
+    ),
+  ];
+  if (lines.length <= SHOWN_REMOVALS) return lines;
+  const rest = lines.length - SHOWN_REMOVALS;
+  return [...lines.slice(0, SHOWN_REMOVALS), `  ほか ${rest}件 / ${rest} more`];
+}
+
+/** What replacing the stored round with `document` would remove (nothing when there is no such round). */
+async function removalsOf(
+  store: SqlStore,
+  document: PlanDocument,
+  organization: OrganizationRecord | undefined,
+): Promise<Removals | undefined> {
+  if (!organization) return undefined;
+  const { title, startFiscalYear, endFiscalYear } = document.plan;
+  const plan = (await store.plans.list(organization.id)).find(
+    (p) => p.title === title && p.startFiscalYear === startFiscalYear && p.endFiscalYear === endFiscalYear,
+  );
+  if (!plan) return undefined;
+  const round = await store.rounds.find(plan.id, document.round.fiscalYear);
+  const stored = round && (await store.rounds.snapshot(round.id));
+  return stored ? removalsBetween(stored.document, document) : undefined;
+}
+
 /**
  * Stores the document in the database in one transaction. The municipality is named by --slug, or
- * found by its name among those already stored, so a second fiscal year needs no --slug.
+ * found by its name among those already stored, so a second fiscal year needs no --slug. A usage
+ * error is found before the database is created or migrated.
  */
 export async function storeDocument(document: PlanDocument, options: Options, io: CliIo): Promise<number> {
-  if (options.slug !== undefined && !SLUG.test(options.slug)) {
-    io.err(`--slug は半角英小文字・数字・ハイフンで指定してください: ${options.slug}`);
-    return EXIT_USAGE;
-  }
-  const url = options.database ?? process.env.DATABASE_URL;
-  let store: Awaited<ReturnType<typeof openStore>>;
-  try {
-    store = await openStore(url);
-    await store.migrate();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const url = options.database as string;
+  const unknownOrganization = () => {
     io.err(
-      `データベースを開けません。何も取り込んでいません: ${redactDatabaseUrl(url ?? DEFAULT_DATABASE_URL)}\n${reason}`,
+      "取り込み先の自治体が分かりません。--organization 自治体名 と --slug URL名 を指定してください（例: --organization 坂戸市 --slug sakado）",
     );
-    return EXIT_FAILED;
-  }
+    return EXIT_USAGE;
+  };
+  const missing = isMissingSqliteFile(url);
+  if (missing && !chooseOrganization(document, options, [])) return unknownOrganization();
+
+  const store = await openOrReport(url, io, "。何も取り込んでいません");
+  if (!store) return EXIT_FAILED;
+  // Until the import starts, a failure means the database could not be opened at all.
+  let opened = false;
   try {
-    const organizations = await store.organizations.list();
-    const name = options.organization ?? document.organization?.name;
-    const known =
-      organizations.find((o) => o.slug === options.slug) ??
-      (name
-        ? organizations.find((o) => o.name === name)
-        : organizations.length === 1
-          ? organizations[0]
-          : undefined);
-    const slug = options.slug ?? known?.slug;
-    const organizationName = name ?? known?.name;
-    if (!slug || !organizationName) {
-      io.err(
-        "取り込み先の自治体が分かりません。--organization 自治体名 と --slug URL名 を指定してください（例: --organization 坂戸市 --slug sakado）",
-      );
-      return EXIT_USAGE;
+    const organizations = missing ? [] : await storedOrganizations(store);
+    const organization = chooseOrganization(document, options, organizations);
+    if (!organization) return unknownOrganization();
+    if (store.readOnly) {
+      io.err("データベースが読み取り専用のため取り込めません / the database is read-only");
+      return EXIT_FAILED;
+    }
+    await store.migrate();
+    opened = true;
+    if (options.replace) {
+      const stored = organizations.find((o) => o.slug === organization.slug);
+      const removals = await removalsOf(store, document, stored);
+      if (removals && hasRemovals(removals)) {
+        const count = `取組項目 ${removals.initiatives.length}件・数値目標 ${removals.kpis.length}件`;
+        if (!options.allowRemovals) {
+          io.err(`置き換えると次の${count}が削除されます。何も取り込んでいません / replacing would remove:`);
+          for (const line of formatRemovals(removals)) io.err(line);
+          io.err(
+            "削除してよい場合は --allow-removals を指定してください / add --allow-removals to replace anyway",
+          );
+          return EXIT_FAILED;
+        }
+        io.out(`置き換えで削除します: ${count} / removing:`);
+        for (const line of formatRemovals(removals)) io.out(line);
+      }
     }
     const outcome = await importRound(store, IMPORT_ACTOR, {
       document,
-      organization: { slug, name: organizationName },
+      organization,
       replace: options.replace === true,
     });
     const year = formatFiscalYear(outcome.fiscalYear, "long");
     io.out(
-      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organizationName} ${document.plan.title} ${year}（計画ID ${outcome.planId}）`,
+      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画ID ${outcome.planId}）`,
     );
     return EXIT_OK;
   } catch (error) {
@@ -242,14 +348,20 @@ export async function storeDocument(document: PlanDocument, options: Options, io
       if (error.code === "round.exists") io.err("置き換える場合は --replace を指定してください");
       return EXIT_FAILED;
     }
-    throw error;
+    io.err(
+      opened
+        ? "取り込めませんでした。何も取り込んでいません / nothing was imported:"
+        : `データベースを開けません。何も取り込んでいません: ${redactDatabaseUrl(url)}`,
+    );
+    io.err(describeDatabaseError(error));
+    return EXIT_FAILED;
   } finally {
-    await store.close();
+    await store.close().catch(() => {});
   }
 }
 
-export async function run(args: string[], io: CliIo = processIo): Promise<number> {
-  const parsed = parse(args);
+async function importCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parse(args, io.env ?? processIo.env);
   if ("error" in parsed) {
     io.err(`${parsed.error}\n\n${usage()}`);
     return EXIT_USAGE;
@@ -270,14 +382,16 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
   const result = await importFile(options.file, {
     ...(options.organization ? { organizationName: options.organization } : {}),
     ...(mapping ? { mapping } : {}),
+    ...(options.allowPartial ? { allowPartial: true } : {}),
+    limits: options.limits,
   });
   if (options.dryRun) {
     for (const line of formatPreview(previewImport(result))) io.out(line);
-    for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+    for (const d of result.diagnostics) io.err(formatFinding(d));
     return result.document && !hasErrors(result.diagnostics) ? EXIT_OK : EXIT_FAILED;
   }
   for (const line of summarize(result)) io.out(line);
-  for (const d of result.diagnostics) io.err(formatDiagnostic(d));
+  for (const d of result.diagnostics) io.err(formatFinding(d));
 
   if (!result.document || hasErrors(result.diagnostics)) {
     io.err(
@@ -297,3 +411,5 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
   io.out(`書き出しました: ${options.json}`);
   return EXIT_OK;
 }
+
+export const run = guarded(importCommand);

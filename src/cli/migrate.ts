@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_DATABASE_URL, openStore, redactDatabaseUrl } from "../store/index.ts";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io.ts";
+import { describeDatabaseError, openStore, redactDatabaseUrl } from "../store/index.ts";
+import { chooseDatabaseUrl } from "./database.ts";
+import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo } from "./io.ts";
 
 /**
  * `shinchoku migrate [--database URL]`: brings the database schema up to date and lists what was
@@ -13,13 +14,14 @@ export function usage(): string {
     "",
     "  --database URL   データベース（省略時は環境変数 DATABASE_URL、それもなければ ./data/shinchoku.db）",
     "                   sqlite:./data/x.db, sqlite::memory:, postgres://user@host/db",
+    "                   PostgreSQL: ?connect_timeout=秒（既定 10）&statement_timeout=ミリ秒（既定 60000）",
     "  -h, --help       この説明 / this help",
     "",
     "終了コード / exit code: 0 成功 / 1 失敗 / 2 使い方の誤り",
   ].join("\n");
 }
 
-export async function run(args: string[], io: CliIo = processIo): Promise<number> {
+async function migrate(args: string[], io: CliIo): Promise<number> {
   let values: { database?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
@@ -36,16 +38,28 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
     io.out(usage());
     return EXIT_OK;
   }
-  const url = values.database || (io.env ?? processIo.env).DATABASE_URL || DEFAULT_DATABASE_URL;
-  if (values.database === "") {
-    io.err(`--database が空です / --database is empty\n\n${usage()}`);
+  const chosen = chooseDatabaseUrl(values.database, io.env ?? processIo.env);
+  if ("error" in chosen) {
+    io.err(`${chosen.error}\n\n${usage()}`);
     return EXIT_USAGE;
   }
+  const { url } = chosen;
 
   io.out(`データベース / database: ${redactDatabaseUrl(url)}`);
   let store: Awaited<ReturnType<typeof openStore>> | undefined;
   try {
     store = await openStore(url);
+    if (store.readOnly) {
+      const pending = await store.pendingMigrations();
+      if (pending.length === 0) {
+        io.out("データベースは読み取り専用ですが、最新です。 / The database is read-only and up to date.");
+        return EXIT_OK;
+      }
+      io.err(
+        `データベースが読み取り専用のため移行できません（未適用 ${pending.length}件）。書き込めるようにしてからやり直してください。 / The database is read-only; ${pending.length} migration(s) cannot be applied.`,
+      );
+      return EXIT_FAILED;
+    }
     const applied = await store.migrate();
     if (applied.length === 0) {
       io.out(
@@ -57,10 +71,13 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
     }
     return EXIT_OK;
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    io.err(`データベースの移行に失敗しました。何も変更していません。 / Migration failed: ${detail}`);
+    io.err(
+      `データベースの移行に失敗しました。何も変更していません。 / Migration failed: ${describeDatabaseError(error)}`,
+    );
     return EXIT_FAILED;
   } finally {
     await store?.close().catch(() => {});
   }
 }
+
+export const run = guarded(migrate);

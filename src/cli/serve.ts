@@ -1,5 +1,6 @@
 import { readServeConfig, serveUsage } from "../server/config.ts";
 import { startServer } from "../server/start.ts";
+import { describeDatabaseError } from "../store/database-errors.ts";
 import { redactDatabaseUrl } from "../store/url.ts";
 import { stopRequested } from "./stop-signal.ts";
 
@@ -25,12 +26,16 @@ export async function run(args: string[]): Promise<number> {
   try {
     server = await startServer(config);
   } catch (error) {
-    console.error(`起動できませんでした / could not start: ${(error as Error).message}`);
+    console.error(`起動できませんでした / could not start: ${describeDatabaseError(error)}`);
     console.error(
       `  database: ${redactDatabaseUrl(config.databaseUrl)}, host: ${config.host}, port: ${config.port}`,
     );
     return 1;
   }
+  if (server.readOnly)
+    console.log(
+      "データベースは読み取り専用です。閲覧とダウンロードだけができます / the database is read-only: pages and downloads only",
+    );
   if (server.sampleLoaded)
     console.log("サンプルデータ（坂戸市 令和元年度）を読み込みました / sample data loaded");
   console.log(`Shinchoku: ${server.url} で起動しました / listening on ${server.url}`);

@@ -1,13 +1,15 @@
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename, extname } from "node:path";
-import type { Diagnostic } from "../domain/diagnostic.ts";
+import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
+import { checkPlanDocument } from "../domain/plan-document-check.ts";
 import { importCsv } from "./csv/import.ts";
 import type { ImportResult } from "./import-result.ts";
 import { importPlanDocumentJson } from "./json/import.ts";
+import { checkDocumentSize, DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "./limits.ts";
 import type { MappedRow } from "./mapping/read-rows.ts";
 import type { ColumnMapping } from "./mapping/schema.ts";
 import { importTableText } from "./table-text/index.ts";
-import { importXlsx } from "./xlsx/import.ts";
 
 export type ImportFormat = "table-text" | "xlsx" | "csv" | "json";
 
@@ -17,6 +19,13 @@ export interface ImportFileOptions {
   /** Column mapping for another city's xlsx or CSV (see src/io/mapping/schema.ts). */
   mapping?: ColumnMapping;
   organizationName?: string;
+  /** How large the input may be (default: DEFAULT_LIMITS); the same object for every format. */
+  limits?: ImportLimits;
+  /**
+   * Accept a table that is not whole (cut off, without the footer its layout has, with rows after
+   * it) with warnings instead of errors.
+   */
+  allowPartial?: boolean;
 }
 
 export interface ImportFileResult extends ImportResult {
@@ -69,38 +78,109 @@ function unreadable(path: string, error: unknown): ImportFileResult {
 
 /**
  * One entry point for every import format, with the same result model (document + diagnostics) and
- * the same rule: the caller saves the document only when no diagnostic is an error.
+ * the same rule: the caller saves the document only when no diagnostic is an error. A document the
+ * importer accepted is then held to what storing it requires (checkPlanDocument), so that a
+ * conversion (`import --json`, an upload preview) never accepts what a database import would refuse.
  */
 export async function importFile(
   input: string | Uint8Array,
   options: ImportFileOptions = {},
 ): Promise<ImportFileResult> {
+  const result = await importAny(input, options);
+  const { document } = result;
+  const tooLarge = document ? checkDocumentSize(document, options.limits ?? DEFAULT_LIMITS) : undefined;
+  if (tooLarge) return { ...result, document: null, diagnostics: [...result.diagnostics, tooLarge] };
+  if (document && !hasErrors(result.diagnostics)) {
+    const problems = checkPlanDocument(document);
+    result.diagnostics.push(...problems);
+    document.diagnostics.push(...problems.filter((p) => p.code !== "document.has-errors"));
+  }
+  return result;
+}
+
+/**
+ * The file's bytes, or the finding that refuses it: not a regular file (a device such as /dev/zero
+ * would never end), or larger than the limit (known from its size, before reading a byte; a file
+ * that grows while read is cut at the limit and refused too).
+ */
+async function readBounded(path: string, limits: ImportLimits): Promise<Uint8Array | ImportFileResult> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    // Non-blocking: opening a named pipe must not wait for a writer (it is refused below).
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = await handle.stat();
+    if (!stat.isFile())
+      return unreadable(path, new Error("通常のファイルではありません / not a regular file"));
+    const refuse = (size: number | undefined): ImportFileResult => ({
+      document: null,
+      diagnostics: [limitExceeded("fileBytes", limits.fileBytes, size)],
+      format: null,
+    });
+    if (stat.size > limits.fileBytes) return refuse(stat.size);
+    // One byte more than the size: a file that grows while it is read is not read as a whole.
+    const buffer = new Uint8Array(stat.size + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > stat.size)
+      return unreadable(
+        path,
+        new Error("読み込み中にファイルが変わりました / the file changed while it was read"),
+      );
+    return buffer.subarray(0, length);
+  } catch (error) {
+    return unreadable(path, error);
+  } finally {
+    await handle?.close().catch(() => {});
+  }
+}
+
+async function importAny(
+  input: string | Uint8Array,
+  options: ImportFileOptions = {},
+): Promise<ImportFileResult> {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   let bytes: Uint8Array;
   if (typeof input === "string") {
-    try {
-      bytes = new Uint8Array(await readFile(input));
-    } catch (error) {
-      return unreadable(input, error);
-    }
+    const read = await readBounded(input, limits);
+    if (!(read instanceof Uint8Array)) return read;
+    bytes = read;
   } else bytes = input;
+  if (bytes.length > limits.fileBytes)
+    return {
+      document: null,
+      diagnostics: [limitExceeded("fileBytes", limits.fileBytes, bytes.length)],
+      format: null,
+    };
   const fileName = options.fileName ?? (typeof input === "string" ? basename(input) : "");
   const format = detectImportFormat(fileName, bytes);
   const organization = options.organizationName ? { organizationName: options.organizationName } : {};
   const mapping = options.mapping ? { mapping: options.mapping } : {};
+  const partial = options.allowPartial ? { allowPartial: true } : {};
   switch (format) {
-    case "xlsx":
-      return { ...(await importXlsx(bytes, { ...mapping, ...organization })), format };
+    case "xlsx": {
+      // exceljs is loaded only for workbooks: reading a text table does not pay for it.
+      const { importXlsx } = await import("./xlsx/import.ts");
+      return { ...(await importXlsx(bytes, { ...mapping, ...organization, ...partial, limits })), format };
+    }
     case "csv":
-      return { ...importCsv(bytes, { ...mapping, ...organization }), format };
+      return { ...importCsv(bytes, { ...mapping, ...organization, limits }), format };
     case "json": {
-      const result = importPlanDocumentJson(bytes);
+      const result = importPlanDocumentJson(bytes, { limits });
       if (result.document && options.organizationName && !result.document.organization) {
         result.document.organization = { name: options.organizationName };
       }
       return { ...result, format };
     }
     default: {
-      const { document, diagnostics, encoding } = importTableText(bytes, organization);
+      const { document, diagnostics, encoding } = importTableText(bytes, {
+        ...organization,
+        ...partial,
+        limits,
+      });
       return { document, diagnostics, format, encoding };
     }
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../store/url.ts";
+import { DEFAULT_DATABASE_URL, databaseUrlProblem, parseDatabaseUrl } from "../store/url.ts";
 
 /**
  * The server's settings, read once at start from the command line and the environment (the command
@@ -88,16 +88,9 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     );
   }
   const databaseUrl = (values.database ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL).trim();
-  if (databaseUrl === "") {
-    errors.push("DATABASE_URL（--database）が空です / DATABASE_URL is empty");
-  } else if (
-    /^[a-z][a-z0-9+.-]*:\/\//i.test(databaseUrl) &&
-    !/^(postgres(ql)?|sqlite):\/\//i.test(databaseUrl)
-  ) {
-    errors.push(
-      `DATABASE_URL は sqlite:… か postgres://… で指定してください（指定値: ${databaseUrl.replace(/\/\/[^@/]*@/, "//***@")}） / unsupported database URL`,
-    );
-  }
+  // The same rule as every other command's --database (src/store/url.ts).
+  const problem = databaseUrlProblem(databaseUrl);
+  if (problem) errors.push(`DATABASE_URL（--database）: ${problem}`);
   if (values.sample && values["no-sample"]) {
     errors.push(
       "--sample と --no-sample は同時に指定できません / --sample and --no-sample contradict each other",

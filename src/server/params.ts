@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { GRADES } from "../domain/grade.ts";
+import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, INITIATIVE_NUMBER_MAX } from "../domain/plan-document-check.ts";
 import { AppError, type FieldError, fieldErrors } from "./errors.ts";
 
 /**
@@ -21,8 +22,9 @@ function wholeNumber(min: number, max: number) {
 }
 
 export const planIdSchema = wholeNumber(1, 2_147_483_647);
-export const fiscalYearSchema = wholeNumber(1900, 2999);
-export const initiativeNumberSchema = wholeNumber(1, 1_000_000);
+/** The bounds a stored document is held to (src/domain/plan-document-check.ts): one rule for both. */
+export const fiscalYearSchema = wholeNumber(FISCAL_YEAR_MIN, FISCAL_YEAR_MAX);
+export const initiativeNumberSchema = wholeNumber(1, INITIATIVE_NUMBER_MAX);
 export const gradeSchema = z.enum(GRADES);
 
 /** A query parameter that may repeat (`grade=A&grade=B`) or come once. */

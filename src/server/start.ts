@@ -23,6 +23,8 @@ export interface RunningServer {
   store: Store;
   /** Whether the sample was loaded now. */
   sampleLoaded: boolean;
+  /** The database is a SQLite file this process cannot write: pages and downloads only. */
+  readOnly: boolean;
   /**
    * Stops accepting connections, lets the requests in flight finish (those still running after
    * `timeoutMs` are cut off), then closes the store.
@@ -37,8 +39,16 @@ export const SHUTDOWN_TIMEOUT_MS = 10_000;
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.databaseUrl);
   try {
-    await store.migrate();
-    const sampleLoaded = options.sample && (await store.isEmpty());
+    if (store.readOnly) {
+      // Nothing can be migrated or loaded; a schema that is not current cannot be served.
+      const pending = await store.pendingMigrations();
+      if (pending.length > 0) {
+        throw new Error(
+          `データベースが読み取り専用で、移行が必要です（未適用 ${pending.length}件）。書き込めるようにして shinchoku migrate を実行してください / the database is read-only and needs ${pending.length} migration(s)`,
+        );
+      }
+    } else await store.migrate();
+    const sampleLoaded = !store.readOnly && options.sample && (await store.isEmpty());
     if (sampleLoaded) await loadSampleData(store);
 
     const app = createApp({ store });
@@ -58,6 +68,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       port,
       store,
       sampleLoaded,
+      readOnly: store.readOnly,
       close(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
         closing ??= (async () => {
           await stopServer?.(timeoutMs);

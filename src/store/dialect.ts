@@ -1,14 +1,18 @@
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import type { Database as BetterSqliteDatabase } from "better-sqlite3";
 import {
   type ColumnDataType,
   type ColumnDefinitionBuilder,
+  type DatabaseConnection,
+  type Driver,
   type Expression,
   Kysely,
   PostgresDialect,
   type RawBuilder,
   type SqlBool,
   SqliteDialect,
+  SqliteDriver,
   sql,
 } from "kysely";
 import type { Database } from "./schema.ts";
@@ -131,25 +135,79 @@ export const postgresDialect: StoreDialect = {
 export interface Connection {
   db: Kysely<Database>;
   dialect: StoreDialect;
+  /** Opened read-only: the SQLite file is not writable by this process. */
+  readOnly: boolean;
 }
 
 export async function connect(target: DatabaseTarget): Promise<Connection> {
-  return target.kind === "sqlite" ? connectSqlite(target.path) : connectPostgres(target.url);
+  return target.kind === "sqlite" ? connectSqlite(target) : connectPostgres(target);
 }
 
-async function connectSqlite(path: string): Promise<Connection> {
+/** Whether this process may write the file (false when it does not exist). */
+function writable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function connectSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>): Promise<Connection> {
+  // URI file names let a read-only database in a read-only folder be opened as `immutable` (below).
+  // Every path reaching here is a plain path: parseDatabaseUrl refuses "file:" as a scheme.
+  process.env.SQLITE_USE_URI ??= "1";
   const { default: SQLite } = await import("better-sqlite3");
+  const { path } = target;
   const inMemory = path === ":memory:";
-  if (!inMemory) mkdirSync(dirname(resolve(path)), { recursive: true });
-  const database = new SQLite(path);
+  // A file that exists but cannot be written is opened read-only, so that it can still be exported
+  // from and served; opening it for writing would fail on the first pragma.
+  const readOnly = !inMemory && existsSync(path) && !writable(path);
+  if (!inMemory && !readOnly) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = readOnly ? openReadOnly(SQLite, path) : new SQLite(path);
   // WAL lets the server read while an import writes; it does not apply to a memory database.
-  if (!inMemory) database.pragma("journal_mode = WAL");
+  if (!inMemory && !readOnly) database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
-  database.pragma("busy_timeout = 5000");
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: sqliteDialect };
+  database.pragma(`busy_timeout = ${Math.trunc(target.busyTimeoutMs)}`);
+  const dialect = new GuardedSqliteDialect({ database });
+  return { db: new Kysely<Database>({ dialect }), dialect: sqliteDialect, readOnly };
 }
 
-async function connectPostgres(url: string): Promise<Connection> {
+/**
+ * Reading a WAL database needs its -shm file, which SQLite creates beside it. In a folder this process
+ * cannot write, and with no -wal file left by a writer (so nothing uncommitted to the main file), the
+ * database is opened `immutable`: read as it is, without locks.
+ */
+function openReadOnly(SQLite: typeof import("better-sqlite3"), path: string): BetterSqliteDatabase {
+  const folderWritable = writable(dirname(resolve(path)));
+  if (folderWritable || existsSync(`${path}-wal`) || process.env.SQLITE_USE_URI !== "1") {
+    return new SQLite(path, { readonly: true, fileMustExist: true });
+  }
+  const uri = `file:${encodeURI(resolve(path)).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
+  return new SQLite(uri, { readonly: true, fileMustExist: true });
+}
+
+/**
+ * SQLite rolls a transaction back by itself after some errors (a full disk, an I/O error); Kysely's
+ * ROLLBACK then fails with "cannot rollback - no transaction is active", and that error replaces the
+ * one that named the cause. The rollback is skipped when there is no transaction left to roll back.
+ */
+class GuardedSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: { database: BetterSqliteDatabase }) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    const { database } = this.config;
+    return new (class extends SqliteDriver {
+      override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+        if (database.inTransaction) await super.rollbackTransaction(connection);
+      }
+    })(this.config);
+  }
+}
+
+async function connectPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Connection> {
   const { default: pg } = await import("pg");
   // bigint counts and sums fit a JavaScript number here; dates stay ISO strings (the default parser
   // turns them into local-midnight Date objects, which shift with the server's time zone).
@@ -160,8 +218,20 @@ async function connectPostgres(url: string): Promise<Connection> {
   };
   const getTypeParser = ((oid: number, format?: "text" | "binary") =>
     parsers[oid] ?? pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
-  const pool = new pg.Pool({ connectionString: url, types: { getTypeParser } });
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    types: { getTypeParser },
+    // A server that accepts the connection and never answers must not hang a command.
+    connectionTimeoutMillis: target.connectTimeoutMs,
+    statement_timeout: target.statementTimeoutMs,
+    // statement_timeout is the server's own; a server that stops answering needs the client's too.
+    query_timeout: target.statementTimeoutMs + 5_000,
+  });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on("error", () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: postgresDialect };
+  return {
+    db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }),
+    dialect: postgresDialect,
+    readOnly: false,
+  };
 }

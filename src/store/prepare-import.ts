@@ -1,10 +1,5 @@
-import { formatDiagnostic, hasErrors } from "../domain/diagnostic.ts";
-import {
-  type Initiative,
-  type Kpi,
-  PLAN_DOCUMENT_FORMAT,
-  type PlanDocument,
-} from "../domain/plan-document.ts";
+import type { Initiative, Kpi, PlanDocument } from "../domain/plan-document.ts";
+import { checkPlanDocument } from "../domain/plan-document-check.ts";
 import { documentProblems, storeErrors } from "./messages.ts";
 
 /** One KPI line of the document, with the KPI row it belongs to. */
@@ -26,20 +21,13 @@ export interface PreparedImport {
 }
 
 /**
- * Checks what the database cannot check for us and resolves 再掲 links, before anything is written.
+ * Checks the document by the rule every importer applies too (checkPlanDocument: the same refusal,
+ * in the same words, on SQLite and PostgreSQL) and resolves 再掲 links, before anything is written.
  * Throws StoreError("document.invalid").
  */
 export function prepareImport(document: PlanDocument): PreparedImport {
-  if (document.format !== PLAN_DOCUMENT_FORMAT) {
-    throw storeErrors.documentInvalid(documentProblems.format(document.format));
-  }
-  if (hasErrors(document.diagnostics)) {
-    const errors = document.diagnostics.filter((d) => d.severity === "error");
-    throw storeErrors.documentHasErrors(
-      errors.length,
-      formatDiagnostic(errors[0] as (typeof errors)[number]),
-    );
-  }
+  const problem = checkPlanDocument(document)[0];
+  if (problem) throw storeErrors.documentInvalid(problem.message);
 
   const initiatives = document.policies.flatMap((p) => p.initiatives);
   const numbers = new Set<number>();

@@ -4,7 +4,7 @@ import { AuditLog, auditWriter } from "./audit.ts";
 import { Departments } from "./departments.ts";
 import type { StoreDialect } from "./dialect.ts";
 import { KpiValues } from "./kpi-values.ts";
-import { migrateToLatest } from "./migrate.ts";
+import { migrateToLatest, pendingMigrations } from "./migrate.ts";
 import { Organizations } from "./organizations.ts";
 import { Plans } from "./plans.ts";
 import { Publications } from "./publications.ts";
@@ -60,6 +60,8 @@ export class SqlStore extends Resources implements Store {
   constructor(
     readonly db: Kysely<Database>,
     readonly capabilities: StoreDialect,
+    /** Opened read-only (a SQLite file this process cannot write): reads work, writes fail. */
+    readonly readOnly = false,
   ) {
     super({ db, dialect: capabilities });
   }
@@ -98,6 +100,11 @@ export class SqlStore extends Resources implements Store {
     await this.transaction({ actor: { kind: "system", name: "shinchoku migrate" } }, async (tx) => {
       for (const round of unpublished) await tx.publications.publish(round.id, { source: "imported" });
     });
+  }
+
+  /** Migrations not applied yet; reads only. */
+  pendingMigrations(): Promise<string[]> {
+    return pendingMigrations(this.db, this.capabilities);
   }
 
   private closing: Promise<void> | undefined;

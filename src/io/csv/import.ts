@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { KPI_ROW_COLUMNS, type KpiRowColumnId } from "../kpi-rows.ts";
+import { checkLines, DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "../limits.ts";
 import { importWithMapping } from "../mapping/apply.ts";
 import type { MappingField } from "../mapping/fields.ts";
 import { excerpt, sheetDiagnostic } from "../mapping/messages.ts";
@@ -14,6 +15,8 @@ export interface CsvImportOptions {
   /** How to read the columns; without one, only a CSV written by exportCsv is understood. */
   mapping?: ColumnMapping;
   organizationName?: string;
+  /** How large the file may be (default: DEFAULT_LIMITS). */
+  limits?: ImportLimits;
 }
 
 function failure(diagnostics: Diagnostic[]): SheetImportResult {
@@ -123,12 +126,19 @@ function isOwnCsv(source: SheetSource): boolean {
 export function importCsv(bytes: Uint8Array | string, options: CsvImportOptions = {}): SheetImportResult {
   const empty = typeof bytes === "string" ? bytes.trim() === "" : bytes.length === 0;
   if (empty) return failure([sheetDiagnostic("input.empty")]);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (typeof bytes !== "string" && bytes.length > limits.fileBytes)
+    return failure([limitExceeded("fileBytes", limits.fileBytes, bytes.length)]);
   const decoded =
     typeof bytes === "string"
       ? { text: bytes.replace(/^\uFEFF/, ""), diagnostics: [] }
       : decode(bytes, options.mapping?.encoding);
   if (!decoded) return failure([sheetDiagnostic("input.binary")]);
-  const read = readRecords(decoded.text, options.mapping?.delimiter ?? ",");
+  const delimiter = options.mapping?.delimiter ?? ",";
+  // Counted before csv-parse builds every record: a line of a million commas never becomes cells.
+  const tooLarge = checkLines(decoded.text, limits, delimiter);
+  if (tooLarge) return failure([...decoded.diagnostics, tooLarge]);
+  const read = readRecords(decoded.text, delimiter);
   if ("error" in read) return failure([...decoded.diagnostics, read.error]);
   let mapping = options.mapping;
   if (!mapping) {

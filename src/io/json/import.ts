@@ -10,7 +10,9 @@ import {
   type PlanDocument,
 } from "../../domain/plan-document.ts";
 import type { ImportResult } from "../import-result.ts";
-import { type ParsedPlanDocument, planDocumentSchema } from "./schema.ts";
+import { DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "../limits.ts";
+import type { ParsedPlanDocument } from "./schema.ts";
+import { jsonDepth, validatePlanDocument } from "./validate.ts";
 import { zodFindings } from "./zod-messages.ts";
 
 type JsonCode =
@@ -94,12 +96,37 @@ function failure(diagnostics: Diagnostic[]): ImportResult {
  * Validation errors name the JSON path ("policies[0].initiatives[2].grade") in Japanese. KPI values
  * written as plain strings are parsed as table cells. Never throws.
  */
-export function importPlanDocumentJson(input: string | Uint8Array): ImportResult {
+export function importPlanDocumentJson(
+  input: string | Uint8Array,
+  options: { limits?: ImportLimits } = {},
+): ImportResult {
+  try {
+    return importUnsafe(input, options.limits ?? DEFAULT_LIMITS);
+  } catch (error) {
+    // A bug must not take down an upload: report it as a finding about this input.
+    const message = error instanceof Error ? error.message : String(error);
+    return failure([
+      {
+        severity: "error",
+        code: "internal",
+        message: `取り込み中に予期しないエラーが起きました: ${message}`,
+        messageEn: `Unexpected error while importing: ${message}`,
+      },
+    ]);
+  }
+}
+
+function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportResult {
+  if (typeof input !== "string" && input.length > limits.fileBytes)
+    return failure([limitExceeded("fileBytes", limits.fileBytes, input.length)]);
   const text = (typeof input === "string" ? input : new TextDecoder("utf-8").decode(input)).replace(
     /^\uFEFF/,
     "",
   );
   if (text.trim() === "") return failure([diag("json.empty")]);
+  // Bounded before parsing: JSON.parse and the validator recurse once per level.
+  const depth = jsonDepth(text, limits.jsonDepth);
+  if (depth > limits.jsonDepth) return failure([limitExceeded("jsonDepth", limits.jsonDepth, undefined)]);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -114,15 +141,16 @@ export function importPlanDocumentJson(input: string | Uint8Array): ImportResult
   }
 
   const warnings: Diagnostic[] = [];
-  let parsed = planDocumentSchema(true).safeParse(data);
-  if (!parsed.success && parsed.error.issues.every((i) => i.code === "unrecognized_keys")) {
-    for (const f of zodFindings(parsed.error.issues, data))
+  let parsed = validatePlanDocument(data, true, limits);
+  if (!parsed.success && "issues" in parsed && parsed.issues.every((i) => i.code === "unrecognized_keys")) {
+    for (const f of zodFindings(parsed.issues, data))
       warnings.push(diag("json.unknown-field", { path: f.path }, f.path));
-    parsed = planDocumentSchema(false).safeParse(data);
+    parsed = validatePlanDocument(data, false, limits);
   }
+  if (!parsed.success && "limit" in parsed) return failure([parsed.limit]);
   if (!parsed.success) {
     const findings = zodFindings(
-      parsed.error.issues.filter((i) => i.code !== "unrecognized_keys"),
+      parsed.issues.filter((i) => i.code !== "unrecognized_keys"),
       data,
     );
     return failure(

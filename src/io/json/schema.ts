@@ -14,7 +14,12 @@ const isoDate = isoDateSchema;
 const fiscalYear = fiscalYearSchema;
 const count = z.number().int().min(0);
 
-export function planDocumentSchema(strict: boolean) {
+/**
+ * The document's parts, each with its children left unchecked (`z.unknown()`), so that the importer
+ * can validate a document one part at a time and stop after a bounded number of findings: zod lists
+ * every problem of what it is given, and a million wrong values would be a million findings.
+ */
+export function planDocumentParts(strict: boolean) {
   const object = strict ? z.strictObject : z.object;
 
   const kpiValueObject = kpiValueSchema(strict);
@@ -31,7 +36,7 @@ export function planDocumentSchema(strict: boolean) {
     current: kpiValue,
   });
 
-  const initiative = object({
+  const initiativeFields = {
     number: z.number().int().min(1),
     title: z.string(),
     departments: z.array(z.string()),
@@ -40,8 +45,7 @@ export function planDocumentSchema(strict: boolean) {
     grade: z.enum(GRADES).nullable(),
     committeeOpinion: z.string(),
     nextYearGoal: z.string(),
-    kpis: z.array(kpi),
-  });
+  };
 
   const gradeSummary = object({ A: count, B: count, C: count, D: count });
 
@@ -56,7 +60,7 @@ export function planDocumentSchema(strict: boolean) {
     field: z.string().optional(),
   });
 
-  return object({
+  const documentFields = {
     format: z.literal(PLAN_DOCUMENT_FORMAT),
     organization: object({ name: z.string().min(1) }).optional(),
     plan: object({
@@ -66,11 +70,37 @@ export function planDocumentSchema(strict: boolean) {
       baselineFiscalYear: fiscalYear.optional(),
     }),
     round: object({ fiscalYear, asOf: isoDate, title: z.string().optional() }),
-    policies: z.array(object({ code: z.string(), title: z.string(), initiatives: z.array(initiative) })),
     gradeSummary,
     declaredGradeSummary: gradeSummary.optional(),
-    diagnostics: z.array(diagnostic).default([]),
-  });
+  };
+
+  return {
+    kpi,
+    diagnostic,
+    initiative: object({ ...initiativeFields, kpis: z.array(z.unknown()) }),
+    policy: object({ code: z.string(), title: z.string(), initiatives: z.array(z.unknown()) }),
+    document: object({
+      ...documentFields,
+      policies: z.array(z.unknown()),
+      diagnostics: z.array(z.unknown()).default([]),
+    }),
+    /** The whole document in one schema (its type is what the parts assemble to). */
+    whole: object({
+      ...documentFields,
+      policies: z.array(
+        object({
+          code: z.string(),
+          title: z.string(),
+          initiatives: z.array(object({ ...initiativeFields, kpis: z.array(kpi) })),
+        }),
+      ),
+      diagnostics: z.array(diagnostic).default([]),
+    }),
+  };
+}
+
+export function planDocumentSchema(strict: boolean) {
+  return planDocumentParts(strict).whole;
 }
 
 export type ParsedPlanDocument = z.infer<ReturnType<typeof planDocumentSchema>>;

@@ -38,7 +38,8 @@ export type SheetImportCode =
   | "row.conflicting-text"
   | "cell.error-value"
   | "footer.unreadable"
-  | "footer.missing";
+  | "footer.missing"
+  | "footer.trailing";
 
 type Params = Record<string, string | number>;
 
@@ -175,9 +176,18 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
     en: (p) => `The A, B, C, D counts of the grade summary cannot be read: "${p.text}"`,
   },
   "footer.missing": {
-    severity: "warning",
-    ja: () => "本部会評価（A・B・C・D の件数）の欄がありません。進捗状況の集計を照合できません",
-    en: () => "There is no committee grade summary; the grades cannot be checked",
+    severity: "error",
+    ja: () =>
+      "本部会評価（A・B・C・D の件数）の欄がありません。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください",
+    en: () =>
+      "There is no committee grade summary: the table may be incomplete. Add --allow-partial to import it anyway",
+  },
+  "footer.trailing": {
+    severity: "error",
+    ja: (p) =>
+      `本部会評価の欄の後に ${p.count} 行あります（最初は「${p.text}」）。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください`,
+    en: (p) =>
+      `${p.count} row(s) follow the grade summary (the first: "${p.text}"). Add --allow-partial to skip them`,
   },
 };
 

@@ -61,8 +61,13 @@ export interface RowReadOptions {
   headerTexts?: Partial<Record<MappingField, string>>;
   /** Diagnostics found before the rows (mapping, title): they come first in the result. */
   diagnostics?: Diagnostic[];
-  /** Warn when no 本部会評価 row follows the table (the exporter always writes one). */
+  /**
+   * The layout ends with a 本部会評価 block (the exporter always writes one, then the as-of line):
+   * a table without it, or with rows after it, is not whole — an error, or a warning when
+   * `allowPartial` says the partial table is meant.
+   */
   expectSummary?: boolean;
+  allowPartial?: boolean;
 }
 
 /**
@@ -151,6 +156,7 @@ class RowReader {
       const row = rows[i] as SheetRow;
       if (this.isSummaryRow(row)) {
         this.readSummary(row, rows[i + 1]);
+        this.findTrailingRows(i + 2);
         break;
       }
       const values: Partial<Record<MappingField, string>> = {};
@@ -169,6 +175,22 @@ class RowReader {
       if (numberText !== "" && !this.isCurrentNumber(numberText))
         this.startInitiative(row, numberText, values);
       else this.continueInitiative(row, values);
+    }
+  }
+
+  /** Rows after the 本部会評価 block other than the as-of line (令和2年3月31日現在). */
+  trailing: { row: SheetRow; text: string; count: number } | undefined;
+
+  private findTrailingRows(from: number): void {
+    const { rows } = this.source;
+    for (let i = from; i < rows.length; i++) {
+      const row = rows[i] as SheetRow;
+      const filled = row.cells.filter((c) => c !== "");
+      if (filled.length === 0) continue;
+      const first = filled[0] as string;
+      if (filled.length === 1 && first.endsWith("現在") && parseJapaneseDate(first.slice(0, -2))) continue;
+      if (this.trailing) this.trailing.count++;
+      else this.trailing = { row, text: excerpt(filled.join(" "), 40), count: 1 };
     }
   }
 
@@ -552,7 +574,22 @@ export function readPlanRows(source: SheetSource, options: RowReadOptions): Shee
   reader.read();
   const document = reader.finish();
   const found = reader.diagnostics.sort(byPosition);
-  if (options.expectSummary && !reader.hasSummary) found.unshift(sheetDiagnostic("footer.missing"));
+  if (options.expectSummary) {
+    const partial = (d: Diagnostic): Diagnostic => (options.allowPartial ? { ...d, severity: "warning" } : d);
+    if (!reader.hasSummary) found.unshift(partial(sheetDiagnostic("footer.missing")));
+    const { trailing } = reader;
+    if (trailing) {
+      found.push(
+        partial(
+          sheetDiagnostic(
+            "footer.trailing",
+            { count: trailing.count, text: trailing.text },
+            cellLocation(source, trailing.row, 0),
+          ),
+        ),
+      );
+    }
+  }
   const diagnostics = [...(options.diagnostics ?? []), ...found];
   if (document) document.diagnostics = [...diagnostics];
   return { document, diagnostics, rows: reader.rows };

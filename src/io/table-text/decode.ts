@@ -8,8 +8,45 @@ import Encoding from "encoding-japanese";
 export type TextEncodingName = "UTF-8" | "Shift_JIS" | "EUC-JP" | "UTF-16LE" | "UTF-16BE";
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: TextEncodingName | null; replaced: number }
+  | {
+      ok: true;
+      text: string;
+      encoding: TextEncodingName | null;
+      replaced: number;
+      /** The bytes end in the middle of a character: the file was cut off (an interrupted download). */
+      cutInsideCharacter: boolean;
+    }
   | { ok: false; reason: "binary" };
+
+const LABELS: Record<TextEncodingName, string> = {
+  "UTF-8": "utf-8",
+  Shift_JIS: "shift_jis",
+  "EUC-JP": "euc-jp",
+  "UTF-16LE": "utf-16le",
+  "UTF-16BE": "utf-16be",
+};
+
+/**
+ * Whether the last character of the bytes is incomplete in the encoding. In UTF-8, Shift_JIS and
+ * EUC-JP a line feed byte never lies inside a character, so only the text after the last one is
+ * decoded again; in UTF-16 an odd length or a final high surrogate tells.
+ */
+function endsInsideCharacter(bytes: Uint8Array, encoding: TextEncodingName): boolean {
+  if (encoding === "UTF-16LE" || encoding === "UTF-16BE") {
+    if (bytes.length % 2 !== 0) return true;
+    const n = bytes.length;
+    if (n < 2) return false;
+    const unit =
+      encoding === "UTF-16LE"
+        ? (bytes[n - 2] as number) | ((bytes[n - 1] as number) << 8)
+        : ((bytes[n - 2] as number) << 8) | (bytes[n - 1] as number);
+    return unit >= 0xd800 && unit <= 0xdbff;
+  }
+  const tail = bytes.subarray(bytes.lastIndexOf(0x0a) + 1);
+  const decoder = new TextDecoder(LABELS[encoding]);
+  decoder.decode(tail, { stream: true });
+  return decoder.decode() !== "";
+}
 
 /** Characters that never occur in a text export: C0 controls other than TAB, LF, VT, FF, CR. */
 function isBinaryControl(code: number): boolean {
@@ -89,13 +126,14 @@ function mostlyUtf8(bytes: Uint8Array): string | null {
   return nonAscii > 0 && replaced * 100 <= nonAscii ? text : null;
 }
 
-function result(text: string, encoding: TextEncodingName | null): DecodeResult {
+function result(text: string, encoding: TextEncodingName | null, bytes?: Uint8Array): DecodeResult {
   const clean = stripBom(text);
   if (looksBinary(clean)) return { ok: false, reason: "binary" };
   const replaced = countReplacements(clean);
   // Bytes that are mostly undecodable in the best-guess encoding are not text in any encoding we read.
   if (replaced > 8 && replaced * 20 > clean.length) return { ok: false, reason: "binary" };
-  return { ok: true, text: clean, encoding, replaced };
+  const cutInsideCharacter = bytes !== undefined && encoding !== null && endsInsideCharacter(bytes, encoding);
+  return { ok: true, text: clean, encoding, replaced, cutInsideCharacter };
 }
 
 export function decodeTableText(input: Uint8Array | string): DecodeResult {
@@ -104,26 +142,26 @@ export function decodeTableText(input: Uint8Array | string): DecodeResult {
   const b0 = bytes[0];
   const b1 = bytes[1];
   if (b0 === 0xef && b1 === 0xbb && bytes[2] === 0xbf) {
-    return result(new TextDecoder("utf-8").decode(bytes), "UTF-8");
+    return result(new TextDecoder("utf-8").decode(bytes), "UTF-8", bytes);
   }
   // A BOM decides; an odd length then only costs the last byte (decoded as U+FFFD and reported).
-  if (b0 === 0xff && b1 === 0xfe) return result(new TextDecoder("utf-16le").decode(bytes), "UTF-16LE");
-  if (b0 === 0xfe && b1 === 0xff) return result(new TextDecoder("utf-16be").decode(bytes), "UTF-16BE");
+  if (b0 === 0xff && b1 === 0xfe) return result(new TextDecoder("utf-16le").decode(bytes), "UTF-16LE", bytes);
+  if (b0 === 0xfe && b1 === 0xff) return result(new TextDecoder("utf-16be").decode(bytes), "UTF-16BE", bytes);
 
   const utf16 = guessUtf16(bytes);
   if (utf16) {
     const text = tryDecode(bytes, utf16 === "UTF-16LE" ? "utf-16le" : "utf-16be", true);
-    if (text !== null && !looksBinary(text)) return result(text, utf16);
+    if (text !== null && !looksBinary(text)) return result(text, utf16, bytes);
   }
   // Zero bytes outside UTF-16 mean a binary file: no 8-bit Japanese encoding uses them.
   if (bytes.indexOf(0) !== -1) return { ok: false, reason: "binary" };
 
   const utf8 = tryDecode(bytes, "utf-8", true);
-  if (utf8 !== null) return result(utf8, "UTF-8");
+  if (utf8 !== null) return result(utf8, "UTF-8", bytes);
   const damaged = mostlyUtf8(bytes);
-  if (damaged !== null) return result(damaged, "UTF-8");
+  if (damaged !== null) return result(damaged, "UTF-8", bytes);
 
   const detected = Encoding.detect(bytes);
-  if (detected === "EUCJP") return result(new TextDecoder("euc-jp").decode(bytes), "EUC-JP");
-  return result(new TextDecoder("shift_jis").decode(bytes), "Shift_JIS");
+  if (detected === "EUCJP") return result(new TextDecoder("euc-jp").decode(bytes), "EUC-JP", bytes);
+  return result(new TextDecoder("shift_jis").decode(bytes), "Shift_JIS", bytes);
 }

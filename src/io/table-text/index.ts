@@ -1,7 +1,8 @@
 import type { Diagnostic } from "../../domain/diagnostic.ts";
 import type { TableImportResult } from "../import-result.ts";
+import { checkLines, DEFAULT_LIMITS, limitExceeded } from "../limits.ts";
 import { decodeTableText } from "./decode.ts";
-import { diagnostic } from "./messages.ts";
+import { diagnostic, partialDiagnostic } from "./messages.ts";
 import { type ParseOptions, parseTableText } from "./parse.ts";
 
 export type { TableImportResult } from "../import-result.ts";
@@ -31,9 +32,24 @@ export function importTableText(input: Uint8Array | string, options: ParseOption
 function importUnsafe(input: Uint8Array | string, options: ParseOptions): TableImportResult {
   const empty = typeof input === "string" ? input.trim() === "" : input.length === 0;
   if (empty) return { document: null, diagnostics: [diagnostic("input.empty")], encoding: null };
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (typeof input !== "string" && input.length > limits.fileBytes)
+    return {
+      document: null,
+      diagnostics: [limitExceeded("fileBytes", limits.fileBytes, input.length)],
+      encoding: null,
+    };
   const decoded = decodeTableText(input);
   if (!decoded.ok) return { document: null, diagnostics: [diagnostic("input.binary")], encoding: null };
+  const tooLarge = checkLines(decoded.text, limits);
+  if (tooLarge) return { document: null, diagnostics: [tooLarge], encoding: decoded.encoding };
   const { document, diagnostics } = parseTableText(decoded.text, options);
+  if (decoded.cutInsideCharacter) {
+    // An interrupted download: whatever was read, the table is not whole.
+    const cut = partialDiagnostic("input.cut", options.allowPartial, { encoding: decoded.encoding ?? "?" });
+    diagnostics.unshift(cut);
+    document?.diagnostics.unshift(cut);
+  }
   if (decoded.replaced > 0) {
     const warning = diagnostic("input.replacement", {
       count: decoded.replaced,

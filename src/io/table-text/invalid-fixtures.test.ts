@@ -17,7 +17,7 @@ describe("invalid fixtures", () => {
   it("truncated.txt: No.19 cut in its activities cell on line 66 — error naming the missing fields", () => {
     const result = load("truncated.txt");
     expect(summary(result.diagnostics)).toEqual([
-      { code: "footer.missing", severity: "warning", line: undefined },
+      { code: "footer.missing", severity: "error", line: undefined },
       { code: "initiative.truncated", severity: "error", line: 66 },
     ]);
     expect(result.diagnostics[1]?.message).toBe(

@@ -5,6 +5,7 @@ export type TableTextCode =
   | "input.empty"
   | "input.binary"
   | "input.replacement"
+  | "input.cut"
   | "title.missing"
   | "title.period-missing"
   | "title.as-of-missing"
@@ -32,7 +33,8 @@ export type TableTextCode =
   | "line.unrecognized"
   | "footer.missing"
   | "footer.unreadable"
-  | "footer.repeated";
+  | "footer.repeated"
+  | "footer.trailing";
 
 type Params = Record<string, string | number>;
 
@@ -52,6 +54,13 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
     ja: (p) =>
       `文字コード（${p.encoding}）として読めない文字が ${p.count} 文字あり、「\uFFFD」に置き換えました`,
     en: (p) => `${p.count} characters could not be decoded as ${p.encoding} and were replaced by "\uFFFD"`,
+  },
+  "input.cut": {
+    severity: "error",
+    ja: (p) =>
+      `ファイルが文字の途中（${p.encoding}）で終わっています。ダウンロードなどが途中で切れた可能性があります。完全なファイルで取り込み直すか、一部だけを取り込む場合は --allow-partial を指定してください`,
+    en: (p) =>
+      `The file ends inside a character (${p.encoding}): it was probably cut off. Import the whole file, or add --allow-partial to import what is there`,
   },
   "title.missing": {
     severity: "error",
@@ -188,15 +197,25 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
     en: (p) => `Skipped a line that is not part of the table: "${p.text}"`,
   },
   "footer.missing": {
-    severity: "warning",
-    ja: () => "本部会評価の行（例: 本部会評価 8 10 5 1）がありません。進捗状況の集計を照合できません",
+    severity: "error",
+    ja: () =>
+      "本部会評価の行（例: 本部会評価 8 10 5 1）がありません。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください",
     en: () =>
-      "There is no committee grade summary line (e.g. 本部会評価 8 10 5 1); the grades cannot be checked",
+      "There is no committee grade summary line (e.g. 本部会評価 8 10 5 1): the table may be incomplete. Add --allow-partial to import it anyway",
   },
   "footer.unreadable": {
-    severity: "warning",
-    ja: (p) => `本部会評価の行から A・B・C・D の件数を読み取れません: 「${p.text}」`,
-    en: (p) => `The A, B, C, D counts cannot be read from the grade summary line: "${p.text}"`,
+    severity: "error",
+    ja: (p) =>
+      `本部会評価の行から A・B・C・D の件数を読み取れません: 「${p.text}」。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください`,
+    en: (p) =>
+      `The A, B, C, D counts cannot be read from the grade summary line: "${p.text}" (the table may be incomplete; add --allow-partial to import it anyway)`,
+  },
+  "footer.trailing": {
+    severity: "error",
+    ja: (p) =>
+      `本部会評価の行（${p.footer} 行目）の後に ${p.count} 行あります（最初は ${p.first} 行目: 「${p.text}」）。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください`,
+    en: (p) =>
+      `${p.count} line(s) follow the grade summary line (line ${p.footer}; the first on line ${p.first}: "${p.text}"). Add --allow-partial to skip them`,
   },
   "footer.repeated": {
     severity: "warning",
@@ -209,6 +228,20 @@ export type Location = Pick<Diagnostic, "line" | "field" | "cell">;
 
 export function diagnostic(code: TableTextCode, params: Params = {}, location: Location = {}): Diagnostic {
   return makeDiagnostic(TABLE_TEXT_MESSAGES, code, params, location);
+}
+
+/**
+ * A sign that the table is not whole (cut off, its footer missing, something after the footer): an
+ * error, or a warning when the operator said the partial table is meant (--allow-partial).
+ */
+export function partialDiagnostic(
+  code: "input.cut" | "footer.missing" | "footer.unreadable" | "footer.trailing",
+  allowPartial: boolean | undefined,
+  params: Params = {},
+  location: Location = {},
+): Diagnostic {
+  const found = diagnostic(code, params, location);
+  return allowPartial ? { ...found, severity: "warning" } : found;
 }
 
 /** A short excerpt of input text for a message. */

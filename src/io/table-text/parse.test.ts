@@ -272,7 +272,7 @@ describe("diagnostics", () => {
     const result = importTableText(table([ok(1), ok(2), ok(2)]));
     // Document-wide findings (no line) come first.
     expect(codes(result.diagnostics)).toEqual([
-      ["footer.missing", "warning", undefined],
+      ["footer.missing", "error", undefined],
       ["initiative.duplicate-number", "error", 7],
     ]);
   });

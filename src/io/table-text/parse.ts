@@ -15,6 +15,7 @@ import {
   type Policy,
 } from "../../domain/plan-document.ts";
 import { toHalfWidth } from "../../domain/text-width.ts";
+import type { ImportLimits } from "../limits.ts";
 import { parseFooter } from "./footer.ts";
 import {
   DEFAULT_FIELD_LABELS,
@@ -27,12 +28,19 @@ import {
 } from "./header.ts";
 import { isGradeCell, isValueLike, type RawKpi, readKpiBlock, readKpiRange } from "./kpi-cells.ts";
 import { classifyCells, forEachRecord, type LineKind } from "./lines.ts";
-import { diagnostic, excerpt } from "./messages.ts";
+import { diagnostic, excerpt, partialDiagnostic } from "./messages.ts";
 import { linkRelistedKpis } from "./relist.ts";
 import { MAX_TITLE_LENGTH, parseTitle, type TitleInfo } from "./title.ts";
 
 export interface ParseOptions {
   organizationName?: string;
+  /** How large the input may be (default: DEFAULT_LIMITS). */
+  limits?: ImportLimits;
+  /**
+   * Read a table that is not whole (cut inside a character, without its footer, or with lines after
+   * the footer) with warnings instead of errors; lines after the footer are skipped either way.
+   */
+  allowPartial?: boolean;
 }
 
 interface KpiDraft {
@@ -128,6 +136,8 @@ class TableReader {
   private header: HeaderInfo | undefined;
   private subheader: SubheaderInfo | undefined;
   private footer: { line: number; summary?: GradeSummary } | undefined;
+  /** Non-blank lines after the footer: never read as part of the table. */
+  private trailing: { first: number; text: string; count: number } | undefined;
   private readonly policies: Policy[] = [];
   /** Policies by code and title, with their index: a policy printed again continues. */
   private readonly policyIndex = new Map<string, { policy: Policy; index: number }>();
@@ -137,8 +147,18 @@ class TableReader {
   private readonly numbers = new Map<number, number>();
   private lastNumber = 0;
 
+  constructor(private readonly options: ParseOptions = {}) {}
+
   read(cells: string[], number: number): void {
-    this.dispatch(classifyCells(cells), cells, number);
+    const kind = classifyCells(cells);
+    if (this.footer && kind !== "blank") {
+      // The footer ends the table: junk appended after it must not become KPIs of the last initiative.
+      if (this.trailing) this.trailing.count++;
+      else
+        this.trailing = { first: number, text: excerpt(cells.filter((c) => c !== "").join(" ")), count: 1 };
+      return;
+    }
+    this.dispatch(kind, cells, number);
   }
 
   private dispatch(kind: LineKind, cells: string[], line: number): void {
@@ -226,7 +246,15 @@ class TableReader {
     const summary = parseFooter(cells);
     this.footer = summary ? { line, summary } : { line };
     if (!summary) {
-      this.diagnostics.push(diagnostic("footer.unreadable", { text: excerpt(cells.join(" ")) }, { line }));
+      // A footer cut short ("本部会評価 8 10 5") is as good as none: the table may not be whole.
+      this.diagnostics.push(
+        partialDiagnostic(
+          "footer.unreadable",
+          this.options.allowPartial,
+          { text: excerpt(cells.join(" ")) },
+          { line },
+        ),
+      );
     }
   }
 
@@ -491,7 +519,18 @@ class TableReader {
       const mismatch = checkDeclaredSummary(this.footer.summary, gradeSummary);
       if (mismatch) d.push({ ...mismatch, line: this.footer.line });
     } else if (!this.footer) {
-      d.push(diagnostic("footer.missing"));
+      d.push(partialDiagnostic("footer.missing", options.allowPartial));
+    }
+    if (this.footer && this.trailing) {
+      const { first, text, count } = this.trailing;
+      d.push(
+        partialDiagnostic(
+          "footer.trailing",
+          options.allowPartial,
+          { footer: this.footer.line, first, text, count },
+          { line: first },
+        ),
+      );
     }
     return document;
   }
@@ -594,7 +633,7 @@ export function parseTableText(
   text: string,
   options: ParseOptions = {},
 ): { document: PlanDocument | null; diagnostics: Diagnostic[] } {
-  const reader = new TableReader();
+  const reader = new TableReader(options);
   forEachRecord(text, (cells, line) => reader.read(cells, line));
   const document = reader.finish(options);
   const diagnostics = reader.diagnostics.sort(byLine);

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { fiscalYearOfDate, parseJapaneseDate } from "../../domain/era.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
+import { DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "../limits.ts";
 import { importWithMapping } from "../mapping/apply.ts";
 import type { ColumnIndexes, MappingField } from "../mapping/fields.ts";
 import { excerpt, sheetDiagnostic } from "../mapping/messages.ts";
@@ -11,14 +12,19 @@ import { cellLocation, type SheetRow, type SheetSource } from "../mapping/sheet.
 import type { ProgressColumnId } from "../progress-table-columns.ts";
 import { parseHeader, parseSubheader } from "../table-text/header.ts";
 import { parseTitle, type TitleInfo } from "../table-text/title.ts";
+import { checkXlsxArchive } from "./archive-check.ts";
 import "./fast-merges.ts";
-import { AS_OF_SUFFIX, PROGRESS_SHEET } from "./layout.ts";
+import { AS_OF_SUFFIX, cellAddress, PROGRESS_SHEET } from "./layout.ts";
 import { readWorksheet } from "./read-sheet.ts";
 
 export interface XlsxImportOptions {
   /** Another city's workbook: how to read its columns (src/io/mapping/schema.ts). */
   mapping?: ColumnMapping;
   organizationName?: string;
+  /** How large the workbook may be (default: DEFAULT_LIMITS). */
+  limits?: ImportLimits;
+  /** Read a table without its 本部会評価 block, or with rows after it, with a warning instead of an error. */
+  allowPartial?: boolean;
 }
 
 /**
@@ -57,6 +63,14 @@ export async function importXlsx(
   options: XlsxImportOptions = {},
 ): Promise<SheetImportResult> {
   if (bytes.length === 0) return failure([sheetDiagnostic("input.empty")]);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  if (bytes.length > limits.fileBytes)
+    return failure([limitExceeded("fileBytes", limits.fileBytes, bytes.length)]);
+  const archive = await checkXlsxArchive(bytes, limits);
+  if (!archive.ok) {
+    if ("limit" in archive) return failure([archive.limit]);
+    return failure([sheetDiagnostic("input.not-xlsx", { reason: excerpt(archive.damaged, 80) })]);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
@@ -80,6 +94,18 @@ export async function importXlsx(
   }
 }
 
+/**
+ * A sheet whose extent (its last row and column, e.g. a stray cell at XFD1048576) is over the limits:
+ * reading it row by row would build a million empty rows.
+ */
+function sheetTooLarge(sheet: ExcelJS.Worksheet, limits: ImportLimits): Diagnostic | undefined {
+  const where = { sheet: sheet.name, cell: cellAddress(sheet.columnCount, sheet.rowCount) };
+  if (sheet.rowCount > limits.rows) return limitExceeded("rows", limits.rows, sheet.rowCount, where);
+  if (sheet.columnCount > limits.cellsPerRow)
+    return limitExceeded("cellsPerRow", limits.cellsPerRow, sheet.columnCount, where);
+  return undefined;
+}
+
 function sheetNames(workbook: ExcelJS.Workbook): string {
   return workbook.worksheets.map((s) => s.name).join("、") || "なし";
 }
@@ -101,6 +127,8 @@ function withMapping(workbook: ExcelJS.Workbook, mapping: ColumnMapping, options
       ),
     ]);
   }
+  const tooLarge = sheetTooLarge(sheet, options.limits ?? DEFAULT_LIMITS);
+  if (tooLarge) return failure([tooLarge]);
   const { source, diagnostics } = readWorksheet(sheet);
   const organizationName =
     options.organizationName ?? mapping.organization?.name ?? (workbook.company || undefined);
@@ -120,6 +148,8 @@ function isHeaderRow(row: SheetRow): boolean {
 function ownLayout(workbook: ExcelJS.Workbook, options: XlsxImportOptions): SheetImportResult {
   const sheet = workbook.getWorksheet(PROGRESS_SHEET) ?? workbook.worksheets[0];
   if (!sheet) return failure([sheetDiagnostic("sheet.missing", { sheet: PROGRESS_SHEET, sheets: "なし" })]);
+  const tooLarge = sheetTooLarge(sheet, options.limits ?? DEFAULT_LIMITS);
+  if (tooLarge) return failure([tooLarge]);
   const { source, diagnostics } = readWorksheet(sheet);
   const headerIndex = source.rows.slice(0, SEARCH_ROWS).findIndex(isHeaderRow);
   if (headerIndex === -1) {
@@ -189,6 +219,7 @@ function ownLayout(workbook: ExcelJS.Workbook, options: XlsxImportOptions): Shee
     ...(organizationName ? { organizationName } : {}),
     headerTexts: { number: headerRow.cells[1] ?? "No." },
     expectSummary: true,
+    ...(options.allowPartial ? { allowPartial: true } : {}),
     diagnostics,
   });
 }

@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { initiative, kpi, seedDocument, smallDocument } from "../../test/factories/test-documents.ts";
+import type { PlanDocument } from "./plan-document.ts";
+import { checkPlanDocument } from "./plan-document-check.ts";
+
+const codes = (doc: PlanDocument) => checkPlanDocument(doc).map((d) => [d.code, d.field]);
+
+function small(): PlanDocument {
+  return smallDocument([
+    initiative(1, { kpis: [kpi("1-1", "協働事業の参加者数", "1,200人", "2,000人", "1,650人")] }),
+    initiative(2, { kpis: [kpi("2-1", "協働事業の参加者数(再掲)", "1,200人", "2,000人", "1,650人")] }),
+  ]);
+}
+
+describe("checkPlanDocument: what a document must be to be stored", () => {
+  it("the seed and a small document pass", () => {
+    expect(checkPlanDocument(seedDocument())).toEqual([]);
+    const doc = small();
+    const relist = doc.policies[0]?.initiatives[1]?.kpis[0];
+    if (relist) relist.relistOf = "1-1";
+    expect(checkPlanDocument(doc)).toEqual([]);
+  });
+
+  it("a fiscal year outside the plan period (9998 in FY2017–2021) is refused", () => {
+    const doc = small();
+    doc.round.fiscalYear = 2025;
+    expect(checkPlanDocument(doc)).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        code: "document.round-outside-period",
+        field: "round.fiscalYear",
+        message: "報告の年度（2025年度）が計画期間（2017～2021年度）の外にあります。",
+      }),
+    ]);
+    doc.round.fiscalYear = 9998;
+    expect(codes(doc)).toEqual([["document.fiscal-year-range", "round.fiscalYear"]]);
+    expect(checkPlanDocument(doc)[0]?.message).toBe(
+      "報告の年度（9998）は 1900～2999 の整数（西暦の年度）でなければなりません。",
+    );
+  });
+
+  it("a plan period that is reversed or outside the years a URL can name is refused", () => {
+    const reversed = small();
+    reversed.plan.endFiscalYear = 2016;
+    expect(codes(reversed)).toEqual([["document.plan-period", "plan"]]);
+    const ancient = small();
+    ancient.plan.baselineFiscalYear = 15;
+    expect(codes(ancient)).toEqual([["document.fiscal-year-range", "plan.baselineFiscalYear"]]);
+  });
+
+  it("numbers a database integer cannot hold: initiative No. 2^31, a count of 2^31", () => {
+    const doc = small();
+    const first = doc.policies[0]?.initiatives[0];
+    if (first) first.number = 2 ** 31;
+    doc.declaredGradeSummary = { A: 2 ** 31, B: 0, C: 0, D: 0 };
+    expect(codes(doc)).toEqual([
+      ["document.initiative-number", "policies[0].initiatives[0].number"],
+      ["document.count-range", "declaredGradeSummary.A"],
+    ]);
+    expect(checkPlanDocument(doc)[0]?.message).toBe(
+      "取組項目の番号 No.2147483648 は 1～1000000 の整数でなければなりません。",
+    );
+  });
+
+  it("NUL and half a surrogate pair in any text are refused, naming the field", () => {
+    const doc = small();
+    const first = doc.policies[0]?.initiatives[0];
+    if (!first?.kpis[0]) throw new Error("fixture");
+    first.title = "取組\u0000";
+    first.kpis[0].current.text = "1,650人\uD800";
+    doc.plan.title = "絵文字は保存できます🎉";
+    expect(codes(doc)).toEqual([
+      ["document.text-character", "policies[0].initiatives[0].title"],
+      ["document.text-character", "policies[0].initiatives[0].kpis[0].current.text"],
+    ]);
+    const [nul, surrogate] = checkPlanDocument(doc);
+    expect(nul?.message).toContain("NUL U+0000");
+    expect(surrogate?.message).toContain("U+D800");
+  });
+
+  it("an embedded error diagnostic, a duplicate No., an unknown 再掲 and a grade outside A–D are refused", () => {
+    const doc = small();
+    doc.diagnostics = [{ severity: "error", code: "x", message: "見出し行が見つかりません", line: 12 }];
+    const second = doc.policies[0]?.initiatives[1];
+    if (!second?.kpis[0]) throw new Error("fixture");
+    second.number = 1;
+    second.kpis[0].relistOf = "9-9";
+    second.grade = "E" as never;
+    expect(codes(doc)).toEqual([
+      ["document.has-errors", undefined],
+      ["document.duplicate-initiative", "policies[0].initiatives[1].number"],
+      ["document.grade", "policies[0].initiatives[1].grade"],
+      ["document.unknown-relist", "policies[0].initiatives[1].kpis[0].relistOf"],
+    ]);
+    expect(checkPlanDocument(doc)[0]?.message).toBe(
+      "文書にエラーが1件あります（1件目: エラー [12行目]: 見出し行が見つかりません）。エラーを直してから取り込んでください。",
+    );
+  });
+
+  it("a number no database can hold (1e999 read from JSON is Infinity) is refused", () => {
+    const doc = small();
+    const value = doc.policies[0]?.initiatives[0]?.kpis[0]?.current;
+    if (value) value.value = Number.POSITIVE_INFINITY;
+    expect(codes(doc)).toEqual([
+      ["document.number-not-finite", "policies[0].initiatives[0].kpis[0].current.value"],
+    ]);
+  });
+});
