@@ -19,6 +19,7 @@ import { registerAuthPages } from "./routes/auth/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
 import { registerManagePages } from "./routes/manage/pages.tsx";
+import { registerMeApi } from "./routes/me/api.ts";
 import { registerMyAccountPages } from "./routes/my-account/pages.tsx";
 import { registerOrganizationApi } from "./routes/organizations/api.ts";
 import { registerOrganizationPages } from "./routes/organizations/pages.tsx";
@@ -26,6 +27,7 @@ import { registerPlanApi } from "./routes/plans/api.ts";
 import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
 import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
+import { registerReportApi } from "./routes/reports/api.ts";
 import { renderErrorPage } from "./views/error-page.tsx";
 
 export interface AppOptions {
@@ -116,6 +118,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPlanApi(app);
   registerExportApi(app);
   registerInitiativeApi(app);
+  registerMeApi(app);
+  registerReportApi(app);
   registerApiDocs(app);
 
   // A path that some route answers refuses the other methods with 405 and names the ones it takes.

@@ -145,6 +145,8 @@ export class AppError extends Error {
     readonly id: ErrorId,
     readonly params: Record<string, string> = {},
     readonly fields: FieldError[] = [],
+    /** Members the problem document adds (RFC 9457 extensions), e.g. `current` of a conflict. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(id);
     this.name = "AppError";
@@ -168,6 +170,7 @@ export function errorDetail(error: AppError, lang: Lang): string {
 
 /** RFC 9457 problem details; `errors` names each field of a validation failure. */
 export interface ProblemDocument {
+  [extension: string]: unknown;
   type: string;
   title: string;
   status: number;
@@ -178,6 +181,7 @@ export interface ProblemDocument {
 
 export function problemDocument(error: AppError, lang: Lang, instance: string): ProblemDocument {
   const problem: ProblemDocument = {
+    ...error.extensions,
     type: `/api/docs#problem-${error.id}`,
     title: errorTitle(error.id, lang),
     status: error.status,

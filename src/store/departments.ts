@@ -14,4 +14,23 @@ export class Departments implements DepartmentReads {
       .execute();
     return rows.map((row) => ({ id: row.id, organizationId: row.organization_id, name: row.name }));
   }
+
+  /** 関係課 of a plan's initiative, lead first. */
+  async ofInitiative(planId: number, initiativeNumber: number): Promise<DepartmentRecord[] | undefined> {
+    const initiative = await this.scope.db
+      .selectFrom("initiative")
+      .select("id")
+      .where("plan_id", "=", planId)
+      .where("number", "=", initiativeNumber)
+      .executeTakeFirst();
+    if (!initiative) return undefined;
+    const rows = await this.scope.db
+      .selectFrom("initiative_department")
+      .innerJoin("department", "department.id", "initiative_department.department_id")
+      .select(["department.id", "department.organization_id", "department.name"])
+      .where("initiative_department.initiative_id", "=", initiative.id)
+      .orderBy("initiative_department.position")
+      .execute();
+    return rows.map((row) => ({ id: row.id, organizationId: row.organization_id, name: row.name }));
+  }
 }

@@ -374,6 +374,8 @@ export interface KpiValueWrites extends KpiValueReads {
 
 export interface DepartmentReads {
   list(organizationId: number): Promise<DepartmentRecord[]>;
+  /** 関係課 of a plan's initiative, lead first; undefined when the plan has no such initiative. */
+  ofInitiative(planId: number, initiativeNumber: number): Promise<DepartmentRecord[] | undefined>;
 }
 
 export interface PublicationReads {

@@ -1,6 +1,6 @@
 import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
 import type { Context, Handler, MiddlewareHandler } from "hono";
-import { type Action, can } from "../../domain/permissions.ts";
+import { type Action, can, type Target } from "../../domain/permissions.ts";
 import type { OrganizationRecord } from "../../store/types.ts";
 import type { AppEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
@@ -25,6 +25,11 @@ export type RouteRule =
       action: Action;
       /** The organization the route acts in (from its path); undefined when there is none: 404. */
       organization: (c: Context<AppEnv>) => Promise<OrganizationRecord | undefined>;
+      /**
+       * The target the policy is asked about, when it is more than the organization (the 関係課 of
+       * the initiative whose report is edited). Undefined: the thing is not there (404).
+       */
+      target?: (c: Context<AppEnv>, organization: OrganizationRecord) => Promise<Target | undefined>;
     };
 
 export interface RouteEntry {
@@ -54,11 +59,12 @@ export function guard(rule: RouteRule, api: boolean): MiddlewareHandler<AppEnv> 
     if (rule.kind === "public") return next();
     if (rule.kind === "form") await checkCsrf(c);
     if (rule.kind === "signed-in") {
+      const auth = c.get("auth");
+      // An API client learns first that it must authenticate, not whether something exists.
+      if (!auth && api) throw new AppError("auth.required");
       const organization = await rule.organization(c);
       if (!organization) throw new AppError("page.not-found", { path: c.req.path });
-      const auth = c.get("auth");
       if (!auth) {
-        if (api) throw new AppError("auth.required");
         const next = c.req.method === "GET" ? c.req.path + new URL(c.req.url).search : undefined;
         return c.redirect(
           localHref(c.get("lang"), `/o/${encodeURIComponent(organization.slug)}/login`, { next }),
@@ -70,8 +76,9 @@ export function guard(rule: RouteRule, api: boolean): MiddlewareHandler<AppEnv> 
       if (principal.organizationId !== organization.id)
         throw new AppError("page.not-found", { path: c.req.path });
       await checkCsrf(c);
-      if (!can(principal, rule.action, { organizationId: organization.id }))
-        throw new AppError("auth.forbidden");
+      const target = rule.target ? await rule.target(c, organization) : { organizationId: organization.id };
+      if (!target) throw new AppError("page.not-found", { path: c.req.path });
+      if (!can(principal, rule.action, target)) throw new AppError("auth.forbidden");
       c.set("principal", principal);
       c.set("organization", organization);
       c.set("cacheScope", organization.id);

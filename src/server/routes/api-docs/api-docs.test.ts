@@ -18,6 +18,8 @@ const PATHS = [
   "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.pdf",
   "/api/v1/plans/{planId}/rounds/{fiscalYear}/export.csv",
   "/api/v1/plans/{planId}/initiatives/{number}",
+  "/api/v1/plans/{planId}/rounds/{fiscalYear}/reports/{number}",
+  "/api/v1/me",
 ];
 
 forEachDatabase((database) => {

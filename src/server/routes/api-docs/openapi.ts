@@ -5,6 +5,12 @@ export type OpenApiDocument = ReturnType<OpenAPIHono<AppEnv>["getOpenAPI31Docume
 
 /** The OpenAPI 3.1 document, generated from the routes' zod schemas (never written by hand). */
 export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
+  // Writes accept a personal API token (or a signed-in browser session with its CSRF token).
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "個人用 API トークン（アカウント画面で作成）。公開データの読み出しには不要です。",
+  });
   return app.getOpenAPI31Document({
     openapi: "3.1.0",
     info: {
@@ -19,6 +25,8 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
       { name: "rounds", description: "年度ごとの進行管理" },
       { name: "initiatives", description: "取組項目" },
       { name: "export", description: "書き出し" },
+      { name: "reports", description: "報告（ログインが必要）" },
+      { name: "accounts", description: "利用者（ログインが必要）" },
     ],
   });
 }
