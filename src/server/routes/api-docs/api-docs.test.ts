@@ -55,7 +55,8 @@ forEachDatabase((database) => {
     const html = await res.text();
     expect(html).not.toContain("<script");
     const text = textOf(html);
-    for (const path of PATHS) expect(text).toContain(`GET ${path}`);
+    for (const path of PATHS)
+      expect(text).toContain(`${path.endsWith("/reports/{number}") ? "PATCH" : "GET"} ${path}`);
     expect(text).toContain("grade query 任意 string (A | B | C | D) | string (A | B | C | D)[]");
     expect(html).toContain('<dt id="problem-round.not-found">');
   });
