@@ -49,10 +49,10 @@ describe("shinchoku export --input (no database)", () => {
     await writeFile(json, exportJson(seedDocument()));
     const code = await run(["--input", json, "--format", "csv", "--encoding", "shift_jis", "-o", dir], io);
     expect(code).toBe(0);
-    const name = "行政改革後期アクションプラン_令和元年度.csv";
+    const name = "行政改革後期アクションプラン_令和元年度_Shift_JIS.csv";
     expect((await readdir(dir)).sort()).toEqual([name, "plan.json"].sort());
     const text = iconv.decode(await readFile(join(dir, name)), "cp932");
-    expect(text.startsWith("基本方針,No.,取組項目,")).toBe(true);
+    expect(text.startsWith("地方公共団体名,計画名,計画開始年度,")).toBe(true);
   });
 
   it("writes a PDF", async () => {

@@ -251,7 +251,11 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
     (io.stdout ?? processIo.stdout)(rendered.bytes);
     return EXIT_OK;
   }
-  const fileName = exportFileName(loaded.document, options.format);
+  const fileName = exportFileName(
+    loaded.document,
+    options.format,
+    options.encoding ? { encoding: options.encoding } : {},
+  );
   const target = resolve(
     options.output === undefined
       ? fileName

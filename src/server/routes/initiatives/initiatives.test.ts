@@ -35,10 +35,13 @@ forEachDatabase((database) => {
       );
       expect(html).toContain('<th scope="col" class="num">達成率</th>');
       const text = textOf(html);
-      // (96.5 − 93.2) / (94.0 − 93.2) = 4.125: the target is passed.
+      // (96.5 − 93.2) / (94.0 − 93.2) = 4.125: the target is passed, 412.5% against 60% of the period.
       expect(text).toContain(
-        "当初（H27末） 93.2% (90.6%H26.3末) — — 令和元年度末（2019年度末） （表示中の年度） 96.5% 達成（412.5%） 60%（5年中3年） 目標（R3末） 94.0% — 100%",
+        "当初（H27末） 93.2% (90.6%H26.3末) — — — — — 令和元年度末（2019年度末） （表示中の年度） 96.5% 達成（目標超過） 412.5% 数値 60%（5年中3年） 想定より先行 目標（R3末） 94.0% — — — 100% —",
       );
+      // 自動音声電話催告の導入 検討 → 実施, current 実施: met, a stage target.
+      expect(text).toContain("実施 達成 100.0% 段階 60%（5年中3年） 想定より先行");
+      expect(text).toContain("達成状況は、目標に届いた「達成」");
       expect(html).toContain('<tr class="is-selected">');
     });
 
@@ -127,10 +130,27 @@ forEachDatabase((database) => {
         expect(tax.values[0]).toMatchObject({
           fiscalYear: 2019,
           value: { text: "96.5%", kind: "quantity", value: 96.5, unit: "%" },
-          achievement: { computable: true, met: true, text: "達成（412.5%）", textEn: "Met (412.5%)" },
+          achievement: {
+            status: "met",
+            statusLabel: "達成（目標超過）",
+            statusLabelEn: "Met (beyond the target)",
+            // (96.5 − 93.2) / (94.0 − 93.2) = 4.125
+            percent: 412.5,
+            computable: true,
+            method: "numeric",
+            methodLabel: "数値",
+            met: true,
+            regressed: false,
+            expectedShare: 60,
+            pace: "ahead",
+            paceLabel: "想定より先行",
+            reason: "",
+            text: "達成（目標超過） 412.5%［数値］",
+            textEn: "Met (beyond the target) 412.5% [numeric]",
+          },
           expectedShare: { elapsedYears: 3, totalYears: 5, share: 0.6 },
         });
-        expect(tax.values[0].achievement.ratio).toBeCloseTo(4.125, 6);
+        expect(tax.values[0].achievement).not.toHaveProperty("ratio");
         expect(body.reports).toEqual([
           expect.objectContaining({ fiscalYear: 2019, grade: "A", gradeLabel: "順調" }),
         ]);

@@ -1,4 +1,5 @@
-import { computeAchievement, formatAchievement } from "../../../domain/achievement.ts";
+import { assessKpi } from "../../../domain/achievement.ts";
+import { methodLabel, paceLabel, percentText, statusLabel } from "../../../domain/achievement-words.ts";
 import { formatFiscalYear, formatFiscalYearEnd } from "../../../domain/era.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
@@ -89,7 +90,12 @@ export function InitiativePage(props: InitiativePageProps) {
         {history.kpis.length === 0 ? (
           <p>{ui.t("initiative.noKpis")}</p>
         ) : (
-          history.kpis.map((kpi) => <KpiTable {...props} kpi={kpi} />)
+          <>
+            <p class="note">{ui.t("initiative.achievementNote")}</p>
+            {history.kpis.map((kpi) => (
+              <KpiTable {...props} kpi={kpi} />
+            ))}
+          </>
         )}
       </section>
 
@@ -153,12 +159,15 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               <th scope="col" class="num">
                 {ui.t("initiative.value")}
               </th>
+              <th scope="col">{ui.t("initiative.status")}</th>
               <th scope="col" class="num">
                 {ui.t("initiative.achievement")}
               </th>
+              <th scope="col">{ui.t("initiative.method")}</th>
               <th scope="col" class="num">
                 {ui.t("initiative.expected")}
               </th>
+              <th scope="col">{ui.t("initiative.pace")}</th>
             </tr>
           </thead>
           <tbody>
@@ -167,16 +176,18 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.baseline.text}
               </td>
+              <td>{dash}</td>
               <td class="num">{dash}</td>
+              <td>{dash}</td>
               <td class="num">{dash}</td>
+              <td>{dash}</td>
             </tr>
             {kpi.values.map(({ fiscalYear, value }) => {
-              const achievement = computeAchievement({
-                baseline: kpi.baseline,
-                target: kpi.target,
-                current: value,
-              });
               const expected = expectedShare(plan, fiscalYear);
+              const assessment = assessKpi(
+                { baseline: kpi.baseline, target: kpi.target, current: value },
+                expected.share,
+              );
               const selected = fiscalYear === props.selectedFiscalYear;
               return (
                 <tr class={selected ? "is-selected" : undefined}>
@@ -187,10 +198,10 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                   <td class="num" lang={sourceLang(ui)}>
                     {value.text}
                   </td>
-                  {/* A reason instead of a number reads as a sentence: left-aligned, wrapped. */}
-                  <td class={achievement.computable ? "num" : "note"}>
-                    {formatAchievement(achievement, ui.lang)}
-                  </td>
+                  {/* A reason reads as a sentence: left-aligned, wrapped. */}
+                  <td class={`status status-${assessment.status}`}>{statusLabel(assessment, ui.lang)}</td>
+                  <td class="num">{assessment.percent === null ? dash : percentText(assessment.percent)}</td>
+                  <td>{methodLabel(assessment, ui.lang) || dash}</td>
                   <td class="num">
                     {ui.t("initiative.expectedCell", {
                       total: expected.totalYears,
@@ -198,6 +209,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                       percent: formatPercent(expected.share),
                     })}
                   </td>
+                  <td>{paceLabel(assessment, ui.lang) || dash}</td>
                 </tr>
               );
             })}
@@ -208,8 +220,11 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.target.text}
               </td>
+              <td>{dash}</td>
               <td class="num">{dash}</td>
+              <td>{dash}</td>
               <td class="num">{formatPercent(1)}</td>
+              <td>{dash}</td>
             </tr>
           </tbody>
         </table>

@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
-import { documentGradeSummarySchema, initiativeSchema, problemResponse } from "../../api-schema.ts";
+import { documentGradeSummarySchema, problemResponse, roundInitiativeSchema } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { loadOrganizationOf, loadPlan, loadRoundDocument } from "../../load.ts";
@@ -82,7 +82,7 @@ const initiativesRoute = createRoute({
       z.object({
         total: z.number().int().openapi({ description: "年度の取組項目数" }),
         count: z.number().int().openapi({ description: "条件に合う数" }),
-        initiatives: z.array(initiativeSchema),
+        initiatives: z.array(roundInitiativeSchema),
       }),
       "条件に合う取組項目 (番号順)",
     ),
@@ -151,7 +151,15 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
       query.grade === undefined ? undefined : Array.isArray(query.grade) ? query.grade : [query.grade];
     const all = listInitiatives(document);
     const shown = applyFilter(all, { policy: query.policy, department: query.department, grades, matching });
-    return c.json({ total: all.length, count: shown.length, initiatives: shown.map(presentInitiative) }, 200);
+    const share = expectedShare(plan, fiscalYear).share;
+    return c.json(
+      {
+        total: all.length,
+        count: shown.length,
+        initiatives: shown.map((item) => presentInitiative(item, share)),
+      },
+      200,
+    );
   });
 
   app.openapi(gradeSummaryRoute, async (c) => {

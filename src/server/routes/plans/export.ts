@@ -12,7 +12,7 @@ import { exportPdf } from "../../../io/export/pdf.ts";
 import { exportXlsx } from "../../../io/export/xlsx.ts";
 import { planDocumentSchema, problemResponse } from "../../api-schema.ts";
 import type { AppEnv } from "../../env.ts";
-import { loadPlan, loadRoundDocument } from "../../load.ts";
+import { loadOrganizationOf, loadPlan, loadRoundDocument } from "../../load.ts";
 import { apiPathParams } from "../../params.ts";
 
 /**
@@ -98,13 +98,20 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
       const encoding = format === "csv" ? csvQuery.parse(c.req.query()).encoding : "utf-8";
       const store = c.get("store");
       const plan = await loadPlan(store, planId);
-      const document = await loadRoundDocument(store, plan.id, fiscalYear);
+      const stored = await loadRoundDocument(store, plan.id, fiscalYear);
+      // The open data names its publisher (地方公共団体名), which the stored round may not carry.
+      const document =
+        format === "csv" && !stored.organization
+          ? { ...stored, organization: { name: (await loadOrganizationOf(store, plan)).name } }
+          : stored;
       const body = await render(format, document, encoding);
       return c.body(new Uint8Array(body), 200, {
         "Content-Type": contentType(format, { encoding }),
         "Content-Disposition": contentDisposition(
-          exportFileName(document, format),
-          `plan-${plan.id}-fy${fiscalYear}.${format}`,
+          exportFileName(document, format, { encoding }),
+          format === "csv"
+            ? `plan-${plan.id}-fy${fiscalYear}-${encoding}.csv`
+            : `plan-${plan.id}-fy${fiscalYear}.${format}`,
         ),
         "Cache-Control": "no-cache",
       });
