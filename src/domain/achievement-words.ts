@@ -33,7 +33,7 @@ export const STATUS_NOTES = {
 /** The method (算出方法): which rule measured the KPI, named after the kind of its target. */
 export const METHOD_WORDS: Record<AchievementMethod, Words> = {
   numeric: { ja: "数値", en: "numeric" },
-  bound: { ja: "上限・下限", en: "bound" },
+  bound: { ja: "上下限", en: "bound" },
   direction: { ja: "方向", en: "direction" },
   stage: { ja: "段階", en: "stage" },
   cumulative: { ja: "累計", en: "cumulative" },

@@ -74,7 +74,7 @@ describe("kpiRows", () => {
     expect(row("リサイクル率")).toMatchObject({
       achievementStatus: "後退（当初より悪化）",
       achievementPercent: -650,
-      achievementMethod: "上限・下限",
+      achievementMethod: "上下限",
       achievementReason: "",
       expectedShare: 60,
       pace: "想定より遅れ",

@@ -63,6 +63,14 @@ export type KpiRowColumnId =
  */
 export type KpiRowCellType = "text" | "integer" | "number" | "percent";
 
+/** The types as the column descriptions name them (docs/open-data.md, the xlsx 「列の説明」). */
+export const CELL_TYPE_NAMES: Record<KpiRowCellType, string> = {
+  text: "文字列",
+  integer: "整数",
+  number: "数値",
+  percent: "数値（%）",
+};
+
 type Words = { ja: string; en: string };
 
 interface ColumnSpec {
@@ -313,7 +321,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 10,
     header: { ja: "算出方法", en: "Method" },
     description: {
-      ja: "達成率の求め方: 数値・上限・下限・方向・段階・累計",
+      ja: "達成率の求め方: 数値・上下限・方向・段階・累計",
       en: "How achievement was measured: numeric, bound, direction, stage, cumulative",
     },
   },

@@ -3,7 +3,7 @@ import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../doma
 import { formatFiscalYear } from "../../domain/era.ts";
 import { GRADE_LABELS, GRADES, gradeSummaryTotal } from "../../domain/grade.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
-import { type KpiRowColumn, kpiRowColumns, kpiRows } from "../kpi-rows.ts";
+import { CELL_TYPE_NAMES, type KpiRowColumn, kpiRowColumns, kpiRows } from "../kpi-rows.ts";
 import {
   asOfText,
   columnLabel,
@@ -378,9 +378,8 @@ function writeColumnNotesSheet(workbook: ExcelJS.Workbook, doc: PlanDocument): v
     cell.value = text;
     headerStyle(cell);
   });
-  const typeNames = { text: "文字列", integer: "整数", number: "数値", percent: "数値（%）" };
   kpiRowColumns(doc).forEach((column, r) => {
-    [column.header, typeNames[column.type], column.description].forEach((text, i) => {
+    [column.header, CELL_TYPE_NAMES[column.type], column.description].forEach((text, i) => {
       const cell = sheet.getCell(r + 2, i + 1);
       cell.value = text;
       cell.font = font(BODY_SIZE);
