@@ -3,6 +3,8 @@
  * (Japanese otherwise) and every link the pages print keeps it, so a reader stays in the language
  * they chose without cookies or JavaScript.
  */
+import { TRANSCRIBED_NOTE } from "../io/progress-table-columns.ts";
+
 export const LANGS = ["ja", "en"] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -81,6 +83,8 @@ const ja = {
   "table.summaryCaption": "本部会評価（進捗状況の件数）",
   "table.policyContinued": "（前の取組項目と同じ基本方針）",
   "table.noKpi": "—",
+  // The note as the city's table prints it (the xlsx and the PDF print the same constant).
+  "table.transcribedNote": TRANSCRIBED_NOTE,
 
   "initiative.heading": "No.{number} {title}",
   "initiative.lead": "主担当",
@@ -129,6 +133,11 @@ const ja = {
   "apiDocs.yes": "必須",
   "apiDocs.no": "任意",
   "apiDocs.errors": "エラー応答は application/problem+json（RFC 9457）で返します。",
+  "apiDocs.clientHeading": "TypeScript の型付きクライアントの例",
+  "apiDocs.clientLead":
+    "OpenAPI 文書から openapi-typescript で型を生成し、openapi-fetch で呼び出すと、パス・パラメーター・応答の形がコンパイル時に検査されます。",
+  "apiDocs.clientGenerate": "型の生成:",
+  "apiDocs.clientUse": "呼び出し（令和元年度の進捗状況 C の取組項目と、各数値目標の達成状況）:",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -208,6 +217,8 @@ const en: Record<MessageKey, string> = {
   "table.summaryCaption": "Committee grades (number of initiatives)",
   "table.policyContinued": "(same basic policy as the previous initiative)",
   "table.noKpi": "—",
+  "table.transcribedNote":
+    "Columns A, B, C and E (indicator, baseline, target) are transcribed from the action plan.",
 
   "initiative.heading": "No.{number} {title}",
   "initiative.lead": "lead",
@@ -256,6 +267,11 @@ const en: Record<MessageKey, string> = {
   "apiDocs.yes": "required",
   "apiDocs.no": "optional",
   "apiDocs.errors": "Errors are returned as application/problem+json (RFC 9457).",
+  "apiDocs.clientHeading": "Typed TypeScript client example",
+  "apiDocs.clientLead":
+    "Generate types from the OpenAPI document with openapi-typescript and call the API with openapi-fetch: paths, parameters and responses are checked when compiling.",
+  "apiDocs.clientGenerate": "Generate the types:",
+  "apiDocs.clientUse": "Call the API (the initiatives graded C in FY2019, with each KPI's achievement):",
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { ja, en };

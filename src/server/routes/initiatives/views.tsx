@@ -1,15 +1,15 @@
 import { assessKpi } from "../../../domain/achievement.ts";
 import { methodLabel, paceLabel, percentText, statusLabel } from "../../../domain/achievement-words.ts";
-import { formatFiscalYear, formatFiscalYearEnd } from "../../../domain/era.ts";
+import { formatFiscalYear } from "../../../domain/era.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
 import type { InitiativeHistory, KpiHistory, OrganizationRecord } from "../../../store/types.ts";
 import { formatPercent, sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath } from "../../page-context.ts";
-import { fiscalYearText } from "../../views/dates.tsx";
+import { fiscalYearEndText, fiscalYearText } from "../../views/dates.tsx";
 import { GradeText } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
-import { SourceText } from "../../views/source-text.tsx";
+import { SourceText, WithQuotedSource } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 
 export interface InitiativePageProps {
@@ -21,11 +21,11 @@ export interface InitiativePageProps {
   selectedFiscalYear: number | undefined;
 }
 
-/** "令和元年度末" / "end of FY2019". */
+/** "令和元年度末（2019年度末）" / "End of FY2019 (R1)". */
 function yearEndText(fy: number, ui: Ui): string {
-  return ui.lang === "ja"
-    ? `${formatFiscalYear(fy)}末（${fy}年度末）`
-    : `End of FY${fy} (${formatFiscalYearEnd(fy)})`;
+  if (ui.lang === "ja") return `${formatFiscalYear(fy)}末（${fy}年度末）`;
+  const text = fiscalYearEndText(fy, "en");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function InitiativePage(props: InitiativePageProps) {
@@ -151,7 +151,13 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
         <table class="data kpi-values">
           <caption id={`kpi-${kpi.id}-caption`}>
             <SourceText ui={ui}>{kpi.label}</SourceText>
-            {kpi.relisted ? <span class="visually-hidden">（{ui.t("initiative.relistedMark")}）</span> : null}
+            {kpi.relisted ? (
+              <span class="visually-hidden">
+                {ui.lang === "ja"
+                  ? `（${ui.t("initiative.relistedMark")}）`
+                  : ` (${ui.t("initiative.relistedMark")})`}
+              </span>
+            ) : null}
           </caption>
           <thead>
             <tr>
@@ -172,7 +178,9 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
           </thead>
           <tbody>
             <tr>
-              <th scope="row">{ui.t("initiative.baseline", { when: formatFiscalYearEnd(baselineFy) })}</th>
+              <th scope="row">
+                {ui.t("initiative.baseline", { when: fiscalYearEndText(baselineFy, ui.lang) })}
+              </th>
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.baseline.text}
               </td>
@@ -199,7 +207,9 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                     {value.text}
                   </td>
                   {/* A reason reads as a sentence: left-aligned, wrapped. */}
-                  <td class={`status status-${assessment.status}`}>{statusLabel(assessment, ui.lang)}</td>
+                  <td class={`status status-${assessment.status}`}>
+                    <WithQuotedSource ui={ui} text={statusLabel(assessment, ui.lang)} />
+                  </td>
                   <td class="num">{assessment.percent === null ? dash : percentText(assessment.percent)}</td>
                   <td>{methodLabel(assessment, ui.lang) || dash}</td>
                   <td class="num">
@@ -215,7 +225,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
             })}
             <tr>
               <th scope="row">
-                {ui.t("initiative.target", { when: formatFiscalYearEnd(plan.endFiscalYear) })}
+                {ui.t("initiative.target", { when: fiscalYearEndText(plan.endFiscalYear, ui.lang) })}
               </th>
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.target.text}
@@ -242,7 +252,11 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               >
                 No.{other.initiativeNumber} <SourceText ui={ui}>{other.title}</SourceText>
               </a>
-              {other.relisted ? `（${ui.t("initiative.relistedMark")}）` : ""}
+              {other.relisted
+                ? ui.lang === "ja"
+                  ? `（${ui.t("initiative.relistedMark")}）`
+                  : ` (${ui.t("initiative.relistedMark")})`
+                : ""}
             </>
           ))}
         </p>

@@ -13,7 +13,6 @@ import {
   progressTableBlocks,
   progressTableHeadings,
   progressTableTitle,
-  TRANSCRIBED_NOTE,
 } from "../../../io/progress-table-columns.ts";
 import type { OrganizationRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
 import { sourceLang, type Ui } from "../../i18n.ts";
@@ -87,12 +86,12 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
         </ul>
       </div>
       <div class="progress-notes">
-        <p lang={sourceLang(ui)}>{TRANSCRIBED_NOTE}</p>
+        <p>{ui.t("table.transcribedNote")}</p>
         <p>
           {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
         </p>
-        <p class="progress-legend" lang={sourceLang(ui)}>
-          {PROGRESS_LEGEND}
+        <p class="progress-legend">
+          {ui.lang === "ja" ? PROGRESS_LEGEND : GRADES.map((g) => `${g} ${GRADE_LABELS[g].en}`).join("  ")}
         </p>
       </div>
       <TableScroll labelledBy="progress-caption">
