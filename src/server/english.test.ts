@@ -18,7 +18,7 @@ const PAGES = [
   "/o/sakado/plans/1/initiatives/1?fy=2019",
   "/o/sakado/plans/1/initiatives/6",
   "/o/sakado/plans/1/initiatives/16",
-  // "/api/docs": see the next commit
+  "/api/docs",
   "/o/sakado/plans/1/initiatives/0",
   "/o/sakado/plans/1/initiatives/99",
   "/o/sakado/plans/1/2030",

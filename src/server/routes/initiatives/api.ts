@@ -63,6 +63,7 @@ const historySchema = z
 
 const route = createRoute({
   method: "get",
+  operationId: "getInitiativeHistory",
   path: "/api/v1/plans/{planId}/initiatives/{number}",
   summary: "取組項目の経過 (全年度の KPI 値、達成率、報告)",
   tags: ["initiatives"],

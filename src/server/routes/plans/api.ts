@@ -43,8 +43,9 @@ const refused = {
 
 const planRoute = createRoute({
   method: "get",
+  operationId: "getPlan",
   path: "/api/v1/plans/{planId}",
-  summary: "計画",
+  summary: "計画の情報",
   tags: ["plans"],
   request: { params: planParams },
   responses: { 200: json(planSchema, "計画と報告のある年度"), ...refused },
@@ -52,6 +53,7 @@ const planRoute = createRoute({
 
 const roundsRoute = createRoute({
   method: "get",
+  operationId: "listRounds",
   path: "/api/v1/plans/{planId}/rounds",
   summary: "計画の年度 (進行管理) の一覧",
   tags: ["rounds"],
@@ -64,6 +66,7 @@ const roundsRoute = createRoute({
 
 const roundRoute = createRoute({
   method: "get",
+  operationId: "getRound",
   path: "/api/v1/plans/{planId}/rounds/{fiscalYear}",
   summary: "一年度の進行管理と進捗状況の集計",
   tags: ["rounds"],
@@ -73,6 +76,7 @@ const roundRoute = createRoute({
 
 const initiativesRoute = createRoute({
   method: "get",
+  operationId: "listRoundInitiatives",
   path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/initiatives",
   summary: "一年度の取組項目 (絞り込み可)",
   tags: ["rounds", "initiatives"],
@@ -92,6 +96,7 @@ const initiativesRoute = createRoute({
 
 const gradeSummaryRoute = createRoute({
   method: "get",
+  operationId: "getGradeSummary",
   path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/grade-summary",
   summary: "進捗状況の集計 (本部会評価)",
   tags: ["rounds"],

@@ -51,7 +51,8 @@ const formats = {
   },
   csv: {
     summary: "オープンデータ (CSV) のダウンロード",
-    description: "取組項目×数値目標ごとに 1 行。日本語の列名。数式として解釈される文字で始まるセルは無害化。",
+    description:
+      "取組項目×数値目標ごとに 1 行。列名は集計表の見出しのとおり (年度入り)。列の説明は docs/open-data.md。ファイル名に文字コードが入ります。数式として解釈される文字で始まるセルは無害化。",
     response: binary("text/csv", "CSV ファイル (Content-Disposition: attachment)"),
   },
   json: {
@@ -86,6 +87,8 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
     const spec = formats[format];
     const route = createRoute({
       method: "get",
+      // exportXlsx, exportPdf, exportCsv, exportJson: client generators name their functions after these.
+      operationId: `export${format.charAt(0).toUpperCase()}${format.slice(1)}`,
       path: `/api/v1/plans/{planId}/rounds/{fiscalYear}/export.${format}`,
       summary: spec.summary,
       description: spec.description,
