@@ -94,6 +94,18 @@ forEachDatabase((database) => {
       expect(langOfText(html, "給与差押を基本とした滞納処分を推進したため")).toBe("ja");
     });
 
+    it("says what is wrong with an address in the reader's words, not a parameter's name", async () => {
+      const zero = await page(`${BASE}/0`);
+      expect(zero.html).toContain("<li>取組項目の番号（No.）は1以上の数字で指定してください。</li>");
+      expect(zero.html).toContain("次の項目を確認してください：取組項目の番号（No.）");
+      expect(zero.html).not.toContain("number：");
+      const en = await page(`${BASE}/0?lang=en`);
+      expect(en.html).toContain("<li>The initiative number (No.) must be a number of at least 1.</li>");
+      expect(en.html).toContain("Please check: the initiative number (No.)");
+      const text = await page(`${BASE}/abc`);
+      expect(text.html).toContain("<li>取組項目の番号（No.）は数字で指定してください。</li>");
+    });
+
     it("refuses malformed numbers and years (400) and unknown ones (404)", async () => {
       for (const path of [`${BASE}/0`, `${BASE}/-1`, `${BASE}/abc`, `${BASE}/16?fy=abc`]) {
         expect((await page(path)).res.status, path).toBe(400);
