@@ -108,6 +108,25 @@ forEachDatabase((database) => {
       expect(html).toContain('href="/o/sakado/plans/1/2019/table"');
     });
 
+    it("the year switcher keeps the reader's conditions", async () => {
+      const { html } = await page(`${OVERVIEW}?policy=${encodeURIComponent("(イ)")}&grade=C&grade=D&q=ICT`);
+      expect(html).toContain(
+        '<a href="/o/sakado/plans/1/2019?policy=%28%E3%82%A4%29&amp;grade=C&amp;grade=D&amp;q=ICT" aria-current="page">',
+      );
+      const en = await page(`${OVERVIEW}?grade=C&lang=en`);
+      expect(en.html).toContain('<a href="/o/sakado/plans/1/2019?grade=C&amp;lang=en" aria-current="page">');
+    });
+
+    it("offers no 「関係各課」 (every related department) in the department filter: it would narrow nothing", async () => {
+      const { html } = await page(OVERVIEW);
+      const select = html.slice(
+        html.indexOf('<select id="filter-department"'),
+        html.indexOf("</select>", html.indexOf('<select id="filter-department"')),
+      );
+      expect(select).toContain('<option value="納税課">納税課</option>');
+      expect(select).not.toContain("関係各課");
+    });
+
     it("in English keeps lang=en in the form and the links", async () => {
       const { html } = await page(`${OVERVIEW}?lang=en&grade=A`);
       expect(html).toContain('<html lang="en">');
