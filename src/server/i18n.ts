@@ -75,6 +75,12 @@ const ja = {
   "downloads.pdf": "進行管理集計表（PDF形式・A3横）",
   "downloads.csv": "オープンデータ（CSV形式・UTF-8）",
   "downloads.csvSjis": "オープンデータ（CSV形式・Shift_JIS）",
+  "downloads.inline": "ダウンロード：",
+  "downloads.xlsxShort": "Excel",
+  "downloads.pdfShort": "PDF（A3横）",
+  "downloads.csvShort": "CSV（UTF-8）",
+  "downloads.csvSjisShort": "CSV（Shift_JIS）",
+  "downloads.jsonShort": "JSON",
 
   "table.caption": "{title}",
   "table.sectionLabel": "【項目進捗】",
@@ -83,6 +89,7 @@ const ja = {
   "table.summaryCaption": "本部会評価（進捗状況の件数）",
   "table.policyContinued": "（前の取組項目と同じ基本方針）",
   "table.noKpi": "—",
+  "table.scrollHint": "表は画面より広いときは横にスクロールできます（No. と取組項目の列は左に残ります）。",
   // The note as the city's table prints it (the xlsx and the PDF print the same constant).
   "table.transcribedNote": TRANSCRIBED_NOTE,
 
@@ -209,6 +216,12 @@ const en: Record<MessageKey, string> = {
   "downloads.pdf": "Progress table (PDF, A3 landscape)",
   "downloads.csv": "Open data (CSV, UTF-8)",
   "downloads.csvSjis": "Open data (CSV, Shift_JIS)",
+  "downloads.inline": "Download:",
+  "downloads.xlsxShort": "Excel",
+  "downloads.pdfShort": "PDF (A3 landscape)",
+  "downloads.csvShort": "CSV (UTF-8)",
+  "downloads.csvSjisShort": "CSV (Shift_JIS)",
+  "downloads.jsonShort": "JSON",
 
   "table.caption": "{title}",
   "table.sectionLabel": "[Progress of initiatives]",
@@ -217,6 +230,8 @@ const en: Record<MessageKey, string> = {
   "table.summaryCaption": "Committee grades (number of initiatives)",
   "table.policyContinued": "(same basic policy as the previous initiative)",
   "table.noKpi": "—",
+  "table.scrollHint":
+    "Where the table is wider than the screen, it scrolls sideways (the No. and initiative columns stay on the left).",
   "table.transcribedNote":
     "Columns A, B, C and E (indicator, baseline, target) are transcribed from the action plan.",
 

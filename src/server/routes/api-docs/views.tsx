@@ -155,13 +155,18 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
         <h2 id="client-example">{ui.t("apiDocs.clientHeading")}</h2>
         <p>{ui.t("apiDocs.clientLead")}</p>
         <p>{ui.t("apiDocs.clientGenerate")}</p>
-        <pre>
-          <code>{generateCommand(props.url.origin)}</code>
-        </pre>
+        {/* Focusable: a phone scrolls the long lines sideways, with the keyboard too. */}
+        <section class="code-scroll" tabindex={0} aria-label={ui.t("apiDocs.clientGenerate")}>
+          <pre>
+            <code>{generateCommand(props.url.origin)}</code>
+          </pre>
+        </section>
         <p>{ui.t("apiDocs.clientUse")}</p>
-        <pre>
-          <code>{clientExample(props.url.origin)}</code>
-        </pre>
+        <section class="code-scroll" tabindex={0} aria-label={ui.t("apiDocs.clientHeading")}>
+          <pre>
+            <code>{clientExample(props.url.origin)}</code>
+          </pre>
+        </section>
       </section>
       <section aria-labelledby="problems">
         <h2 id="problems">{ui.lang === "ja" ? "エラー応答" : "Error responses"}</h2>
