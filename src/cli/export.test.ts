@@ -126,7 +126,10 @@ describe("shinchoku export: usage errors (exit 2)", () => {
     [["--format", "xlsx", "--plan", "1"], "--plan と --year"],
     [["--format", "xlsx", "--plan", "abc", "--year", "2019"], "--plan は計画ID"],
     [["--format", "xlsx", "--plan", "1", "--year", "来年"], "--year を年度として読めません"],
-    [["--format", "xlsx", "--bogus"], "Unknown option"],
+    [
+      ["--format", "xlsx", "--bogus"],
+      "--bogus というオプションはありません。shinchoku export --help で確認してください。",
+    ],
   ])("%j", async (args, message) => {
     expect(await run(args, io)).toBe(2);
     expect(err[0]).toContain(message);
@@ -136,6 +139,17 @@ describe("shinchoku export: usage errors (exit 2)", () => {
   it("prints the help with exit 0", async () => {
     expect(await run(["--help"], io)).toBe(0);
     expect(out[0]).toContain("--format 形式");
+  });
+});
+
+describe("shinchoku export from a database file that is not there", () => {
+  it("is an error naming the path looked at, and creates nothing", async () => {
+    const missing = join(dir, "data", "shinchoku.db");
+    const code = await run(["--plan", "1", "--year", "2019", "--format", "csv", "--database", missing], io);
+    expect(code).toBe(1);
+    expect(err.join("\n")).toContain(`データベースが見つかりません: ${missing}`);
+    expect(err.join("\n")).toContain(`No database at ${missing}`);
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 

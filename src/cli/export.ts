@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -12,7 +13,8 @@ import { renderXlsx } from "../io/export/xlsx.ts";
 import { importFile } from "../io/import-file.ts";
 import { readFiscalYear } from "../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
-import { openStore, redactDatabaseUrl } from "../store/index.ts";
+import { DEFAULT_DATABASE_URL, openStore, parseDatabaseUrl, redactDatabaseUrl } from "../store/index.ts";
+import { argsErrorMessage } from "./args.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo, writeAtomically } from "./io.ts";
 
 /**
@@ -77,7 +79,7 @@ function parse(args: string[]): Parsed {
       },
     }));
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: argsErrorMessage(error, "export") };
   }
   if (values.help) return { help: true };
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
@@ -129,6 +131,18 @@ type Loaded = { document: PlanDocument } | { exit: number };
 
 async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
   const url = options.database ?? process.env.DATABASE_URL;
+  // Exporting only reads: opening a SQLite file that is not there would create an empty database
+  // where the command happens to run (and a second one later). Say where we looked instead.
+  const target = parseDatabaseUrl(url ?? DEFAULT_DATABASE_URL);
+  if (target.kind === "sqlite" && target.path !== ":memory:" && !existsSync(target.path)) {
+    const path = resolve(target.path);
+    io.err(
+      `データベースが見つかりません: ${path}\n` +
+        "取り込んだフォルダで実行するか、--database（または DATABASE_URL）で場所を指定してください。何も作成していません。" +
+        ` / No database at ${path}: run this where the tables were imported, or name the database with --database (or DATABASE_URL). Nothing was created.`,
+    );
+    return { exit: EXIT_FAILED };
+  }
   let store: Awaited<ReturnType<typeof openStore>>;
   try {
     store = await openStore(url);

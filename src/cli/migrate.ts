@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_DATABASE_URL, openStore, redactDatabaseUrl } from "../store/index.ts";
+import { argsErrorMessage } from "./args.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, processIo } from "./io.ts";
 
 /**
@@ -29,7 +30,7 @@ export async function run(args: string[], io: CliIo = processIo): Promise<number
       options: { database: { type: "string" }, help: { type: "boolean", short: "h" } },
     }));
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
+    io.err(`${argsErrorMessage(error, "migrate")}\n\n${usage()}`);
     return EXIT_USAGE;
   }
   if (values.help) {
