@@ -369,22 +369,36 @@ function writeKpiSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts: Cel
 
 /** 「列の説明」: what each column of the analysis sheet (and of the CSV) holds (docs/open-data.md). */
 function writeColumnNotesSheet(workbook: ExcelJS.Workbook, doc: PlanDocument): void {
+  const widths = [24, 10, 90];
   const sheet = workbook.addWorksheet(CELL_NOTES_SHEET, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, activeCell: "A2" }],
+    // One page wide, as many tall as the descriptions need.
+    pageSetup: {
+      paperSize: A3_PAPER_SIZE,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   });
-  sheet.columns = [{ width: 24 }, { width: 10 }, { width: 90 }];
+  sheet.columns = widths.map((width) => ({ width }));
   ["列名", "型", "説明"].forEach((text, i) => {
     const cell = sheet.getCell(1, i + 1);
     cell.value = text;
     headerStyle(cell);
   });
   kpiRowColumns(doc).forEach((column, r) => {
-    [column.header, CELL_TYPE_NAMES[column.type], column.description].forEach((text, i) => {
+    const texts = [column.header, CELL_TYPE_NAMES[column.type], column.description];
+    texts.forEach((text, i) => {
       const cell = sheet.getCell(r + 2, i + 1);
       cell.value = text;
       cell.font = font(BODY_SIZE);
       cell.alignment = { vertical: "top", wrapText: true };
     });
+    // Wrapped text gets no height of its own in every spreadsheet: give the row the tallest cell's.
+    sheet.getRow(r + 2).height = Math.max(
+      ...texts.map((text, i) => textHeight(text, widths[i] ?? 10, BODY_SIZE)),
+    );
   });
 }
 
