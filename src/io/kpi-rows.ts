@@ -523,6 +523,48 @@ function kpiCells(kpi: Kpi | undefined, share: number): Pick<KpiRow, KpiColumnId
   };
 }
 
+/**
+ * One literal with every column, instead of spreading the two halves: a spread of 32 properties
+ * made V8 build slow dictionary objects, and the rows of a 1,000-initiative plan took ten times
+ * longer to make than to write as CSV.
+ */
+function joinRow(i: Omit<KpiRow, KpiColumnId>, k: Pick<KpiRow, KpiColumnId>): KpiRow {
+  return {
+    organization: i.organization,
+    planTitle: i.planTitle,
+    planStart: i.planStart,
+    planEnd: i.planEnd,
+    fiscalYear: i.fiscalYear,
+    fiscalYearJa: i.fiscalYearJa,
+    asOf: i.asOf,
+    expectedShare: i.expectedShare,
+    policy: i.policy,
+    number: i.number,
+    title: i.title,
+    departments: i.departments,
+    description: i.description,
+    activities: i.activities,
+    kpiName: k.kpiName,
+    relisted: k.relisted,
+    baseline: k.baseline,
+    target: k.target,
+    current: k.current,
+    unit: k.unit,
+    baselineNumber: k.baselineNumber,
+    targetNumber: k.targetNumber,
+    currentNumber: k.currentNumber,
+    achievementStatus: k.achievementStatus,
+    achievementPercent: k.achievementPercent,
+    achievementMethod: k.achievementMethod,
+    achievementReason: k.achievementReason,
+    pace: k.pace,
+    grade: i.grade,
+    gradeLabel: i.gradeLabel,
+    committeeOpinion: i.committeeOpinion,
+    nextYearGoal: i.nextYearGoal,
+  };
+}
+
 export function kpiRows(doc: PlanDocument): KpiRow[] {
   const share = expectedShare(doc.plan, doc.round.fiscalYear).share;
   const rows: KpiRow[] = [];
@@ -531,7 +573,7 @@ export function kpiRows(doc: PlanDocument): KpiRow[] {
     for (const initiative of policy.initiatives) {
       const common = initiativeCells(doc, share, label, initiative);
       const kpis: (Kpi | undefined)[] = initiative.kpis.length > 0 ? initiative.kpis : [undefined];
-      for (const kpi of kpis) rows.push({ ...common, ...kpiCells(kpi, share) });
+      for (const kpi of kpis) rows.push(joinRow(common, kpiCells(kpi, share)));
     }
   }
   return rows;
