@@ -75,3 +75,40 @@ export function langOfText(html: string, text: string): string | undefined {
 export function elementsMarkedJapanese(html: string): string[] {
   return allMatches(html.slice(html.indexOf("<body")), /<(\w+)\s[^>]*\blang="ja"/);
 }
+
+/** Kana, CJK ideographs and the full-width forms Japanese text uses. */
+const JAPANESE = /[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]/;
+
+/**
+ * Japanese a reader of an English page meets outside a part marked lang="ja": text in the body, and
+ * the attributes assistive technology reads (aria-label, title, alt, placeholder). On an English page
+ * every such piece is an interface string without its English (the organization's own words are marked
+ * lang="ja").
+ */
+export function untranslatedText(html: string): string[] {
+  const body = html.slice(html.indexOf("<body"));
+  const found: string[] = [];
+  const stack: (string | undefined)[] = [html.match(/<html lang="(\w+)"/)?.[1]];
+  const lang = () => stack.findLast((l) => l !== undefined);
+  // The chart's SVG is presentational (named by its hidden label, which is checked): its text is skipped.
+  let inSvg = 0;
+  for (const token of body.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|[^<]+/g)) {
+    const [whole, closing, name, attrs = ""] = token;
+    if (!name) {
+      if (inSvg === 0 && lang() !== "ja" && JAPANESE.test(whole)) found.push(whole.trim());
+      continue;
+    }
+    if (name.toLowerCase() === "svg") inSvg += closing ? -1 : 1;
+    if (closing) {
+      stack.pop();
+      continue;
+    }
+    const own = /\slang="(\w+)"/.exec(attrs)?.[1];
+    const effective = own ?? lang();
+    for (const [, attr, value = ""] of attrs.matchAll(/\s(aria-label|title|alt|placeholder)="([^"]*)"/g)) {
+      if (effective !== "ja" && JAPANESE.test(value)) found.push(`${attr}="${value}"`);
+    }
+    if (!VOID_ELEMENTS.has(name.toLowerCase()) && !attrs.endsWith("/")) stack.push(own);
+  }
+  return found;
+}

@@ -52,10 +52,10 @@ describe("shinchoku export --input (no database)", () => {
     await writeFile(json, exportJson(seedDocument()));
     const code = await run(["--input", json, "--format", "csv", "--encoding", "shift_jis", "-o", dir], io);
     expect(code).toBe(0);
-    const name = "行政改革後期アクションプラン_令和元年度.csv";
+    const name = "行政改革後期アクションプラン_令和元年度_Shift_JIS.csv";
     expect((await readdir(dir)).sort()).toEqual([name, "plan.json"].sort());
     const text = iconv.decode(await readFile(join(dir, name)), "cp932");
-    expect(text.startsWith("基本方針,No.,取組項目,")).toBe(true);
+    expect(text.startsWith("地方公共団体名,計画名,計画開始年度,")).toBe(true);
   });
 
   it("writes a PDF", async () => {
@@ -129,7 +129,10 @@ describe("shinchoku export: usage errors (exit 2)", () => {
     [["--format", "xlsx", "--plan", "1"], "--plan と --year"],
     [["--format", "xlsx", "--plan", "abc", "--year", "2019"], "--plan は計画ID"],
     [["--format", "xlsx", "--plan", "1", "--year", "来年"], "--year を年度として読めません"],
-    [["--format", "xlsx", "--bogus"], "Unknown option"],
+    [
+      ["--format", "xlsx", "--bogus"],
+      "--bogus というオプションはありません。shinchoku export --help で確認してください。",
+    ],
   ])("%j", async (args, message) => {
     expect(await run(args, io)).toBe(2);
     expect(err[0]).toContain(message);
@@ -139,6 +142,17 @@ describe("shinchoku export: usage errors (exit 2)", () => {
   it("prints the help with exit 0", async () => {
     expect(await run(["--help"], io)).toBe(0);
     expect(out[0]).toContain("--format 形式");
+  });
+});
+
+describe("shinchoku export from a database file that is not there", () => {
+  it("is an error naming the path looked at, and creates nothing", async () => {
+    const missing = join(dir, "data", "shinchoku.db");
+    const code = await run(["--plan", "1", "--year", "2019", "--format", "csv", "--database", missing], io);
+    expect(code).toBe(1);
+    expect(err.join("\n")).toContain(`データベースが見つかりません: ${missing}`);
+    expect(err.join("\n")).toContain(`No database at ${missing}`);
+    expect(await readdir(dir)).toEqual([]);
   });
 });
 

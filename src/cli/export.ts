@@ -10,7 +10,8 @@ import { importFile } from "../io/import-file.ts";
 import { type ImportLimits, parseLimitOptions } from "../io/limits.ts";
 import { readFiscalYear } from "../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../io/mapping/schema.ts";
-import { describeDatabaseError, redactDatabaseUrl } from "../store/index.ts";
+import { describeDatabaseError, parseDatabaseUrl, redactDatabaseUrl } from "../store/index.ts";
+import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
@@ -88,7 +89,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
       },
     }));
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: argsErrorMessage(error, "export") };
   }
   if (values.help) return { help: true };
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
@@ -151,9 +152,16 @@ type Loaded = { document: PlanDocument } | { exit: number };
 
 async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
   const url = options.database as string;
-  // Exporting reads: it must not leave an empty database behind where there was none.
+  // Exporting only reads: opening a SQLite file that is not there would create an empty database
+  // where the command happens to run (and a second one later). Say where we looked instead.
   if (isMissingSqliteFile(url)) {
-    io.err(`データベースがありません / no database: ${redactDatabaseUrl(url)}`);
+    const target = parseDatabaseUrl(url);
+    const path = target.kind === "sqlite" ? resolve(target.path) : redactDatabaseUrl(url);
+    io.err(
+      `データベースが見つかりません: ${path}\n` +
+        "取り込んだフォルダで実行するか、--database（または DATABASE_URL）で場所を指定してください。何も作成していません。" +
+        ` / No database at ${path}: run this where the tables were imported, or name the database with --database (or DATABASE_URL). Nothing was created.`,
+    );
     return { exit: EXIT_FAILED };
   }
   const store = await openOrReport(url, io, "");
@@ -305,7 +313,11 @@ async function exportRound(args: string[], io: CliIo): Promise<number> {
     }
     return EXIT_OK;
   }
-  const fileName = exportFileName(loaded.document, options.format);
+  const fileName = exportFileName(
+    loaded.document,
+    options.format,
+    options.encoding ? { encoding: options.encoding } : {},
+  );
   const target = resolve(
     options.output === undefined
       ? fileName

@@ -8,7 +8,7 @@ import { publishedRounds } from "../../test/store.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { exportXlsx } from "../io/export/xlsx.ts";
 import { openStore } from "../store/index.ts";
-import { run } from "./import.ts";
+import { missingOrganizationMessage, run } from "./import.ts";
 import type { CliIo } from "./io.ts";
 
 const fixture = (path: string) => new URL(`../../test/fixtures/${path}`, import.meta.url).pathname;
@@ -86,7 +86,10 @@ describe("shinchoku import", () => {
     expect(err.join("\n")).toContain("使い方 / usage: shinchoku import FILE");
     err = [];
     expect(await run([fixture("sakado-fy2019.txt"), "--bogus"], io)).toBe(2);
-    expect(err.join("\n")).toContain("--bogus");
+    expect(err.join("\n")).toContain(
+      "--bogus というオプションはありません。shinchoku import --help で確認してください。 / There is no option --bogus. See shinchoku import --help.",
+    );
+    expect(err.join("\n")).not.toContain("Unknown option");
     expect(await run([fixture("sakado-fy2019.txt"), "--json"], io)).toBe(2);
     expect(await run(["a.txt", "b.txt"], io)).toBe(2);
     expect(await readdir(dir)).toEqual([]);
@@ -164,7 +167,12 @@ forEachDatabase((database) => {
 
     err = [];
     expect(await run([seed, "--database", url], io)).toBe(1);
-    expect(err.join("\n")).toContain("--replace");
+    // Said once, naming the option that replaces the round, in Japanese and English.
+    const refusal = err.filter((line) => line.includes("すでに取り込まれています"));
+    expect(refusal).toEqual([
+      '計画「行政改革後期アクションプラン」の令和元年度（2019年度）はすでに取り込まれています。置き換える場合は --replace を付けて取り込み直してください。 / FY2019 of "行政改革後期アクションプラン" has already been imported; add --replace to replace it.',
+    ]);
+    expect(err.filter((line) => line.includes("置き換え"))).toHaveLength(1);
 
     out = [];
     expect(await run([seed, "--replace", "--database", url], io)).toBe(0);
@@ -189,7 +197,11 @@ forEachDatabase((database) => {
     expect(await run([fixture("sakado-fy2019.txt"), "--organization", "坂戸市", "--database", url], io)).toBe(
       2,
     );
-    expect(err.join("\n")).toContain("--slug");
+    // --organization was given: only --slug is asked for.
+    const asked = err.join("\n");
+    expect(asked).toContain("--slug URL名 を指定してください。「坂戸市」はまだ登録されていないため");
+    expect(asked).toContain('Give --slug: "坂戸市" is not registered yet');
+    expect(asked).not.toContain("--organization 自治体名");
     expect(await run([fixture("sakado-fy2019.txt"), "--slug", "Sakado City", "--database", url], io)).toBe(2);
 
     expect(
@@ -221,5 +233,17 @@ describe("shinchoku import: a database that cannot be opened", () => {
     );
     expect(err.join("\n")).not.toContain("secret");
     expect(out.join("\n")).not.toContain("取り込みました");
+  });
+});
+
+describe("missingOrganizationMessage", () => {
+  it("names only what is missing", () => {
+    expect(missingOrganizationMessage("坂戸市", undefined)).toMatch(/^--slug URL名 を指定してください。/);
+    expect(missingOrganizationMessage(undefined, "sakado")).toMatch(
+      /^--organization 自治体名 を指定してください。/,
+    );
+    expect(missingOrganizationMessage(undefined, undefined)).toContain(
+      "--organization 自治体名 と --slug URL名 を指定してください",
+    );
   });
 });

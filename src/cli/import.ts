@@ -19,6 +19,7 @@ import {
   StoreError,
 } from "../store/index.ts";
 import { importRound } from "../workflow/import-round.ts";
+import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
@@ -112,7 +113,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
       },
     }));
   } catch (error) {
-    return { error: error instanceof Error ? error.message : String(error) };
+    return { error: argsErrorMessage(error, "import") };
   }
   if (values.help) return { help: true };
   if (positionals.length === 0) return { error: "FILE がありません / FILE is missing" };
@@ -220,6 +221,36 @@ export function formatPreview(preview: ImportPreview): string[] {
 /** Who the audit log names for a command-line import. */
 const IMPORT_ACTOR: Actor = { kind: "system", name: "shinchoku import" };
 
+/**
+ * What is missing to know the organization, and only that: with --organization given, the URL name
+ * (--slug) alone; with neither, both.
+ */
+export function missingOrganizationMessage(name: string | undefined, slug: string | undefined): string {
+  if (name && !slug)
+    return (
+      `--slug URL名 を指定してください。「${name}」はまだ登録されていないため、アドレス（/o/URL名）に使う名前が必要です（例: --slug sakado）。` +
+      ` / Give --slug: "${name}" is not registered yet and needs a URL name for its address (/o/NAME), e.g. --slug sakado.`
+    );
+  if (slug && !name)
+    return (
+      `--organization 自治体名 を指定してください。「${slug}」はまだ登録されていません（例: --organization 坂戸市）。` +
+      ` / Give --organization: "${slug}" is not registered yet, e.g. --organization 坂戸市.`
+    );
+  return (
+    "取り込み先の自治体が分かりません。--organization 自治体名 と --slug URL名 を指定してください（例: --organization 坂戸市 --slug sakado）。" +
+    " / Which organization is this for? Give --organization NAME and --slug URL-NAME, e.g. --organization 坂戸市 --slug sakado."
+  );
+}
+
+/** A second import of the same round, refused: said once, with the option that replaces it. */
+export function roundExistsMessage(document: PlanDocument): string {
+  const fy = document.round.fiscalYear;
+  return (
+    `計画「${document.plan.title}」の${formatFiscalYear(fy, "long")}（${fy}年度）はすでに取り込まれています。置き換える場合は --replace を付けて取り込み直してください。` +
+    ` / FY${fy} of "${document.plan.title}" has already been imported; add --replace to replace it.`
+  );
+}
+
 /** URL names appear in addresses (/o/sakado): lower-case letters, digits and hyphens. */
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
@@ -293,9 +324,7 @@ async function removalsOf(
 export async function storeDocument(document: PlanDocument, options: Options, io: CliIo): Promise<number> {
   const url = options.database as string;
   const unknownOrganization = () => {
-    io.err(
-      "取り込み先の自治体が分かりません。--organization 自治体名 と --slug URL名 を指定してください（例: --organization 坂戸市 --slug sakado）",
-    );
+    io.err(missingOrganizationMessage(options.organization ?? document.organization?.name, options.slug));
     return EXIT_USAGE;
   };
   const missing = isMissingSqliteFile(url);
@@ -344,8 +373,8 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     return EXIT_OK;
   } catch (error) {
     if (error instanceof StoreError) {
-      io.err(error.message);
-      if (error.code === "round.exists") io.err("置き換える場合は --replace を指定してください");
+      // The store's refusal speaks of "置き換え" in general; here the option that does it is named, once.
+      io.err(error.code === "round.exists" ? roundExistsMessage(document) : error.message);
       return EXIT_FAILED;
     }
     io.err(

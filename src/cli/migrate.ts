@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { describeDatabaseError, openStore, redactDatabaseUrl } from "../store/index.ts";
+import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl } from "./database.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo } from "./io.ts";
 
@@ -31,7 +32,7 @@ async function migrate(args: string[], io: CliIo): Promise<number> {
       options: { database: { type: "string" }, help: { type: "boolean", short: "h" } },
     }));
   } catch (error) {
-    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${usage()}`);
+    io.err(`${argsErrorMessage(error, "migrate")}\n\n${usage()}`);
     return EXIT_USAGE;
   }
   if (values.help) {

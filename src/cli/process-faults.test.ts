@@ -149,7 +149,7 @@ describe("a read-only SQLite file", () => {
       refusal: string;
     };
     expect(seen.exportCode, seen.errors.join("\n")).toBe(0);
-    expect(seen.csv.startsWith("\uFEFF基本方針,No.,取組項目,")).toBe(true);
+    expect(seen.csv.startsWith("\uFEFF地方公共団体名,")).toBe(true);
     expect(seen.csv).toContain("産・学・官連携体制の推進");
     expect(seen.readOnly).toBe(true);
     expect(seen.sampleLoaded).toBe(false);

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Achievement, computeAchievement, formatAchievement } from "./achievement.ts";
+import { type Achievement, assessAchievement, computeAchievement, ratioToPercent } from "./achievement.ts";
+import {
+  formatAssessment,
+  methodLabel,
+  paceLabel,
+  percentText,
+  reasonText,
+  statusLabel,
+} from "./achievement-words.ts";
 import { parseKpiValue } from "./kpi-parse.ts";
 import { type KpiValue, STAGES, type Stage } from "./kpi-value.ts";
 
@@ -49,6 +57,11 @@ const notAbove = (): KpiValue => ({
 });
 const unreadableText = (text: string): KpiValue => ({ text, kind: "text", diagnostic: "読み取れません" });
 
+/** The seed's round is FY2019 of a FY2017–2021 plan: 3 of 5 years, 60% of the period, have passed. */
+const SEED_SHARE = 0.6;
+const formatAchievement = (a: Achievement, locale: "ja" | "en" = "ja") =>
+  formatAssessment(assessAchievement(a, SEED_SHARE), locale);
+
 function computable(a: Achievement) {
   if (!a.computable) throw new Error(`expected a computable achievement, got ${a.reason}`);
   return a;
@@ -69,8 +82,8 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
     );
     expect(a).toMatchObject({ method: "numeric", met: true, direction: "increase" });
     expect(a.ratio).toBeCloseTo(1.4, 12);
-    expect(formatAchievement(a)).toBe("達成（140.0%）");
-    expect(formatAchievement(a, "en")).toBe("Met (140.0%)");
+    expect(formatAchievement(a)).toBe("達成（目標超過） 140.0%［数値］");
+    expect(formatAchievement(a, "en")).toBe("Met (beyond the target) 140.0% [numeric]");
   });
 
   it("2-1 ホームページサイト訪問者数 649,417人 → 886,000人, current 1,310,189人: 660,772 / 236,583 ≈ 2.79", () => {
@@ -97,7 +110,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
     expect(a.met).toBe(false);
     expect(a.ratio).toBeCloseTo(-1_373 / 1_438, 12);
     expect(a.ratio).toBeCloseTo(-0.955, 3);
-    expect(formatAchievement(a)).toBe("-95.5%");
+    expect(formatAchievement(a)).toBe("後退（当初より悪化） -95.5%［数値］");
   });
 
   it("15-3 まちづくり応援寄附金額 57,074千円 → 1億円(R2年度), current 39,411千円: compared in yen", () => {
@@ -111,7 +124,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
     // (39,411,000 − 57,074,000) / (100,000,000 − 57,074,000) = −17,663,000 / 42,926,000 ≈ −0.4115
     expect(a.ratio).toBeCloseTo(-17_663_000 / 42_926_000, 12);
     expect(a.met).toBe(false);
-    expect(formatAchievement(a)).toBe("-41.1%");
+    expect(formatAchievement(a)).toBe("後退（当初より悪化） -41.1%［数値］");
   });
 
   it("1-3 北坂戸にぎわいサロンの利用者数 11,007人 → 13,000人, current 9,797人: −1,210 / 1,993", () => {
@@ -123,7 +136,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
       }),
     );
     expect(a.ratio).toBeCloseTo(-1_210 / 1_993, 12);
-    expect(formatAchievement(a)).toBe("-60.7%");
+    expect(formatAchievement(a)).toBe("後退（当初より悪化） -60.7%［数値］");
   });
 
   it("4-2 審議会等の公募市民割合 5.7% → 6.0%, current 6.0%: met at 100%", () => {
@@ -136,7 +149,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
     );
     expect(a.met).toBe(true);
     expect(a.ratio).toBeCloseTo(1, 12);
-    expect(formatAchievement(a)).toBe("達成（100.0%）");
+    expect(formatAchievement(a)).toBe("達成 100.0%［数値］");
   });
 
   it("11-2 職員の職務満足度（5点満点） 3.57 → 3.70, current 3.52: bare numbers, −0.05 / 0.13", () => {
@@ -279,13 +292,13 @@ describe("target equal to the baseline: keep the level, met only when kept", () 
     const a = computable(keep(100));
     expect(a).toMatchObject({ ratio: 1, met: true, binary: true });
     expect(a.direction).toBeUndefined();
-    expect(formatAchievement(a)).toBe("達成");
+    expect(formatAchievement(a)).toBe("達成［数値］");
   });
 
   it("current 98% or 101%: not met, ratio 0 (the target does not say which side is better)", () => {
     expect(computable(keep(98))).toMatchObject({ ratio: 0, met: false });
     expect(computable(keep(101))).toMatchObject({ ratio: 0, met: false });
-    expect(formatAchievement(keep(98))).toBe("未達成");
+    expect(formatAchievement(keep(98))).toBe("遅れ［数値］");
   });
 
   it("- → 0件 (no baseline, target zero): met only at zero", () => {
@@ -369,14 +382,14 @@ describe("relative target 現状以下", () => {
   it("7-1 家庭系ごみの1人1日当たりの排出量 617g → 現状以下, current 615g: met", () => {
     const a = computable(ratioFor(615));
     expect(a).toMatchObject({ method: "bound", ratio: 1, met: true, direction: "decrease", binary: true });
-    expect(formatAchievement(a)).toBe("達成");
-    expect(formatAchievement(a, "en")).toBe("Met");
+    expect(formatAchievement(a)).toBe("達成［上下限］");
+    expect(formatAchievement(a, "en")).toBe("Met [bound]");
   });
 
   it("staying at 617g is still 現状以下; 620g is not", () => {
     expect(computable(ratioFor(617)).met).toBe(true);
     expect(computable(ratioFor(620))).toMatchObject({ ratio: 0, met: false });
-    expect(formatAchievement(ratioFor(620), "en")).toBe("Not met");
+    expect(formatAchievement(ratioFor(620), "en")).toBe("Regressed (worse than the baseline) [bound]");
   });
 
   it("needs a baseline, in the same unit", () => {
@@ -429,7 +442,7 @@ describe("direction target 拡大 / 縮小 from a number", () => {
       }),
     );
     expect(a).toMatchObject({ method: "direction", ratio: 0, met: false, direction: "decrease" });
-    expect(formatAchievement(a)).toBe("未達成");
+    expect(formatAchievement(a)).toBe("後退（当初より悪化）［方向］");
   });
 
   it("5-2 団体補助金額 76,006千円 → 縮小, current 75,683千円: met (in yen)", () => {
@@ -481,7 +494,7 @@ describe("stage target: position on 検討 < 準備 < 一部実施 < 実施 < �
     const a = onLadder(stage("検討", "検討"), stage("実施", "実施"), stage("一部実施", "一部実施"));
     expect(a).toMatchObject({ method: "stage", met: false });
     expect(a.ratio).toBeCloseTo(2 / 3, 12);
-    expect(formatAchievement(a)).toBe("66.7%");
+    expect(formatAchievement(a)).toBe("順調 66.7%［段階］");
   });
 
   it("21-2 コンビニでの証明書の発行 検討 → 実施, current 準備: 1 / 3", () => {
@@ -501,7 +514,7 @@ describe("stage target: position on 検討 < 準備 < 一部実施 < 実施 < �
   it("12-2 固定資産台帳の整備 検討 → 実施, current 実施: met", () => {
     const a = onLadder(stage("検討", "検討"), stage("実施", "実施"), stage("実施", "実施"));
     expect(a).toMatchObject({ ratio: 1, met: true });
-    expect(formatAchievement(a)).toBe("達成（100.0%）");
+    expect(formatAchievement(a)).toBe("達成 100.0%［段階］");
   });
 
   it("3-3 財政情報の公表 実施 → 拡大, current 拡大: 拡大 is the top stage, met", () => {
@@ -631,7 +644,7 @@ describe("cumulative target", () => {
     );
     expect(a).toMatchObject({ method: "cumulative", met: false, direction: "increase" });
     expect(a.ratio).toBeCloseTo(215 / 350, 12);
-    expect(formatAchievement(a)).toBe("61.4%");
+    expect(formatAchievement(a)).toBe("順調 61.4%［累計］");
   });
 
   it("8-2 外部評価事業件数 6事業 → 30事業(累計), current 6事業(累計18): 18 / 30", () => {
@@ -678,7 +691,7 @@ describe("cumulative target", () => {
     );
     expect(a).toMatchObject({ method: "cumulative", met: false });
     expect(a.ratio).toBeCloseTo(5_972 / 24_017, 12);
-    expect(formatAchievement(a)).toBe("24.9%");
+    expect(formatAchievement(a)).toBe("遅れ 24.9%［累計］");
   });
 
   it("a cumulative money total in 億円 reaching the target exactly is met (no floating-point shortfall)", () => {
@@ -689,7 +702,7 @@ describe("cumulative target", () => {
       current: parseKpiValue("0.3億円(累計1.15)"),
     });
     expect(a).toMatchObject({ computable: true, method: "cumulative", ratio: 1, met: true });
-    expect(formatAchievement(a)).toBe("達成（100.0%）");
+    expect(formatAchievement(a)).toBe("達成 100.0%［累計］");
   });
 
   it("units must agree with the cumulative target", () => {
@@ -803,25 +816,26 @@ describe("ratio and met are never NaN or Infinity", () => {
 
 describe("over the seed's KPIs as parseKpiValue reads them", () => {
   it("gives the hand-computed achievement of each kind", () => {
-    // [item-KPI, 当初, 目標, 現状値 (R1末)] from test/fixtures/sakado-fy2019.txt, then the expected result.
+    // [item-KPI, 当初, 目標, 現状値 (R1末)] from test/fixtures/sakado-fy2019.txt, then the expected result
+    // in FY2019, 60% through the plan (on track from 50% to below 70%).
     const seedKpis: [string, string, string, string, string][] = [
-      ["1-1", "52件", "62件", "66件", "達成（140.0%）"], // (66 − 52) / (62 − 52) = 14 / 10
-      ["2-1", "649,417人", "886,000人", "1,310,189人", "達成（279.3%）"], // 660,772 / 236,583 = 2.7930
-      ["2-2", "2,562件", "4,000件", "1,189件", "-95.5%"], // −1,373 / 1,438 = −0.9548
-      ["2-3", "-", "50回/年", "53回", "達成（106.0%）"], // 53 / 50, from zero
-      ["15-3", "57,074千円", "1億円(R2年度)", "39,411千円", "-41.1%"], // −17,663,000 / 42,926,000 yen = −0.4115
-      ["16-1", "93.2% (90.6%H26.3末)", "94.0%", "96.5%", "達成（412.5%）"], // 3.3 / 0.8 = 4.125
-      ["7-2", "29.6%", "30%以上", "27.0%", "-650.0%"], // −2.6 / 0.4 = −6.5
-      ["7-1", "617g", "現状以下", "615g", "達成"], // 615 ≤ 617
-      ["10-2", "27施設", "拡大", "28施設", "達成"], // 28 > 27
-      ["19-1", "36,178時間", "縮小", "65,127時間", "未達成"], // 65,127 is not below 36,178
-      ["5-2", "76,006千円", "縮小", "75,683千円", "達成"], // 75,683千円 < 76,006千円
-      ["13-2", "検討", "実施", "一部実施", "66.7%"], // stages (2 − 0) / (3 − 0)
-      ["5-1", "実施", "拡大", "継続実施", "0.0%"], // 継続実施 = 実施: (3 − 3) / (4 − 3)
-      ["3-3", "実施", "拡大", "拡大", "達成（100.0%）"], // (4 − 3) / (4 − 3)
-      ["9-2", "検討", "実施(31年度)", "実施", "達成（100.0%）"], // (3 − 0) / (3 − 0)
-      ["8-1", "101事業", "350事業(累計)", "72事業(累計215)", "61.4%"], // 215 / 350 = 0.6143
-      ["21-1", "8,983枚 (H29.2末)", "33,000枚(累計)", "14,955枚", "24.9%"], // 5,972 / 24,017 = 0.2487
+      ["1-1", "52件", "62件", "66件", "達成（目標超過） 140.0%［数値］"], // (66 − 52) / (62 − 52) = 14 / 10
+      ["2-1", "649,417人", "886,000人", "1,310,189人", "達成（目標超過） 279.3%［数値］"], // 660,772 / 236,583 = 2.7930
+      ["2-2", "2,562件", "4,000件", "1,189件", "後退（当初より悪化） -95.5%［数値］"], // −1,373 / 1,438 = −0.9548
+      ["2-3", "-", "50回/年", "53回", "達成（目標超過） 106.0%［数値］"], // 53 / 50, from zero
+      ["15-3", "57,074千円", "1億円(R2年度)", "39,411千円", "後退（当初より悪化） -41.1%［数値］"], // −17,663,000 / 42,926,000 yen = −0.4115
+      ["16-1", "93.2% (90.6%H26.3末)", "94.0%", "96.5%", "達成（目標超過） 412.5%［数値］"], // 3.3 / 0.8 = 4.125
+      ["7-2", "29.6%", "30%以上", "27.0%", "後退（当初より悪化） -650.0%［上下限］"], // −2.6 / 0.4 = −6.5
+      ["7-1", "617g", "現状以下", "615g", "達成［上下限］"], // 615 ≤ 617
+      ["10-2", "27施設", "拡大", "28施設", "達成［方向］"], // 28 > 27
+      ["19-1", "36,178時間", "縮小", "65,127時間", "後退（当初より悪化）［方向］"], // 65,127 is not below 36,178
+      ["5-2", "76,006千円", "縮小", "75,683千円", "達成［方向］"], // 75,683千円 < 76,006千円
+      ["13-2", "検討", "実施", "一部実施", "順調 66.7%［段階］"], // stages (2 − 0) / (3 − 0); 60% ± 10 points
+      ["5-1", "実施", "拡大", "継続実施", "遅れ 0.0%［段階］"], // 継続実施 = 実施: (3 − 3) / (4 − 3); below 50%
+      ["3-3", "実施", "拡大", "拡大", "達成 100.0%［段階］"], // (4 − 3) / (4 − 3)
+      ["9-2", "検討", "実施(31年度)", "実施", "達成 100.0%［段階］"], // (3 − 0) / (3 − 0)
+      ["8-1", "101事業", "350事業(累計)", "72事業(累計215)", "順調 61.4%［累計］"], // 215 / 350 = 0.6143, about 60%
+      ["21-1", "8,983枚 (H29.2末)", "33,000枚(累計)", "14,955枚", "遅れ 24.9%［累計］"], // 5,972 / 24,017 = 0.2487 < 50%
       ["6-1", "検討", "実施(31年度)", "1団地(素案)", "kind-mismatch"], // a count against a stage
     ];
     const ctx = { defaultEra: "heisei" as const };
@@ -834,5 +848,91 @@ describe("over the seed's KPIs as parseKpiValue reads them", () => {
       return [key, a.computable ? formatAchievement(a) : a.code];
     });
     expect(results).toEqual(seedKpis.map(([key, , , , expected]) => [key, expected]));
+  });
+});
+
+describe("status: what a reader is told first", () => {
+  const assess = (baseline: KpiValue, target: KpiValue, current: KpiValue, share = SEED_SHARE) =>
+    assessAchievement(computeAchievement({ baseline, target, current }), share);
+
+  it("met, and met beyond the target (目標超過) only when the ratio passes 1", () => {
+    const beyond = assess(qty("52件", 52, "件"), qty("62件", 62, "件"), qty("66件", 66, "件"));
+    expect(beyond).toMatchObject({ status: "met", exceeded: true, percent: 140, pace: "ahead" });
+    expect(statusLabel(beyond)).toBe("達成（目標超過）");
+    expect(statusLabel(beyond, "en")).toBe("Met (beyond the target)");
+    const exactly = assess(qty("5.7%", 5.7, "%"), qty("6.0%", 6, "%"), qty("6.0%", 6, "%"));
+    expect(exactly).toMatchObject({ status: "met", exceeded: false, percent: 100 });
+    expect(statusLabel(exactly)).toBe("達成");
+  });
+
+  it("on track or behind by the share of the plan period passed, ±10 points", () => {
+    const stageAt = (current: Stage) =>
+      assess(stage("検討", "検討"), stage("実施", "実施"), stage(current, current));
+    // 一部実施 = 2 of 3 steps = 66.7%; 60% of the period passed.
+    expect(stageAt("一部実施")).toMatchObject({ status: "onTrack", pace: "onTrack", percent: 66.7 });
+    // 準備 = 1 of 3 = 33.3%, more than 10 points below 60%.
+    expect(stageAt("準備")).toMatchObject({ status: "behind", pace: "behind", percent: 33.3 });
+    // The same 33.3% in FY2017 (20% passed) is ahead.
+    const early = assessAchievement(stageAt("準備").achievement, 0.2);
+    expect(early).toMatchObject({ status: "onTrack", pace: "ahead" });
+    // Edges: 50% is on track at 60% passed, 49.9% behind; 70% ahead.
+    const at = (current: number) =>
+      assess(qty("0件", 0, "件"), qty("1000件", 1000, "件"), qty(`${current}件`, current, "件"));
+    expect(at(500)).toMatchObject({ status: "onTrack", pace: "onTrack" });
+    expect(at(499)).toMatchObject({ status: "behind", pace: "behind" });
+    expect(at(700)).toMatchObject({ status: "onTrack", pace: "ahead" });
+  });
+
+  it("regressed (当初より悪化) when the value moved away from the target", () => {
+    const recycling = assess(
+      qty("29.6%", 29.6, "%"),
+      bound("30%以上", 30, "%", "atLeast"),
+      qty("27.0%", 27, "%"),
+    );
+    expect(recycling).toMatchObject({ status: "regressed", percent: -650, pace: "behind" });
+    expect(statusLabel(recycling)).toBe("後退（当初より悪化）");
+    expect(statusLabel(recycling, "en")).toBe("Regressed (worse than the baseline)");
+    const overtime = assess(qty("36,178時間", 36_178, "時間"), shrink(), qty("65,127時間", 65_127, "時間"));
+    expect(overtime).toMatchObject({ status: "regressed", percent: null, pace: null });
+    expect(assess(stage("実施", "実施"), stage("実施", "実施"), stage("検討", "検討"))).toMatchObject({
+      status: "regressed",
+    });
+    expect(assess(qty("617g", 617, "g"), notAbove(), qty("620g", 620, "g")).status).toBe("regressed");
+  });
+
+  it("a met-or-not target not yet met, without going backwards, is behind with no pace", () => {
+    const level = assess(qty("27施設", 27, "施設"), expand(), qty("27施設", 27, "施設"));
+    expect(level).toMatchObject({ status: "behind", percent: null, pace: null });
+    expect(paceLabel(level)).toBe("比較なし（達成したかどうかだけを見る目標）");
+    expect(formatAssessment(level, "en")).toBe("Behind [direction]");
+  });
+
+  it("not computable keeps the reason and has neither number nor pace", () => {
+    const missing = assess(qty("52件", 52, "件"), qty("62件", 62, "件"), none());
+    expect(missing).toMatchObject({ status: "notComputable", percent: null, pace: null });
+    expect(statusLabel(missing)).toBe("算出不可（現状値がありません）");
+    expect(reasonText(missing, "en")).toBe("there is no current value");
+    expect(methodLabel(missing)).toBe("");
+    expect(paceLabel(missing)).toBe("");
+  });
+
+  it("a cumulative total keeps pace with the period: 8-1 215 of 350 (61.4%) at 60% passed", () => {
+    const a = assess(
+      qty("101事業", 101, "事業"),
+      qty("350事業(累計)", 350, "事業", { cumulative: true }),
+      qty("72事業(累計215)", 72, "事業", { cumulativeTotal: 215 }),
+    );
+    expect(a).toMatchObject({ status: "onTrack", pace: "onTrack", percent: 61.4 });
+    expect(paceLabel(a)).toBe("想定どおり");
+  });
+
+  it("clamps the expected share to 0…1 and prints percentages with one decimal, never -0", () => {
+    const a = assess(qty("0件", 0, "件"), qty("10件", 10, "件"), qty("5件", 5, "件"), Number.NaN);
+    expect(a.expectedShare).toBe(0);
+    expect(assessAchievement(a.achievement, 3).expectedShare).toBe(1);
+    expect(ratioToPercent(-0.00004)).toBe(0);
+    expect(Object.is(ratioToPercent(-0.00004), -0)).toBe(false);
+    expect(ratioToPercent(0.7554)).toBe(75.5);
+    expect(percentText(-650)).toBe("-650.0%");
   });
 });

@@ -1,3 +1,4 @@
+import { REASON_PREFIX, REASONS, ROLE_LABELS } from "./achievement-words.ts";
 import { type KpiValue, STAGES, type Stage } from "./kpi-value.ts";
 import { isMoneyUnit, toYen } from "./money.ts";
 
@@ -27,6 +28,11 @@ export type Achievement =
       ratio: number;
       /** The target is reached. */
       met: boolean;
+      /**
+       * The current value is further from the target than the baseline was (当初より悪化): a negative
+       * ratio, or, where the ratio only says met or not, a value on the wrong side of the baseline.
+       */
+      regressed: boolean;
       /** Which way the KPI should move, when the target says so. */
       direction?: "increase" | "decrease";
       /**
@@ -43,53 +49,11 @@ export interface KpiValues {
   current: KpiValue;
 }
 
-type Role = "baseline" | "target" | "current";
+export type Role = "baseline" | "target" | "current";
 type Computable = Extract<Achievement, { computable: true }>;
 type NotComputable = Extract<Achievement, { computable: false }>;
 
-const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
-  baseline: { ja: "当初値", en: "baseline" },
-  target: { ja: "目標", en: "target" },
-  current: { ja: "現状値", en: "current value" },
-};
-
 type Params = Record<string, string>;
-
-const REASONS: Record<AchievementCode, { ja: (p: Params) => string; en: (p: Params) => string }> = {
-  "current-missing": { ja: () => "現状値がありません", en: () => "there is no current value" },
-  "current-unreadable": {
-    ja: (p) => `現状値「${p.text}」を読み取れません`,
-    en: (p) => `the current value "${p.text}" could not be read`,
-  },
-  "target-missing": { ja: () => "目標がありません", en: () => "there is no target" },
-  "target-unreadable": {
-    ja: (p) => `目標「${p.text}」を読み取れません`,
-    en: (p) => `the target "${p.text}" could not be read`,
-  },
-  "baseline-missing": {
-    ja: (p) => `当初値がないため目標「${p.target}」と比べられません`,
-    en: (p) => `there is no baseline to measure the target "${p.target}" from`,
-  },
-  "baseline-unreadable": {
-    ja: (p) => `当初値「${p.text}」を読み取れません`,
-    en: (p) => `the baseline "${p.text}" could not be read`,
-  },
-  "kind-mismatch": {
-    ja: (p) => `目標「${p.target}」と${p.roleJa}「${p.text}」は種類が異なるため比べられません`,
-    en: (p) => `the target "${p.target}" and the ${p.roleEn} "${p.text}" are of different kinds`,
-  },
-  "unit-mismatch": {
-    ja: (p) => `${p.referenceJa}の単位（${p.referenceUnitJa}）と${p.roleJa}の単位（${p.unitJa}）が異なります`,
-    en: (p) =>
-      `the ${p.referenceEn}'s unit (${p.referenceUnitEn}) differs from the ${p.roleEn}'s (${p.unitEn})`,
-  },
-  "out-of-range": {
-    ja: () => "数値の差が極端なため達成率を計算できません",
-    en: () => "the numbers are too far apart to compute an achievement",
-  },
-};
-
-const REASON_PREFIX = { ja: "算出不可: ", en: "Not computable: " };
 
 function notComputable(code: AchievementCode, params: Params = {}): NotComputable {
   const entry = REASONS[code];
@@ -207,12 +171,14 @@ function sameNumber(a: number, b: number): boolean {
  */
 function linear(from: number, to: number, value: number, method: AchievementMethod): Computable {
   if (sameNumber(from, to)) {
+    // Off the level in either direction: the target does not say which side is worse.
     const met = sameNumber(value, to);
-    return { computable: true, method, ratio: met ? 1 : 0, met, binary: true };
+    return { computable: true, method, ratio: met ? 1 : 0, met, regressed: false, binary: true };
   }
   const direction = to > from ? "increase" : "decrease";
   const met = direction === "increase" ? value >= to : value <= to;
-  return { computable: true, method, ratio: (value - from) / (to - from), met, direction };
+  const ratio = (value - from) / (to - from);
+  return { computable: true, method, ratio, met, regressed: ratio < 0, direction };
 }
 
 // ---- stages -----------------------------------------------------------------------------------------
@@ -277,8 +243,23 @@ function byCumulative({ baseline, target, current }: KpiValues): Achievement {
   if (total !== undefined) {
     const met = total >= t.amount;
     if (t.amount <= 0)
-      return { computable: true, method: "cumulative", ratio: met ? 1 : 0, met, binary: true };
-    return { computable: true, method: "cumulative", ratio: total / t.amount, met, direction: "increase" };
+      return {
+        computable: true,
+        method: "cumulative",
+        ratio: met ? 1 : 0,
+        met,
+        regressed: false,
+        binary: true,
+      };
+    // A running total does not fall below where it started, so it never regresses.
+    return {
+      computable: true,
+      method: "cumulative",
+      ratio: total / t.amount,
+      met,
+      regressed: false,
+      direction: "increase",
+    };
   }
   const b = baseline.kind === "none" ? undefined : numberFor("baseline", baseline, target);
   if (isFailure(b)) return b;
@@ -316,9 +297,19 @@ function byBound({ baseline, target, current }: KpiValues): Achievement {
   const from = b?.amount ?? 0;
   const direction = atLeast ? "increase" : "decrease";
   const met = holds(c.amount);
+  // The baseline kept the bound: breaking it now is worse than at the start.
   if (holds(from))
-    return { computable: true, method: "bound", ratio: met ? 1 : 0, met, direction, binary: true };
-  return { computable: true, method: "bound", ratio: (c.amount - from) / (t.amount - from), met, direction };
+    return {
+      computable: true,
+      method: "bound",
+      ratio: met ? 1 : 0,
+      met,
+      regressed: !met,
+      direction,
+      binary: true,
+    };
+  const ratio = (c.amount - from) / (t.amount - from);
+  return { computable: true, method: "bound", ratio, met, regressed: ratio < 0, direction };
 }
 
 /** 現状以下 (617g, current 615g): met when the current value keeps to the baseline's side. */
@@ -333,7 +324,16 @@ function byRelativeBound({ baseline, target, current }: KpiValues): Achievement 
   const atMost = target.comparison === "atMost";
   const met = atMost ? c.amount <= b.amount : c.amount >= b.amount;
   const direction = atMost ? "decrease" : "increase";
-  return { computable: true, method: "bound", ratio: met ? 1 : 0, met, direction, binary: true };
+  // Not met means strictly on the wrong side of the baseline.
+  return {
+    computable: true,
+    method: "bound",
+    ratio: met ? 1 : 0,
+    met,
+    regressed: !met,
+    direction,
+    binary: true,
+  };
 }
 
 /**
@@ -352,7 +352,16 @@ function byDirection(values: KpiValues): Achievement {
   if (!unitsAgree(c, b)) return unitMismatch("current", c, b, "baseline");
   const direction = target.direction;
   const met = direction === "increase" ? c.amount > b.amount : c.amount < b.amount;
-  return { computable: true, method: "direction", ratio: met ? 1 : 0, met, direction, binary: true };
+  const regressed = direction === "increase" ? c.amount < b.amount : c.amount > b.amount;
+  return {
+    computable: true,
+    method: "direction",
+    ratio: met ? 1 : 0,
+    met,
+    regressed,
+    direction,
+    binary: true,
+  };
 }
 
 /**
@@ -369,8 +378,11 @@ function byStage({ baseline, target, current }: KpiValues): Achievement {
   const pc = stageFor("current", current, target);
   if (isFailure(pc)) return pc;
   const met = pc >= pt;
-  if (pt <= pb) return { computable: true, method: "stage", ratio: met ? 1 : 0, met, binary: true };
-  return { computable: true, method: "stage", ratio: (pc - pb) / (pt - pb), met };
+  // Below a target stage the baseline had already reached: a step back.
+  if (pt <= pb)
+    return { computable: true, method: "stage", ratio: met ? 1 : 0, met, regressed: !met, binary: true };
+  const ratio = (pc - pb) / (pt - pb);
+  return { computable: true, method: "stage", ratio, met, regressed: ratio < 0 };
 }
 
 // ---- entry points -----------------------------------------------------------------------------------
@@ -412,27 +424,96 @@ function byTargetKind(kpi: KpiValues): Achievement {
   }
 }
 
-function formatPercent(ratio: number): string {
+// ---- status and pace ---------------------------------------------------------------------------------
+
+/**
+ * What a reader is told first (docs/ACHIEVEMENT.md): the target is reached (met), the KPI keeps pace
+ * with the plan period (onTrack), falls behind it (behind), is worse than at the start (regressed), or
+ * cannot be measured (notComputable). The number only supports the word.
+ */
+export type AchievementStatus = "met" | "onTrack" | "behind" | "regressed" | "notComputable";
+
+/** The achievement set against the share of the plan period that has passed. */
+export type Pace = "ahead" | "onTrack" | "behind";
+
+/**
+ * How far from the expected share an achievement still counts as keeping pace: ±10 percentage points.
+ * Both sides of the comparison move in whole steps (one fiscal year is 20% of a five-year plan; a KPI
+ * value is one reading a year), so a strict line would call 59% against 60% "behind".
+ */
+export const PACE_TOLERANCE = 0.1;
+
+export interface AchievementAssessment {
+  achievement: Achievement;
+  status: AchievementStatus;
+  /**
+   * The achievement in percent with one decimal (0.755 → 75.5): the one unit every output uses. Null
+   * when not computable or when the target only says met or not (binary).
+   */
+  percent: number | null;
+  /** Met with a ratio above 1: beyond the target (目標超過). */
+  exceeded: boolean;
+  /** Share of the plan period passed at the end of the round's fiscal year, 0…1 (plan-period.ts). */
+  expectedShare: number;
+  /** Achievement against expectedShare; null when there is no ratio to compare (binary, not computable). */
+  pace: Pace | null;
+}
+
+/** 0.7554 → 75.5; −0.0004 → 0 (never −0). */
+export function ratioToPercent(ratio: number): number {
   const tenths = Math.round(ratio * 1000);
-  return `${(tenths === 0 ? 0 : tenths / 10).toFixed(1)}%`;
+  return tenths === 0 ? 0 : tenths / 10;
+}
+
+function paceOf(ratio: number, expected: number): Pace {
+  if (ratio >= expected + PACE_TOLERANCE) return "ahead";
+  if (ratio < expected - PACE_TOLERANCE) return "behind";
+  return "onTrack";
 }
 
 /**
- * "75.0%"; "達成（140.0%）" when reached; "達成" / "未達成" when the ratio only says met or not;
- * "算出不可（現状値がありません）" when not computable. English: "Met (140.0%)", "Not met", "Not computable (…)".
+ * The status of an achievement in a round whose fiscal year ends with `expectedShare` of the plan
+ * period passed (FY2019 of FY2017–2021: 0.6). The rules, in order:
+ * 1. not computable → notComputable;
+ * 2. met → met;
+ * 3. regressed (worse than the baseline) → regressed;
+ * 4. a met-or-not target that is not met → behind (nothing shows progress toward it);
+ * 5. otherwise by pace: behind when the ratio is more than PACE_TOLERANCE below the expected share,
+ *    onTrack otherwise.
  */
-export function formatAchievement(a: Achievement, locale: "ja" | "en" = "ja"): string {
-  const ja = locale === "ja";
-  if (!a.computable) {
-    return ja
-      ? `算出不可（${a.reason.slice(REASON_PREFIX.ja.length)}）`
-      : `Not computable (${a.reasonEn.slice(REASON_PREFIX.en.length)})`;
+export function assessAchievement(achievement: Achievement, expectedShare: number): AchievementAssessment {
+  const expected = Number.isFinite(expectedShare) ? Math.min(1, Math.max(0, expectedShare)) : 0;
+  if (!achievement.computable) {
+    return {
+      achievement,
+      status: "notComputable",
+      percent: null,
+      exceeded: false,
+      expectedShare: expected,
+      pace: null,
+    };
   }
-  if (a.binary) {
-    if (ja) return a.met ? "達成" : "未達成";
-    return a.met ? "Met" : "Not met";
-  }
-  const percent = formatPercent(a.ratio);
-  if (!a.met) return percent;
-  return ja ? `達成（${percent}）` : `Met (${percent})`;
+  const { ratio, met, regressed, binary } = achievement;
+  const percent = binary ? null : ratioToPercent(ratio);
+  const pace = binary ? null : regressed ? "behind" : paceOf(ratio, expected);
+  const status: AchievementStatus = met
+    ? "met"
+    : regressed
+      ? "regressed"
+      : binary || pace === "behind"
+        ? "behind"
+        : "onTrack";
+  return {
+    achievement,
+    status,
+    percent,
+    exceeded: met && !binary && ratio > 1,
+    expectedShare: expected,
+    pace,
+  };
+}
+
+/** computeAchievement and assessAchievement in one call. */
+export function assessKpi(kpi: KpiValues, expectedShare: number): AchievementAssessment {
+  return assessAchievement(computeAchievement(kpi), expectedShare);
 }

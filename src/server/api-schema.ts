@@ -1,4 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { type AchievementAssessment, ratioToPercent } from "../domain/achievement.ts";
+import {
+  formatAssessment,
+  methodLabel,
+  paceLabel,
+  reasonText,
+  STATUS_WORDS,
+  statusLabel,
+} from "../domain/achievement-words.ts";
 import { GRADES } from "../domain/grade.ts";
 import { PLAN_DOCUMENT_FORMAT } from "../domain/plan-document.ts";
 import { kpiValueSchema as documentKpiValueSchema } from "../io/json/kpi-value-schema.ts";
@@ -65,6 +74,70 @@ export const kpiSchema = z
   })
   .openapi("Kpi");
 
+export const achievementSchema = z
+  .object({
+    status: z.enum(["met", "onTrack", "behind", "regressed", "notComputable"]).openapi({
+      description: `達成状況: ${Object.entries(STATUS_WORDS)
+        .map(([k, w]) => `${k} ${w.ja}`)
+        .join(" / ")}`,
+    }),
+    statusLabel: z.string().openapi({ example: "達成（目標超過）" }),
+    statusLabelEn: z.string().openapi({ example: "Met (beyond the target)" }),
+    percent: z.number().nullable().openapi({
+      description:
+        "達成率 (%、小数1桁): 当初から目標までのうち進んだ割合。100 で目標どおり、負は当初より悪化。達成したかどうかだけを見る目標と算出不可は null",
+      example: 140,
+    }),
+    computable: z.boolean(),
+    method: z.enum(["numeric", "bound", "direction", "stage", "cumulative"]).nullable(),
+    methodLabel: z.string().openapi({ example: "数値" }),
+    methodLabelEn: z.string().openapi({ example: "numeric" }),
+    met: z.boolean(),
+    regressed: z.boolean().openapi({ description: "当初より悪化した" }),
+    binary: z.boolean().openapi({ description: "達成したかどうかだけを見る目標 (percent は null)" }),
+    direction: z.enum(["increase", "decrease"]).nullable(),
+    expectedShare: z.number().openapi({ description: "計画期間の経過率 (%、小数1桁)", example: 60 }),
+    pace: z.enum(["ahead", "onTrack", "behind"]).nullable().openapi({
+      description: "達成率と計画期間の経過率の比較 (±10 ポイント)。percent が null なら null",
+    }),
+    paceLabel: z.string().openapi({ example: "想定より先行" }),
+    paceLabelEn: z.string(),
+    code: z.string().nullable().openapi({ description: "算出できない理由の識別子" }),
+    reason: z.string().openapi({ description: "算出できない理由 (算出できるときは空)" }),
+    reasonEn: z.string(),
+    text: z.string().openapi({ example: "達成（目標超過） 140.0%［数値］" }),
+    textEn: z.string().openapi({ example: "Met (beyond the target) 140.0% [numeric]" }),
+  })
+  .openapi("Achievement", { description: "達成状況と達成率 (docs/ACHIEVEMENT.md)" });
+
+/** An assessment as the API gives it: the status first, the percentage and the method as support. */
+export function presentAchievement(a: AchievementAssessment): z.infer<typeof achievementSchema> {
+  const x = a.achievement;
+  return {
+    status: a.status,
+    statusLabel: statusLabel(a, "ja"),
+    statusLabelEn: statusLabel(a, "en"),
+    percent: a.percent,
+    computable: x.computable,
+    method: x.computable ? x.method : null,
+    methodLabel: methodLabel(a, "ja"),
+    methodLabelEn: methodLabel(a, "en"),
+    met: x.computable && x.met,
+    regressed: x.computable && x.regressed,
+    binary: x.computable && x.binary === true,
+    direction: (x.computable && x.direction) || null,
+    expectedShare: ratioToPercent(a.expectedShare),
+    pace: a.pace,
+    paceLabel: paceLabel(a, "ja"),
+    paceLabelEn: paceLabel(a, "en"),
+    code: x.computable ? null : x.code,
+    reason: reasonText(a, "ja"),
+    reasonEn: reasonText(a, "en"),
+    text: formatAssessment(a, "ja"),
+    textEn: formatAssessment(a, "en"),
+  };
+}
+
 export const policyRefSchema = z.object({ code: z.string(), title: z.string() }).openapi("PolicyRef");
 
 export const initiativeSchema = z
@@ -82,6 +155,11 @@ export const initiativeSchema = z
     kpis: z.array(kpiSchema),
   })
   .openapi("Initiative");
+
+/** An initiative of a round as the API lists it: each KPI with its achievement in that round. */
+export const roundInitiativeSchema = initiativeSchema
+  .extend({ kpis: z.array(kpiSchema.extend({ achievement: achievementSchema })) })
+  .openapi("RoundInitiative");
 
 export const planDocumentSchema = z
   .object({

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
 import { secureHeaders } from "hono/secure-headers";
+import { trimTrailingSlash } from "hono/trailing-slash";
 import type { Store } from "../store/types.ts";
 import { PROBLEM } from "./api-schema.ts";
 import { serveAsset } from "./assets.ts";
@@ -84,6 +85,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       crossOriginEmbedderPolicy: false,
     }),
   );
+
+  // /o/sakado/ and /api/docs/ are the pages without the slash: a 404 there becomes a permanent
+  // redirect (301, query kept) to the canonical address.
+  app.use("*", trimTrailingSlash());
 
   const pageCache = options.pageCache ?? new PageCache(DEFAULT_PAGE_CACHE);
   if (pageCache) {

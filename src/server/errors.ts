@@ -138,6 +138,8 @@ export interface FieldError {
   in: "path" | "query";
   message: string;
   messageEn: string;
+  /** How a page names the field to its reader ("取組項目の番号（No.）"); the API names it by `name`. */
+  label?: { ja: string; en: string };
 }
 
 export class AppError extends Error {
@@ -164,7 +166,7 @@ export function errorTitle(id: ErrorId, lang: Lang): string {
 export function errorDetail(error: AppError, lang: Lang): string {
   const params = { ...error.params };
   if (error.id === "request.invalid" && !params.fields)
-    params.fields = error.fields.map((f) => f.name).join(", ");
+    params.fields = error.fields.map((f) => f.label?.[lang] ?? f.name).join(lang === "ja" ? "、" : ", ");
   return ERRORS[error.id].detail[lang](params);
 }
 
@@ -198,20 +200,41 @@ export function problemDocument(error: AppError, lang: Lang, instance: string): 
   return problem;
 }
 
-/** Zod's findings as field errors, worded for people (Zod's own messages are English and technical). */
-export function fieldErrors(error: ZodError, where: FieldError["in"], names: Record<string, string> = {}) {
+/** A field as a page names it to its reader: "取組項目の番号（No.）" / "the initiative number (No.)". */
+export type FieldLabel = { ja: string; en: string };
+
+/**
+ * Zod's findings as field errors, worded for people (Zod's own messages are English and technical).
+ * With a label, each is one sentence in the reader's words (「取組項目の番号（No.）は1以上の数字で
+ * 指定してください。」); without one, the field's name leads ("number：1 以上で指定してください"), as an
+ * API client names its parameters.
+ */
+export function fieldErrors(
+  error: ZodError,
+  where: FieldError["in"],
+  labels: Record<string, FieldLabel> = {},
+) {
   // One finding per field, the last: a huge number breaks both zod's safe-integer limit and our own
   // bound (e.g. fiscal year ≤ 2999), and only our bound tells the reader what to send.
   const lastPerField = new Map<string, Issue>();
   for (const issue of error.issues) lastPerField.set(String(issue.path[0] ?? ""), issue);
   return [...lastPerField].map(([key, issue]): FieldError => {
-    const name = names[key] ?? key;
+    const label = labels[key];
+    if (label) {
+      const [message, messageEn] = issueSentence(issue, label);
+      return { name: key, in: where, message, messageEn, label };
+    }
     const [message, messageEn] = issueText(issue);
-    return { name, in: where, message: `${name}：${message}`, messageEn: `${name}: ${messageEn}` };
+    return { name: key, in: where, message: `${key}：${message}`, messageEn: `${key}: ${messageEn}` };
   });
 }
 
 type Issue = ZodError["issues"][number];
+
+/** Whether a size limit is about a text's length rather than a number's value. */
+function isLength(issue: Issue): boolean {
+  return "origin" in issue && (issue.origin === "string" || issue.origin === "array");
+}
 
 function issueText(issue: Issue): [string, string] {
   switch (issue.code) {
@@ -237,5 +260,47 @@ function issueText(issue: Issue): [string, string] {
       return ["形式が正しくありません", "has the wrong format"];
     default:
       return ["値が正しくありません", "is not valid"];
+  }
+}
+
+/** The finding as one sentence that names the field: 「年度は1900以上の数字で指定してください。」 */
+function issueSentence(issue: Issue, label: FieldLabel): [string, string] {
+  const ja = label.ja;
+  const en = label.en.charAt(0).toUpperCase() + label.en.slice(1);
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.expected === "number" || issue.expected === "int")
+        return [`${ja}は数字で指定してください。`, `${en} must be a whole number.`];
+      return [`${ja}の形式が正しくありません。`, `${en} is not in a form that can be read.`];
+    case "too_small":
+      return isLength(issue)
+        ? [`${ja}を指定してください。`, `${en} is missing.`]
+        : [
+            `${ja}は${issue.minimum}以上の数字で指定してください。`,
+            `${en} must be a number of at least ${issue.minimum}.`,
+          ];
+    case "too_big":
+      return isLength(issue)
+        ? [
+            `${ja}は${issue.maximum}文字以内で指定してください。`,
+            `${en} must be at most ${issue.maximum} characters.`,
+          ]
+        : [
+            `${ja}は${issue.maximum}以下の数字で指定してください。`,
+            `${en} must be a number of at most ${issue.maximum}.`,
+          ];
+    case "invalid_value":
+      return [
+        `${ja}は次のいずれかで指定してください：${issue.values.join("、")}。`,
+        `${en} must be one of ${issue.values.join(", ")}.`,
+      ];
+    case "invalid_union": {
+      const first = issue.errors[0]?.[0];
+      return first
+        ? issueSentence(first as Issue, label)
+        : [`${ja}の値が正しくありません。`, `${en} is not valid.`];
+    }
+    default:
+      return [`${ja}の値が正しくありません。`, `${en} is not valid.`];
   }
 }

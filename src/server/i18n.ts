@@ -3,6 +3,7 @@
  * (Japanese otherwise) and every link the pages print keeps it, so a reader stays in the language
  * they chose without cookies or JavaScript.
  */
+import { TRANSCRIBED_NOTE } from "../io/progress-table-columns.ts";
 import { MANAGE_EN, MANAGE_JA } from "./i18n-manage.ts";
 
 export const LANGS = ["ja", "en"] as const;
@@ -75,6 +76,12 @@ const ja = {
   "downloads.pdf": "進行管理集計表（PDF形式・A3横）",
   "downloads.csv": "オープンデータ（CSV形式・UTF-8）",
   "downloads.csvSjis": "オープンデータ（CSV形式・Shift_JIS）",
+  "downloads.inline": "ダウンロード：",
+  "downloads.xlsxShort": "Excel",
+  "downloads.pdfShort": "PDF（A3横）",
+  "downloads.csvShort": "CSV（UTF-8）",
+  "downloads.csvSjisShort": "CSV（Shift_JIS）",
+  "downloads.jsonShort": "JSON",
 
   "table.caption": "{title}",
   "table.sectionLabel": "【項目進捗】",
@@ -83,6 +90,9 @@ const ja = {
   "table.summaryCaption": "本部会評価（進捗状況の件数）",
   "table.policyContinued": "（前の取組項目と同じ基本方針）",
   "table.noKpi": "—",
+  "table.scrollHint": "表は画面より広いときは横にスクロールできます（No. と取組項目の列は左に残ります）。",
+  // The note as the city's table prints it (the xlsx and the PDF print the same constant).
+  "table.transcribedNote": TRANSCRIBED_NOTE,
 
   "initiative.heading": "No.{number} {title}",
   "initiative.lead": "主担当",
@@ -92,8 +102,13 @@ const ja = {
   "initiative.kpiCaption": "{label}",
   "initiative.point": "時点",
   "initiative.value": "値",
+  "initiative.status": "達成状況",
   "initiative.achievement": "達成率",
+  "initiative.method": "算出方法",
   "initiative.expected": "計画期間の経過",
+  "initiative.pace": "経過との比較",
+  "initiative.achievementNote":
+    "達成状況は、目標に届いた「達成」（上回ったときは「目標超過」）、計画期間の経過に見合って進んでいる「順調」、経過より10ポイントを超えて遅れている「遅れ」、当初より悪くなった「後退」、比べられない「算出不可」のいずれかです。達成率は当初から目標までのうち進んだ割合、計画期間の経過は報告年度の末までに終わった年度の割合です。「拡大」「縮小」など達成したかどうかだけを見る目標には達成率がありません。",
   "initiative.expectedCell": "{percent}（{total}年中{elapsed}年）",
   "initiative.baseline": "当初（{when}）",
   "initiative.target": "目標（{when}）",
@@ -126,6 +141,11 @@ const ja = {
   "apiDocs.yes": "必須",
   "apiDocs.no": "任意",
   "apiDocs.errors": "エラー応答は application/problem+json（RFC 9457）で返します。",
+  "apiDocs.clientHeading": "TypeScript の型付きクライアントの例",
+  "apiDocs.clientLead":
+    "OpenAPI 文書から openapi-typescript で型を生成し、openapi-fetch で呼び出すと、パス・パラメーター・応答の形がコンパイル時に検査されます。",
+  "apiDocs.clientGenerate": "型の生成:",
+  "apiDocs.clientUse": "呼び出し（令和元年度の進捗状況 C の取組項目と、各数値目標の達成状況）:",
 } as const;
 
 export type MessageKey = keyof typeof ja | keyof typeof MANAGE_JA;
@@ -197,6 +217,12 @@ const en: Record<keyof typeof ja, string> = {
   "downloads.pdf": "Progress table (PDF, A3 landscape)",
   "downloads.csv": "Open data (CSV, UTF-8)",
   "downloads.csvSjis": "Open data (CSV, Shift_JIS)",
+  "downloads.inline": "Download:",
+  "downloads.xlsxShort": "Excel",
+  "downloads.pdfShort": "PDF (A3 landscape)",
+  "downloads.csvShort": "CSV (UTF-8)",
+  "downloads.csvSjisShort": "CSV (Shift_JIS)",
+  "downloads.jsonShort": "JSON",
 
   "table.caption": "{title}",
   "table.sectionLabel": "[Progress of initiatives]",
@@ -205,6 +231,10 @@ const en: Record<keyof typeof ja, string> = {
   "table.summaryCaption": "Committee grades (number of initiatives)",
   "table.policyContinued": "(same basic policy as the previous initiative)",
   "table.noKpi": "—",
+  "table.scrollHint":
+    "Where the table is wider than the screen, it scrolls sideways (the No. and initiative columns stay on the left).",
+  "table.transcribedNote":
+    "Columns A, B, C and E (indicator, baseline, target) are transcribed from the action plan.",
 
   "initiative.heading": "No.{number} {title}",
   "initiative.lead": "lead",
@@ -214,8 +244,13 @@ const en: Record<keyof typeof ja, string> = {
   "initiative.kpiCaption": "{label}",
   "initiative.point": "Point in time",
   "initiative.value": "Value",
+  "initiative.status": "Status",
   "initiative.achievement": "Achievement",
+  "initiative.method": "Method",
   "initiative.expected": "Plan period elapsed",
+  "initiative.pace": "Against the period elapsed",
+  "initiative.achievementNote":
+    "The status is Met (beyond the target when above it), On track (keeping pace with the share of the plan period elapsed), Behind (more than 10 points short of that share), Regressed (worse than the baseline) or Not computable. The achievement is the share of the way from the baseline to the target covered so far; the plan period elapsed is the share of the plan's fiscal years ended by the end of the reported year. Targets that only say whether they are met (an increase, a decrease, …) have no achievement percentage.",
   "initiative.expectedCell": "{percent} ({elapsed} of {total} years)",
   "initiative.baseline": "Baseline ({when})",
   "initiative.target": "Target ({when})",
@@ -248,6 +283,11 @@ const en: Record<keyof typeof ja, string> = {
   "apiDocs.yes": "required",
   "apiDocs.no": "optional",
   "apiDocs.errors": "Errors are returned as application/problem+json (RFC 9457).",
+  "apiDocs.clientHeading": "Typed TypeScript client example",
+  "apiDocs.clientLead":
+    "Generate types from the OpenAPI document with openapi-typescript and call the API with openapi-fetch: paths, parameters and responses are checked when compiling.",
+  "apiDocs.clientGenerate": "Generate the types:",
+  "apiDocs.clientUse": "Call the API (the initiatives graded C in FY2019, with each KPI's achievement):",
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = {

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { GRADES } from "../domain/grade.ts";
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN, INITIATIVE_NUMBER_MAX } from "../domain/plan-document-check.ts";
-import { AppError, type FieldError, fieldErrors } from "./errors.ts";
+import { AppError, type FieldError, type FieldLabel, fieldErrors } from "./errors.ts";
 
 /**
  * The request parameters shared by pages and API, one zod schema each, so a page and its API twin
@@ -50,16 +50,28 @@ export const initiativeFilterSchema = z.object({
 });
 export type InitiativeFilterInput = z.output<typeof initiativeFilterSchema>;
 
-/** Validates page input; a failure becomes the 400 page naming each field. */
+/** How the pages name their path and query parameters to a reader, in a refusal. */
+export const PAGE_FIELD_LABELS: Record<string, FieldLabel> = {
+  org: { ja: "自治体の URL 名", en: "the organization's URL name" },
+  planId: { ja: "計画の番号", en: "the plan number" },
+  fy: { ja: "年度（西暦。例: 2019）", en: "the fiscal year (a Western year, e.g. 2019)" },
+  number: { ja: "取組項目の番号（No.）", en: "the initiative number (No.)" },
+  policy: { ja: "基本方針", en: "the basic policy" },
+  department: { ja: "関係課", en: "the department" },
+  grade: { ja: "進捗状況", en: "the progress grade" },
+  q: { ja: "キーワード", en: "the keyword" },
+};
+
+/** Validates page input; a failure becomes the 400 page naming each field in the reader's words. */
 export function parseOrThrow<T extends z.ZodType>(
   schema: T,
   value: unknown,
   where: FieldError["in"],
-  names: Record<string, string> = {},
+  labels: Record<string, FieldLabel> = PAGE_FIELD_LABELS,
 ): z.output<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new AppError("request.invalid", {}, fieldErrors(result.error, where, names));
+  throw new AppError("request.invalid", {}, fieldErrors(result.error, where, labels));
 }
 
 /** Hono's query object with repeated keys as arrays, single keys as strings (as the API validator sees it). */

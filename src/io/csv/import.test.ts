@@ -1,10 +1,16 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
-import { oddTextDocument, seedDocument } from "../../../test/factories/test-documents.ts";
+import {
+  initiative,
+  kpi,
+  oddTextDocument,
+  seedDocument,
+  smallDocument,
+} from "../../../test/factories/test-documents.ts";
 import { exportCsv } from "../export/csv.ts";
 import { parseMapping } from "../mapping/schema.ts";
-import { importCsv, ownCsvMapping } from "./import.ts";
+import { importCsv } from "./import.ts";
 
 function fixture(path: string): Buffer {
   return readFileSync(new URL(`../../../test/fixtures/${path}`, import.meta.url));
@@ -200,38 +206,49 @@ describe("importCsv: bad cells", () => {
 });
 
 describe("importCsv: the open-data CSV this product writes", () => {
-  const plan = {
-    title: "行政改革後期アクションプラン",
-    startFiscalYear: 2017,
-    endFiscalYear: 2021,
-    baselineFiscalYear: 2015,
-  };
-
-  it("reads it back with the built-in mapping plus the plan, in both encodings", () => {
-    const seed = seedDocument();
+  it("reads it back without a mapping, plan and baseline year included, in both encodings", () => {
+    const seed = { ...seedDocument(), organization: { name: "坂戸市" } };
     for (const encoding of ["utf-8", "shift_jis"] as const) {
-      const result = importCsv(new Uint8Array(exportCsv(seed, { encoding })), {
-        mapping: { ...ownCsvMapping(), plan },
-      });
+      const result = importCsv(new Uint8Array(exportCsv(seed, { encoding })));
       expect(result.diagnostics, encoding).toEqual([]);
+      expect(result.document?.plan).toEqual({
+        title: "行政改革後期アクションプラン",
+        startFiscalYear: 2017,
+        endFiscalYear: 2021,
+        baselineFiscalYear: 2015,
+      });
+      expect(result.document?.organization).toEqual({ name: "坂戸市" });
       expect(result.document?.round).toEqual({ fiscalYear: 2019, asOf: "2020-03-31" });
       // The CSV carries everything of the policies but 再掲 links are re-derived; they come back equal.
       expect(result.document?.policies, encoding).toEqual(seed.policies);
     }
   });
 
-  it("takes the formula-guard quote off again", () => {
-    const result = importCsv(new Uint8Array(exportCsv(oddTextDocument())), {
-      mapping: { ...ownCsvMapping(), plan },
+  it("recognises the headers of any round (their years differ)", () => {
+    const later = smallDocument([initiative(1, { kpis: [kpi("1-1", "a", "1件", "3件", "2件")] })], {
+      round: { fiscalYear: 2020, asOf: "2021-03-31" },
     });
+    const text = exportCsv(later).toString("utf8");
+    expect(text).toContain("R2年度取組内容 (D)");
+    expect(text).toContain("現状値 (R2末)");
+    const result = importCsv(text);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.document?.round.fiscalYear).toBe(2020);
+  });
+
+  it("takes the formula-guard quote off again", () => {
+    const result = importCsv(new Uint8Array(exportCsv(oddTextDocument())));
     const first = result.document?.policies[0]?.initiatives[0];
     expect(first?.title).toBe("=1+1");
     expect(first?.departments).toEqual(["+SUM(A1)"]);
     expect(first?.kpis[0]?.baseline.text).toBe("-5%");
   });
 
-  it("says the plan is missing when no mapping gives it", () => {
-    const result = importCsv(new Uint8Array(exportCsv(seedDocument())));
+  it("says the plan is missing when its cells are empty and no mapping gives it", () => {
+    const text = exportCsv(seedDocument())
+      .toString("utf8")
+      .replaceAll(",行政改革後期アクションプラン,2017,2021,", ",,,,");
+    const result = importCsv(text);
     expect(result.document).toBeNull();
     expect(result.diagnostics.map((d) => d.code)).toEqual(["mapping.plan-missing"]);
   });

@@ -1,12 +1,13 @@
 import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import type { Diagnostic } from "../../domain/diagnostic.ts";
-import { KPI_ROW_COLUMNS, type KpiRowColumnId } from "../kpi-rows.ts";
+import { parseFiscalYearEnd } from "../../domain/era.ts";
+import { DEPARTMENT_JOINER, type KpiRowColumnId, kpiRowColumns } from "../kpi-rows.ts";
 import { checkLines, DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "../limits.ts";
 import { importWithMapping } from "../mapping/apply.ts";
 import type { MappingField } from "../mapping/fields.ts";
 import { excerpt, sheetDiagnostic } from "../mapping/messages.ts";
-import { normalizeScaleKey, type SheetImportResult } from "../mapping/read-rows.ts";
+import { normalizeScaleKey, readFiscalYear, type SheetImportResult } from "../mapping/read-rows.ts";
 import type { ColumnMapping } from "../mapping/schema.ts";
 import type { SheetRow, SheetSource } from "../mapping/sheet.ts";
 import { decodeTableText } from "../table-text/decode.ts";
@@ -82,9 +83,9 @@ function readRecords(text: string, delimiter: string): { source: SheetSource } |
 }
 
 /**
- * The mapping of the CSV exportCsv writes (the flat initiative × KPI rows): columns by header name,
- * 年度 and 現在 for the report. The plan's title and period are not in that CSV; a mapping file with
- * `plan` gives them.
+ * The CSV exportCsv writes (the flat initiative × KPI rows, docs/open-data.md) is read through a
+ * mapping built from its own header row: the plan's title and period from the first data row, the
+ * baseline year from the 当初 header (当初 (H27末) → 2015).
  */
 const OWN_COLUMNS: Partial<Record<MappingField, KpiRowColumnId>> = {
   policy: "policy",
@@ -105,18 +106,55 @@ const OWN_COLUMNS: Partial<Record<MappingField, KpiRowColumnId>> = {
   asOf: "asOf",
 };
 
-export function ownCsvMapping(): ColumnMapping {
-  const columns: Record<string, { header: string }> = {};
-  for (const [field, id] of Object.entries(OWN_COLUMNS)) {
-    const header = KPI_ROW_COLUMNS.find((c) => c.id === id)?.header;
-    if (header) columns[field] = { header };
-  }
-  return { headerRows: 1, departmentSeparator: "、", columns: columns as ColumnMapping["columns"] };
+/** Era years in headers (R1年度, H27末, 2015年度末) become "#": the headers of any round compare equal. */
+function headerStem(text: string): string {
+  return normalizeScaleKey(text)
+    .replace(/\d{4}年度末/g, "#末")
+    .replace(/(?:[MTSHR]|明治|大正|昭和|平成|令和)(?:\d+|元)(年度|末)/g, "#$1");
 }
 
-function isOwnCsv(source: SheetSource): boolean {
-  const header = source.rows[0]?.cells.map(normalizeScaleKey) ?? [];
-  return KPI_ROW_COLUMNS.every((c, i) => header[i] === normalizeScaleKey(c.header));
+/** The header stems of the open-data CSV, the same for every round. */
+const OWN_STEMS = kpiRowColumns({
+  plan: { title: "", startFiscalYear: 2017, endFiscalYear: 2021 },
+  round: { fiscalYear: 2019, asOf: "2020-03-31" },
+}).map((c) => ({ id: c.id, stem: headerStem(c.header) }));
+
+/** Column index per column of the open-data CSV when the header row is exactly its headers. */
+function ownColumns(source: SheetSource): Map<KpiRowColumnId, number> | undefined {
+  const header = source.rows[0]?.cells ?? [];
+  if (header.length !== OWN_STEMS.length) return undefined;
+  if (!OWN_STEMS.every((c, i) => headerStem(header[i] ?? "") === c.stem)) return undefined;
+  return new Map(OWN_STEMS.map((c, i) => [c.id, i]));
+}
+
+/** The mapping of the open-data CSV with the header row `source` starts with (see ownColumns). */
+function ownCsvMapping(source: SheetSource, at: Map<KpiRowColumnId, number>): ColumnMapping {
+  const header = source.rows[0]?.cells ?? [];
+  const first = source.rows[1]?.cells ?? [];
+  const cell = (id: KpiRowColumnId) => first[at.get(id) ?? -1] ?? "";
+  const columns: Record<string, { header: string }> = {};
+  for (const [field, id] of Object.entries(OWN_COLUMNS))
+    columns[field] = { header: header[at.get(id) ?? -1] ?? "" };
+  const mapping: ColumnMapping = {
+    headerRows: 1,
+    departmentSeparator: DEPARTMENT_JOINER,
+    columns: columns as ColumnMapping["columns"],
+  };
+  const start = readFiscalYear(cell("planStart"));
+  const end = readFiscalYear(cell("planEnd"));
+  if (cell("planTitle") !== "" && start !== undefined && end !== undefined) {
+    // 「当初 (H27末)」: the year between the brackets.
+    const baselineHeader = /[(（]([^()（）]+)[)）]/.exec(header[at.get("baseline") ?? -1] ?? "")?.[1];
+    const baseline = baselineHeader === undefined ? undefined : parseFiscalYearEnd(baselineHeader);
+    mapping.plan = {
+      title: cell("planTitle"),
+      startFiscalYear: start,
+      endFiscalYear: end,
+      ...(baseline === undefined ? {} : { baselineFiscalYear: baseline }),
+    };
+  }
+  if (cell("organization") !== "") mapping.organization = { name: cell("organization") };
+  return mapping;
 }
 
 /**
@@ -142,8 +180,9 @@ export function importCsv(bytes: Uint8Array | string, options: CsvImportOptions 
   if ("error" in read) return failure([...decoded.diagnostics, read.error]);
   let mapping = options.mapping;
   if (!mapping) {
-    if (!isOwnCsv(read.source)) return failure([...decoded.diagnostics, sheetDiagnostic("mapping.required")]);
-    mapping = ownCsvMapping();
+    const own = ownColumns(read.source);
+    if (!own) return failure([...decoded.diagnostics, sheetDiagnostic("mapping.required")]);
+    mapping = ownCsvMapping(read.source, own);
   }
   return importWithMapping(read.source, mapping, {
     diagnostics: decoded.diagnostics,

@@ -11,29 +11,40 @@ import {
 } from "../../../test/factories/test-documents.ts";
 import { encodeShiftJis, escapeFormulaText, exportCsv } from "./csv.ts";
 
+/** The seed's round is FY2019 (R1) of a plan from FY2017 with its baseline at the end of FY2015 (H27). */
 const HEADERS = [
+  "地方公共団体名",
+  "計画名",
+  "計画開始年度",
+  "計画終了年度",
+  "年度",
+  "年度（和暦）",
+  "基準日",
   "基本方針",
   "No.",
-  "取組項目",
-  "関係課",
-  "取組の方針と内容",
-  "取組内容",
-  "項目",
+  "取組項目 (A)",
+  "関係課 (B)",
+  "取組の方針と内容 (C)",
+  "R1年度取組内容 (D)",
+  "項目 (E)",
   "再掲",
-  "当初",
-  "目標",
-  "現状値",
+  "当初 (H27末)",
+  "目標 (R3末)",
+  "現状値 (R1末)",
   "単位",
-  "当初(数値)",
-  "目標(数値)",
-  "現状値(数値)",
-  "達成率",
-  "進捗状況",
-  "進捗状況(名称)",
-  "本部会意見",
-  "次年度目標",
-  "年度",
-  "現在",
+  "当初 (H27末) 数値",
+  "目標 (R3末) 数値",
+  "現状値 (R1末) 数値",
+  "達成状況",
+  "達成率 (%)",
+  "算出方法",
+  "算出不可の理由",
+  "計画期間の経過率 (%)",
+  "経過率との比較",
+  "進捗状況 (F)",
+  "進捗状況の名称",
+  "本部会意見 (G)",
+  "R2年度目標 (H)",
 ];
 
 function records(text: string): string[][] {
@@ -67,39 +78,66 @@ describe("exportCsv (UTF-8)", () => {
     const rows = byHeader(records(bytes.toString("utf8")));
     const first = rows[0];
     expect(first).toMatchObject({
+      地方公共団体名: "",
+      計画名: "行政改革後期アクションプラン",
+      計画開始年度: "2017",
+      計画終了年度: "2021",
+      年度: "2019",
+      "年度（和暦）": "令和元年度",
+      基準日: "2020-03-31",
+      // 3 of the plan's 5 fiscal years have ended by 2020-03-31.
+      "計画期間の経過率 (%)": "60.0",
       基本方針: "(ア) 市民と行政との協働体制の確立",
       "No.": "1",
-      取組項目: "産・学・官連携体制の推進",
-      関係課: "政策企画課、関係各課",
-      項目: "産・学・官連携協定(※)件数",
+      "取組項目 (A)": "産・学・官連携体制の推進",
+      "関係課 (B)": "政策企画課、関係各課",
+      "項目 (E)": "産・学・官連携協定(※)件数",
       再掲: "",
-      当初: "52件",
-      目標: "62件",
-      現状値: "66件",
+      "当初 (H27末)": "52件",
+      "目標 (R3末)": "62件",
+      "現状値 (R1末)": "66件",
       単位: "件",
-      "当初(数値)": "52",
-      "目標(数値)": "62",
-      "現状値(数値)": "66",
+      "当初 (H27末) 数値": "52",
+      "目標 (R3末) 数値": "62",
+      "現状値 (R1末) 数値": "66",
       // (66 − 52) / (62 − 52) = 140%
-      達成率: "140",
-      進捗状況: "B",
-      "進捗状況(名称)": "ほぼ順調",
-      年度: "令和元年度",
-      現在: "2020-03-31",
+      達成状況: "達成（目標超過）",
+      "達成率 (%)": "140.0",
+      算出方法: "数値",
+      算出不可の理由: "",
+      経過率との比較: "想定より先行",
+      "進捗状況 (F)": "B",
+      進捗状況の名称: "ほぼ順調",
     });
-    const money = rows.find((r) => r.項目 === "団体補助金額");
-    expect(money).toMatchObject({ 当初: "76,006千円", 目標: "縮小", 単位: "円", "当初(数値)": "76006000" });
-    expect(money?.["目標(数値)"]).toBe("");
+    const money = rows.find((r) => r["項目 (E)"] === "団体補助金額");
+    expect(money).toMatchObject({
+      "当初 (H27末)": "76,006千円",
+      "目標 (R3末)": "縮小",
+      単位: "円",
+      "当初 (H27末) 数値": "76006000",
+      // 75,683千円 < 76,006千円: met; 縮小 names no distance, so no percentage.
+      達成状況: "達成",
+      "達成率 (%)": "",
+      算出方法: "方向",
+    });
+    expect(money?.["目標 (R3末) 数値"]).toBe("");
     const relisted = rows.find((r) => r["No."] === "6" && r.再掲 === "○");
-    expect(relisted?.項目).toBe("北坂戸にぎわいサロンの利用者数(再掲)");
-    const stage = rows.find((r) => r.項目 === "統合型GISの活用");
+    expect(relisted?.["項目 (E)"]).toBe("北坂戸にぎわいサロンの利用者数(再掲)");
+    const stage = rows.find((r) => r["項目 (E)"] === "統合型GISの活用");
     expect(stage).toMatchObject({
-      当初: "検討",
-      目標: "実施",
-      現状値: "検討",
-      "当初(数値)": "",
-      達成率: "0",
+      "当初 (H27末)": "検討",
+      "目標 (R3末)": "実施",
+      "現状値 (R1末)": "検討",
+      "当初 (H27末) 数値": "",
+      // 検討 → 実施, still 検討: 0 of 3 steps, more than 10 points below 60%.
+      達成状況: "遅れ",
+      "達成率 (%)": "0.0",
+      算出方法: "段階",
+      経過率との比較: "想定より遅れ",
     });
+    // 7-2 リサイクル率: the CSV prints the same −650.0 the page and the xlsx print, with its status.
+    const recycling = rows.find((r) => r["項目 (E)"] === "リサイクル率");
+    expect(recycling).toMatchObject({ 達成状況: "後退（当初より悪化）", "達成率 (%)": "-650.0" });
   });
 
   it("can leave out the BOM", () => {
@@ -112,7 +150,7 @@ describe("exportCsv (Shift_JIS)", () => {
   it("encodes as CP932 without BOM, reading back to the same records as the UTF-8 CSV", () => {
     const doc = seedDocument();
     const sjis = exportCsv(doc, { encoding: "shift_jis" });
-    expect([...sjis.subarray(0, 2)]).toEqual([...iconv.encode("基", "cp932")]);
+    expect([...sjis.subarray(0, 2)]).toEqual([...iconv.encode("地", "cp932")]);
     const fromSjis = records(iconv.decode(sjis, "cp932"));
     const fromUtf8 = records(exportCsv(doc).toString("utf8"));
     expect(fromSjis).toHaveLength(63);
@@ -131,19 +169,19 @@ describe("exportCsv: formula injection and odd texts", () => {
 
   it("prefixes a quote to text cells that begin with = + - @", () => {
     expect(rows[0]).toMatchObject({
-      取組項目: "'=1+1",
-      関係課: "'+SUM(A1)",
-      取組の方針と内容: "'-2+3",
-      取組内容: "'@cmd",
-      項目: '\'=HYPERLINK("http://example.com")',
-      当初: "'-5%",
-      現状値: "'@SUM(1)",
+      "取組項目 (A)": "'=1+1",
+      "関係課 (B)": "'+SUM(A1)",
+      "取組の方針と内容 (C)": "'-2+3",
+      "R1年度取組内容 (D)": "'@cmd",
+      "項目 (E)": '\'=HYPERLINK("http://example.com")',
+      "当初 (H27末)": "'-5%",
+      "現状値 (R1末)": "'@SUM(1)",
     });
   });
 
   it("keeps a lone '-' (no value) and negative numbers in the numeric columns as they are", () => {
-    expect(rows[0]?.目標).toBe("-");
-    expect(rows[0]?.["当初(数値)"]).toBe("-5");
+    expect(rows[0]?.["目標 (R3末)"]).toBe("-");
+    expect(rows[0]?.["当初 (H27末) 数値"]).toBe("-5");
   });
 
   it("quotes every cell holding a line break, so a reader that ends a record at any LF (Excel) keeps it whole", () => {
@@ -155,28 +193,32 @@ describe("exportCsv: formula injection and odd texts", () => {
       }),
     ]);
     const text = exportCsv(doc).toString("utf8");
-    expect(text).toContain(',"CRだけ\r改行","1行目\n2行目",');
+    expect(text).toContain(',"CRだけ\r改行","1行目\n2行目"\r\n');
     // Strict like Excel: LF, CRLF and CR all end a record unless inside quotes.
     const strict = parse(text, { bom: true, record_delimiter: ["\r\n", "\n", "\r"] }) as string[][];
     expect(strict).toHaveLength(2);
-    expect(byHeader(strict)[0]).toMatchObject({ 本部会意見: "CRだけ\r改行", 次年度目標: "1行目\n2行目" });
+    expect(byHeader(strict)[0]).toMatchObject({
+      "本部会意見 (G)": "CRだけ\r改行",
+      "R2年度目標 (H)": "1行目\n2行目",
+    });
   });
 
   it("keeps emoji, line breaks and a 40,000-character text whole", () => {
-    expect(rows[0]?.本部会意見).toBe("達成🎉おめでとう");
-    expect(rows[0]?.次年度目標).toBe("1行目\n2行目\n3行目");
-    expect(rows[1]?.取組内容).toBe(LONG_TEXT);
+    expect(rows[0]?.["本部会意見 (G)"]).toBe("達成🎉おめでとう");
+    expect(rows[0]?.["R2年度目標 (H)"]).toBe("1行目\n2行目\n3行目");
+    expect(rows[1]?.["R1年度取組内容 (D)"]).toBe(LONG_TEXT);
   });
 
   it("writes one row for an initiative without KPIs, one per KPI otherwise", () => {
     // No.1: 1 KPI, No.2: none, No.3: 2 KPIs.
     expect(rows.map((r) => r["No."])).toEqual(["1", "2", "3", "3"]);
     expect(rows[1]).toMatchObject({
-      項目: "",
-      当初: "",
-      "当初(数値)": "",
-      進捗状況: "",
-      "進捗状況(名称)": "",
+      "項目 (E)": "",
+      "当初 (H27末)": "",
+      "当初 (H27末) 数値": "",
+      達成状況: "",
+      "進捗状況 (F)": "",
+      進捗状況の名称: "",
     });
   });
 
@@ -192,6 +234,6 @@ describe("exportCsv: formula injection and odd texts", () => {
       initiative(1, { title: 'カンマ,と"引用符"', kpis: [kpi("1-1", "a", "1件", "2件", "3件")] }),
     ]);
     const back = byHeader(records(exportCsv(doc).toString("utf8")));
-    expect(back[0]?.取組項目).toBe('カンマ,と"引用符"');
+    expect(back[0]?.["取組項目 (A)"]).toBe('カンマ,と"引用符"');
   });
 });

@@ -1,18 +1,18 @@
 import { stringify } from "csv-stringify/sync";
 import iconv from "iconv-lite";
 import type { PlanDocument } from "../../domain/plan-document.ts";
-import { KPI_ROW_COLUMNS, type KpiRowColumn, type KpiRowValue, kpiRowHeaders, kpiRows } from "../kpi-rows.ts";
+import { type KpiRowColumn, type KpiRowValue, kpiRowColumns, kpiRows } from "../kpi-rows.ts";
 
 /**
- * The open-data CSV: one row per initiative × KPI with the headers of the flat row model
- * (src/io/kpi-rows.ts), CRLF line ends, UTF-8 with a BOM (so Excel opens it as UTF-8) or Shift_JIS
- * (CP932, what older Excel on Windows expects).
+ * The open-data CSV (docs/open-data.md): one row per initiative × KPI with the headers of the flat
+ * row model (src/io/kpi-rows.ts), CRLF line ends, UTF-8 with a BOM (so Excel opens it as UTF-8) or
+ * Shift_JIS (CP932, what older Excel on Windows expects).
  *
  * Formula injection (OWASP "CSV injection"): a TEXT cell beginning with = + - @ TAB or CR gets a
  * leading single quote ('=1+1), so a spreadsheet shows it as text instead of running it. Two
  * deliberate exceptions: a text cell that is exactly "-" (the tables' "no value") stays "-", since
- * a lone minus sign is no formula in any spreadsheet; and the numeric columns (当初(数値)…, 達成率)
- * hold plain numbers such as -5.7, never prefixed, because a number cannot be a formula. Our own CSV
+ * a lone minus sign is no formula in any spreadsheet; and the numeric columns (当初 (H27末) 数値…,
+ * 達成率 (%)) hold plain numbers such as -5.7, never prefixed, because a number cannot be a formula. Our own CSV
  * importer strips the quote again (src/io/csv/).
  *
  * Shift_JIS: characters CP932 has no code for (emoji such as 🎉, most characters outside JIS X 0208
@@ -43,26 +43,24 @@ export function formatCsvNumber(n: number): string {
   return n.toLocaleString("en-US", { useGrouping: false, maximumFractionDigits: 20 });
 }
 
-/** 達成率 in the CSV: percent points with one decimal (0.755 → 75.5), like the % values beside it. */
-function ratioAsPercent(ratio: number): number {
-  const tenths = Math.round(ratio * 1000);
-  return tenths === 0 ? 0 : tenths / 10;
-}
-
+/**
+ * Percentages (達成率 (%), 計画期間の経過率 (%)) with one decimal always (140.0, -650.0, 60.0), as the
+ * pages and the xlsx print them; other numbers in their shortest form.
+ */
 function csvCell(column: KpiRowColumn, value: KpiRowValue): string {
   if (value === null) return "";
-  if (typeof value === "number") {
-    return formatCsvNumber(column.type === "ratio" ? ratioAsPercent(value) : value);
-  }
+  if (typeof value === "number") return column.type === "percent" ? value.toFixed(1) : formatCsvNumber(value);
   return escapeFormulaText(value);
 }
 
 /** The CSV text (no BOM), CRLF line ends. */
 export function csvText(doc: PlanDocument): string {
-  const records = kpiRows(doc).map((row) => KPI_ROW_COLUMNS.map((column) => csvCell(column, row[column.id])));
+  const columns = kpiRowColumns(doc);
+  const records = kpiRows(doc).map((row) => columns.map((column) => csvCell(column, row[column.id])));
   // csv-stringify quotes a cell only for the whole record delimiter (CRLF); a lone LF or CR inside a
   // cell must be quoted too, or Excel ends the record there.
-  return stringify([kpiRowHeaders(), ...records], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  const headers = columns.map((c) => c.header);
+  return stringify([headers, ...records], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
 }
 
 const CP932_LOOK_ALIKES: ReadonlyMap<string, string> = new Map([

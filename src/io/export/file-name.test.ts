@@ -9,8 +9,15 @@ const doc = {
 describe("exportFileName", () => {
   it("names the plan and the fiscal year in 和暦", () => {
     expect(exportFileName(doc, "xlsx")).toBe("行政改革後期アクションプラン_令和元年度.xlsx");
-    expect(exportFileName({ ...doc, round: { fiscalYear: 2020, asOf: "2021-03-31" } }, ".csv")).toBe(
-      "行政改革後期アクションプラン_令和2年度.csv",
+    expect(exportFileName({ ...doc, round: { fiscalYear: 2020, asOf: "2021-03-31" } }, ".pdf")).toBe(
+      "行政改革後期アクションプラン_令和2年度.pdf",
+    );
+  });
+
+  it("names a CSV's encoding, so the UTF-8 and the Shift_JIS download do not overwrite each other", () => {
+    expect(exportFileName(doc, "csv")).toBe("行政改革後期アクションプラン_令和元年度_UTF-8.csv");
+    expect(exportFileName(doc, "csv", { encoding: "shift_jis" })).toBe(
+      "行政改革後期アクションプラン_令和元年度_Shift_JIS.csv",
     );
   });
 

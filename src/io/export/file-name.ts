@@ -8,16 +8,28 @@ export type ExportFormat = "xlsx" | "pdf" | "csv" | "json";
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]/g;
 const MAX_BASE_LENGTH = 120;
 
-/** "行政改革後期アクションプラン_令和元年度.xlsx" */
-export function exportFileName(doc: Pick<PlanDocument, "plan" | "round">, ext: string): string {
+/** How a CSV's encoding is named in its file name: the two downloads must not overwrite each other. */
+export const ENCODING_NAMES = { "utf-8": "UTF-8", shift_jis: "Shift_JIS" } as const;
+
+/**
+ * "行政改革後期アクションプラン_令和元年度.xlsx"; a CSV names its encoding
+ * ("…_令和元年度_UTF-8.csv", "…_令和元年度_Shift_JIS.csv"), UTF-8 when none is given.
+ */
+export function exportFileName(
+  doc: Pick<PlanDocument, "plan" | "round">,
+  ext: string,
+  options: { encoding?: "utf-8" | "shift_jis" } = {},
+): string {
   const title = doc.plan.title.replace(UNSAFE, "_").replace(/\s+/g, " ").trim() || "plan";
-  const base = `${title}_${formatFiscalYear(doc.round.fiscalYear, "long")}`;
+  const extension = ext.replace(/^\./, "");
+  const encoding = extension === "csv" ? `_${ENCODING_NAMES[options.encoding ?? "utf-8"]}` : "";
+  const base = `${title}_${formatFiscalYear(doc.round.fiscalYear, "long")}${encoding}`;
   // Dots at the end and leading dots make hidden or truncated names on some systems.
   const safe = [...base]
     .slice(0, MAX_BASE_LENGTH)
     .join("")
     .replace(/^\.+|\.+$/g, "");
-  return `${safe}.${ext.replace(/^\./, "")}`;
+  return `${safe}.${extension}`;
 }
 
 /** RFC 5987 attr-char: everything else is percent-encoded (encodeURIComponent leaves ' ( ) * ! unencoded). */

@@ -47,8 +47,8 @@ describe("exportXlsx: the seed's progress table", () => {
     kpis = sheetOf(workbook, "数値目標一覧");
   });
 
-  it("has the two sheets in order", () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["進行管理集計表", "数値目標一覧"]);
+  it("has the three sheets in order", () => {
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["進行管理集計表", "数値目標一覧", "列の説明"]);
   });
 
   it("writes the title, the note and the legend above the table", () => {
@@ -184,56 +184,68 @@ describe("exportXlsx: the seed's progress table", () => {
     expect(table.getCell(at + 3, 1).value).toBe("令和2年3月31日現在");
   });
 
+  /** The analysis sheet's cell under a header, in the row whose 項目 (E) is `kpiName`. */
+  function kpiCell(kpiName: string, header: string): ExcelJS.Cell {
+    const headers = kpis.getRow(1).values as unknown[];
+    const column = headers.indexOf(header);
+    const name = headers.indexOf("項目 (E)");
+    const row = kpis.getSheetValues().findIndex((r) => Array.isArray(r) && r[name] === kpiName);
+    if (column < 1 || row < 2) throw new Error(`no cell ${header} for ${kpiName}`);
+    return kpis.getRow(row).getCell(column);
+  }
+
   it("writes the flat KPI rows with numbers as number cells, an autofilter and a frozen header", () => {
-    expect(kpis.getRow(1).values).toEqual([
-      undefined,
+    const headers = (kpis.getRow(1).values as unknown[]).slice(1);
+    // The CSV's columns (src/io/kpi-rows.ts), named as the table names them with the round's years.
+    expect(headers).toHaveLength(32);
+    expect(headers.slice(7, 13)).toEqual([
       "基本方針",
       "No.",
-      "取組項目",
-      "関係課",
-      "取組の方針と内容",
-      "取組内容",
-      "項目",
-      "再掲",
-      "当初",
-      "目標",
-      "現状値",
-      "単位",
-      "当初(数値)",
-      "目標(数値)",
-      "現状値(数値)",
-      "達成率",
-      "進捗状況",
-      "進捗状況(名称)",
-      "本部会意見",
-      "次年度目標",
-      "年度",
-      "現在",
+      "取組項目 (A)",
+      "関係課 (B)",
+      "取組の方針と内容 (C)",
+      "R1年度取組内容 (D)",
     ]);
     // 62 KPIs, every initiative of the seed has at least one.
     expect(kpis.rowCount).toBe(63);
-    expect(kpis.autoFilter).toBe("A1:V63");
+    expect(kpis.autoFilter).toBe("A1:AF63");
     expect(kpis.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     // No.5's second KPI: 団体補助金額 76,006千円 → 75,683千円, in yen.
-    const row = kpis.getSheetValues().findIndex((r) => Array.isArray(r) && r[7] === "団体補助金額");
-    const money = kpis.getRow(row);
-    expect(money.getCell(9).value).toBe("76,006千円");
-    expect(money.getCell(12).value).toBe("円");
-    expect(money.getCell(13).value).toBe(76_006_000);
-    expect(money.getCell(15).value).toBe(75_683_000);
-    expect(money.getCell(13).type).toBe(ExcelJS.ValueType.Number);
-    // 審議会等の公募市民割合 5.7% → 6.0%, current 6.0%: a percentage as its number, achievement 100 %.
-    const share = kpis.getRow(
-      kpis.getSheetValues().findIndex((r) => Array.isArray(r) && r[7] === "審議会等の公募市民割合"),
-    );
-    expect(share.getCell(13).value).toBe(5.7);
-    expect(share.getCell(12).value).toBe("%");
-    expect(share.getCell(16).value).toBeCloseTo(1, 10);
-    expect(share.getCell(16).numFmt).toBe("0.0%");
+    expect(kpiCell("団体補助金額", "当初 (H27末)").value).toBe("76,006千円");
+    expect(kpiCell("団体補助金額", "単位").value).toBe("円");
+    expect(kpiCell("団体補助金額", "当初 (H27末) 数値").value).toBe(76_006_000);
+    expect(kpiCell("団体補助金額", "当初 (H27末) 数値").type).toBe(ExcelJS.ValueType.Number);
+    expect(kpiCell("団体補助金額", "現状値 (R1末) 数値").value).toBe(75_683_000);
+    // 縮小 met: a status without a percentage.
+    expect(kpiCell("団体補助金額", "達成状況").value).toBe("達成");
+    expect(kpiCell("団体補助金額", "算出方法").value).toBe("方向");
+    expect(kpiCell("団体補助金額", "達成率 (%)").value).toBeNull();
+    // 審議会等の公募市民割合 5.7% → 6.0%, current 6.0%: a percentage as its number, achievement 100.0 %.
+    const share = (header: string) => kpiCell("審議会等の公募市民割合", header);
+    expect(share("当初 (H27末) 数値").value).toBe(5.7);
+    expect(share("単位").value).toBe("%");
+    expect(share("達成状況").value).toBe("達成");
+    expect(share("達成率 (%)").value).toBe(100);
+    expect(share("達成率 (%)").numFmt).toBe("0.0");
     // No.4, graded A.
-    expect(share.getCell(18).value).toBe("順調");
-    expect(share.getCell(21).value).toBe("令和元年度");
-    expect(share.getCell(22).value).toBe("2020-03-31");
+    expect(share("進捗状況の名称").value).toBe("順調");
+    expect(share("年度").value).toBe(2019);
+    expect(share("年度（和暦）").value).toBe("令和元年度");
+    expect(share("基準日").value).toBe("2020-03-31");
+    // 7-2 リサイクル率: −650.0 as in the CSV and on the page, with the status that explains it.
+    expect(kpiCell("リサイクル率", "達成率 (%)").value).toBe(-650);
+    expect(kpiCell("リサイクル率", "達成状況").value).toBe("後退（当初より悪化）");
+    expect(kpiCell("リサイクル率", "計画期間の経過率 (%)").value).toBe(60);
+    expect(kpiCell("リサイクル率", "経過率との比較").value).toBe("想定より遅れ");
+  });
+
+  it("describes every column of the analysis sheet in 「列の説明」", () => {
+    const notes = sheetOf(workbook, "列の説明");
+    const names = notes.getColumn(1).values.slice(2);
+    expect(names).toEqual((kpis.getRow(1).values as unknown[]).slice(1));
+    const row = names.indexOf("達成率 (%)") + 2;
+    expect(notes.getCell(row, 2).value).toBe("数値（%）");
+    expect(String(notes.getCell(row, 3).value)).toContain("100.0 で目標どおり");
   });
 
   it("sets the workbook properties", () => {
@@ -271,8 +283,10 @@ describe("exportXlsx: texts that trip up spreadsheets", () => {
       expect(cell.value, address).toBe(text);
       expect(cell.formula, address).toBeUndefined();
     }
-    expect(kpis.getCell("C2").type).toBe(ExcelJS.ValueType.String);
-    expect(kpis.getCell("C2").value).toBe("=1+1");
+    // 取組項目 (A) is the analysis sheet's column J.
+    expect(kpis.getCell("J1").value).toBe("取組項目 (A)");
+    expect(kpis.getCell("J2").type).toBe(ExcelJS.ValueType.String);
+    expect(kpis.getCell("J2").value).toBe("=1+1");
   });
 
   it("keeps emoji and line breaks", () => {
@@ -281,7 +295,8 @@ describe("exportXlsx: texts that trip up spreadsheets", () => {
   });
 
   it("keeps a negative percentage readable as a number in the analysis sheet", () => {
-    expect(kpis.getCell("M2").value).toBe(-5);
+    expect(kpis.getCell("T1").value).toBe("当初 (H27末) 数値");
+    expect(kpis.getCell("T2").value).toBe(-5);
   });
 
   it("cuts a text longer than 32,767 characters there, with a marker and a warning naming the cell", () => {
@@ -293,7 +308,7 @@ describe("exportXlsx: texts that trip up spreadsheets", () => {
     expect(text.startsWith("長長長")).toBe(true);
     expect(text.endsWith("以下を省略しました）")).toBe(true);
     const cut = diagnostics.filter((d) => d.code === "xlsx.cell-truncated");
-    expect(cut.map((d) => `${d.sheet}!${d.cell}`)).toEqual(["進行管理集計表!F8", "数値目標一覧!F3"]);
+    expect(cut.map((d) => `${d.sheet}!${d.cell}`)).toEqual(["進行管理集計表!F8", "数値目標一覧!M3"]);
     expect(cut[0]?.severity).toBe("warning");
     expect(cut[0]?.message).toContain("32,767");
   });

@@ -3,7 +3,7 @@ import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../doma
 import { formatFiscalYear } from "../../domain/era.ts";
 import { GRADE_LABELS, GRADES, gradeSummaryTotal } from "../../domain/grade.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
-import { KPI_ROW_COLUMNS, type KpiRowColumn, kpiRows } from "../kpi-rows.ts";
+import { CELL_TYPE_NAMES, type KpiRowColumn, kpiRowColumns, kpiRows } from "../kpi-rows.ts";
 import {
   asOfText,
   columnLabel,
@@ -18,6 +18,7 @@ import {
   TRANSCRIBED_NOTE,
 } from "../progress-table-columns.ts";
 import {
+  CELL_NOTES_SHEET,
   cellAddress,
   FIRST_DATA_ROW,
   HEADER_ROW,
@@ -46,6 +47,7 @@ import { heightForLines, MAX_ROW_HEIGHT, textHeight } from "../xlsx/text-lines.t
  *   legend and headers repeated on every page;
  * - 「数値目標一覧」 the flat initiative × KPI rows (src/io/kpi-rows.ts) with parsed numbers as number
  *   cells, an autofilter and a frozen header, for analysis.
+ * - 「列の説明」 what each column of 「数値目標一覧」 (and of the open-data CSV) holds.
  *
  * Text is written verbatim as string cells: "=1+1" stays the text "=1+1", never a formula. Three
  * things the xlsx format forces on text, each handled here on purpose:
@@ -320,7 +322,8 @@ function writeSummary(sheet: ExcelJS.Worksheet, doc: PlanDocument, row: number, 
 }
 
 function numberFormat(column: KpiRowColumn, value: number): string {
-  if (column.type === "ratio") return "0.0%";
+  // Percentages are numbers of percent (75.5), as in the CSV, printed with one decimal.
+  if (column.type === "percent") return "0.0";
   if (column.type === "integer") return "0";
   return Number.isInteger(value) ? "#,##0" : "#,##0.0##";
 }
@@ -336,15 +339,16 @@ function writeKpiSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts: Cel
       fitToHeight: 0,
     },
   });
-  sheet.columns = KPI_ROW_COLUMNS.map((c) => ({ width: c.width }));
-  KPI_ROW_COLUMNS.forEach((column, i) => {
+  const columns = kpiRowColumns(doc);
+  sheet.columns = columns.map((c) => ({ width: c.width }));
+  columns.forEach((column, i) => {
     const cell = sheet.getCell(1, i + 1);
     cell.value = column.header;
     headerStyle(cell);
   });
   const rows = kpiRows(doc);
   rows.forEach((row, r) => {
-    KPI_ROW_COLUMNS.forEach((column, i) => {
+    columns.forEach((column, i) => {
       const value = row[column.id];
       if (value === null || value === "") return;
       const cell = sheet.getCell(r + 2, i + 1);
@@ -359,8 +363,43 @@ function writeKpiSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts: Cel
   });
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
-    to: { row: Math.max(1, rows.length + 1), column: KPI_ROW_COLUMNS.length },
+    to: { row: Math.max(1, rows.length + 1), column: columns.length },
   };
+}
+
+/** 「列の説明」: what each column of the analysis sheet (and of the CSV) holds (docs/open-data.md). */
+function writeColumnNotesSheet(workbook: ExcelJS.Workbook, doc: PlanDocument): void {
+  const widths = [24, 10, 90];
+  const sheet = workbook.addWorksheet(CELL_NOTES_SHEET, {
+    views: [{ state: "frozen", xSplit: 0, ySplit: 1, activeCell: "A2" }],
+    // One page wide, as many tall as the descriptions need.
+    pageSetup: {
+      paperSize: A3_PAPER_SIZE,
+      orientation: "portrait",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
+  });
+  sheet.columns = widths.map((width) => ({ width }));
+  ["列名", "型", "説明"].forEach((text, i) => {
+    const cell = sheet.getCell(1, i + 1);
+    cell.value = text;
+    headerStyle(cell);
+  });
+  kpiRowColumns(doc).forEach((column, r) => {
+    const texts = [column.header, CELL_TYPE_NAMES[column.type], column.description];
+    texts.forEach((text, i) => {
+      const cell = sheet.getCell(r + 2, i + 1);
+      cell.value = text;
+      cell.font = font(BODY_SIZE);
+      cell.alignment = { vertical: "top", wrapText: true };
+    });
+    // Wrapped text gets no height of its own in every spreadsheet: give the row the tallest cell's.
+    sheet.getRow(r + 2).height = Math.max(
+      ...texts.map((text, i) => textHeight(text, widths[i] ?? 10, BODY_SIZE)),
+    );
+  });
 }
 
 export async function renderXlsx(
@@ -379,6 +418,7 @@ export async function renderXlsx(
   const texts = new CellText();
   writeProgressSheet(workbook, doc, texts);
   writeKpiSheet(workbook, doc, texts);
+  writeColumnNotesSheet(workbook, doc);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { buffer, diagnostics: texts.diagnostics };
 }

@@ -4,6 +4,8 @@
  */
 export const PROGRESS_SHEET = "進行管理集計表";
 export const KPI_SHEET = "数値目標一覧";
+/** What each column of KPI_SHEET holds. */
+export const CELL_NOTES_SHEET = "列の説明";
 
 /** Rows above the table, in order (1-based). */
 export const TITLE_ROW = 1;

@@ -1,10 +1,17 @@
-import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
+import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../../domain/era.ts";
 import type { Lang, Ui } from "../i18n.ts";
 
 /**
  * Dates and fiscal years as readers of municipal documents expect them: 和暦 first, 西暦 beside it
- * (in English the other way round), and a machine-readable <time> for assistive technology.
+ * (in English the other way round, the era in the ASCII short form the printed table uses — R1,
+ * H27, R2.3.31 — so that an English page holds no Japanese of its own), and a machine-readable
+ * <time> for assistive technology.
  */
+
+/** "R1" for FY2019, "H27" for FY2015: the era year as the table's headers abbreviate it. */
+function shortEraYear(fy: number): string {
+  return formatFiscalYear(fy, "short").replace(/年度$/, "");
+}
 
 const MONTHS_EN = [
   "January",
@@ -38,26 +45,33 @@ export function westernDateEn(iso: string): string {
   return `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
-/** ja: "令和2年3月31日（2020年3月31日）"; en: "31 March 2020 (令和2年3月31日)" — plain text, for titles and labels. */
+/** ja: "令和2年3月31日（2020年3月31日）"; en: "31 March 2020 (R2.3.31)" — plain text, for titles and labels. */
 export function dateText(iso: string, lang: Lang): string {
   return lang === "ja"
     ? `${formatJapaneseDate(iso, "long")}（${westernDateJa(iso)}）`
-    : `${westernDateEn(iso)} (${formatJapaneseDate(iso, "long")})`;
+    : `${westernDateEn(iso)} (${formatJapaneseDate(iso, "short")})`;
 }
 
-/** ja: "令和元年度（2019年度）"; en: "FY2019 (令和元年度)". */
+/** ja: "令和元年度（2019年度）"; en: "FY2019 (R1)". */
 export function fiscalYearText(fy: number, lang: Lang): string {
   return lang === "ja"
     ? `${formatFiscalYear(fy, "long")}（${formatFiscalYear(fy, "western")}）`
-    : `FY${fy} (${formatFiscalYear(fy, "long")})`;
+    : `FY${fy} (${shortEraYear(fy)})`;
 }
 
-/** ja: "平成29年度～令和3年度（2017～2021年度）"; en: "FY2017–FY2021 (平成29年度～令和3年度)". */
+/** ja: "H27末"; en: "end of FY2015 (H27)" — the point a baseline or a target refers to. */
+export function fiscalYearEndText(fy: number, lang: Lang): string {
+  return lang === "ja" ? formatFiscalYearEnd(fy) : `end of FY${fy} (${shortEraYear(fy)})`;
+}
+
+/** ja: "平成29年度～令和3年度（2017～2021年度）"; en: "FY2017–FY2021 (H29–R3)". */
 export function planPeriodText(plan: { startFiscalYear: number; endFiscalYear: number }, lang: Lang): string {
+  if (lang === "en") {
+    const era = `${shortEraYear(plan.startFiscalYear)}–${shortEraYear(plan.endFiscalYear)}`;
+    return `FY${plan.startFiscalYear}–FY${plan.endFiscalYear} (${era})`;
+  }
   const era = `${formatFiscalYear(plan.startFiscalYear, "long")}～${formatFiscalYear(plan.endFiscalYear, "long")}`;
-  return lang === "ja"
-    ? `${era}（${plan.startFiscalYear}～${plan.endFiscalYear}年度）`
-    : `FY${plan.startFiscalYear}–FY${plan.endFiscalYear} (${era})`;
+  return `${era}（${plan.startFiscalYear}～${plan.endFiscalYear}年度）`;
 }
 
 /** 和暦 in a <time>, the 西暦 beside it (its visible counterpart, not only a tooltip). */
@@ -67,7 +81,7 @@ export function JapaneseDate(props: { iso: string; ui: Ui }) {
     return (
       <>
         <time datetime={iso}>{westernDateEn(iso)}</time>{" "}
-        <span class="western">({formatJapaneseDate(iso, "long")})</span>
+        <span class="western">({formatJapaneseDate(iso, "short")})</span>
       </>
     );
   }
@@ -79,7 +93,7 @@ export function JapaneseDate(props: { iso: string; ui: Ui }) {
   );
 }
 
-/** "令和2年3月31日（2020年3月31日）現在" / "as of 31 March 2020 (令和2年3月31日)". */
+/** "令和2年3月31日（2020年3月31日）現在" / "as of 31 March 2020 (R2.3.31)". */
 export function AsOf(props: { iso: string; ui: Ui }) {
   return props.ui.lang === "ja" ? (
     <>

@@ -11,3 +11,25 @@ export function SourceText(props: { ui: Ui; children?: Child }) {
   const lang = sourceLang(props.ui);
   return lang ? <span lang={lang}>{props.children}</span> : props.children;
 }
+
+/**
+ * An interface sentence that quotes the organization's text in double quotes (an English reason why an
+ * achievement cannot be computed: the target "実施(31年度)" and …): on an English page each quoted
+ * part is marked Japanese.
+ */
+export function WithQuotedSource(props: { ui: Ui; text: string }) {
+  if (!sourceLang(props.ui)) return <>{props.text}</>;
+  return (
+    <>
+      {props.text.split(/("[^"]*")/).map((part) =>
+        /^"[^"]*"$/.test(part) ? (
+          <>
+            "<SourceText ui={props.ui}>{part.slice(1, -1)}</SourceText>"
+          </>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
+}

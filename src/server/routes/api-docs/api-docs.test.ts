@@ -1,7 +1,9 @@
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { beforeAll, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { seededApp, textOf } from "../../../../test/server-support.ts";
 import type { createApp } from "../../app.ts";
+import { untranslatedApiTexts } from "./openapi.ts";
 import { schemaText } from "./views.tsx";
 
 const PATHS = [
@@ -47,6 +49,55 @@ forEachDatabase((database) => {
     expect(initiatives.responses["400"].content).toHaveProperty(["application/problem+json"]);
     expect(doc.components.schemas).toHaveProperty("Problem");
     expect(doc.components.schemas).toHaveProperty("PlanDocument");
+  });
+
+  it("passes Redocly's recommended lint with no error and no warning, in both languages", async () => {
+    const config = await createConfig({ extends: ["recommended"] });
+    for (const lang of ["ja", "en"]) {
+      const source = await (await app.request(`/api/v1/openapi.json?lang=${lang}`)).text();
+      const problems = await lintFromString({ source, absoluteRef: "openapi.json", config });
+      const found = problems.map(
+        (p) => `${p.severity} ${p.ruleId}: ${p.message} ${p.location[0]?.pointer ?? ""}`,
+      );
+      expect(found, lang).toEqual([]);
+    }
+  });
+
+  it("names every operation, serves relative to this host, and declares the write API's bearer scheme", async () => {
+    const doc = await (await app.request("/api/v1/openapi.json")).json();
+    const ids = Object.values(doc.paths).flatMap((item) =>
+      Object.values(item as Record<string, { operationId?: string }>).map((op) => op.operationId),
+    );
+    expect(ids).toHaveLength(PATHS.length);
+    expect(new Set(ids).size).toBe(PATHS.length);
+    expect(ids).toContain("listRoundInitiatives");
+    expect(ids).toContain("exportCsv");
+    expect(doc.servers).toEqual([expect.objectContaining({ url: "/" })]);
+    expect(doc.info.license).toEqual({ name: "MIT", identifier: "MIT" });
+    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
+    // Reads are public: an empty requirement is one of the alternatives.
+    expect(doc.security).toEqual([{}, { bearerAuth: [] }]);
+    for (const path of PATHS) {
+      const operation = doc.paths[path].get ?? doc.paths[path].patch;
+      const codes = Object.keys(operation.responses);
+      expect(
+        codes.some((c) => /^4/.test(c)),
+        path,
+      ).toBe(true);
+    }
+  });
+
+  it("has English for every summary and description (?lang=en)", async () => {
+    const ja = await (await app.request("/api/v1/openapi.json")).json();
+    expect(untranslatedApiTexts(ja)).toEqual([]);
+    const en = await (await app.request("/api/v1/openapi.json?lang=en")).json();
+    expect(en.paths["/api/v1/organizations"].get.summary).toBe("List organizations");
+    // Outside quotes (the organizations' own words), no Japanese is left in the English prose.
+    const prose = JSON.stringify(en, (key, value) =>
+      key === "example" || key === "enum" ? undefined : value,
+    );
+    const unquoted = prose.replace(/\\"[^"\\]*\\"/g, "");
+    expect(unquoted.match(/[\u3040-\u30ff\u4e00-\u9fff]+/g) ?? []).toEqual([]);
   });
 
   it("the docs page is rendered from that document, without scripts", async () => {

@@ -1,7 +1,9 @@
 import { ERRORS, type ErrorId } from "../../errors.ts";
 import type { Ui } from "../../i18n.ts";
 import { Layout } from "../../views/layout.tsx";
+import { WithQuotedSource } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
+import { clientExample, generateCommand } from "./client-example.ts";
 import type { OpenApiDocument } from "./openapi.ts";
 
 interface Parameter {
@@ -64,7 +66,8 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
       <p class="lead">{ui.t("apiDocs.lead")}</p>
       <p>{document.info.description}</p>
       <p>
-        <a href="/api/v1/openapi.json">{ui.t("apiDocs.document")}</a>（OpenAPI {document.openapi}）
+        <a href={ui.href("/api/v1/openapi.json")}>{ui.t("apiDocs.document")}</a>
+        {ui.lang === "ja" ? `（OpenAPI ${document.openapi}）` : ` (OpenAPI ${document.openapi})`}
       </p>
       <nav aria-labelledby="api-toc">
         <h2 id="api-toc">{ui.lang === "ja" ? "目次" : "Contents"}</h2>
@@ -79,6 +82,9 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
               {op.summary}
             </li>
           ))}
+          <li>
+            <a href="#client-example">{ui.t("apiDocs.clientHeading")}</a>
+          </li>
           <li>
             <a href="#problems">{ui.lang === "ja" ? "エラー応答" : "Error responses"}</a>
           </li>
@@ -115,7 +121,9 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
                       <td>
                         <code>{schemaText(p.schema)}</code>
                       </td>
-                      <td>{p.description ?? ""}</td>
+                      <td>
+                        <WithQuotedSource ui={ui} text={p.description ?? ""} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -143,6 +151,23 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
           </TableScroll>
         </section>
       ))}
+      <section aria-labelledby="client-example">
+        <h2 id="client-example">{ui.t("apiDocs.clientHeading")}</h2>
+        <p>{ui.t("apiDocs.clientLead")}</p>
+        <p>{ui.t("apiDocs.clientGenerate")}</p>
+        {/* Focusable: a phone scrolls the long lines sideways, with the keyboard too. */}
+        <section class="code-scroll" tabindex={0} aria-label={ui.t("apiDocs.clientGenerate")}>
+          <pre>
+            <code>{generateCommand(props.url.origin)}</code>
+          </pre>
+        </section>
+        <p>{ui.t("apiDocs.clientUse")}</p>
+        <section class="code-scroll" tabindex={0} aria-label={ui.t("apiDocs.clientHeading")}>
+          <pre>
+            <code>{clientExample(props.url.origin)}</code>
+          </pre>
+        </section>
+      </section>
       <section aria-labelledby="problems">
         <h2 id="problems">{ui.lang === "ja" ? "エラー応答" : "Error responses"}</h2>
         <p>{ui.t("apiDocs.errors")}</p>
@@ -150,7 +175,8 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
           {(Object.keys(ERRORS) as ErrorId[]).map((id) => (
             <>
               <dt id={`problem-${id}`}>
-                <code>{id}</code>（{ERRORS[id].status}）
+                <code>{id}</code>
+                {ui.lang === "ja" ? `（${ERRORS[id].status}）` : ` (${ERRORS[id].status})`}
               </dt>
               <dd>{ERRORS[id].title[ui.lang]}</dd>
             </>

@@ -1,13 +1,15 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import { type Achievement, computeAchievement, formatAchievement } from "../../../domain/achievement.ts";
+import { assessKpi } from "../../../domain/achievement.ts";
 import { GRADE_LABELS } from "../../../domain/grade.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import type { InitiativeHistory } from "../../../store/types.ts";
 import {
+  achievementSchema,
   apiGradeSchema,
   expectedShareSchema,
   kpiValueSchema,
   policyRefSchema,
+  presentAchievement,
   problemResponse,
 } from "../../api-schema.ts";
 import { PUBLIC, withRule } from "../../auth/rules.ts";
@@ -16,22 +18,6 @@ import { loadInitiativeHistory, loadPlan } from "../../load.ts";
 import { apiPathParams } from "../../params.ts";
 
 const params = z.object({ planId: apiPathParams.planId, number: apiPathParams.number });
-
-const achievementSchema = z
-  .object({
-    computable: z.boolean(),
-    method: z.enum(["numeric", "bound", "direction", "stage", "cumulative"]).optional(),
-    ratio: z.number().optional().openapi({ description: "1 = 目標達成" }),
-    met: z.boolean().optional(),
-    direction: z.enum(["increase", "decrease"]).optional(),
-    binary: z.boolean().optional(),
-    code: z.string().optional().openapi({ description: "算出できない理由の識別子" }),
-    reason: z.string().optional(),
-    reasonEn: z.string().optional(),
-    text: z.string().openapi({ example: "75.0%" }),
-    textEn: z.string(),
-  })
-  .openapi("Achievement", { description: "達成率 (当初から目標までの進み具合)" });
 
 const historySchema = z
   .object({
@@ -78,6 +64,7 @@ const historySchema = z
 
 const route = createRoute({
   method: "get",
+  operationId: "getInitiativeHistory",
   path: "/api/v1/plans/{planId}/initiatives/{number}",
   summary: "取組項目の経過 (全年度の KPI 値、達成率、報告)",
   tags: ["initiatives"],
@@ -88,10 +75,6 @@ const route = createRoute({
     404: problemResponse("計画または取組項目がない"),
   },
 });
-
-function presentAchievement(a: Achievement) {
-  return { ...a, text: formatAchievement(a, "ja"), textEn: formatAchievement(a, "en") };
-}
 
 export function presentHistory(h: InitiativeHistory) {
   return {
@@ -109,14 +92,19 @@ export function presentHistory(h: InitiativeHistory) {
       relisted: k.relisted,
       baseline: k.baseline,
       target: k.target,
-      values: k.values.map((v) => ({
-        fiscalYear: v.fiscalYear,
-        value: v.value,
-        achievement: presentAchievement(
-          computeAchievement({ baseline: k.baseline, target: k.target, current: v.value }),
-        ),
-        expectedShare: expectedShare(h.plan, v.fiscalYear),
-      })),
+      values: k.values.map((v) => {
+        const expected = expectedShare(h.plan, v.fiscalYear);
+        const assessment = assessKpi(
+          { baseline: k.baseline, target: k.target, current: v.value },
+          expected.share,
+        );
+        return {
+          fiscalYear: v.fiscalYear,
+          value: v.value,
+          achievement: presentAchievement(assessment),
+          expectedShare: expected,
+        };
+      }),
       alsoListedIn: k.alsoListedIn,
     })),
     reports: h.reports.map((r) => ({ ...r, gradeLabel: r.grade ? GRADE_LABELS[r.grade].ja : null })),

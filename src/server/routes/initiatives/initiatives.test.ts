@@ -36,10 +36,13 @@ forEachDatabase((database) => {
       );
       expect(html).toContain('<th scope="col" class="num">達成率</th>');
       const text = textOf(html);
-      // (96.5 − 93.2) / (94.0 − 93.2) = 4.125: the target is passed.
+      // (96.5 − 93.2) / (94.0 − 93.2) = 4.125: the target is passed, 412.5% against 60% of the period.
       expect(text).toContain(
-        "当初（H27末） 93.2% (90.6%H26.3末) — — 令和元年度末（2019年度末） （表示中の年度） 96.5% 達成（412.5%） 60%（5年中3年） 目標（R3末） 94.0% — 100%",
+        "当初（H27末） 93.2% (90.6%H26.3末) — — — — — 令和元年度末（2019年度末） （表示中の年度） 96.5% 達成（目標超過） 412.5% 数値 60%（5年中3年） 想定より先行 目標（R3末） 94.0% — — — 100% —",
       );
+      // 自動音声電話催告の導入 検討 → 実施, current 実施: met, a stage target.
+      expect(text).toContain("実施 達成 100.0% 段階 60%（5年中3年） 想定より先行");
+      expect(text).toContain("達成状況は、目標に届いた「達成」");
       expect(html).toContain('<tr class="is-selected">');
     });
 
@@ -92,6 +95,18 @@ forEachDatabase((database) => {
       expect(langOfText(html, "給与差押を基本とした滞納処分を推進したため")).toBe("ja");
     });
 
+    it("says what is wrong with an address in the reader's words, not a parameter's name", async () => {
+      const zero = await page(`${BASE}/0`);
+      expect(zero.html).toContain("<li>取組項目の番号（No.）は1以上の数字で指定してください。</li>");
+      expect(zero.html).toContain("次の項目を確認してください：取組項目の番号（No.）");
+      expect(zero.html).not.toContain("number：");
+      const en = await page(`${BASE}/0?lang=en`);
+      expect(en.html).toContain("<li>The initiative number (No.) must be a number of at least 1.</li>");
+      expect(en.html).toContain("Please check: the initiative number (No.)");
+      const text = await page(`${BASE}/abc`);
+      expect(text.html).toContain("<li>取組項目の番号（No.）は数字で指定してください。</li>");
+    });
+
     it("refuses malformed numbers and years (400) and unknown ones (404)", async () => {
       for (const path of [`${BASE}/0`, `${BASE}/-1`, `${BASE}/abc`, `${BASE}/16?fy=abc`]) {
         expect((await page(path)).res.status, path).toBe(400);
@@ -128,10 +143,27 @@ forEachDatabase((database) => {
         expect(tax.values[0]).toMatchObject({
           fiscalYear: 2019,
           value: { text: "96.5%", kind: "quantity", value: 96.5, unit: "%" },
-          achievement: { computable: true, met: true, text: "達成（412.5%）", textEn: "Met (412.5%)" },
+          achievement: {
+            status: "met",
+            statusLabel: "達成（目標超過）",
+            statusLabelEn: "Met (beyond the target)",
+            // (96.5 − 93.2) / (94.0 − 93.2) = 4.125
+            percent: 412.5,
+            computable: true,
+            method: "numeric",
+            methodLabel: "数値",
+            met: true,
+            regressed: false,
+            expectedShare: 60,
+            pace: "ahead",
+            paceLabel: "想定より先行",
+            reason: "",
+            text: "達成（目標超過） 412.5%［数値］",
+            textEn: "Met (beyond the target) 412.5% [numeric]",
+          },
           expectedShare: { elapsedYears: 3, totalYears: 5, share: 0.6 },
         });
-        expect(tax.values[0].achievement.ratio).toBeCloseTo(4.125, 6);
+        expect(tax.values[0].achievement).not.toHaveProperty("ratio");
         expect(body.reports).toEqual([
           expect.objectContaining({ fiscalYear: 2019, grade: "A", gradeLabel: "順調" }),
         ]);

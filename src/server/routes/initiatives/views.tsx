@@ -1,14 +1,15 @@
-import { computeAchievement, formatAchievement } from "../../../domain/achievement.ts";
-import { formatFiscalYear, formatFiscalYearEnd } from "../../../domain/era.ts";
+import { assessKpi } from "../../../domain/achievement.ts";
+import { methodLabel, paceLabel, percentText, statusLabel } from "../../../domain/achievement-words.ts";
+import { formatFiscalYear } from "../../../domain/era.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
 import type { InitiativeHistory, KpiHistory, OrganizationRecord } from "../../../store/types.ts";
 import { formatPercent, sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath } from "../../page-context.ts";
-import { fiscalYearText } from "../../views/dates.tsx";
+import { fiscalYearEndText, fiscalYearText } from "../../views/dates.tsx";
 import { GradeText } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
-import { SourceText } from "../../views/source-text.tsx";
+import { SourceText, WithQuotedSource } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 
 export interface InitiativePageProps {
@@ -20,11 +21,11 @@ export interface InitiativePageProps {
   selectedFiscalYear: number | undefined;
 }
 
-/** "令和元年度末" / "end of FY2019". */
+/** "令和元年度末（2019年度末）" / "End of FY2019 (R1)". */
 function yearEndText(fy: number, ui: Ui): string {
-  return ui.lang === "ja"
-    ? `${formatFiscalYear(fy)}末（${fy}年度末）`
-    : `End of FY${fy} (${formatFiscalYearEnd(fy)})`;
+  if (ui.lang === "ja") return `${formatFiscalYear(fy)}末（${fy}年度末）`;
+  const text = fiscalYearEndText(fy, "en");
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function InitiativePage(props: InitiativePageProps) {
@@ -89,7 +90,12 @@ export function InitiativePage(props: InitiativePageProps) {
         {history.kpis.length === 0 ? (
           <p>{ui.t("initiative.noKpis")}</p>
         ) : (
-          history.kpis.map((kpi) => <KpiTable {...props} kpi={kpi} />)
+          <>
+            <p class="note">{ui.t("initiative.achievementNote")}</p>
+            {history.kpis.map((kpi) => (
+              <KpiTable {...props} kpi={kpi} />
+            ))}
+          </>
         )}
       </section>
 
@@ -145,7 +151,13 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
         <table class="data kpi-values">
           <caption id={`kpi-${kpi.id}-caption`}>
             <SourceText ui={ui}>{kpi.label}</SourceText>
-            {kpi.relisted ? <span class="visually-hidden">（{ui.t("initiative.relistedMark")}）</span> : null}
+            {kpi.relisted ? (
+              <span class="visually-hidden">
+                {ui.lang === "ja"
+                  ? `（${ui.t("initiative.relistedMark")}）`
+                  : ` (${ui.t("initiative.relistedMark")})`}
+              </span>
+            ) : null}
           </caption>
           <thead>
             <tr>
@@ -153,30 +165,37 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               <th scope="col" class="num">
                 {ui.t("initiative.value")}
               </th>
+              <th scope="col">{ui.t("initiative.status")}</th>
               <th scope="col" class="num">
                 {ui.t("initiative.achievement")}
               </th>
+              <th scope="col">{ui.t("initiative.method")}</th>
               <th scope="col" class="num">
                 {ui.t("initiative.expected")}
               </th>
+              <th scope="col">{ui.t("initiative.pace")}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">{ui.t("initiative.baseline", { when: formatFiscalYearEnd(baselineFy) })}</th>
+              <th scope="row">
+                {ui.t("initiative.baseline", { when: fiscalYearEndText(baselineFy, ui.lang) })}
+              </th>
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.baseline.text}
               </td>
+              <td>{dash}</td>
               <td class="num">{dash}</td>
+              <td>{dash}</td>
               <td class="num">{dash}</td>
+              <td>{dash}</td>
             </tr>
             {kpi.values.map(({ fiscalYear, value }) => {
-              const achievement = computeAchievement({
-                baseline: kpi.baseline,
-                target: kpi.target,
-                current: value,
-              });
               const expected = expectedShare(plan, fiscalYear);
+              const assessment = assessKpi(
+                { baseline: kpi.baseline, target: kpi.target, current: value },
+                expected.share,
+              );
               const selected = fiscalYear === props.selectedFiscalYear;
               return (
                 <tr class={selected ? "is-selected" : undefined}>
@@ -187,10 +206,12 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                   <td class="num" lang={sourceLang(ui)}>
                     {value.text}
                   </td>
-                  {/* A reason instead of a number reads as a sentence: left-aligned, wrapped. */}
-                  <td class={achievement.computable ? "num" : "note"}>
-                    {formatAchievement(achievement, ui.lang)}
+                  {/* A reason reads as a sentence: left-aligned, wrapped. */}
+                  <td class={`status status-${assessment.status}`}>
+                    <WithQuotedSource ui={ui} text={statusLabel(assessment, ui.lang)} />
                   </td>
+                  <td class="num">{assessment.percent === null ? dash : percentText(assessment.percent)}</td>
+                  <td>{methodLabel(assessment, ui.lang) || dash}</td>
                   <td class="num">
                     {ui.t("initiative.expectedCell", {
                       total: expected.totalYears,
@@ -198,18 +219,22 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
                       percent: formatPercent(expected.share),
                     })}
                   </td>
+                  <td>{paceLabel(assessment, ui.lang) || dash}</td>
                 </tr>
               );
             })}
             <tr>
               <th scope="row">
-                {ui.t("initiative.target", { when: formatFiscalYearEnd(plan.endFiscalYear) })}
+                {ui.t("initiative.target", { when: fiscalYearEndText(plan.endFiscalYear, ui.lang) })}
               </th>
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.target.text}
               </td>
+              <td>{dash}</td>
               <td class="num">{dash}</td>
+              <td>{dash}</td>
               <td class="num">{formatPercent(1)}</td>
+              <td>{dash}</td>
             </tr>
           </tbody>
         </table>
@@ -227,7 +252,11 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               >
                 No.{other.initiativeNumber} <SourceText ui={ui}>{other.title}</SourceText>
               </a>
-              {other.relisted ? `（${ui.t("initiative.relistedMark")}）` : ""}
+              {other.relisted
+                ? ui.lang === "ja"
+                  ? `（${ui.t("initiative.relistedMark")}）`
+                  : ` (${ui.t("initiative.relistedMark")})`
+                : ""}
             </>
           ))}
         </p>

@@ -18,6 +18,7 @@ const meSchema = z
 const meRoute = createRoute({
   method: "get",
   path: "/api/v1/me",
+  operationId: "getMe",
   summary: "認証されている利用者 (トークンの確認)",
   tags: ["accounts"],
   security: [{ bearerAuth: [] }],

@@ -28,6 +28,7 @@ export function presentOrganization(o: OrganizationRecord) {
 
 const listRoute = createRoute({
   method: "get",
+  operationId: "listOrganizations",
   path: "/api/v1/organizations",
   summary: "自治体の一覧",
   tags: ["organizations"],
@@ -36,17 +37,23 @@ const listRoute = createRoute({
       description: "登録されている自治体",
       content: { "application/json": { schema: z.object({ organizations: z.array(organizationSchema) }) } },
     },
+    // It takes no parameters; any client error it could answer (another method: 405) is a problem document.
+    "4XX": problemResponse("クライアントの誤り (GET と HEAD 以外のメソッドなど)"),
   },
 });
 
 const getRoute = createRoute({
   method: "get",
+  operationId: "getOrganization",
   path: "/api/v1/organizations/{org}",
-  summary: "自治体",
+  summary: "自治体の情報",
   tags: ["organizations"],
   request: { params: orgParam },
   responses: {
-    200: { description: "自治体", content: { "application/json": { schema: organizationSchema } } },
+    200: {
+      description: "自治体の名前と URL 名",
+      content: { "application/json": { schema: organizationSchema } },
+    },
     400: problemResponse("パラメーターが正しくない"),
     404: problemResponse("自治体がない"),
   },
@@ -54,6 +61,7 @@ const getRoute = createRoute({
 
 const plansRoute = createRoute({
   method: "get",
+  operationId: "listOrganizationPlans",
   path: "/api/v1/organizations/{org}/plans",
   summary: "自治体の計画の一覧",
   tags: ["organizations", "plans"],

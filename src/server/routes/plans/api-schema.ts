@@ -1,11 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { assessKpi } from "../../../domain/achievement.ts";
 import { GRADE_LABELS } from "../../../domain/grade.ts";
 import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import {
   documentGradeSummarySchema,
   expectedShareSchema,
   gradeSummarySchema,
-  type initiativeSchema,
+  presentAchievement,
+  type roundInitiativeSchema,
 } from "../../api-schema.ts";
 import type { ListedInitiative } from "./filter.ts";
 
@@ -65,10 +67,11 @@ export function presentPlan(plan: PlanRecord, organization: OrganizationRecord, 
   };
 }
 
-export function presentInitiative({
-  policy,
-  initiative,
-}: ListedInitiative): z.infer<typeof initiativeSchema> {
+/** `expectedShare`: the share of the plan period passed in the round (plan-period.ts), 0…1. */
+export function presentInitiative(
+  { policy, initiative }: ListedInitiative,
+  expectedShare: number,
+): z.infer<typeof roundInitiativeSchema> {
   return {
     number: initiative.number,
     title: initiative.title,
@@ -80,6 +83,9 @@ export function presentInitiative({
     gradeLabel: initiative.grade ? GRADE_LABELS[initiative.grade].ja : null,
     committeeOpinion: initiative.committeeOpinion,
     nextYearGoal: initiative.nextYearGoal,
-    kpis: initiative.kpis,
+    kpis: initiative.kpis.map((kpi) => ({
+      ...kpi,
+      achievement: presentAchievement(assessKpi(kpi, expectedShare)),
+    })),
   };
 }

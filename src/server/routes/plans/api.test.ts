@@ -87,6 +87,16 @@ forEachDatabase((database) => {
         gradeLabel: "順調",
       });
       expect(no16.kpis[0]).toMatchObject({ name: "市税徴収率", current: { text: "96.5%" } });
+      // Each KPI carries its achievement in this round, in the words of every other output.
+      expect(no16.kpis[0].achievement).toMatchObject({ status: "met", percent: 412.5, pace: "ahead" });
+      // 7-2 リサイクル率 29.6% → 30%以上, 27.0%: (27.0 − 29.6) / 0.4 = −650%
+      const recycling = body.initiatives[6].kpis.find((k: { name: string }) => k.name === "リサイクル率");
+      expect(recycling.achievement).toMatchObject({
+        status: "regressed",
+        statusLabel: "後退（当初より悪化）",
+        percent: -650,
+        method: "bound",
+      });
     });
 
     it("filters by policy, department, grade (repeatable) and text", async () => {

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { searchInitiatives } from "../../../domain/search.ts";
-import { documentGradeSummarySchema, initiativeSchema, problemResponse } from "../../api-schema.ts";
+import { documentGradeSummarySchema, problemResponse, roundInitiativeSchema } from "../../api-schema.ts";
 import { PUBLIC, withRule } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
 import { findRound, loadPlan, loadRoundDocument } from "../../load.ts";
@@ -44,8 +44,9 @@ const refused = {
 
 const planRoute = createRoute({
   method: "get",
+  operationId: "getPlan",
   path: "/api/v1/plans/{planId}",
-  summary: "計画",
+  summary: "計画の情報",
   tags: ["plans"],
   request: { params: planParams },
   responses: { 200: json(planSchema, "計画と報告のある年度"), ...refused },
@@ -53,6 +54,7 @@ const planRoute = createRoute({
 
 const roundsRoute = createRoute({
   method: "get",
+  operationId: "listRounds",
   path: "/api/v1/plans/{planId}/rounds",
   summary: "計画の年度 (進行管理) の一覧",
   tags: ["rounds"],
@@ -65,6 +67,7 @@ const roundsRoute = createRoute({
 
 const roundRoute = createRoute({
   method: "get",
+  operationId: "getRound",
   path: "/api/v1/plans/{planId}/rounds/{fiscalYear}",
   summary: "一年度の進行管理と進捗状況の集計",
   tags: ["rounds"],
@@ -74,6 +77,7 @@ const roundRoute = createRoute({
 
 const initiativesRoute = createRoute({
   method: "get",
+  operationId: "listRoundInitiatives",
   path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/initiatives",
   summary: "一年度の取組項目 (絞り込み可)",
   tags: ["rounds", "initiatives"],
@@ -83,7 +87,7 @@ const initiativesRoute = createRoute({
       z.object({
         total: z.number().int().openapi({ description: "年度の取組項目数" }),
         count: z.number().int().openapi({ description: "条件に合う数" }),
-        initiatives: z.array(initiativeSchema),
+        initiatives: z.array(roundInitiativeSchema),
       }),
       "条件に合う取組項目 (番号順)",
     ),
@@ -93,6 +97,7 @@ const initiativesRoute = createRoute({
 
 const gradeSummaryRoute = createRoute({
   method: "get",
+  operationId: "getGradeSummary",
   path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/grade-summary",
   summary: "進捗状況の集計 (本部会評価)",
   tags: ["rounds"],
@@ -140,7 +145,15 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
       query.grade === undefined ? undefined : Array.isArray(query.grade) ? query.grade : [query.grade];
     const all = listInitiatives(document);
     const shown = applyFilter(all, { policy: query.policy, department: query.department, grades, matching });
-    return c.json({ total: all.length, count: shown.length, initiatives: shown.map(presentInitiative) }, 200);
+    const share = expectedShare(plan, fiscalYear).share;
+    return c.json(
+      {
+        total: all.length,
+        count: shown.length,
+        initiatives: shown.map((item) => presentInitiative(item, share)),
+      },
+      200,
+    );
   });
 
   app.openapi(withRule(app, gradeSummaryRoute, PUBLIC), async (c) => {

@@ -34,7 +34,7 @@ forEachDatabase((database) => {
       );
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-      expect(workbook.worksheets.map((w) => w.name)).toEqual(["進行管理集計表", "数値目標一覧"]);
+      expect(workbook.worksheets.map((w) => w.name)).toEqual(["進行管理集計表", "数値目標一覧", "列の説明"]);
       const sheet = workbook.getWorksheet("進行管理集計表");
       expect(String(sheet?.getCell("A1").value)).toBe(
         "行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）",
@@ -63,13 +63,21 @@ forEachDatabase((database) => {
       // 62 KPIs in the seed, every initiative has at least one.
       expect(rows).toHaveLength(62);
       expect(rows[0]).toMatchObject({
+        地方公共団体名: "坂戸市",
         "No.": "1",
-        取組項目: "産・学・官連携体制の推進",
-        項目: "産・学・官連携協定(※)件数",
+        "取組項目 (A)": "産・学・官連携体制の推進",
+        "項目 (E)": "産・学・官連携協定(※)件数",
       });
+      expect(utf8.res.headers.get("content-disposition")).toBe(
+        `attachment; filename="plan-1-fy2019-utf-8.csv"; filename*=UTF-8''${JAPANESE_NAME}_UTF-8.csv`,
+      );
 
       const sjis = await download(`${ROUND}/export.csv?encoding=shift_jis`);
       expect(sjis.res.headers.get("content-type")).toBe("text/csv; charset=Shift_JIS");
+      // A second name, so that saving both downloads keeps both files.
+      expect(sjis.res.headers.get("content-disposition")).toBe(
+        `attachment; filename="plan-1-fy2019-shift_jis.csv"; filename*=UTF-8''${JAPANESE_NAME}_Shift_JIS.csv`,
+      );
       const decoded = parse(iconv.decode(Buffer.from(sjis.bytes), "Shift_JIS"), { columns: true });
       expect(decoded).toEqual(rows);
     });

@@ -50,7 +50,8 @@ const formats = {
   },
   csv: {
     summary: "オープンデータ (CSV) のダウンロード",
-    description: "取組項目×数値目標ごとに 1 行。日本語の列名。数式として解釈される文字で始まるセルは無害化。",
+    description:
+      "取組項目×数値目標ごとに 1 行。列名は集計表の見出しのとおり (年度入り)。列の説明は docs/open-data.md。ファイル名に文字コードが入ります。数式として解釈される文字で始まるセルは無害化。",
     response: binary("text/csv", "CSV ファイル (Content-Disposition: attachment)"),
   },
   json: {
@@ -87,6 +88,8 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
     const spec = formats[format];
     const route = createRoute({
       method: "get",
+      // exportXlsx, exportPdf, exportCsv, exportJson: client generators name their functions after these.
+      operationId: `export${format.charAt(0).toUpperCase()}${format.slice(1)}`,
       path: `/api/v1/plans/{planId}/rounds/{fiscalYear}/export.${format}`,
       summary: spec.summary,
       description: spec.description,
@@ -97,7 +100,7 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
     app.openapi(withRule(app, route, PUBLIC), async (c) => {
       const { planId, fiscalYear } = c.req.valid("param");
       const encoding = format === "csv" ? csvQuery.parse(c.req.query()).encoding : "utf-8";
-      const { plan } = await loadPlan(c, planId);
+      const { plan, organization } = await loadPlan(c, planId);
       const publication = await loadPublication(c, findRound(plan, fiscalYear));
       // A publication never changes: its id names the bytes, and a reader who has them is told so
       // without anything being rendered. The address itself follows the latest revision, so
@@ -105,14 +108,21 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
       const etag = `"p${publication.record.id}-${format}${format === "csv" ? `-${encoding}` : ""}"`;
       const headers = { ETag: etag, "Cache-Control": "no-cache" };
       if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
-      const { document } = publication;
+      const stored = publication.document;
+      // The open data names its publisher (地方公共団体名), which the stored round may not carry.
+      const document =
+        format === "csv" && !stored.organization
+          ? { ...stored, organization: { name: organization.name } }
+          : stored;
       const body = await render(format, document, encoding);
       return c.body(new Uint8Array(body), 200, {
         ...headers,
         "Content-Type": contentType(format, { encoding }),
         "Content-Disposition": contentDisposition(
-          exportFileName(document, format),
-          `plan-${plan.id}-fy${fiscalYear}.${format}`,
+          exportFileName(document, format, { encoding }),
+          format === "csv"
+            ? `plan-${plan.id}-fy${fiscalYear}-${encoding}.csv`
+            : `plan-${plan.id}-fy${fiscalYear}.${format}`,
         ),
       });
     });

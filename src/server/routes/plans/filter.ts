@@ -30,9 +30,16 @@ export function listInitiatives(doc: Pick<PlanDocument, "policies">): ListedInit
 
 const JAPANESE = new Intl.Collator("ja");
 
-/** Every department named in the document, in Japanese reading order of the names. */
+/**
+ * 「関係各課」 ("every related department") is no department: 23 of the seed's 24 initiatives name it,
+ * so choosing it would narrow nothing. The department filter leaves it out.
+ */
+export const EVERY_RELATED_DEPARTMENT = "関係各課";
+
+/** Every department named in the document, in Japanese reading order (関係各課 left out). */
 export function departmentsOf(doc: Pick<PlanDocument, "policies">): string[] {
   const names = new Set(listInitiatives(doc).flatMap((item) => item.initiative.departments));
+  names.delete(EVERY_RELATED_DEPARTMENT);
   return [...names].sort(JAPANESE.compare);
 }
 

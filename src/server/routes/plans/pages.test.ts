@@ -108,6 +108,25 @@ forEachDatabase((database) => {
       expect(html).toContain('href="/o/sakado/plans/1/2019/table"');
     });
 
+    it("the year switcher keeps the reader's conditions", async () => {
+      const { html } = await page(`${OVERVIEW}?policy=${encodeURIComponent("(イ)")}&grade=C&grade=D&q=ICT`);
+      expect(html).toContain(
+        '<a href="/o/sakado/plans/1/2019?policy=%28%E3%82%A4%29&amp;grade=C&amp;grade=D&amp;q=ICT" aria-current="page">',
+      );
+      const en = await page(`${OVERVIEW}?grade=C&lang=en`);
+      expect(en.html).toContain('<a href="/o/sakado/plans/1/2019?grade=C&amp;lang=en" aria-current="page">');
+    });
+
+    it("offers no 「関係各課」 (every related department) in the department filter: it would narrow nothing", async () => {
+      const { html } = await page(OVERVIEW);
+      const select = html.slice(
+        html.indexOf('<select id="filter-department"'),
+        html.indexOf("</select>", html.indexOf('<select id="filter-department"')),
+      );
+      expect(select).toContain('<option value="納税課">納税課</option>');
+      expect(select).not.toContain("関係各課");
+    });
+
     it("in English keeps lang=en in the form and the links", async () => {
       const { html } = await page(`${OVERVIEW}?lang=en&grade=A`);
       expect(html).toContain('<html lang="en">');
@@ -147,10 +166,15 @@ forEachDatabase((database) => {
       const fy = await page("/o/sakado/plans/1/abc");
       expect(fy.res.status).toBe(400);
       expect(fy.html).toContain("<h1>指定された値が正しくありません</h1>");
-      expect(fy.html).toContain("fy：整数で指定してください");
+      // In the reader's words, never a parameter's name.
+      expect(fy.html).toContain("次の項目を確認してください：年度（西暦。例: 2019）");
+      expect(fy.html).toContain("<li>年度（西暦。例: 2019）は数字で指定してください。</li>");
+      expect(fy.html).not.toContain("fy：");
       const grade = await page(`${OVERVIEW}?grade=E`);
       expect(grade.res.status).toBe(400);
-      expect(grade.html).toContain("grade：次のいずれかで指定してください：A、B、C、D");
+      expect(grade.html).toContain("<li>進捗状況は次のいずれかで指定してください：A、B、C、D。</li>");
+      const en = await page(`${OVERVIEW}?grade=E&lang=en`);
+      expect(en.html).toContain("<li>The progress grade must be one of A, B, C, D.</li>");
     });
 
     it("404 for an unknown plan, a plan of another organization's address, and an unknown year", async () => {

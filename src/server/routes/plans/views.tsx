@@ -111,7 +111,15 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
         ui={ui}
         rounds={props.rounds}
         current={fy}
-        href={(y) => ui.href(planPath(slug, plan.id, y))}
+        // Another year keeps the reader's conditions: the same question, asked of that year.
+        href={(y) =>
+          ui.href(planPath(slug, plan.id, y), {
+            policy: props.filter.policy,
+            department: props.filter.department,
+            grade: props.filter.grades,
+            q: props.filter.q,
+          })
+        }
       />
       <ul class="actions">
         <li>

@@ -108,8 +108,13 @@ forEachDatabase((database) => {
     expect(en).toMatch(
       /<h1 class="progress-heading" lang="ja">行政改革後期アクションプラン（平成29年度～令和3年度）/,
     );
-    expect(en).toContain('<p lang="ja">A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目</p>');
-    expect(en).toContain('<p class="progress-legend" lang="ja">A 順調 B ほぼ順調 C やや遅れ D 停滞</p>');
+    // The note and the legend are the table's interface: in English on an English page.
+    expect(en).toContain(
+      "<p>Columns A, B, C and E (indicator, baseline, target) are transcribed from the action plan.</p>",
+    );
+    expect(en).toContain(
+      '<p class="progress-legend">A On track  B Mostly on track  C Slightly behind  D Stalled</p>',
+    );
     expect(en).toContain('<tbody id="initiative-16" lang="ja">');
     expect(en).toMatch(
       /<span class="grade grade-A" lang="en"><span class="grade-letter">A<\/span> <span class="grade-label">On track<\/span>/,

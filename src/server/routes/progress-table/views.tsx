@@ -13,13 +13,12 @@ import {
   progressTableBlocks,
   progressTableHeadings,
   progressTableTitle,
-  TRANSCRIBED_NOTE,
 } from "../../../io/progress-table-columns.ts";
 import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import { sourceLang, type Ui } from "../../i18n.ts";
 import { initiativePath, orgPath, planPath, tablePath } from "../../page-context.ts";
 import { AsOf, fiscalYearText } from "../../views/dates.tsx";
-import { DownloadLinks } from "../../views/downloads.tsx";
+import { DownloadLinks, DownloadLinksInline } from "../../views/downloads.tsx";
 import { gradeTextHtml } from "../../views/grade.tsx";
 import { attr, esc } from "../../views/html-string.ts";
 import { Layout } from "../../views/layout.tsx";
@@ -85,17 +84,18 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
             <a href={ui.href(planPath(slug, plan.id, fy))}>{ui.t("plan.toOverview")}</a>
           </li>
         </ul>
+        <DownloadLinksInline ui={ui} planId={plan.id} fiscalYear={fy} />
       </div>
       <div class="progress-notes">
-        <p lang={sourceLang(ui)}>{TRANSCRIBED_NOTE}</p>
+        <p>{ui.t("table.transcribedNote")}</p>
         <p>
           {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
         </p>
-        <p class="progress-legend" lang={sourceLang(ui)}>
-          {PROGRESS_LEGEND}
+        <p class="progress-legend">
+          {ui.lang === "ja" ? PROGRESS_LEGEND : GRADES.map((g) => `${g} ${GRADE_LABELS[g].en}`).join("  ")}
         </p>
       </div>
-      <TableScroll labelledBy="progress-caption">
+      <TableScroll labelledBy="progress-caption" hint={ui.t("table.scrollHint")} class="progress-scroll">
         <ProgressTable ui={ui} document={document} slug={slug} planId={plan.id} fyLabel={fyLabel} />
       </TableScroll>
       <GradeSummaryFooter ui={ui} document={document} />
@@ -124,6 +124,15 @@ function columnWidth(column: ProgressColumn, ui: Ui): number {
 }
 
 /**
+ * On screen the No. and 取組項目 columns stay in view while the table scrolls sideways: their header
+ * cells are named here; their body cells are the rows' own header cells (th scope="row").
+ */
+const STICKY_HEADER: Partial<Record<ProgressColumnId, string>> = {
+  number: "sticky-number",
+  title: "sticky-title",
+};
+
+/**
  * "r" / "c" for right / centred cells, nothing for left. Class names are kept to a letter: a large
  * plan's table has tens of thousands of cells, and long names were a quarter of its bytes.
  */
@@ -142,12 +151,15 @@ export function ProgressTable(props: {
   const headings = progressTableHeadings(document);
   const columns = headings.columns;
   const totalWidth = columns.reduce((sum, c) => sum + columnWidth(c, ui), 0);
+  const number = columns.find((c) => c.id === "number");
+  const numberWidth = number ? columnWidth(number, ui) : 0;
   const kpiColumns = columns.filter((c) => c.kpi);
   const firstKpi = columns.findIndex((c) => c.kpi);
   const group = headings.kpiGroup;
   const gradeHtml = gradeTextHtml(ui);
   return (
-    <table class="progress">
+    // The No. column's share of the table places the sticky 取組項目 column beside it (progress-table.css).
+    <table class="progress" style={`--number-share:${(numberWidth / totalWidth).toFixed(4)}`}>
       <caption id="progress-caption">
         {ui.lang === "ja" ? `進行管理集計表（${props.fyLabel}）` : `Progress table (${props.fyLabel})`}
       </caption>
@@ -170,7 +182,7 @@ export function ProgressTable(props: {
               ) : null;
             }
             return (
-              <th scope="col" rowspan={2}>
+              <th scope="col" rowspan={2} class={STICKY_HEADER[c.id]}>
                 {headerText(c, ui)}
               </th>
             );

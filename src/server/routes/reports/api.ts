@@ -60,6 +60,7 @@ const reportSchema = z
 const saveRoute = createRoute({
   method: "patch",
   path: "/api/v1/plans/{planId}/rounds/{fiscalYear}/reports/{number}",
+  operationId: "saveReportDraft",
   summary: "報告の下書きを保存する (所管課・事務局)",
   description:
     "セッション（Cookie と X-CSRF-Token）または個人用 API トークン（Authorization: Bearer）が必要です。" +
