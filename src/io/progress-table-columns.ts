@@ -29,7 +29,11 @@ export interface ProgressColumn {
   headerEn: string;
   /** The KPI sub-columns sit under the group header "数値目標等 (E)" and repeat once per KPI. */
   kpi: boolean;
-  /** Relative width; the xlsx uses it as character widths, HTML and PDF as proportions. */
+  /**
+   * Relative width; the xlsx uses it as character widths, HTML and PDF as proportions. The KPI value
+   * columns hold the seed's widest single-line values (`1,310,189人`, `1億円(R2年度)`, `350事業(累計)`)
+   * on one line in the PDF at body size.
+   */
   width: number;
   align: "left" | "center" | "right";
 }
@@ -94,7 +98,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: `${shortYear(fy)}年度取組内容`,
         headerEn: `Activities FY${fy}`,
         kpi: false,
-        width: 44,
+        width: 40,
         align: "left",
       }),
       col({ id: "kpiName", header: "項目", headerEn: "Indicator", kpi: true, width: 20, align: "left" }),
@@ -103,7 +107,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: `当初 (${formatFiscalYearEnd(baselineFy)})`,
         headerEn: `Baseline (end FY${baselineFy})`,
         kpi: true,
-        width: 11,
+        width: 13,
         align: "right",
       }),
       col({
@@ -111,7 +115,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: `目標 (${formatFiscalYearEnd(doc.plan.endFiscalYear)})`,
         headerEn: `Target (end FY${doc.plan.endFiscalYear})`,
         kpi: true,
-        width: 11,
+        width: 13,
         align: "right",
       }),
       col({
@@ -119,7 +123,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: `現状値 (${formatFiscalYearEnd(fy)})`,
         headerEn: `Current (end FY${fy})`,
         kpi: true,
-        width: 11,
+        width: 13,
         align: "right",
       }),
       col({
@@ -137,7 +141,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: "本部会意見",
         headerEn: "Committee opinion",
         kpi: false,
-        width: 36,
+        width: 34,
         align: "left",
       }),
       col({

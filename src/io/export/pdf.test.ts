@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -36,6 +37,22 @@ async function exportAndRead(doc: PlanDocument): Promise<Extracted> {
 /** Pages on which `needle` occurs (1-based). */
 function pagesWith(pages: string[], needle: string): number[] {
   return pages.flatMap((text, i) => (text.includes(needle) ? [i + 1] : []));
+}
+
+/** The page content streams, inflated: the drawing operators as text. */
+function contentStreams(bytes: Buffer): string {
+  const raw = bytes.toString("latin1");
+  const out: string[] = [];
+  for (const match of raw.matchAll(/\/Filter \/FlateDecode[\s\S]*?stream\n/g)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = raw.indexOf("\nendstream", start);
+    try {
+      out.push(inflateSync(bytes.subarray(start, end)).toString("latin1"));
+    } catch {
+      // not a content stream (fonts are compressed too, and fine to skip)
+    }
+  }
+  return out.join("\n");
 }
 
 function firstDifference(a: string, b: string): number {
@@ -127,10 +144,23 @@ describe("exportPdf: the seed table", () => {
     const kpis = seed.policies.flatMap((p) => p.initiatives.flatMap((i) => i.kpis));
     expect(kpis).toHaveLength(62);
     for (const k of kpis) {
-      // A KPI's cells are written name, 当初, 目標, 現状値, one after the other.
-      const row = squeeze(`${k.label}${k.baseline.text}${k.target.text}${k.current.text}`);
+      // A KPI's cells are written name, 当初, 目標, 現状値, one after the other. pdf.js reads the glyphs
+      // drawn, and "~" is drawn as "–" (the text underneath is checked below).
+      const row = squeeze(`${k.label}${k.baseline.text}${k.target.text}${k.current.text}`).replaceAll(
+        "~",
+        "–",
+      );
       expect(pagesWith(out.pages, row).length, `KPI ${k.key}`).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it("draws the ASCII range mark ~ as an en dash, with the source text ~ underneath (ActualText)", () => {
+    expect(out.pages.join("")).toContain("2,938人(H26.6–29.2)");
+    expect(out.pages.join("")).not.toContain("~");
+    // The line with the en dash is drawn inside a marked span whose ActualText is the source's line.
+    expect(contentStreams(out.bytes)).toContain("/Span <<\n/ActualText (\\(H26.6~29.2\\))\n>> BDC");
+    // The city's own full-width ～ (in the title) is drawn as it is.
+    expect(out.pages[0]).toContain("平成29年度～令和3年度");
   });
 
   it("ends with the committee's grade summary 本部会評価 A 8 B 10 C 5 D 1", () => {

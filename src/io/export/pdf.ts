@@ -229,14 +229,12 @@ function headerCellLines(label: string, width: number, measurer: TextMeasurer): 
 }
 
 /**
- * KPI values are short ("1,310,189人"); one that does not fit its narrow column is set a size smaller
- * rather than broken before its unit.
+ * One rule for every KPI cell, so that a column reads evenly: the body size, broken between phrases
+ * (the indicator's name) or between the tokens of a value (`93.2%` / `(90.6%H26.3末)`). A value is
+ * never set smaller than its neighbours.
  */
-function kpiLines(text: string, column: PlacedColumn, measurer: TextMeasurer): StyledLine[] {
-  const lines = measurer.lines(text, "body", column.textWidth);
-  if (lines.length <= 1 || column.id === "kpiName") return lines;
-  const small = measurer.lines(text, "bodySmall", column.textWidth);
-  return small.length < lines.length ? small : lines;
+export function kpiLines(text: string, column: PlacedColumn, measurer: TextMeasurer): StyledLine[] {
+  return measurer.lines(text, "body", column.textWidth, column.id === "kpiName" ? "prose" : "value");
 }
 
 /** "B" large, "ほぼ順調" under it: the grade is text, not a colour. */

@@ -1,3 +1,4 @@
+import { drawnText } from "./measure.ts";
 import type { StyledLine } from "./page-plan.ts";
 import { PAGE, styleOf } from "./styles.ts";
 
@@ -62,11 +63,15 @@ export function drawLines(
             : box.x + (box.width - line.width) / 2;
       // The font's ascent and descent add up to one em: centre that em in the line's height.
       const top = y + (style.lineHeight - style.size) / 2;
+      const drawn = drawnText(line.text);
+      // What is drawn differs from the text: the text goes with it, for copying and screen readers.
+      if (drawn !== line.text) pdf.markContent("Span", { actual: line.text });
       pdf
         .font(style.font)
         .fontSize(style.size)
         .fillColor(style.color)
-        .text(line.text, x, top, { lineBreak: false });
+        .text(drawn, x, top, { lineBreak: false });
+      if (drawn !== line.text) pdf.endMarkedContent();
     }
     y += style.lineHeight;
   }
