@@ -6,8 +6,12 @@ import { loadDefaultJapaneseParser } from "budoux";
  * 「72事業(累／計215)」, 「ほぼ順／調」. Every renderer (HTML, PDF, the xlsx row estimate) breaks
  * between the pieces returned here, and inside a piece only when the piece alone is wider than a line.
  *
- * - Prose (names, descriptions, opinions) is cut into phrases by BudouX, Google's phrase segmenter for
- *   Japanese, with a guard that keeps a number with its unit and a Latin word whole.
+ * - Prose in narrow cells (policies, titles, departments, indicator names, headers) is cut into phrases
+ *   by BudouX, Google's phrase segmenter for Japanese, with a guard that keeps a number with its unit
+ *   and a Latin word whole.
+ * - Paragraphs (descriptions, activities, opinions, goals) break between any two characters, as
+ *   Japanese body text does (phrase breaks there leave a quarter of each line empty), except inside a
+ *   number with its unit (`12,201,264円`, `令和2年度`) or a Latin word.
  * - A KPI value is our own notation (docs/KPI-NOTATION.md): a value, then perhaps a bracketed part
  *   (`93.2% (90.6%H26.3末)`, `72事業(累計215)`, `実施(31年度)`). The value and the bracketed part are
  *   each kept whole, and the only breaks are at a space or before the bracket.
@@ -15,17 +19,26 @@ import { loadDefaultJapaneseParser } from "budoux";
  * The pieces of a text joined give the text back. A space stays at the end of the piece before it (a
  * line may break after a space); "\n" is a piece of its own (a forced break).
  */
-export type PhraseKind = "prose" | "value";
+export type PhraseKind = "prose" | "value" | "paragraph";
 
 const budoux = loadDefaultJapaneseParser();
 
-export function phrases(text: string, kind: PhraseKind): string[] {
+export function phrases(
+  text: string,
+  kind: PhraseKind,
+  options: { longValueTokens?: number } = {},
+): string[] {
   const pieces: string[] = [];
   const lines = text.split("\n");
   lines.forEach((line, index) => {
     if (index > 0) pieces.push("\n");
     for (const word of spaceSeparated(line)) {
-      if (kind === "value") pieces.push(...valueTokens(word));
+      if (kind === "value") {
+        for (const token of valueTokens(word)) {
+          const long = options.longValueTokens !== undefined && halfWidths(token) > options.longValueTokens;
+          pieces.push(...(long ? token.split(VALUE_INNER_BREAK) : [token]));
+        }
+      } else if (kind === "paragraph") pieces.push(...numberRuns(word));
       else pieces.push(...prosePhrases(word));
     }
   });
@@ -45,8 +58,30 @@ export function finerPhrases(piece: string, kind: PhraseKind): string[] | undefi
   return finer.length > 1 ? finer : undefined;
 }
 
-/** Before an era date that follows a figure (`%H26.3末`), after a range mark (`~`, `～`, `〜`). */
-const VALUE_INNER_BREAK = /(?<=[0-9%％])(?=(?:[HRSＨＲＳ]|平成|令和|昭和)[0-9０-９])|(?<=[~～〜])(?=[^)）])/;
+/**
+ * Before an era date that follows a figure (`(90.6%` `H26.3末)`), after a range mark (`(H26.6~` `29.2)`),
+ * after a number with a two-character unit (`(1事務` `対象外)`).
+ */
+const VALUE_INNER_BREAK =
+  /(?<=[0-9%％])(?=(?:[HRSＨＲＳ]|平成|令和|昭和)[0-9０-９])|(?<=[~～〜])(?=[^)）])|(?<=[0-9０-９][\u3400-\u9fff]{2})(?=[\u3400-\u9fff])/;
+
+/**
+ * A paragraph's pieces: each number with its unit (up to two ideographs: `201千円`, `2年度`, `6,748件`)
+ * is one piece, the text between numbers is another, which breaks between characters.
+ */
+function numberRuns(word: string): string[] {
+  return word.split(NUMBER_WITH_UNIT).filter((piece) => piece !== "");
+}
+
+/** Captured, so that split keeps it. */
+const NUMBER_WITH_UNIT =
+  /([0-9０-９][0-9０-９,.，．]*(?:[%％]|[々ヶ\u3400-\u9fff]{1,2}|[^\s0-9０-９,.，．、。・(（)）「」『』【】\u3400-\u9fff])?)/;
+
+function halfWidths(text: string): number {
+  let n = 0;
+  for (const ch of text) n += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
+  return n;
+}
 
 /** "a b  c" → ["a ", "b  ", "c"]: each run of spaces ends the word before it. */
 function spaceSeparated(line: string): string[] {
@@ -80,8 +115,26 @@ function valueTokens(word: string): string[] {
   return tokens;
 }
 
+/**
+ * BudouX reads every character through a dozen lookups (about 4 µs a character): the phrases of a text
+ * are kept, so that a page rendered again after a write (which invalidates every cached page) does not
+ * segment its unchanged texts again. Bounded: emptied when full.
+ */
+const PHRASE_CACHE_SIZE = 20_000;
+const phraseCache = new Map<string, string[]>();
+
 /** BudouX phrases of a word without spaces, without the breaks a reader would not accept. */
 function prosePhrases(word: string): string[] {
+  let cached = phraseCache.get(word);
+  if (cached === undefined) {
+    cached = segment(word);
+    if (phraseCache.size >= PHRASE_CACHE_SIZE) phraseCache.clear();
+    phraseCache.set(word, cached);
+  }
+  return cached;
+}
+
+function segment(word: string): string[] {
   const body = word.replace(/[ \u3000]+$/, "");
   if (body.length <= 1) return [word];
   const boundaries = budoux.parseBoundaries(body).filter((i) => breakAllowed(body, i));

@@ -1,5 +1,6 @@
 import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../domain/era.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../domain/plan-document.ts";
+import type { PhraseKind } from "./phrases.ts";
 
 /**
  * The one column model of the progress table (進行管理集計表). The HTML page, the xlsx and the PDF all
@@ -36,6 +37,11 @@ export interface ProgressColumn {
    */
   width: number;
   align: "left" | "center" | "right";
+  /**
+   * Where its lines may break (src/io/phrases.ts): between the phrases of a short text, between any
+   * two characters of a paragraph, between the tokens of a KPI value.
+   */
+  breaks: PhraseKind;
 }
 
 export interface ProgressTableHeadings {
@@ -63,8 +69,17 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 14,
         align: "left",
+        breaks: "prose",
       }),
-      col({ id: "number", header: "No.", headerEn: "No.", kpi: false, width: 5, align: "center" }),
+      col({
+        id: "number",
+        header: "No.",
+        headerEn: "No.",
+        kpi: false,
+        width: 5,
+        align: "center",
+        breaks: "prose",
+      }),
       col({
         id: "title",
         letter: "(A)",
@@ -73,6 +88,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 16,
         align: "left",
+        breaks: "prose",
       }),
       col({
         id: "departments",
@@ -82,6 +98,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 12,
         align: "left",
+        breaks: "prose",
       }),
       col({
         id: "description",
@@ -89,8 +106,9 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: "取組の方針と内容",
         headerEn: "Policy and content",
         kpi: false,
-        width: 30,
+        width: 29,
         align: "left",
+        breaks: "paragraph",
       }),
       col({
         id: "activities",
@@ -100,8 +118,17 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 40,
         align: "left",
+        breaks: "paragraph",
       }),
-      col({ id: "kpiName", header: "項目", headerEn: "Indicator", kpi: true, width: 20, align: "left" }),
+      col({
+        id: "kpiName",
+        header: "項目",
+        headerEn: "Indicator",
+        kpi: true,
+        width: 20,
+        align: "left",
+        breaks: "prose",
+      }),
       col({
         id: "kpiBaseline",
         header: `当初 (${formatFiscalYearEnd(baselineFy)})`,
@@ -109,6 +136,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: true,
         width: 13,
         align: "right",
+        breaks: "value",
       }),
       col({
         id: "kpiTarget",
@@ -117,6 +145,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: true,
         width: 13,
         align: "right",
+        breaks: "value",
       }),
       col({
         id: "kpiCurrent",
@@ -125,6 +154,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: true,
         width: 13,
         align: "right",
+        breaks: "value",
       }),
       col({
         id: "grade",
@@ -132,8 +162,9 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: "進捗状況",
         headerEn: "Progress",
         kpi: false,
-        width: 8,
+        width: 10,
         align: "center",
+        breaks: "prose",
       }),
       col({
         id: "committeeOpinion",
@@ -143,6 +174,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 34,
         align: "left",
+        breaks: "paragraph",
       }),
       col({
         id: "nextYearGoal",
@@ -150,8 +182,9 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: `${shortYear(fy + 1)}年度目標`,
         headerEn: `Goal FY${fy + 1}`,
         kpi: false,
-        width: 30,
+        width: 29,
         align: "left",
+        breaks: "paragraph",
       }),
     ],
   };

@@ -33,7 +33,8 @@ forEachDatabase((database) => {
   });
 
   it.each(["/table", "", "/table?lang=en", "?lang=en"])("escapes the city's text on %s", async (suffix) => {
-    const html = await (await app.request(`${planPath}${suffix}`)).text();
+    // <wbr> marks where the table's lines may break (views/phrase-html.ts); the text is what is checked.
+    const html = (await (await app.request(`${planPath}${suffix}`)).text()).replaceAll("<wbr>", "");
     expect(html).not.toContain("<script>");
     expect(html).toContain(`取組${ESCAPED}`);
     expect(html).toContain(`課${ESCAPED}`);

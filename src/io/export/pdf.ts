@@ -169,7 +169,7 @@ function tableLayout(doc: PlanDocument, title: string, measurer: TextMeasurer): 
       cells: cellColumns.map((c) =>
         c.id === "grade"
           ? gradeLines(initiative.grade, c.textWidth, measurer)
-          : measurer.lines(initiativeCellText(c.id, block.policy, initiative), "body", c.textWidth),
+          : measurer.lines(initiativeCellText(c.id, block.policy, initiative), "body", c.textWidth, c.breaks),
       ),
       kpiRows: (initiative.kpis.length > 0 ? initiative.kpis : [undefined]).map((kpi) =>
         kpiColumns.map((c) => (kpi ? kpiLines(kpiCellText(c.id, kpi), c, measurer) : [])),
@@ -234,7 +234,7 @@ function headerCellLines(label: string, width: number, measurer: TextMeasurer): 
  * never set smaller than its neighbours.
  */
 export function kpiLines(text: string, column: PlacedColumn, measurer: TextMeasurer): StyledLine[] {
-  return measurer.lines(text, "body", column.textWidth, column.id === "kpiName" ? "prose" : "value");
+  return measurer.lines(text, "body", column.textWidth, column.breaks);
 }
 
 /** "B" large, "ほぼ順調" under it: the grade is text, not a colour. */
@@ -242,7 +242,8 @@ function gradeLines(grade: Grade | null, width: number, measurer: TextMeasurer):
   if (!grade) return [];
   return [
     measurer.line(grade, "gradeLetter"),
-    ...measurer.lines(GRADE_LABELS[grade].ja, "gradeLabel", width),
+    // One word of the table's vocabulary, never 「やや／遅れ」: broken (as a value) only if wider than the cell.
+    ...measurer.lines(GRADE_LABELS[grade].ja, "gradeLabel", width, "value"),
   ];
 }
 

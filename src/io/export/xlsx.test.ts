@@ -136,7 +136,7 @@ describe("exportXlsx: the seed's progress table", () => {
   it("takes the column widths from the column model", () => {
     expect(table.getColumn(1).width).toBe(14);
     expect(table.getColumn(6).width).toBe(40);
-    expect(table.getColumn(11).width).toBe(8);
+    expect(table.getColumn(11).width).toBe(10);
   });
 
   it("sets rows tall enough for the longest text of each initiative", () => {

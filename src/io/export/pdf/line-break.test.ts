@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
+import type { PhraseKind } from "../../phrases.ts";
 import { breakLines } from "./line-break.ts";
 
 // A monospaced measure keeps the expected lines easy to write by hand: every character is 1 wide.
 const mono = () => 1;
-const texts = (text: string, width: number, kind: "prose" | "value" = "prose") =>
+const texts = (text: string, width: number, kind: PhraseKind = "prose") =>
   breakLines(text, width, mono, kind).map((l) => l.text);
 
 describe("breakLines", () => {
@@ -27,6 +28,24 @@ describe("breakLines", () => {
     ]);
   });
 
+  it("breaks a paragraph between any two characters, but not inside a number with its unit", () => {
+    expect(texts("市民と行政との協働体制の確立", 5, "paragraph")).toEqual([
+      "市民と行政",
+      "との協働体",
+      "制の確立",
+    ]);
+    // 28 wide: 「… 収納額 12,201,264／円」 would fit without the unit.
+    expect(texts("訪問件数累計 6,748件 収納額 12,201,264円", 28, "paragraph")).toEqual([
+      "訪問件数累計 6,748件 収納額",
+      "12,201,264円",
+    ]);
+    expect(texts("前年度から201千円減額となった", 9, "paragraph")).toEqual([
+      "前年度から",
+      "201千円減額と",
+      "なった",
+    ]);
+  });
+
   it("keeps a KPI value's number with its unit and its bracketed part whole (seed values)", () => {
     // The PDF printed 「93.2% (90.6／%H26.3末)」, 「2,938人 (H／26.6~29.2)」, 「74事務 (1事／務対象外)」.
     expect(texts("93.2% (90.6%H26.3末)", 14, "value")).toEqual(["93.2%", "(90.6%H26.3末)"]);
@@ -43,7 +62,7 @@ describe("breakLines", () => {
     expect(texts("93.2% (90.6%H26.3末)", 9, "value")).toEqual(["93.2%", "(90.6%", "H26.3末)"]);
     expect(texts("2,938人 (H26.6~29.2)", 8, "value")).toEqual(["2,938人", "(H26.6~", "29.2)"]);
     expect(texts("(住宅団地の将来ビジョン)", 8, "value")).toEqual(["(住宅団地の", "将来ビジョン)"]);
-    expect(texts("(1事務対象外)", 5, "value")).toEqual(["(1事務対", "象外)"]);
+    expect(texts("(1事務対象外)", 5, "value")).toEqual(["(1事務", "対象外)"]);
     expect(texts("1,310,189人", 6, "value")).toEqual(["1,310,", "189人"]);
   });
 

@@ -73,7 +73,10 @@ function breakParagraph(
   kind: PhraseKind,
   out: BrokenLine[],
 ): void {
-  const units = phraseUnits(phrases(paragraph, kind), widthOf);
+  const units =
+    kind === "paragraph"
+      ? toUnits(paragraph, widthOf, gluedIndexes(phrases(paragraph, kind)))
+      : phraseUnits(phrases(paragraph, kind), widthOf);
   const linesBefore = out.length;
   let line = "";
   let lineWidth = 0;
@@ -141,10 +144,16 @@ function phraseUnits(pieces: string[], widthOf: (ch: string) => number): Unit[] 
 }
 
 /** Groups characters into the smallest pieces a line may not be broken inside. */
-function toUnits(paragraph: string, widthOf: (ch: string) => number): Unit[] {
+function toUnits(
+  paragraph: string,
+  widthOf: (ch: string) => number,
+  glued: ReadonlySet<number> = new Set(),
+): Unit[] {
   const units: Unit[] = [];
   let joinNext = false;
+  let index = -1;
   for (const ch of paragraph) {
+    index++;
     const w = widthOf(ch);
     const last = units[units.length - 1];
     if (isSpace(ch)) {
@@ -155,7 +164,7 @@ function toUnits(paragraph: string, widthOf: (ch: string) => number): Unit[] {
     const joinPrevious =
       last !== undefined &&
       !last.space &&
-      (joinNext || NO_LINE_START.has(ch) || (isWordChar(ch) && lastIsWord(last)));
+      (joinNext || glued.has(index) || NO_LINE_START.has(ch) || (isWordChar(ch) && lastIsWord(last)));
     if (joinPrevious && last) {
       last.chars.push(ch);
       last.width += w;
@@ -165,6 +174,18 @@ function toUnits(paragraph: string, widthOf: (ch: string) => number): Unit[] {
     joinNext = NO_LINE_END.has(ch);
   }
   return units;
+}
+
+/** Code-point indexes that join the character before them: inside a number with its unit. */
+function gluedIndexes(pieces: string[]): Set<number> {
+  const glued = new Set<number>();
+  let index = 0;
+  for (const piece of pieces) {
+    const length = Array.from(piece).length;
+    if (/^[0-9０-９]/.test(piece)) for (let i = 1; i < length; i++) glued.add(index + i);
+    index += length;
+  }
+  return glued;
 }
 
 function lastIsWord(unit: Unit): boolean {

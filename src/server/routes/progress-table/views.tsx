@@ -23,6 +23,7 @@ import { DownloadLinks } from "../../views/downloads.tsx";
 import { gradeTextHtml } from "../../views/grade.tsx";
 import { attr, esc } from "../../views/html-string.ts";
 import { Layout } from "../../views/layout.tsx";
+import { phraseHtml } from "../../views/phrase-html.ts";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { YearSwitch } from "../plans/views.tsx";
@@ -87,13 +88,7 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
         </ul>
       </div>
       <div class="progress-notes">
-        <p lang={sourceLang(ui)}>{TRANSCRIBED_NOTE}</p>
-        <p>
-          {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
-        </p>
-        <p class="progress-legend" lang={sourceLang(ui)}>
-          {PROGRESS_LEGEND}
-        </p>
+        <ProgressNotes ui={ui} />
       </div>
       <TableScroll labelledBy="progress-caption">
         <ProgressTable ui={ui} document={document} slug={slug} planId={plan.id} fyLabel={fyLabel} />
@@ -107,8 +102,25 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
   );
 }
 
-function headerText(column: ProgressColumn, ui: Ui): string {
-  if (ui.lang === "ja") return columnLabel(column);
+/** Japanese headers break between phrases (「当初」 / 「(H27末)」), as the cells do. */
+/** The note and the A–D legend: above the table, and on paper above it on every page. */
+function ProgressNotes(props: { ui: Ui }) {
+  const { ui } = props;
+  return (
+    <>
+      <p lang={sourceLang(ui)}>{TRANSCRIBED_NOTE}</p>
+      <p>
+        {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
+      </p>
+      <p class="progress-legend" lang={sourceLang(ui)}>
+        {PROGRESS_LEGEND}
+      </p>
+    </>
+  );
+}
+
+function headerText(column: ProgressColumn, ui: Ui) {
+  if (ui.lang === "ja") return raw(phraseHtml(columnLabel(column)));
   return column.letter ? `${column.headerEn} ${column.letter}` : column.headerEn;
 }
 
@@ -129,6 +141,13 @@ function columnWidth(column: ProgressColumn, ui: Ui): number {
  */
 function alignClass(column: ProgressColumn): string | undefined {
   return column.align === "right" ? "r" : column.align === "center" ? "c" : undefined;
+}
+
+/** The alignment letter, and "p" for a paragraph (which breaks between characters, not phrases). */
+function cellClass(column: ProgressColumn): string | undefined {
+  const align = alignClass(column);
+  if (column.breaks !== "paragraph") return align;
+  return align ? `${align} p` : "p";
 }
 
 export function ProgressTable(props: {
@@ -160,6 +179,12 @@ export function ProgressTable(props: {
         ))}
       </colgroup>
       <thead>
+        {/* Printed only (hidden on screen): the header group repeats on every page, as these do in the original. */}
+        <tr class="print-notes">
+          <td colspan={columns.length}>
+            <ProgressNotes ui={ui} />
+          </td>
+        </tr>
         <tr>
           {columns.map((c, i) => {
             if (c.kpi) {
@@ -214,6 +239,12 @@ export function ProgressTable(props: {
           )}
         </RowChunk>
       ))}
+      {/* Printed only (hidden on screen): repeated at the foot of every page, it closes the 基本方針 cell a page cuts. */}
+      <tfoot class="page-rule">
+        <tr>
+          <td colspan={columns.length} />
+        </tr>
+      </tfoot>
     </table>
   );
 }
@@ -262,7 +293,7 @@ function initiativeRowsHtml(props: {
   const kpiCells = (kpi: Kpi | undefined) => {
     let out = "";
     for (const c of kpiColumns)
-      out += `<td${attr("class", alignClass(c))}>${kpi ? esc(kpiCellText(c.id, kpi)) : ""}</td>`;
+      out += `<td${attr("class", alignClass(c))}>${kpi ? phraseHtml(kpiCellText(c.id, kpi), c.breaks) : ""}</td>`;
     return out;
   };
   const span = rowSpan > 1 ? rowSpan : undefined;
@@ -278,20 +309,20 @@ function initiativeRowsHtml(props: {
     switch (c.id) {
       case "policy":
         firstRow += props.firstOfPolicy
-          ? `<th scope="rowgroup"${spanAttr}${cls}>${esc(policyLabel(policy))}</th>`
+          ? `<th scope="rowgroup"${spanAttr}${cls}>${phraseHtml(policyLabel(policy))}</th>`
           : `<td${spanAttr} class="cont"><span class="visually-hidden">${esc(policyLabel(policy))}</span></td>`;
         return;
       case "number":
         firstRow += `<th scope="row"${spanAttr}${cls}>${initiative.number}</th>`;
         return;
       case "title":
-        firstRow += `<th scope="row"${spanAttr}${cls}><a${attr("href", props.href)}>${esc(initiative.title)}</a></th>`;
+        firstRow += `<th scope="row"${spanAttr}${cls}><a${attr("href", props.href)}>${phraseHtml(initiative.title)}</a></th>`;
         return;
       case "grade":
         firstRow += `<td${spanAttr}${cls}>${props.gradeHtml(initiative.grade)}</td>`;
         return;
       default:
-        firstRow += `<td${spanAttr}${cls}>${esc(initiativeCellText(c.id, policy, initiative))}</td>`;
+        firstRow += `<td${spanAttr}${attr("class", cellClass(c))}>${phraseHtml(initiativeCellText(c.id, policy, initiative), c.breaks)}</td>`;
     }
   });
 
