@@ -1,7 +1,7 @@
 import PDFDocument from "pdfkit";
 import type { PhraseKind } from "../../phrases.ts";
 import { FONT_BOLD, FONT_REGULAR, type FontName, loadFonts, printableText } from "./fonts.ts";
-import { breakLines } from "./line-break.ts";
+import { type BrokenLine, breakLines } from "./line-break.ts";
 import type { StyledLine } from "./page-plan.ts";
 import { STYLES, type StyleName } from "./styles.ts";
 
@@ -43,13 +43,21 @@ export class TextMeasurer {
 
   /** Text made printable with this document's fonts, broken into lines of at most `maxWidth`. */
   lines(text: string, style: StyleName, maxWidth: number, kind: PhraseKind = "prose"): StyledLine[] {
+    const { font, size } = STYLES[style];
+    return this.breakText(text, font, size, maxWidth, kind).map((line) => ({ ...line, style }));
+  }
+
+  /** The same in any font and size (the xlsx sizes its rows with it). */
+  breakText(
+    text: string,
+    font: FontName,
+    size: number,
+    maxWidth: number,
+    kind: PhraseKind = "prose",
+  ): BrokenLine[] {
     const printable = printableText(text, this.hasGlyph);
     if (printable.trim() === "") return [];
-    const { font, size } = STYLES[style];
-    return breakLines(printable, maxWidth, (ch) => this.charWidth(ch, font) * size, kind).map((line) => ({
-      ...line,
-      style,
-    }));
+    return breakLines(printable, maxWidth, (ch) => this.charWidth(ch, font) * size, kind);
   }
 
   /** One line, not wrapped (short fixed texts: grade letters, page numbers). */
