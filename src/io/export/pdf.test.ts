@@ -159,6 +159,10 @@ describe("exportPdf: the seed table", () => {
     expect(out.pages.join("")).not.toContain("~");
     // The line with the en dash is drawn inside a marked span whose ActualText is the source's line.
     expect(contentStreams(out.bytes)).toContain("/Span <<\n/ActualText (\\(H26.6~29.2\\))\n>> BDC");
+    // And the table cell's structure element reads as the source, for screen readers.
+    // (A literal string of UTF-16BE bytes, as pdfkit writes it, its parentheses escaped.)
+    const utf16 = Buffer.from("\ufeff2,938人 (H26.6~29.2)", "utf16le").swap16().toString("latin1");
+    expect(out.bytes.toString("latin1")).toContain(`/ActualText (${utf16.replace(/[()\\]/g, "\\$&")})`);
     // The city's own full-width ～ (in the title) is drawn as it is.
     expect(out.pages[0]).toContain("平成29年度～令和3年度");
   });

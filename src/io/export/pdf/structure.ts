@@ -1,6 +1,12 @@
 import { GRADES } from "../../../domain/grade.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
-import { type ProgressColumn, progressTableBlocks } from "../../progress-table-columns.ts";
+import {
+  initiativeCellText,
+  kpiCellText,
+  type ProgressColumn,
+  progressTableBlocks,
+} from "../../progress-table-columns.ts";
+import { drawnText } from "./measure.ts";
 import { nest, type Tag, tag } from "./tags.ts";
 
 /**
@@ -55,9 +61,14 @@ export function progressTableTags(
   for (const block of progressTableBlocks(doc)) {
     const policy = tag(pdf, "TH", { scope: "Row", rowSpan: block.rowSpan });
     policies.push(policy);
-    block.initiatives.forEach(({ rowSpan }, index) => {
+    block.initiatives.forEach(({ initiative, rowSpan }, index) => {
       const own: Tag[] = [];
-      const subRows = Array.from({ length: rowSpan }, () => kpiColumns.map(() => tag(pdf, "TD")));
+      const subRows = Array.from({ length: rowSpan }, (_, k) => {
+        const kpi = initiative.kpis[k];
+        return kpiColumns.map((c) =>
+          tag(pdf, "TD", {}, kpi ? actualText(kpiCellText(c.id, kpi)) : undefined),
+        );
+      });
       const first: Tag[] = [];
       for (const c of columns) {
         if (c.kpi) {
@@ -69,7 +80,8 @@ export function progressTableTags(
           continue;
         }
         const header = c.id === "number" || c.id === "title";
-        const cell = tag(pdf, header ? "TH" : "TD", header ? { scope: "Row", rowSpan } : { rowSpan });
+        const actual = actualText(initiativeCellText(c.id, block.policy, initiative));
+        const cell = tag(pdf, header ? "TH" : "TD", header ? { scope: "Row", rowSpan } : { rowSpan }, actual);
         own.push(cell);
         first.push(cell);
       }
@@ -92,4 +104,9 @@ export function progressTableTags(
   const root = nest(tag(pdf, "Document"), [title, asOf, note, legend, table, summaryTable]);
   pdf.addStructure(root.element);
   return { root, title, asOf, note, legend, headers, kpiGroup, policies, cells, kpis, summary };
+}
+
+/** The cell's own text, when what is drawn differs from it (an ASCII "~" drawn as an en dash). */
+function actualText(text: string): string | undefined {
+  return drawnText(text) === text ? undefined : text;
 }

@@ -24,8 +24,17 @@ interface WithDictionary {
   dictionary: { data: Record<string, unknown> };
 }
 
-export function tag(pdf: PDFKit.PDFDocument, type: string, attributes: CellAttributes = {}): Tag {
-  const element = pdf.struct(type);
+/**
+ * A structure element. `actual` is the text a reader gets when what is drawn differs from it (an ASCII
+ * "~" drawn as an en dash, pdf/measure.ts drawnText).
+ */
+export function tag(
+  pdf: PDFKit.PDFDocument,
+  type: string,
+  attributes: CellAttributes = {},
+  actual?: string,
+): Tag {
+  const element = pdf.struct(type, actual ? { actual } : {});
   const table: Record<string, unknown> = {};
   if (attributes.scope) table.Scope = attributes.scope;
   if (attributes.rowSpan && attributes.rowSpan > 1) table.RowSpan = attributes.rowSpan;
