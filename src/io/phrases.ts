@@ -77,7 +77,8 @@ function numberRuns(word: string): string[] {
 const NUMBER_WITH_UNIT =
   /([0-9０-９][0-9０-９,.，．]*(?:[%％]|[々ヶ\u3400-\u9fff]{1,2}|[^\s0-9０-９,.，．、。・(（)）「」『』【】\u3400-\u9fff])?)/;
 
-function halfWidths(text: string): number {
+/** Width in half-width characters: a kanji or kana counts two. */
+export function halfWidths(text: string): number {
   let n = 0;
   for (const ch of text) n += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
   return n;

@@ -1,4 +1,4 @@
-import { type PhraseKind, phrases } from "../../io/phrases.ts";
+import { halfWidths, type PhraseKind, phrases } from "../../io/phrases.ts";
 import { esc } from "./html-string.ts";
 
 /**
@@ -15,6 +15,13 @@ import { esc } from "./html-string.ts";
  */
 const LONG_VALUE_TOKEN = 12;
 
+/**
+ * A phrase wider than this (in half-width characters; 「シティプロモーションの」 is 22) is likely wider
+ * than a narrow column, where `overflow-wrap: anywhere` would cut it with no regard for kinsoku
+ * (「シティプロモ／ーションの」): it breaks as ordinary Japanese text instead (class p).
+ */
+const LONG_PHRASE = 16;
+
 export function phraseHtml(text: string, kind: PhraseKind = "prose"): string {
   if (kind === "paragraph") return paragraphHtml(text);
   let out = "";
@@ -22,7 +29,10 @@ export function phraseHtml(text: string, kind: PhraseKind = "prose"): string {
   for (const piece of phrases(text, kind, { longValueTokens: LONG_VALUE_TOKEN })) {
     // A newline breaks anyway (white-space: pre-line); a space is a break already.
     if (out !== "" && piece !== "\n" && previous !== "\n" && !/[ \u3000]$/.test(previous)) out += "<wbr>";
-    out += esc(piece);
+    out +=
+      kind === "prose" && halfWidths(piece) > LONG_PHRASE
+        ? `<span class="p">${esc(piece)}</span>`
+        : esc(piece);
     previous = piece;
   }
   return out;

@@ -7,7 +7,7 @@ const TABLE = "/o/sakado/plans/1/2019/table";
 
 /** The page without its line-break hints (<wbr> between phrases, numbers kept whole), to read its text. */
 const withoutBreakHints = (markup: string) =>
-  markup.replaceAll("<wbr>", "").replace(/<span class="nw">([^<]*)<\/span>/g, "$1");
+  markup.replaceAll("<wbr>", "").replace(/<span class="(?:nw|p)">([^<]*)<\/span>/g, "$1");
 
 forEachDatabase((database) => {
   let app: ReturnType<typeof createApp>;
@@ -143,6 +143,8 @@ forEachDatabase((database) => {
     // Paragraphs break anywhere (class p) but keep a number with its unit.
     expect(no16).toContain('<span class="nw">12,201,264円</span>');
     expect(no16).toMatch(/<td rowspan="3" class="p">1 任期付職員/);
+    // A phrase too long for a narrow column breaks as ordinary Japanese (kinsoku), not anywhere.
+    expect(no2).toContain('<span class="p">シティプロモーションの</span><wbr>推進');
     // Headers break between phrases: 「当初」 / 「(H27末)」, not 「当初 (H27／末)」.
     expect(thead()).toContain('<th scope="col">当初 (H27末)</th>');
   });
