@@ -1,4 +1,6 @@
-import { loadDefaultJapaneseParser } from "budoux";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Parser } from "budoux";
 
 /**
  * Where a line of the progress table may break. Japanese has no spaces between words, and breaking
@@ -21,7 +23,21 @@ import { loadDefaultJapaneseParser } from "budoux";
  */
 export type PhraseKind = "prose" | "value" | "paragraph";
 
-const budoux = loadDefaultJapaneseParser();
+/**
+ * BudouX's parser with its Japanese model, loaded without the package's entry point: the entry point
+ * also loads an HTML processor and a DOM implementation (linkedom), about 28 MB and 0.4 s at every
+ * start of the server and the CLI, for nothing used here. Both files are BudouX's own
+ * (dist/parser.js, dist/data/models/ja.js); the tests of this file fail if a release moves them.
+ */
+const budoux: Parser = (() => {
+  const require = createRequire(import.meta.url);
+  const dist = dirname(require.resolve("budoux"));
+  const { Parser: BudouxParser } = require(join(dist, "parser.js")) as typeof import("budoux");
+  const { model } = require(join(dist, "data/models/ja.js")) as {
+    model: ConstructorParameters<typeof Parser>[0];
+  };
+  return new BudouxParser(model);
+})();
 
 export function phrases(
   text: string,
