@@ -7,6 +7,7 @@ import { seedDocument } from "../../test/factories/test-documents.ts";
 import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { renderXlsx } from "./export/xlsx.ts";
 import { importFile } from "./import-file.ts";
+import { SUMMARY_FIRST_COLUMN } from "./xlsx/layout.ts";
 
 /** A partial or padded table must not pass as a whole one. */
 const seed = new Uint8Array(readFileSync(new URL("../../test/fixtures/sakado-fy2019.txt", import.meta.url)));
@@ -103,10 +104,11 @@ describe("the product's own xlsx layout", () => {
     return new Uint8Array(await book.xlsx.writeBuffer());
   }
 
+  const labelColumn = SUMMARY_FIRST_COLUMN - 1;
   const summaryRow = (sheet: ExcelJS.Worksheet) => {
     let found = 0;
     sheet.eachRow((row, n) => {
-      if (found === 0 && String(row.getCell(1).value ?? "").startsWith("本部会評価")) found = n;
+      if (found === 0 && String(row.getCell(labelColumn).value ?? "").startsWith("本部会評価")) found = n;
     });
     return found;
   };
@@ -114,9 +116,9 @@ describe("the product's own xlsx layout", () => {
   it("without its 本部会評価 block: an error, a warning with allowPartial", async () => {
     const bytes = await workbook((sheet) => {
       const at = summaryRow(sheet);
-      sheet.unMergeCells(at, 1, at + 1, 2);
+      sheet.unMergeCells(at, labelColumn, at + 1, labelColumn);
       for (let r = at; r <= sheet.rowCount; r++)
-        for (let c = 1; c <= 10; c++) sheet.getCell(r, c).value = null;
+        for (let c = 1; c <= SUMMARY_FIRST_COLUMN + 4; c++) sheet.getCell(r, c).value = null;
     });
     expect(errors((await importFile(bytes, { fileName: "t.xlsx" })).diagnostics)).toEqual([
       ["footer.missing", undefined],

@@ -1,5 +1,6 @@
 import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../domain/era.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../domain/plan-document.ts";
+import type { PhraseKind } from "./phrases.ts";
 
 /**
  * The one column model of the progress table (進行管理集計表). The HTML page, the xlsx and the PDF all
@@ -29,9 +30,18 @@ export interface ProgressColumn {
   headerEn: string;
   /** The KPI sub-columns sit under the group header "数値目標等 (E)" and repeat once per KPI. */
   kpi: boolean;
-  /** Relative width; the xlsx uses it as character widths, HTML and PDF as proportions. */
+  /**
+   * Relative width; the xlsx uses it as character widths, HTML and PDF as proportions. The KPI value
+   * columns hold the seed's widest single-line values (`1,310,189人`, `1億円(R2年度)`, `350事業(累計)`)
+   * on one line in the PDF at body size.
+   */
   width: number;
   align: "left" | "center" | "right";
+  /**
+   * Where its lines may break (src/io/phrases.ts): between the phrases of a short text, between any
+   * two characters of a paragraph, between the tokens of a KPI value.
+   */
+  breaks: PhraseKind;
 }
 
 export interface ProgressTableHeadings {
@@ -59,8 +69,17 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 14,
         align: "left",
+        breaks: "prose",
       }),
-      col({ id: "number", header: "No.", headerEn: "No.", kpi: false, width: 5, align: "center" }),
+      col({
+        id: "number",
+        header: "No.",
+        headerEn: "No.",
+        kpi: false,
+        width: 5,
+        align: "center",
+        breaks: "prose",
+      }),
       col({
         id: "title",
         letter: "(A)",
@@ -69,6 +88,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 16,
         align: "left",
+        breaks: "prose",
       }),
       col({
         id: "departments",
@@ -78,6 +98,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         kpi: false,
         width: 12,
         align: "left",
+        breaks: "prose",
       }),
       col({
         id: "description",
@@ -85,8 +106,9 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: "取組の方針と内容",
         headerEn: "Policy and content",
         kpi: false,
-        width: 30,
+        width: 29,
         align: "left",
+        breaks: "paragraph",
       }),
       col({
         id: "activities",
@@ -94,33 +116,45 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: `${shortYear(fy)}年度取組内容`,
         headerEn: `Activities FY${fy}`,
         kpi: false,
-        width: 44,
+        width: 40,
         align: "left",
+        breaks: "paragraph",
       }),
-      col({ id: "kpiName", header: "項目", headerEn: "Indicator", kpi: true, width: 20, align: "left" }),
+      col({
+        id: "kpiName",
+        header: "項目",
+        headerEn: "Indicator",
+        kpi: true,
+        width: 20,
+        align: "left",
+        breaks: "prose",
+      }),
       col({
         id: "kpiBaseline",
         header: `当初 (${formatFiscalYearEnd(baselineFy)})`,
         headerEn: `Baseline (end FY${baselineFy})`,
         kpi: true,
-        width: 11,
+        width: 13,
         align: "right",
+        breaks: "value",
       }),
       col({
         id: "kpiTarget",
         header: `目標 (${formatFiscalYearEnd(doc.plan.endFiscalYear)})`,
         headerEn: `Target (end FY${doc.plan.endFiscalYear})`,
         kpi: true,
-        width: 11,
+        width: 13,
         align: "right",
+        breaks: "value",
       }),
       col({
         id: "kpiCurrent",
         header: `現状値 (${formatFiscalYearEnd(fy)})`,
         headerEn: `Current (end FY${fy})`,
         kpi: true,
-        width: 11,
+        width: 13,
         align: "right",
+        breaks: "value",
       }),
       col({
         id: "grade",
@@ -128,8 +162,9 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: "進捗状況",
         headerEn: "Progress",
         kpi: false,
-        width: 8,
+        width: 10,
         align: "center",
+        breaks: "prose",
       }),
       col({
         id: "committeeOpinion",
@@ -137,8 +172,9 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: "本部会意見",
         headerEn: "Committee opinion",
         kpi: false,
-        width: 36,
+        width: 34,
         align: "left",
+        breaks: "paragraph",
       }),
       col({
         id: "nextYearGoal",
@@ -146,8 +182,9 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: `${shortYear(fy + 1)}年度目標`,
         headerEn: `Goal FY${fy + 1}`,
         kpi: false,
-        width: 30,
+        width: 29,
         align: "left",
+        breaks: "paragraph",
       }),
     ],
   };

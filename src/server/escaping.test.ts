@@ -34,7 +34,11 @@ forEachDatabase((database) => {
   });
 
   it.each(["/table", "", "/table?lang=en", "?lang=en"])("escapes the city's text on %s", async (suffix) => {
-    const html = await (await app.request(`${planPath}${suffix}`)).text();
+    // <wbr> and spans mark where the table's lines may break (views/phrase-html.ts); the text is checked.
+    const html = (await (await app.request(`${planPath}${suffix}`)).text()).replace(
+      /<wbr>|<span class="(?:nw|p)">|<\/span>/g,
+      "",
+    );
     expect(html).not.toContain("<script>");
     expect(html).toContain(`取組${ESCAPED}`);
     expect(html).toContain(`課${ESCAPED}`);

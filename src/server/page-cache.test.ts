@@ -330,7 +330,9 @@ forEachDatabase((database) => {
 
         const first = await app.request(path);
         expect(first.status).toBe(200);
-        const before = await first.text();
+        // Without the table's line-break hints (<wbr>, spans around numbers and long phrases), to read its text.
+        const hints = /<wbr>|<span class="(?:nw|p)">|<\/span>/g;
+        const before = (await first.text()).replace(hints, "");
         expect(cache.size).toBe(1);
         const again = await app.request(path, {
           headers: { "If-None-Match": first.headers.get("etag") ?? "" },
@@ -349,7 +351,7 @@ forEachDatabase((database) => {
         });
         expect(after.status).toBe(200);
         expect(after.headers.get("etag")).not.toBe(first.headers.get("etag"));
-        expect(await after.text()).toContain("差し替え後の取組名");
+        expect((await after.text()).replace(hints, "")).toContain("差し替え後の取組名");
       } finally {
         await cli.close();
         await server.close();

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Initiative, Kpi } from "../../src/domain/plan-document.ts";
@@ -24,7 +24,8 @@ describe("printing the progress table (A3 landscape)", () => {
     const page = await h.open("/o/sakado/plans/1/2019/table");
     await page.emulateMedia({ media: "print" });
     await page.screenshot({ path: `${SCREENS}/progress-table-print-media.png` });
-    const pdf = await page.pdf({ format: "A3", landscape: true, printBackground: true });
+    // The page's own @page rule (A3 landscape, its margins and their boxes), as a browser's print dialog.
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(`${SCREENS}/progress-table.pdf`, pdf);
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: false });
     pages = (text as string[]).map(normalize);
@@ -34,7 +35,11 @@ describe("printing the progress table (A3 landscape)", () => {
     await h?.close();
   });
 
-  it("takes several pages, like the four printed pages of the original", () => {
+  it("takes several pages of A3 landscape, like the four printed pages of the original", async () => {
+    const pdf = await getDocumentProxy(new Uint8Array(readFileSync(`${SCREENS}/progress-table.pdf`)));
+    const { view } = await pdf.getPage(1);
+    // 420 × 297 mm in points.
+    expect([Math.round(view[2] ?? 0), Math.round(view[3] ?? 0)]).toEqual([1191, 842]);
     expect(pages.length).toBeGreaterThanOrEqual(2);
     expect(pages[0]).toContain(
       normalize("行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）"),
@@ -55,6 +60,35 @@ describe("printing the progress table (A3 landscape)", () => {
         expect(text, `page ${index + 1}: ${header}`).toContain(normalize(header));
       }
     }
+  });
+
+  it("numbers every page n / N in its bottom margin", () => {
+    for (const [index, text] of pages.entries()) {
+      // The margin box is drawn before the page's content.
+      expect(text.startsWith(`${index + 1}/${pages.length}`), `page ${index + 1}`).toBe(true);
+    }
+  });
+
+  it("repeats the note and the A–D legend above the table on every page, as the original does", () => {
+    for (const [index, text] of pages.entries()) {
+      const note = text.indexOf(normalize("A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目"));
+      const legend = text.indexOf(normalize("A 順調 B ほぼ順調 C やや遅れ D 停滞"));
+      expect(note, `page ${index + 1}`).toBeGreaterThanOrEqual(0);
+      expect(legend, `page ${index + 1}`).toBeGreaterThan(note);
+      expect(legend, `page ${index + 1}`).toBeLessThan(text.indexOf(normalize("基本方針")));
+    }
+  });
+
+  it("closes the 基本方針 column at the foot of every page (a rule repeated as the table's footer)", async () => {
+    const page = await h.open("/o/sakado/plans/1/2019/table");
+    await page.emulateMedia({ media: "print" });
+    const footer = page.locator("table.progress tfoot");
+    expect(await footer.evaluate((el) => getComputedStyle(el).display)).toBe("table-footer-group");
+    const rule = await footer.locator("td").evaluate((td) => getComputedStyle(td).borderTopStyle);
+    expect(rule).toBe("solid");
+    await page.emulateMedia({ media: "screen" });
+    expect(await footer.evaluate((el) => getComputedStyle(el).display)).toBe("none");
+    await page.context().close();
   });
 
   it("cuts no initiative in two: all KPI rows of an initiative are on one page", async () => {

@@ -1,3 +1,4 @@
+import { inflateSync } from "node:zlib";
 import { extractText, getDocumentProxy } from "unpdf";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -36,6 +37,22 @@ async function exportAndRead(doc: PlanDocument): Promise<Extracted> {
 /** Pages on which `needle` occurs (1-based). */
 function pagesWith(pages: string[], needle: string): number[] {
   return pages.flatMap((text, i) => (text.includes(needle) ? [i + 1] : []));
+}
+
+/** The page content streams, inflated: the drawing operators as text. */
+function contentStreams(bytes: Buffer): string {
+  const raw = bytes.toString("latin1");
+  const out: string[] = [];
+  for (const match of raw.matchAll(/\/Filter \/FlateDecode[\s\S]*?stream\n/g)) {
+    const start = (match.index ?? 0) + match[0].length;
+    const end = raw.indexOf("\nendstream", start);
+    try {
+      out.push(inflateSync(bytes.subarray(start, end)).toString("latin1"));
+    } catch {
+      // not a content stream (fonts are compressed too, and fine to skip)
+    }
+  }
+  return out.join("\n");
 }
 
 function firstDifference(a: string, b: string): number {
@@ -127,10 +144,27 @@ describe("exportPdf: the seed table", () => {
     const kpis = seed.policies.flatMap((p) => p.initiatives.flatMap((i) => i.kpis));
     expect(kpis).toHaveLength(62);
     for (const k of kpis) {
-      // A KPI's cells are written name, 当初, 目標, 現状値, one after the other.
-      const row = squeeze(`${k.label}${k.baseline.text}${k.target.text}${k.current.text}`);
+      // A KPI's cells are written name, 当初, 目標, 現状値, one after the other. pdf.js reads the glyphs
+      // drawn, and "~" is drawn as "–" (the text underneath is checked below).
+      const row = squeeze(`${k.label}${k.baseline.text}${k.target.text}${k.current.text}`).replaceAll(
+        "~",
+        "–",
+      );
       expect(pagesWith(out.pages, row).length, `KPI ${k.key}`).toBeGreaterThanOrEqual(1);
     }
+  });
+
+  it("draws the ASCII range mark ~ as an en dash, with the source text ~ underneath (ActualText)", () => {
+    expect(out.pages.join("")).toContain("2,938人(H26.6–29.2)");
+    expect(out.pages.join("")).not.toContain("~");
+    // The line with the en dash is drawn inside a marked span whose ActualText is the source's line.
+    expect(contentStreams(out.bytes)).toContain("/Span <<\n/ActualText (\\(H26.6~29.2\\))\n>> BDC");
+    // And the table cell's structure element reads as the source, for screen readers.
+    // (A literal string of UTF-16BE bytes, as pdfkit writes it, its parentheses escaped.)
+    const utf16 = Buffer.from("\ufeff2,938人 (H26.6~29.2)", "utf16le").swap16().toString("latin1");
+    expect(out.bytes.toString("latin1")).toContain(`/ActualText (${utf16.replace(/[()\\]/g, "\\$&")})`);
+    // The city's own full-width ～ (in the title) is drawn as it is.
+    expect(out.pages[0]).toContain("平成29年度～令和3年度");
   });
 
   it("ends with the committee's grade summary 本部会評価 A 8 B 10 C 5 D 1", () => {
@@ -157,6 +191,135 @@ describe("exportPdf: the seed table", () => {
   it("is deterministic for a pinned clock", async () => {
     const again = await exportPdf(seed, { now: NOW });
     expect(again.equals(out.bytes)).toBe(true);
+  });
+});
+
+interface StructNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: StructNode[];
+}
+
+/** Per page: the text of each marked-content sequence by id, and text drawn outside any sequence. */
+async function markedText(pdf: PdfProxy, pageNumber: number) {
+  const page = await pdf.getPage(pageNumber);
+  const { items } = await page.getTextContent({ includeMarkedContent: true });
+  const byId = new Map<string, string>();
+  const stack: { id: string | null; tag: string }[] = [];
+  const artifacts: string[] = [];
+  const unmarked: string[] = [];
+  for (const item of items as Array<{ type?: string; id?: string | null; tag?: string; str?: string }>) {
+    if (item.type === "beginMarkedContentProps" || item.type === "beginMarkedContent") {
+      stack.push({ id: item.id ?? null, tag: item.tag ?? "" });
+    } else if (item.type === "endMarkedContent") {
+      stack.pop();
+    } else if (item.str?.trim()) {
+      const owner = [...stack].reverse().find((m) => m.id !== null);
+      if (owner?.id) byId.set(owner.id, (byId.get(owner.id) ?? "") + item.str);
+      else if (stack.some((m) => m.tag === "Artifact")) artifacts.push(item.str);
+      else unmarked.push(item.str);
+    }
+  }
+  return { tree: (await page.getStructTree()) as StructNode, byId, artifacts, unmarked };
+}
+
+/** The element's text (white space removed) from its content on one page. */
+function textOf(node: StructNode, byId: Map<string, string>): string {
+  if (node.type === "content" && node.id) return squeeze(byId.get(node.id) ?? "");
+  return (node.children ?? []).map((child) => textOf(child, byId)).join("");
+}
+
+function roles(node: StructNode | undefined): string[] {
+  return (node?.children ?? []).filter((c) => c.role).map((c) => c.role as string);
+}
+
+describe("exportPdf: a tagged PDF a screen reader reads as a table", () => {
+  let out: Extracted;
+  beforeAll(async () => {
+    out = await exportAndRead(seedDocument());
+  });
+
+  it("declares itself tagged, in Japanese, titled by its title (catalog)", () => {
+    const raw = out.bytes.toString("latin1");
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toContain("/Marked true");
+    expect(raw).toMatch(/\/StructTreeRoot \d+ 0 R/);
+    expect(raw).toContain("/Lang (ja)");
+    expect(raw).toContain("/DisplayDocTitle true");
+    expect(raw.startsWith("%PDF-1.7")).toBe(true);
+  });
+
+  it("reads title, as-of date, note and legend, then the table and the summary, in that order", async () => {
+    const { tree, byId } = await markedText(out.pdf, 1);
+    const document = tree.children?.[0];
+    expect(document?.role).toBe("Document");
+    // pdf.js shows a page's part of the tree: the elements with content on that page.
+    expect(roles(document)).toEqual(["H1", "P", "P", "P", "Table"]);
+    const [h1, asOf, note] = document?.children ?? [];
+    expect(textOf(h1 as StructNode, byId)).toBe(SEED_TITLE);
+    expect(textOf(asOf as StructNode, byId)).toBe(AS_OF);
+    expect(textOf(note as StructNode, byId)).toBe(
+      "A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目",
+    );
+    const last = await markedText(out.pdf, out.pdf.numPages);
+    const lastDocument = last.tree.children?.[0];
+    expect(roles(lastDocument)).toEqual(["Table", "Table"]);
+    const summaryRow = lastDocument?.children?.[1]?.children?.[0];
+    expect(roles(summaryRow)).toEqual(["TH", "TD", "TD", "TD", "TD"]);
+    expect((summaryRow?.children ?? []).map((c) => textOf(c, last.byId))).toEqual([
+      "本部会評価",
+      "A8",
+      "B10",
+      "C5",
+      "D1",
+    ]);
+  });
+
+  it("has two header rows of TH and one body row per KPI, the initiative's cells spanning them", async () => {
+    const { tree, byId } = await markedText(out.pdf, 1);
+    const table = tree.children?.[0]?.children?.[4];
+    expect(roles(table)).toEqual(["THead", "TBody"]);
+    const [thead, tbody] = table?.children ?? [];
+    const [row1, row2] = thead?.children ?? [];
+    expect(roles(row1)).toEqual(Array(10).fill("TH"));
+    expect((row1?.children ?? []).map((th) => textOf(th, byId))).toEqual(
+      HEADERS.filter((h) => !["項目", "当初 (H27末)", "目標 (R3末)", "現状値 (R1末)"].includes(h)).map(
+        squeeze,
+      ),
+    );
+    expect((row2?.children ?? []).map((th) => textOf(th, byId))).toEqual(
+      ["項目", "当初 (H27末)", "目標 (R3末)", "現状値 (R1末)"].map(squeeze),
+    );
+    // The seed's 62 KPIs, one row each.
+    expect(roles(tbody)).toEqual(Array(62).fill("TR"));
+    // No.1: policy, No. and title are row headers; three KPI rows.
+    const [first, second] = tbody?.children ?? [];
+    expect(roles(first).slice(0, 4)).toEqual(["TH", "TH", "TH", "TD"]);
+    expect((first?.children ?? []).slice(0, 3).map((c) => textOf(c, byId))).toEqual([
+      "(ア)市民と行政との協働体制の確立",
+      "1",
+      "産・学・官連携体制の推進",
+    ]);
+    expect((second?.children ?? []).map((c) => textOf(c, byId))).toEqual([
+      "坂戸市産農畜産物のプラント認証件数",
+      "0件",
+      "20件",
+      "24件",
+    ]);
+    const raw = out.bytes.toString("latin1");
+    expect(raw).toMatch(/\/A <<\n\/O \/Table\n\/Scope \/Row\n\/RowSpan 3\n>>/);
+    expect(raw).toMatch(/\/A <<\n\/O \/Table\n\/Scope \/Column\n\/ColSpan 4\n>>/);
+  });
+
+  it("marks every text drawn either as content or as an artifact (page numbers, repeated header rows)", async () => {
+    for (let n = 1; n <= out.pdf.numPages; n++) {
+      const { unmarked, artifacts } = await markedText(out.pdf, n);
+      expect(unmarked, `page ${n}`).toEqual([]);
+      expect(artifacts.join(""), `page ${n}`).toContain(`${n} / ${out.pdf.numPages}`);
+      // From the second page on, the title and the header rows repeat as artifacts only.
+      if (n > 1) expect(artifacts.join(""), `page ${n}`).toContain("基本方針");
+    }
   });
 });
 

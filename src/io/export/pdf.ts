@@ -19,6 +19,7 @@ import {
   drawCellBox,
   drawCellText,
   drawLines,
+  type HorizontalAlign,
   linesHeight,
   type VerticalAlign,
 } from "./pdf/draw.ts";
@@ -32,7 +33,9 @@ import {
   planPages,
   type StyledLine,
 } from "./pdf/page-plan.ts";
+import { type ProgressTableTags, progressTableTags } from "./pdf/structure.ts";
 import { CONTINUED, PAGE, STYLES } from "./pdf/styles.ts";
+import { artifact, type Tag, tagged } from "./pdf/tags.ts";
 
 export interface ExportPdfOptions {
   /** Creation date written into the PDF (tests pin it); defaults to the current time. */
@@ -56,6 +59,9 @@ export async function exportPdf(doc: PlanDocument, options: ExportPdfOptions = {
     margin: 0,
     bufferPages: true,
     autoFirstPage: false,
+    // Tagged (structure tree, reading order, artifacts), in Japanese, titled: read aloud as a table.
+    pdfVersion: "1.7",
+    tagged: true,
     lang: "ja",
     displayTitle: true,
     info: {
@@ -78,12 +84,15 @@ export async function exportPdf(doc: PlanDocument, options: ExportPdfOptions = {
   const measurer = new TextMeasurer(pdf);
   const table = tableLayout(doc, title, measurer);
   const pages = planPages(table.policyLines, table.initiatives, table.metrics);
-  for (const page of pages) {
+  const tags = progressTableTags(pdf, doc, table.columns);
+  const tagging: Tagging = { tags, drawnPolicies: new Set() };
+  pages.forEach((page, n) => {
     pdf.addPage({ size: [PAGE.width, PAGE.height], margin: 0 });
-    drawFrame(pdf, table);
-    drawBody(pdf, table, page);
-  }
+    drawFrame(pdf, table, n === 0 ? tags : undefined);
+    drawBody(pdf, table, page, tagging);
+  });
   drawFooters(pdf, measurer);
+  tags.root.element.end();
   pdf.end();
   await ended;
   return Buffer.concat(chunks);
@@ -169,7 +178,7 @@ function tableLayout(doc: PlanDocument, title: string, measurer: TextMeasurer): 
       cells: cellColumns.map((c) =>
         c.id === "grade"
           ? gradeLines(initiative.grade, c.textWidth, measurer)
-          : measurer.lines(initiativeCellText(c.id, block.policy, initiative), "body", c.textWidth),
+          : measurer.lines(initiativeCellText(c.id, block.policy, initiative), "body", c.textWidth, c.breaks),
       ),
       kpiRows: (initiative.kpis.length > 0 ? initiative.kpis : [undefined]).map((kpi) =>
         kpiColumns.map((c) => (kpi ? kpiLines(kpiCellText(c.id, kpi), c, measurer) : [])),
@@ -229,14 +238,12 @@ function headerCellLines(label: string, width: number, measurer: TextMeasurer): 
 }
 
 /**
- * KPI values are short ("1,310,189人"); one that does not fit its narrow column is set a size smaller
- * rather than broken before its unit.
+ * One rule for every KPI cell, so that a column reads evenly: the body size, broken between phrases
+ * (the indicator's name) or between the tokens of a value (`93.2%` / `(90.6%H26.3末)`). A value is
+ * never set smaller than its neighbours.
  */
-function kpiLines(text: string, column: PlacedColumn, measurer: TextMeasurer): StyledLine[] {
-  const lines = measurer.lines(text, "body", column.textWidth);
-  if (lines.length <= 1 || column.id === "kpiName") return lines;
-  const small = measurer.lines(text, "bodySmall", column.textWidth);
-  return small.length < lines.length ? small : lines;
+export function kpiLines(text: string, column: PlacedColumn, measurer: TextMeasurer): StyledLine[] {
+  return measurer.lines(text, "body", column.textWidth, column.breaks);
 }
 
 /** "B" large, "ほぼ順調" under it: the grade is text, not a colour. */
@@ -244,25 +251,60 @@ function gradeLines(grade: Grade | null, width: number, measurer: TextMeasurer):
   if (!grade) return [];
   return [
     measurer.line(grade, "gradeLetter"),
-    ...measurer.lines(GRADE_LABELS[grade].ja, "gradeLabel", width),
+    // One word of the table's vocabulary, never 「やや／遅れ」: broken (as a value) only if wider than the cell.
+    ...measurer.lines(GRADE_LABELS[grade].ja, "gradeLabel", width, "value"),
   ];
 }
 
-/** Title, as-of date, note, legend and the two header rows: the same on every page. */
-function drawFrame(pdf: PDFKit.PDFDocument, t: TableLayout): void {
+/** What is drawn where in the structure tree (src/io/export/pdf/structure.ts). */
+interface Tagging {
+  tags: ProgressTableTags;
+  /** Policies whose text has been drawn as content; a policy repeated on a later page is an artifact. */
+  drawnPolicies: Set<number>;
+}
+
+/**
+ * Lines of a cell as the content of `target`, the （続き） markers as artifacts; nothing as content when
+ * `target` is undefined (a repeat).
+ */
+function drawTaggedCellText(
+  pdf: PDFKit.PDFDocument,
+  target: Tag | undefined,
+  lines: StyledLine[],
+  box: Box,
+  align: HorizontalAlign,
+  valign: VerticalAlign,
+): void {
+  if (lines.length === 0) return;
+  const marker = (line: StyledLine) => line.style === "continued";
+  if (!target) {
+    artifact(pdf, () => drawCellText(pdf, lines, box, align, valign), "Pagination");
+    return;
+  }
+  if (lines.some(marker))
+    artifact(pdf, () => drawCellText(pdf, lines, box, align, valign, marker), "Pagination");
+  tagged(pdf, target, () => drawCellText(pdf, lines, box, align, valign, (line) => !marker(line)));
+}
+
+function drawBox(pdf: PDFKit.PDFDocument, box: Box, fill?: string): void {
+  artifact(pdf, () => drawCellBox(pdf, box, fill), "Layout");
+}
+
+/**
+ * Title, as-of date, note, legend and the two header rows: the same on every page; content on the
+ * first page (`tags` given), a running artifact on the others.
+ */
+function drawFrame(pdf: PDFKit.PDFDocument, t: TableLayout, tags: ProgressTableTags | undefined): void {
   const usable = PAGE.width - 2 * PAGE.marginX;
-  drawLines(
-    pdf,
-    t.titleLines,
-    { x: PAGE.marginX, y: PAGE.marginTop, width: usable, height: 0 },
-    "center",
-    "top",
-  );
-  drawLines(pdf, [t.asOf], { x: PAGE.marginX, y: PAGE.marginTop, width: usable, height: 0 }, "right", "top");
+  const text = (target: Tag | undefined, draw: () => void) =>
+    target ? tagged(pdf, target, draw) : artifact(pdf, draw, "Pagination");
+  const top = { x: PAGE.marginX, y: PAGE.marginTop, width: usable, height: 0 };
+  text(tags?.title, () => drawLines(pdf, t.titleLines, top, "center", "top"));
+  text(tags?.asOf, () => drawLines(pdf, [t.asOf], top, "right", "top"));
   const noteTop = PAGE.marginTop + linesHeight(t.titleLines) + 4;
   const noteBox = { x: PAGE.marginX, y: noteTop, width: usable, height: 0 };
-  drawLines(pdf, [t.note], noteBox, "left", "top");
-  drawLines(pdf, [t.legend], noteBox, "right", "top");
+  text(tags?.note, () => drawLines(pdf, [t.note], noteBox, "left", "top"));
+  text(tags?.legend, () => drawLines(pdf, [t.legend], noteBox, "right", "top"));
 
   const fullHeight = t.headerRow1 + t.headerRow2;
   t.columns.forEach((c, i) => {
@@ -270,19 +312,20 @@ function drawFrame(pdf: PDFKit.PDFDocument, t: TableLayout): void {
     const box = c.kpi
       ? { x: c.x, y: t.headerTop + t.headerRow1, width: c.width, height: t.headerRow2 }
       : { x: c.x, y: t.headerTop, width: c.width, height: fullHeight };
-    drawCellBox(pdf, box, PAGE.headerFill);
-    drawCellText(pdf, lines, box, "center", "middle");
+    drawBox(pdf, box, PAGE.headerFill);
+    drawTaggedCellText(pdf, tags?.headers[i], lines, box, "center", "middle");
   });
   const first = t.kpiColumns[0];
   const last = t.kpiColumns[t.kpiColumns.length - 1];
   if (first && last) {
     const group = { x: first.x, y: t.headerTop, width: last.x + last.width - first.x, height: t.headerRow1 };
-    drawCellBox(pdf, group, PAGE.headerFill);
-    drawCellText(pdf, t.groupLines, group, "center", "middle");
+    drawBox(pdf, group, PAGE.headerFill);
+    drawTaggedCellText(pdf, tags?.kpiGroup, t.groupLines, group, "center", "middle");
   }
 }
 
-function drawBody(pdf: PDFKit.PDFDocument, t: TableLayout, page: PlannedPage): void {
+function drawBody(pdf: PDFKit.PDFDocument, t: TableLayout, page: PlannedPage, tagging: Tagging): void {
+  const { tags, drawnPolicies } = tagging;
   const policyColumn = t.columns.find((c) => c.id === "policy");
   if (policyColumn) {
     for (const placed of page.policies) {
@@ -292,22 +335,33 @@ function drawBody(pdf: PDFKit.PDFDocument, t: TableLayout, page: PlannedPage): v
         width: policyColumn.width,
         height: placed.height,
       };
-      drawCellBox(pdf, box, PAGE.policyFill);
-      drawCellText(pdf, placed.lines, box, "left", "top");
+      drawBox(pdf, box, PAGE.policyFill);
+      const first = !drawnPolicies.has(placed.policy);
+      drawnPolicies.add(placed.policy);
+      drawTaggedCellText(
+        pdf,
+        first ? tags.policies[placed.policy] : undefined,
+        placed.lines,
+        box,
+        "left",
+        "top",
+      );
     }
   }
   for (const row of page.rows) {
     const top = t.bodyTop + row.y;
     t.cellColumns.forEach((c, i) => {
       const box = { x: c.x, y: top, width: c.width, height: row.height };
-      drawCellBox(pdf, box);
-      drawCellText(pdf, row.cells[i] ?? [], box, c.align, valignOf(c));
+      drawBox(pdf, box);
+      const target = row.repeated[i] ? undefined : tags.cells[row.initiative]?.[i];
+      drawTaggedCellText(pdf, target, row.cells[i] ?? [], box, c.align, valignOf(c));
     });
     for (const kpiRow of row.kpiRows) {
       t.kpiColumns.forEach((c, k) => {
         const box = { x: c.x, y: top + kpiRow.y, width: c.width, height: kpiRow.height };
-        drawCellBox(pdf, box);
-        drawCellText(pdf, kpiRow.cells[k] ?? [], box, c.align, "middle");
+        drawBox(pdf, box);
+        const target = tags.kpis[row.initiative]?.[kpiRow.index]?.[k];
+        drawTaggedCellText(pdf, target, kpiRow.cells[k] ?? [], box, c.align, "middle");
       });
     }
     const kpiBottom = row.kpiRows.reduce((h, r) => Math.max(h, r.y + r.height), 0);
@@ -316,11 +370,11 @@ function drawBody(pdf: PDFKit.PDFDocument, t: TableLayout, page: PlannedPage): v
     if (first && last && kpiBottom < row.height) {
       // KPI sub-rows continued on the next page leave the rest of this part empty: close the grid.
       for (const c of t.kpiColumns) {
-        drawCellBox(pdf, { x: c.x, y: top + kpiBottom, width: c.width, height: row.height - kpiBottom });
+        drawBox(pdf, { x: c.x, y: top + kpiBottom, width: c.width, height: row.height - kpiBottom });
       }
     }
   }
-  if (page.summaryY !== undefined) drawSummary(pdf, t, t.bodyTop + page.summaryY);
+  if (page.summaryY !== undefined) drawSummary(pdf, t, t.bodyTop + page.summaryY, tags);
 }
 
 function valignOf(column: ProgressColumn): VerticalAlign {
@@ -328,13 +382,13 @@ function valignOf(column: ProgressColumn): VerticalAlign {
 }
 
 /** 本部会評価 A 8 B 10 C 5 D 1 */
-function drawSummary(pdf: PDFKit.PDFDocument, t: TableLayout, y: number): void {
+function drawSummary(pdf: PDFKit.PDFDocument, t: TableLayout, y: number, tags: ProgressTableTags): void {
   let x = PAGE.marginX;
   t.summary.cells.forEach((line, i) => {
     const width = t.summary.widths[i] ?? 0;
     const box: Box = { x, y, width, height: t.metrics.summaryHeight };
-    drawCellBox(pdf, box, i === 0 ? PAGE.headerFill : undefined);
-    drawCellText(pdf, [line], box, "center", "middle");
+    drawBox(pdf, box, i === 0 ? PAGE.headerFill : undefined);
+    drawTaggedCellText(pdf, tags.summary[i], [line], box, "center", "middle");
     x += width;
   });
 }
@@ -346,12 +400,7 @@ function drawFooters(pdf: PDFKit.PDFDocument, measurer: TextMeasurer): void {
     pdf.switchToPage(range.start + i);
     const line = measurer.line(`${i + 1} / ${range.count}`, "footer");
     const y = PAGE.height - PAGE.marginBottom - STYLES.footer.lineHeight;
-    drawLines(
-      pdf,
-      [line],
-      { x: PAGE.marginX, y, width: PAGE.width - 2 * PAGE.marginX, height: 0 },
-      "center",
-      "top",
-    );
+    const box = { x: PAGE.marginX, y, width: PAGE.width - 2 * PAGE.marginX, height: 0 };
+    artifact(pdf, () => drawLines(pdf, [line], box, "center", "top"), "Pagination");
   }
 }

@@ -2,6 +2,9 @@ import { inflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LONG_TEXT, oddTextDocument, seedDocument } from "../../../test/factories/test-documents.ts";
+import { heightForLines, wrappedLineCount } from "../xlsx/text-lines.ts";
+import { FONT_REGULAR } from "./pdf/fonts.ts";
+import { sharedMeasurer } from "./pdf/measure.ts";
 import { exportXlsx, renderXlsx } from "./xlsx.ts";
 
 async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
@@ -135,14 +138,27 @@ describe("exportXlsx: the seed's progress table", () => {
 
   it("takes the column widths from the column model", () => {
     expect(table.getColumn(1).width).toBe(14);
-    expect(table.getColumn(6).width).toBe(44);
-    expect(table.getColumn(11).width).toBe(8);
+    expect(table.getColumn(6).width).toBe(40);
+    expect(table.getColumn(11).width).toBe(10);
   });
 
-  it("sets rows tall enough for the longest text of each initiative", () => {
+  it("sets rows as tall as the longest text of each initiative, and no taller", async () => {
     const heights = [7, 8, 9].map((r) => table.getRow(r).height ?? 0);
-    // No.1's activities (D) run to 15 lines in 44 characters: far more than three single lines.
-    expect(heights.reduce((a, b) => a + b, 0)).toBeGreaterThan(150);
+    // No.1's activities (D) are its tallest cell: as many lines as the PDF's line breaker makes of
+    // them in the column, at 1.2 em a line; each row is rounded up to a whole point.
+    const measurer = await sharedMeasurer();
+    const activities = seedDocument().policies[0]?.initiatives[0]?.activities ?? "";
+    const lines = wrappedLineCount(measurer, {
+      text: activities,
+      width: 40,
+      size: 9,
+      font: FONT_REGULAR,
+      breaks: "paragraph",
+    });
+    expect(lines).toBeGreaterThan(10);
+    const total = heights.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(heightForLines(lines, 9));
+    expect(total).toBeLessThan(heightForLines(lines, 9) + 3);
   });
 
   it("prints on A3 landscape, one page wide, repeating note, legend and headers on every page", () => {
@@ -161,7 +177,8 @@ describe("exportXlsx: the seed's progress table", () => {
     const breaks = [...xml.matchAll(/<brk id="(\d+)"[^>]*man="1"/g)].map((m) => Number(m[1]));
     // The seed's 24 initiatives fill about four A3 pages.
     expect(breaks.length).toBeGreaterThanOrEqual(2);
-    const summaryGap = table.getSheetValues().findIndex((r) => Array.isArray(r) && r[1] === "本部会評価") - 1;
+    const summaryGap = table.getSheetValues().findIndex((r) => Array.isArray(r) && r[7] === "本部会評価") - 1;
+    expect(summaryGap).toBeGreaterThan(7);
     for (const row of breaks) {
       // A break goes below `row`: the next row starts an initiative (a No. in B) or the summary.
       const next = table.getCell(row + 1, 2).value;
@@ -175,12 +192,13 @@ describe("exportXlsx: the seed's progress table", () => {
 
   it("ends with the 本部会評価 counts and the as-of date", () => {
     const rows = table.getSheetValues();
-    const at = rows.findIndex((row) => Array.isArray(row) && row[1] === "本部会評価");
+    // Under 項目 (G) and 当初・目標・現状値・進捗状況 (H–K).
+    const at = rows.findIndex((row) => Array.isArray(row) && row[7] === "本部会評価");
     expect(at).toBeGreaterThan(0);
     const labels = table.getRow(at).values as unknown[];
     const counts = table.getRow(at + 1).values as unknown[];
-    expect(labels.slice(3, 8)).toEqual(["A 順調", "B ほぼ順調", "C やや遅れ", "D 停滞", "計"]);
-    expect(counts.slice(3, 8)).toEqual([8, 10, 5, 1, 24]);
+    expect(labels.slice(8, 12)).toEqual(["A 順調", "B ほぼ順調", "C やや遅れ", "D 停滞"]);
+    expect(counts.slice(8, 12)).toEqual([8, 10, 5, 1]);
     expect(table.getCell(at + 3, 1).value).toBe("令和2年3月31日現在");
   });
 
@@ -193,6 +211,11 @@ describe("exportXlsx: the seed's progress table", () => {
     if (column < 1 || row < 2) throw new Error(`no cell ${header} for ${kpiName}`);
     return kpis.getRow(row).getCell(column);
   }
+
+  it("gives the four grades of the summary columns of about one width (D 停滞 was 3.7 × B)", () => {
+    const widths = [8, 9, 10, 11].map((c) => table.getColumn(c).width ?? 0);
+    expect(Math.max(...widths) / Math.min(...widths)).toBeLessThanOrEqual(1.3);
+  });
 
   it("writes the flat KPI rows with numbers as number cells, an autofilter and a frozen header", () => {
     const headers = (kpis.getRow(1).values as unknown[]).slice(1);

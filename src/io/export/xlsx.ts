@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
 import { formatFiscalYear } from "../../domain/era.ts";
-import { GRADE_LABELS, GRADES, gradeSummaryTotal } from "../../domain/grade.ts";
+import { GRADE_LABELS, GRADES } from "../../domain/grade.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import { CELL_TYPE_NAMES, type KpiRowColumn, kpiRowColumns, kpiRows } from "../kpi-rows.ts";
 import {
@@ -31,13 +31,14 @@ import {
   SUBHEADER_ROW,
   SUMMARY_FIRST_COLUMN,
   SUMMARY_LABEL,
-  SUMMARY_TOTAL_LABEL,
   TITLE_ROW,
   XLSX_CELL_LIMIT,
 } from "../xlsx/layout.ts";
 import "../xlsx/fast-merges.ts";
 import { pageBreakRows, type RowBlock } from "../xlsx/page-breaks.ts";
 import { heightForLines, MAX_ROW_HEIGHT, textHeight } from "../xlsx/text-lines.ts";
+import { FONT_BOLD, FONT_REGULAR } from "./pdf/fonts.ts";
+import { sharedMeasurer, type TextMeasurer } from "./pdf/measure.ts";
 
 /**
  * The progress table as an Excel workbook:
@@ -138,7 +139,15 @@ function bodyStyle(cell: ExcelJS.Cell, column: ProgressColumn): void {
   cell.border = BORDER;
 }
 
-function writeProgressSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts: CellText): void {
+/** Height in points a cell's text needs in its column (bold for headers). */
+type HeightOf = (text: string, column: ProgressColumn, bold?: boolean) => number;
+
+function writeProgressSheet(
+  workbook: ExcelJS.Workbook,
+  doc: PlanDocument,
+  texts: CellText,
+  measurer: TextMeasurer,
+): void {
   const sheet = workbook.addWorksheet(PROGRESS_SHEET, {
     pageSetup: {
       paperSize: A3_PAPER_SIZE,
@@ -168,8 +177,17 @@ function writeProgressSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts
   put(SECTION_ROW, 1, SECTION_LINE).font = font(BODY_SIZE);
   put(LEGEND_ROW, 1, PROGRESS_LEGEND).font = font(BODY_SIZE);
 
-  writeHeaders(sheet, columns, `${kpiGroup.header} ${kpiGroup.letter}`, put);
-  const { lastRow, blocks } = writeBody(sheet, doc, columns, put);
+  const heightOf: HeightOf = (text, column, bold = false) =>
+    textHeight(measurer, {
+      text,
+      width: column.width,
+      size: BODY_SIZE,
+      font: bold ? FONT_BOLD : FONT_REGULAR,
+      // Headers break between phrases: 「当初」 / 「(H27末)」.
+      breaks: bold ? "prose" : column.breaks,
+    });
+  writeHeaders(sheet, columns, `${kpiGroup.header} ${kpiGroup.letter}`, put, heightOf);
+  const { lastRow, blocks } = writeBody(sheet, doc, columns, put, heightOf);
   writeSummary(sheet, doc, lastRow + 2, put);
   // The summary block: the gap row, 本部会評価 (two rows), a gap and the as-of line.
   blocks.push({ first: lastRow + 1, last: lastRow + 5 });
@@ -192,6 +210,7 @@ function writeHeaders(
   columns: ProgressColumn[],
   kpiGroupLabel: string,
   put: Put,
+  heightOf: HeightOf,
 ): void {
   const kpiColumns = columns.map((c, i) => ({ c, col: i + 1 })).filter(({ c }) => c.kpi);
   const firstKpi = kpiColumns[0]?.col ?? 0;
@@ -203,13 +222,13 @@ function writeHeaders(
     const label = columnLabel(column);
     if (column.kpi) {
       headerStyle(put(SUBHEADER_ROW, col, label));
-      subHeight = Math.max(subHeight, textHeight(label, column.width, BODY_SIZE));
+      subHeight = Math.max(subHeight, heightOf(label, column, true));
       return;
     }
     headerStyle(put(HEADER_ROW, col, label));
     headerStyle(sheet.getCell(SUBHEADER_ROW, col));
     sheet.mergeCells(HEADER_ROW, col, SUBHEADER_ROW, col);
-    fullHeight = Math.max(fullHeight, textHeight(label, column.width, BODY_SIZE));
+    fullHeight = Math.max(fullHeight, heightOf(label, column, true));
   });
   if (firstKpi > 0) {
     headerStyle(put(HEADER_ROW, firstKpi, kpiGroupLabel));
@@ -226,6 +245,7 @@ function writeBody(
   doc: PlanDocument,
   columns: ProgressColumn[],
   put: Put,
+  heightOf: HeightOf,
 ): { lastRow: number; blocks: RowBlock[] } {
   const heights: number[] = [];
   const blocks: RowBlock[] = [];
@@ -243,7 +263,7 @@ function writeBody(
           if (column.kpi) {
             const text = kpi ? kpiCellText(column.id, kpi) : "";
             bodyStyle(put(row + k, col, text), column);
-            own = Math.max(own, textHeight(text, column.width, BODY_SIZE));
+            own = Math.max(own, heightOf(text, column));
           } else if (k === 0) {
             const value =
               column.id === "number"
@@ -261,7 +281,7 @@ function writeBody(
       columns.forEach((column, i) => {
         if (column.kpi || column.id === "policy") return;
         const text = initiativeCellText(column.id, block.policy, initiative);
-        needed = Math.max(needed, textHeight(text, column.width, BODY_SIZE));
+        needed = Math.max(needed, heightOf(text, column));
         if (rowSpan > 1) sheet.mergeCells(start, i + 1, start + rowSpan - 1, i + 1);
       });
       spread(heights, start, rowSpan, needed);
@@ -272,12 +292,7 @@ function writeBody(
       const policyColumn = columns[policyCol - 1] as ProgressColumn;
       if (block.rowSpan > 1)
         sheet.mergeCells(blockStart, policyCol, blockStart + block.rowSpan - 1, policyCol);
-      spread(
-        heights,
-        blockStart,
-        block.rowSpan,
-        textHeight(policyLabel(block.policy), policyColumn.width, BODY_SIZE),
-      );
+      spread(heights, blockStart, block.rowSpan, heightOf(policyLabel(block.policy), policyColumn));
     }
   }
   for (let r = FIRST_DATA_ROW; r < row; r++) {
@@ -295,25 +310,16 @@ function spread(heights: number[], start: number, span: number, needed: number):
   for (let r = start; r < start + span; r++) heights[r] = (heights[r] ?? 0) + extra;
 }
 
+/** 本部会評価 A 8 B 10 C 5 D 1: the label over two rows, then a label and a count per grade. */
 function writeSummary(sheet: ExcelJS.Worksheet, doc: PlanDocument, row: number, put: Put): void {
-  const label = put(row, 1, SUMMARY_LABEL);
-  label.font = font(BODY_SIZE, true);
-  label.alignment = { horizontal: "center", vertical: "middle" };
-  label.border = BORDER;
-  for (const [r, c] of [
-    [row, 2],
-    [row + 1, 1],
-    [row + 1, 2],
-  ] as const)
-    sheet.getCell(r, c).border = BORDER;
-  // Over 基本方針 and No., so that the counts start right beside it.
-  sheet.mergeCells(row, 1, row + 1, SUMMARY_FIRST_COLUMN - 1);
-  const counts = [...GRADES.map((g) => doc.gradeSummary[g]), gradeSummaryTotal(doc.gradeSummary)];
-  const labels = [...GRADES.map((g) => `${g} ${GRADE_LABELS[g].ja}`), SUMMARY_TOTAL_LABEL];
-  labels.forEach((text, i) => {
+  const labelColumn = SUMMARY_FIRST_COLUMN - 1;
+  headerStyle(put(row, labelColumn, SUMMARY_LABEL));
+  headerStyle(sheet.getCell(row + 1, labelColumn));
+  sheet.mergeCells(row, labelColumn, row + 1, labelColumn);
+  GRADES.forEach((grade, i) => {
     const col = SUMMARY_FIRST_COLUMN + i;
-    headerStyle(put(row, col, text));
-    const count = put(row + 1, col, counts[i] ?? 0);
+    headerStyle(put(row, col, `${grade} ${GRADE_LABELS[grade].ja}`));
+    const count = put(row + 1, col, doc.gradeSummary[grade]);
     count.font = font(BODY_SIZE);
     count.alignment = { horizontal: "center", vertical: "middle" };
     count.border = BORDER;
@@ -368,7 +374,7 @@ function writeKpiSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, texts: Cel
 }
 
 /** 「列の説明」: what each column of the analysis sheet (and of the CSV) holds (docs/open-data.md). */
-function writeColumnNotesSheet(workbook: ExcelJS.Workbook, doc: PlanDocument): void {
+function writeColumnNotesSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, measurer: TextMeasurer): void {
   const widths = [24, 10, 90];
   const sheet = workbook.addWorksheet(CELL_NOTES_SHEET, {
     views: [{ state: "frozen", xSplit: 0, ySplit: 1, activeCell: "A2" }],
@@ -397,7 +403,15 @@ function writeColumnNotesSheet(workbook: ExcelJS.Workbook, doc: PlanDocument): v
     });
     // Wrapped text gets no height of its own in every spreadsheet: give the row the tallest cell's.
     sheet.getRow(r + 2).height = Math.max(
-      ...texts.map((text, i) => textHeight(text, widths[i] ?? 10, BODY_SIZE)),
+      ...texts.map((text, i) =>
+        textHeight(measurer, {
+          text,
+          width: widths[i] ?? 10,
+          size: BODY_SIZE,
+          font: FONT_REGULAR,
+          breaks: "prose",
+        }),
+      ),
     );
   });
 }
@@ -416,9 +430,10 @@ export async function renderXlsx(
   workbook.subject = `${PROGRESS_SHEET} ${formatFiscalYear(doc.round.fiscalYear)}`;
   if (doc.organization?.name) workbook.company = doc.organization.name;
   const texts = new CellText();
-  writeProgressSheet(workbook, doc, texts);
+  const measurer = await sharedMeasurer();
+  writeProgressSheet(workbook, doc, texts, measurer);
   writeKpiSheet(workbook, doc, texts);
-  writeColumnNotesSheet(workbook, doc);
+  writeColumnNotesSheet(workbook, doc, measurer);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { buffer, diagnostics: texts.diagnostics };
 }

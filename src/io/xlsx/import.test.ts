@@ -12,6 +12,7 @@ import type { PlanDocument } from "../../domain/plan-document.ts";
 import { exportXlsx } from "../export/xlsx.ts";
 import type { SheetImportResult } from "../mapping/read-rows.ts";
 import { importXlsx } from "./import.ts";
+import { SUMMARY_FIRST_COLUMN } from "./layout.ts";
 
 const seed = seedDocument();
 const seedInitiatives = seed.policies.flatMap((p) => p.initiatives);
@@ -162,8 +163,10 @@ describe("importXlsx: bad cells", () => {
 
   it("reports a printed 本部会評価 that disagrees with the grades", async () => {
     const bytes = await editedWorkbook((sheet) => {
-      const at = sheet.getSheetValues().findIndex((row) => Array.isArray(row) && row[1] === "本部会評価");
-      sheet.getCell(at + 1, 3).value = 9;
+      const at = sheet
+        .getSheetValues()
+        .findIndex((row) => Array.isArray(row) && row[SUMMARY_FIRST_COLUMN - 1] === "本部会評価");
+      sheet.getCell(at + 1, SUMMARY_FIRST_COLUMN).value = 9;
     });
     const result = await importXlsx(bytes);
     const mismatch = result.diagnostics.find((d) => d.code === "grade-summary.mismatch");

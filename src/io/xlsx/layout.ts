@@ -22,9 +22,12 @@ export const SECTION_LINE = "【項目進捗】 アクションプラン計画�
 
 /** Label of the grade-summary block under the table (本部会評価 8 10 5 1). */
 export const SUMMARY_LABEL = "本部会評価";
-export const SUMMARY_TOTAL_LABEL = "計";
-/** 1-based columns of the A, B, C, D counts and the total under the table (C…G). */
-export const SUMMARY_FIRST_COLUMN = 3;
+/**
+ * 1-based columns of the A, B, C, D counts under the table (H…K): under 当初, 目標, 現状値 and 進捗状況,
+ * columns of about one width, so the four counts read as one even block; the label sits before them
+ * (G, under 項目).
+ */
+export const SUMMARY_FIRST_COLUMN = 8;
 
 /** 「令和2年3月31日現在」 */
 export const AS_OF_SUFFIX = "現在";

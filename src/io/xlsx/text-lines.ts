@@ -1,49 +1,34 @@
+import type { FontName } from "../export/pdf/fonts.ts";
+import type { TextMeasurer } from "../export/pdf/measure.ts";
+import type { PhraseKind } from "../phrases.ts";
+
 /**
  * How tall a wrapped text cell must be. Excel and LibreOffice do not grow a row for a wrapped text
  * in a MERGED cell, and every initiative cell of the progress table is merged over its KPI sub-rows,
- * so the exporter sets row heights itself from this estimate. It errs on the tall side: a little
- * white space is better than a clipped sentence.
+ * so the exporter sets row heights itself. The lines are counted by the PDF's own line breaker with
+ * BIZ UDPGothic's real widths (the font the workbook names), so a row is as tall as its text and no
+ * taller; a small margin per cell covers the spreadsheet's own rounding.
  */
 
 /** Excel measures column widths in widths of the digit "0" of the default font (Calibri 11: 7 px). */
 const PIXELS_PER_WIDTH_UNIT = 7;
-/** BIZ UDPGothic is 1.0 em from ascender to descender; Excel adds leading, about 1.3 em per line. */
-const LINE_HEIGHT_EM = 1.3;
-/** Cell padding Excel keeps on the left and right, in width units. */
-const CELL_PADDING_UNITS = 1;
+/** Excel adds 5 px of padding to a column's width in units, and keeps about 3 px each side free of text. */
+const COLUMN_PADDING_PX = 5;
+const CELL_MARGIN_PX = 3;
+const POINTS_PER_PIXEL = 0.75;
+/**
+ * Line pitch of BIZ UDPGothic in a cell: the font is exactly 1 em from ascender to descender, and
+ * Excel sets wrapped lines of such fonts (MS Gothic, BIZ UDGothic) about 1.2 em apart.
+ */
+const LINE_HEIGHT_EM = 1.2;
 /** Top and bottom padding of a row, in points. */
 const ROW_PADDING_POINTS = 3;
 /** Excel's maximum row height. */
 export const MAX_ROW_HEIGHT = 409;
 
-// East Asian Wide and Fullwidth ranges (kana, kanji, full-width forms, hangul) and emoji.
-const WIDE =
-  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
-
-/** Width of one character of a font of `size` points, in column width units. */
-function charWidth(char: string, size: number): number {
-  const em = (size * 4) / 3 / PIXELS_PER_WIDTH_UNIT;
-  return WIDE.test(char) ? em : em * 0.6;
-}
-
-/** Lines a text wraps into in a column `width` units wide (at least 1). */
-export function wrappedLineCount(text: string, width: number, size: number): number {
-  const usable = Math.max(1, width - CELL_PADDING_UNITS);
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let line = 0;
-    let count = 1;
-    for (const char of paragraph) {
-      const w = charWidth(char, size);
-      if (line + w > usable && line > 0) {
-        count++;
-        line = 0;
-      }
-      line += w;
-    }
-    lines += count;
-  }
-  return Math.max(1, lines);
+/** Room for text in a column `width` units wide, in points. */
+export function columnTextPoints(width: number): number {
+  return (width * PIXELS_PER_WIDTH_UNIT + COLUMN_PADDING_PX - 2 * CELL_MARGIN_PX) * POINTS_PER_PIXEL;
 }
 
 /** Row height in points for `lines` lines of a font of `size` points. */
@@ -51,7 +36,28 @@ export function heightForLines(lines: number, size: number): number {
   return lines * size * LINE_HEIGHT_EM + ROW_PADDING_POINTS;
 }
 
-/** Height in points a text needs in a column of `width` units. */
-export function textHeight(text: string, width: number, size: number): number {
-  return heightForLines(wrappedLineCount(text, width, size), size);
+export interface MeasuredCell {
+  text: string;
+  /** Column width in Excel units. */
+  width: number;
+  size: number;
+  font: FontName;
+  breaks?: PhraseKind;
+}
+
+/** Lines a text wraps into in its column (at least 1), as the PDF would break it. */
+export function wrappedLineCount(measurer: TextMeasurer, cell: MeasuredCell): number {
+  const lines = measurer.breakText(
+    cell.text,
+    cell.font,
+    cell.size,
+    columnTextPoints(cell.width),
+    cell.breaks,
+  );
+  return Math.max(1, lines.length);
+}
+
+/** Height in points a text needs in its column. */
+export function textHeight(measurer: TextMeasurer, cell: MeasuredCell): number {
+  return heightForLines(wrappedLineCount(measurer, cell), cell.size);
 }

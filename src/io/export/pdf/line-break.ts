@@ -1,9 +1,12 @@
+import { finerPhrases, type PhraseKind, phrases } from "../../phrases.ts";
+
 /**
- * Line breaking for the PDF cells. Japanese has no spaces between words, so a line may break between
- * any two ideographs or kana; runs of Latin letters and digits (`11,007人`, `(TJUP)`) stay whole where
- * they fit. Simple 禁則処理 (kinsoku) keeps closing punctuation off the start of a line and opening
- * brackets off its end. We break lines ourselves (rather than letting pdfkit wrap) because a cell taller
- * than a page must be cut between two known lines and continued on the next page.
+ * Line breaking for the PDF cells (and the xlsx row estimate). Lines break between phrases
+ * (src/io/phrases.ts). A phrase too long for its column is broken between characters, where runs of
+ * Latin letters and digits (`11,007人`, `(TJUP)`) stay whole where they fit, and simple 禁則処理
+ * (kinsoku) keeps closing punctuation off the start of a line and opening brackets off its end. We break
+ * lines ourselves (rather than letting pdfkit wrap) because a cell taller than a page must be cut
+ * between two known lines and continued on the next page.
  */
 
 export interface BrokenLine {
@@ -37,12 +40,19 @@ function isSpace(ch: string): boolean {
 }
 
 /**
- * Splits `text` into lines no wider than `maxWidth`. `\n` is a forced break. `widthOf` measures one
+ * Splits `text` into lines no wider than `maxWidth`. `\n` is a forced break. Lines break between the
+ * pieces of src/io/phrases.ts (phrases of prose, the tokens of a KPI value); a piece wider than a
+ * whole line is broken into finer pieces, and at last between characters. `widthOf` measures one
  * character (code point); callers cache it, since it is called once per character.
  */
-export function breakLines(text: string, maxWidth: number, widthOf: (ch: string) => number): BrokenLine[] {
+export function breakLines(
+  text: string,
+  maxWidth: number,
+  widthOf: (ch: string) => number,
+  kind: PhraseKind = "prose",
+): BrokenLine[] {
   const lines: BrokenLine[] = [];
-  for (const paragraph of text.split("\n")) breakParagraph(paragraph, maxWidth, widthOf, lines);
+  for (const paragraph of text.split("\n")) breakParagraph(paragraph, maxWidth, widthOf, kind, lines);
   return lines;
 }
 
@@ -50,15 +60,23 @@ interface Unit {
   chars: string[];
   width: number;
   space: boolean;
+  /** A piece that may still be broken into finer ones (a phrase, a value token). */
+  piece?: string;
 }
+
+const EPSILON = 1e-6;
 
 function breakParagraph(
   paragraph: string,
   maxWidth: number,
   widthOf: (ch: string) => number,
+  kind: PhraseKind,
   out: BrokenLine[],
 ): void {
-  const units = toUnits(paragraph, widthOf);
+  const units =
+    kind === "paragraph"
+      ? toUnits(paragraph, widthOf, gluedIndexes(phrases(paragraph, kind)))
+      : phraseUnits(phrases(paragraph, kind), widthOf);
   const linesBefore = out.length;
   let line = "";
   let lineWidth = 0;
@@ -70,8 +88,8 @@ function breakParagraph(
     lineWidth = 0;
     trailingSpaceWidth = 0;
   };
-  const epsilon = 1e-6;
-  for (const unit of units) {
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i] as Unit;
     if (unit.space) {
       if (line === "") continue; // no leading space on a wrapped line
       line += unit.chars.join("");
@@ -79,22 +97,29 @@ function breakParagraph(
       trailingSpaceWidth += unit.width;
       continue;
     }
-    if (lineWidth + unit.width <= maxWidth + epsilon) {
+    if (lineWidth + unit.width <= maxWidth + EPSILON) {
       line += unit.chars.join("");
       lineWidth += unit.width;
       trailingSpaceWidth = 0;
       continue;
     }
-    if (line !== "" && unit.width <= maxWidth + epsilon) {
+    if (line !== "" && unit.width <= maxWidth + EPSILON) {
       flush();
       line = unit.chars.join("");
       lineWidth = unit.width;
       continue;
     }
-    // A unit wider than the rest of the line and (alone) wider than a line: cut it by characters.
+    // A piece wider than the rest of the line and (alone) wider than a line: its finer pieces take
+    // its place, down to the character runs that may not be broken at all.
+    if (unit.piece !== undefined) {
+      const finer = finerPhrases(unit.piece, kind);
+      units.splice(i, 1, ...(finer ? phraseUnits(finer, widthOf) : toUnits(unit.piece, widthOf)));
+      i--;
+      continue;
+    }
     for (const ch of unit.chars) {
       const w = widthOf(ch);
-      if (line !== "" && lineWidth + w > maxWidth + epsilon) flush();
+      if (line !== "" && lineWidth + w > maxWidth + EPSILON) flush();
       line += ch;
       lineWidth += w;
       trailingSpaceWidth = 0;
@@ -104,11 +129,31 @@ function breakParagraph(
   if (line !== "" || out.length === linesBefore) flush();
 }
 
+/** A unit per piece, its trailing spaces apart (a line may end in them). */
+function phraseUnits(pieces: string[], widthOf: (ch: string) => number): Unit[] {
+  const units: Unit[] = [];
+  for (const piece of pieces) {
+    const body = piece.replace(/ +$/, "");
+    if (body !== "") {
+      const chars = Array.from(body);
+      units.push({ chars, width: chars.reduce((w, ch) => w + widthOf(ch), 0), space: false, piece: body });
+    }
+    for (const ch of piece.slice(body.length)) units.push({ chars: [ch], width: widthOf(ch), space: true });
+  }
+  return units;
+}
+
 /** Groups characters into the smallest pieces a line may not be broken inside. */
-function toUnits(paragraph: string, widthOf: (ch: string) => number): Unit[] {
+function toUnits(
+  paragraph: string,
+  widthOf: (ch: string) => number,
+  glued: ReadonlySet<number> = new Set(),
+): Unit[] {
   const units: Unit[] = [];
   let joinNext = false;
+  let index = -1;
   for (const ch of paragraph) {
+    index++;
     const w = widthOf(ch);
     const last = units[units.length - 1];
     if (isSpace(ch)) {
@@ -119,7 +164,7 @@ function toUnits(paragraph: string, widthOf: (ch: string) => number): Unit[] {
     const joinPrevious =
       last !== undefined &&
       !last.space &&
-      (joinNext || NO_LINE_START.has(ch) || (isWordChar(ch) && lastIsWord(last)));
+      (joinNext || glued.has(index) || NO_LINE_START.has(ch) || (isWordChar(ch) && lastIsWord(last)));
     if (joinPrevious && last) {
       last.chars.push(ch);
       last.width += w;
@@ -129,6 +174,18 @@ function toUnits(paragraph: string, widthOf: (ch: string) => number): Unit[] {
     joinNext = NO_LINE_END.has(ch);
   }
   return units;
+}
+
+/** Code-point indexes that join the character before them: inside a number with its unit. */
+function gluedIndexes(pieces: string[]): Set<number> {
+  const glued = new Set<number>();
+  let index = 0;
+  for (const piece of pieces) {
+    const length = Array.from(piece).length;
+    if (/^[0-9０-９]/.test(piece)) for (let i = 1; i < length; i++) glued.add(index + i);
+    index += length;
+  }
+  return glued;
 }
 
 function lastIsWord(unit: Unit): boolean {

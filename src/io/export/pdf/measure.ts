@@ -1,5 +1,7 @@
-import { FONT_BOLD, FONT_REGULAR, type FontName, printableText } from "./fonts.ts";
-import { breakLines } from "./line-break.ts";
+import PDFDocument from "pdfkit";
+import type { PhraseKind } from "../../phrases.ts";
+import { FONT_BOLD, FONT_REGULAR, type FontName, loadFonts, printableText } from "./fonts.ts";
+import { type BrokenLine, breakLines } from "./line-break.ts";
 import type { StyledLine } from "./page-plan.ts";
 import { STYLES, type StyleName } from "./styles.ts";
 
@@ -40,14 +42,22 @@ export class TextMeasurer {
   }
 
   /** Text made printable with this document's fonts, broken into lines of at most `maxWidth`. */
-  lines(text: string, style: StyleName, maxWidth: number): StyledLine[] {
+  lines(text: string, style: StyleName, maxWidth: number, kind: PhraseKind = "prose"): StyledLine[] {
+    const { font, size } = STYLES[style];
+    return this.breakText(text, font, size, maxWidth, kind).map((line) => ({ ...line, style }));
+  }
+
+  /** The same in any font and size (the xlsx sizes its rows with it). */
+  breakText(
+    text: string,
+    font: FontName,
+    size: number,
+    maxWidth: number,
+    kind: PhraseKind = "prose",
+  ): BrokenLine[] {
     const printable = printableText(text, this.hasGlyph);
     if (printable.trim() === "") return [];
-    const { font, size } = STYLES[style];
-    return breakLines(printable, maxWidth, (ch) => this.charWidth(ch, font) * size).map((line) => ({
-      ...line,
-      style,
-    }));
+    return breakLines(printable, maxWidth, (ch) => this.charWidth(ch, font) * size, kind);
   }
 
   /** One line, not wrapped (short fixed texts: grade letters, page numbers). */
@@ -69,11 +79,41 @@ export class TextMeasurer {
     const cache = this.cacheFor(font);
     let w = cache.get(ch);
     if (w === undefined) {
-      w = this.pdf.font(font).fontSize(1).widthOfString(ch);
+      w = this.pdf.font(font).fontSize(1).widthOfString(drawnText(ch));
       cache.set(ch, w);
     }
     return w;
   }
+}
+
+/**
+ * The characters drawn for a text. BIZ UDPGothic draws the ASCII "~" as a small raised tilde, which does
+ * not read as a range in 「2,938人 (H26.6~29.2)」: it is drawn as an en dash, which does, while the text
+ * underneath (copied, searched, read aloud) stays "~". A full-width ～ is the city's own range mark
+ * and is drawn as it is.
+ */
+export function drawnText(text: string): string {
+  return text.includes("~") ? text.replaceAll("~", "\u2013") : text;
+}
+
+let standalone: Promise<TextMeasurer> | undefined;
+
+/**
+ * A measurer of its own, for breaking text as the PDF does without writing a PDF: the xlsx sizes its
+ * rows with it. One per process, so its width caches stay warm.
+ */
+export function sharedMeasurer(): Promise<TextMeasurer> {
+  standalone ??= (async () => {
+    const fonts = await loadFonts();
+    const pdf = new PDFDocument({ autoFirstPage: false });
+    pdf.registerFont(FONT_REGULAR, fonts[FONT_REGULAR]);
+    pdf.registerFont(FONT_BOLD, fonts[FONT_BOLD]);
+    return new TextMeasurer(pdf);
+  })();
+  standalone.catch(() => {
+    standalone = undefined;
+  });
+  return standalone;
 }
 
 function fontkitFace(pdf: PDFKit.PDFDocument, name: FontName): FontkitFace {

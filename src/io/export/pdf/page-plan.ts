@@ -56,6 +56,8 @@ export interface PlanMetrics {
 }
 
 export interface PlacedKpiRow {
+  /** Which KPI sub-row of the initiative (a sub-row cut by a page goes on with the same index). */
+  index: number;
   /** Offset from the top of the initiative row. */
   y: number;
   height: number;
@@ -68,6 +70,8 @@ export interface PlacedRow {
   y: number;
   height: number;
   cells: StyledLine[][];
+  /** Per cell: printed again in full in a continued part (No., grade, title), not its own text going on. */
+  repeated: boolean[];
   kpiRows: PlacedKpiRow[];
   /** 0 for the first (or only) part of the initiative. */
   part: number;
@@ -221,7 +225,7 @@ function takeFragment(
   const markerHeight = m.lineHeight(m.continued);
   let need = m.minContentHeight;
   let done = true;
-
+  const repeated = initiative.cells.map(() => false);
   const cells = initiative.cells.map((lines, c) => {
     const pos = cursor.cells[c] ?? 0;
     const mode = m.continuation[c] ?? "continue";
@@ -231,6 +235,7 @@ function takeFragment(
       const h = again.reduce((sum, line) => sum + m.lineHeight(line), 0);
       if (h > content + EPS) return [];
       need = Math.max(need, h);
+      repeated[c] = true;
       return again;
     }
     const continued = part > 0 && pos > 0;
@@ -260,7 +265,7 @@ function takeFragment(
       ) +
       2 * m.paddingY;
     if (ky + restHeight <= room + EPS) {
-      kpiRows.push({ y: ky, height: restHeight, cells: rest });
+      kpiRows.push({ index: cursor.kpiRow, y: ky, height: restHeight, cells: rest });
       ky += restHeight;
       cursor.kpiRow++;
       cursor.kpiLines = [];
@@ -280,7 +285,7 @@ function takeFragment(
       return continued ? [m.continued, ...taken.lines] : taken.lines;
     });
     if (progressed) {
-      kpiRows.push({ y: ky, height: room - ky, cells: partCells });
+      kpiRows.push({ index: cursor.kpiRow, y: ky, height: room - ky, cells: partCells });
       ky = room;
     }
     break;
@@ -288,7 +293,7 @@ function takeFragment(
   if (cursor.kpiRow < initiative.kpiRows.length) done = false;
 
   const height = done ? Math.max(need + 2 * m.paddingY, ky) : room;
-  return { initiative: index, y: 0, height, cells, kpiRows, part, lastPart: done };
+  return { initiative: index, y: 0, height, cells, repeated, kpiRows, part, lastPart: done };
 }
 
 /** Spreads the room the KPI sub-rows do not need evenly over them, so they fill their initiative. */

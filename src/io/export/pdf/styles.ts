@@ -35,7 +35,6 @@ export const STYLES = {
   note: { font: FONT_REGULAR, size: 7.5, lineHeight: 10.5, color: "#000000" },
   header: { font: FONT_BOLD, size: 7, lineHeight: 9.5, color: "#000000" },
   body: { font: FONT_REGULAR, size: 7, lineHeight: 9.5, color: "#000000" },
-  bodySmall: { font: FONT_REGULAR, size: 6, lineHeight: 8.5, color: "#000000" },
   gradeLetter: { font: FONT_BOLD, size: 12, lineHeight: 15, color: "#000000" },
   gradeLabel: { font: FONT_REGULAR, size: 6.5, lineHeight: 9, color: "#000000" },
   continued: { font: FONT_REGULAR, size: 6, lineHeight: 8.5, color: "#555555" },

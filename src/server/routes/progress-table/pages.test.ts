@@ -5,14 +5,20 @@ import type { createApp } from "../../app.ts";
 
 const TABLE = "/o/sakado/plans/1/2019/table";
 
+/** The page without its line-break hints (<wbr> between phrases, numbers kept whole), to read its text. */
+const withoutBreakHints = (markup: string) =>
+  markup.replaceAll("<wbr>", "").replace(/<span class="(?:nw|p)">([^<]*)<\/span>/g, "$1");
+
 forEachDatabase((database) => {
   let app: ReturnType<typeof createApp>;
+  let markup: string;
   let html: string;
   beforeAll(async () => {
     ({ app } = await seededApp(database));
     const res = await app.request(TABLE);
     expect(res.status).toBe(200);
-    html = await res.text();
+    markup = await res.text();
+    html = withoutBreakHints(markup);
   });
 
   /** The <thead> of the progress table. */
@@ -35,7 +41,8 @@ forEachDatabase((database) => {
   });
 
   it("has the two header rows with the letters (A)–(H) and the KPI group over four columns", () => {
-    const [row1, row2] = thead().split("</tr>");
+    const [notes, row1, row2] = thead().split("</tr>");
+    expect(notes).toContain('<tr class="print-notes">');
     expect(allMatches(row1 ?? "", /<th [^>]*>([^<]*)<\/th>/)).toEqual([
       "基本方針",
       "No.",
@@ -97,7 +104,7 @@ forEachDatabase((database) => {
   });
 
   it("in English, translates the headers and keeps the data as published", async () => {
-    const en = await (await app.request(`${TABLE}?lang=en`)).text();
+    const en = withoutBreakHints(await (await app.request(`${TABLE}?lang=en`)).text());
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('<th scope="colgroup" colspan="4">KPIs (E)</th>');
     expect(en).toContain("市税等の徴収率の向上");
@@ -122,6 +129,29 @@ forEachDatabase((database) => {
     // The Japanese page says nothing it need not: the page language covers it.
     expect(html).toContain('<tbody id="initiative-16">');
     expect(html).not.toMatch(/<span class="grade grade-A" lang=/);
+  });
+
+  it("marks where lines may break: between phrases and a value's parts, never inside a number with its unit", () => {
+    const no2 = markup.slice(markup.indexOf('id="initiative-2"'), markup.indexOf('id="initiative-3"'));
+    // On screen 「1,310,189／人」 and 「ほぼ順／調」 were cut; a value is one piece when it has no parts.
+    expect(no2).toContain('<td class="r">1,310,189人</td>');
+    // An indicator name breaks between the phrases BudouX finds, and only there.
+    const name = markup.match(/<td>(北坂戸[^/]*?利用者数)<\/td>/)?.[1] ?? "";
+    expect(name).toContain("<wbr>");
+    expect(withoutBreakHints(name)).toBe("北坂戸にぎわいサロンの利用者数");
+    const no8 = markup.slice(markup.indexOf('id="initiative-8"'), markup.indexOf('id="initiative-9"'));
+    expect(no8).toContain('<td class="r">72事業<wbr>(累計215)</td>');
+    expect(no8).toContain('<td class="r">350事業<wbr>(累計)</td>');
+    const no16 = markup.slice(markup.indexOf('id="initiative-16"'), markup.indexOf('id="initiative-17"'));
+    // A space is a break already; a part too long for the column may break before its date.
+    expect(no16).toContain('<td class="r">93.2% (90.6%<wbr>H26.3末)</td>');
+    // Paragraphs break anywhere (class p) but keep a number with its unit.
+    expect(no16).toContain('<span class="nw">12,201,264円</span>');
+    expect(no16).toMatch(/<td rowspan="3" class="p">1 任期付職員/);
+    // A phrase too long for a narrow column breaks as ordinary Japanese (kinsoku), not anywhere.
+    expect(no2).toContain('<span class="p">シティプロモーションの</span><wbr>推進');
+    // Headers break between phrases: 「当初」 / 「(H27末)」, not 「当初 (H27／末)」.
+    expect(thead()).toContain('<th scope="col">当初 (H27末)</th>');
   });
 
   it("refuses a malformed or unknown fiscal year", async () => {

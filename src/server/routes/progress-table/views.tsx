@@ -22,6 +22,7 @@ import { DownloadLinks, DownloadLinksInline } from "../../views/downloads.tsx";
 import { gradeTextHtml } from "../../views/grade.tsx";
 import { attr, esc } from "../../views/html-string.ts";
 import { Layout } from "../../views/layout.tsx";
+import { phraseHtml } from "../../views/phrase-html.ts";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { YearSwitch } from "../plans/views.tsx";
@@ -87,13 +88,7 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
         <DownloadLinksInline ui={ui} planId={plan.id} fiscalYear={fy} />
       </div>
       <div class="progress-notes">
-        <p>{ui.t("table.transcribedNote")}</p>
-        <p>
-          {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
-        </p>
-        <p class="progress-legend">
-          {ui.lang === "ja" ? PROGRESS_LEGEND : GRADES.map((g) => `${g} ${GRADE_LABELS[g].en}`).join("  ")}
-        </p>
+        <ProgressNotes ui={ui} />
       </div>
       <TableScroll labelledBy="progress-caption" hint={ui.t("table.scrollHint")} class="progress-scroll">
         <ProgressTable ui={ui} document={document} slug={slug} planId={plan.id} fyLabel={fyLabel} />
@@ -107,8 +102,25 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
   );
 }
 
-function headerText(column: ProgressColumn, ui: Ui): string {
-  if (ui.lang === "ja") return columnLabel(column);
+/** Japanese headers break between phrases (「当初」 / 「(H27末)」), as the cells do. */
+/** The note and the A–D legend: above the table, and on paper above it on every page. */
+function ProgressNotes(props: { ui: Ui }) {
+  const { ui } = props;
+  return (
+    <>
+      <p>{ui.t("table.transcribedNote")}</p>
+      <p>
+        {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
+      </p>
+      <p class="progress-legend">
+        {ui.lang === "ja" ? PROGRESS_LEGEND : GRADES.map((g) => `${g} ${GRADE_LABELS[g].en}`).join("  ")}
+      </p>
+    </>
+  );
+}
+
+function headerText(column: ProgressColumn, ui: Ui) {
+  if (ui.lang === "ja") return raw(phraseHtml(columnLabel(column)));
   return column.letter ? `${column.headerEn} ${column.letter}` : column.headerEn;
 }
 
@@ -138,6 +150,13 @@ const STICKY_HEADER: Partial<Record<ProgressColumnId, string>> = {
  */
 function alignClass(column: ProgressColumn): string | undefined {
   return column.align === "right" ? "r" : column.align === "center" ? "c" : undefined;
+}
+
+/** The alignment letter, and "p" for a paragraph (which breaks between characters, not phrases). */
+function cellClass(column: ProgressColumn): string | undefined {
+  const align = alignClass(column);
+  if (column.breaks !== "paragraph") return align;
+  return align ? `${align} p` : "p";
 }
 
 export function ProgressTable(props: {
@@ -172,6 +191,12 @@ export function ProgressTable(props: {
         ))}
       </colgroup>
       <thead>
+        {/* Printed only (hidden on screen): the header group repeats on every page, as these do in the original. */}
+        <tr class="print-notes">
+          <td colspan={columns.length}>
+            <ProgressNotes ui={ui} />
+          </td>
+        </tr>
         <tr>
           {columns.map((c, i) => {
             if (c.kpi) {
@@ -229,6 +254,12 @@ export function ProgressTable(props: {
           )}
         </RowChunk>
       ))}
+      {/* Printed only (hidden on screen): repeated at the foot of every page, it closes the 基本方針 cell a page cuts. */}
+      <tfoot class="page-rule">
+        <tr>
+          <td colspan={columns.length} />
+        </tr>
+      </tfoot>
     </table>
   );
 }
@@ -300,7 +331,7 @@ function initiativeRowsHtml(props: {
   const kpiCells = (kpi: Kpi | undefined) => {
     let out = "";
     for (const c of kpiColumns)
-      out += `<td${attr("class", alignClass(c))}>${kpi ? esc(kpiCellText(c.id, kpi)) : ""}</td>`;
+      out += `<td${attr("class", alignClass(c))}>${kpi ? phraseHtml(kpiCellText(c.id, kpi), c.breaks) : ""}</td>`;
     return out;
   };
   const span = rowSpan > 1 ? rowSpan : undefined;
@@ -316,20 +347,20 @@ function initiativeRowsHtml(props: {
     switch (c.id) {
       case "policy":
         firstRow += props.firstOfPolicy
-          ? `<th scope="rowgroup"${spanAttr}${cls}>${esc(policyLabel(policy))}</th>`
+          ? `<th scope="rowgroup"${spanAttr}${cls}>${phraseHtml(policyLabel(policy))}</th>`
           : `<td${spanAttr} class="cont"><span class="visually-hidden">${esc(policyLabel(policy))}</span></td>`;
         return;
       case "number":
         firstRow += `<th scope="row"${spanAttr}${cls}>${initiative.number}</th>`;
         return;
       case "title":
-        firstRow += `<th scope="row"${spanAttr}${cls}><a${attr("href", props.href)}>${esc(initiative.title)}</a></th>`;
+        firstRow += `<th scope="row"${spanAttr}${cls}><a${attr("href", props.href)}>${phraseHtml(initiative.title)}</a></th>`;
         return;
       case "grade":
         firstRow += `<td${spanAttr}${cls}>${props.gradeHtml(initiative.grade)}</td>`;
         return;
       default:
-        firstRow += `<td${spanAttr}${cls}>${esc(initiativeCellText(c.id, policy, initiative))}</td>`;
+        firstRow += `<td${spanAttr}${attr("class", cellClass(c))}>${phraseHtml(initiativeCellText(c.id, policy, initiative), c.breaks)}</td>`;
     }
   });
 
