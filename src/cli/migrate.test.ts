@@ -22,7 +22,8 @@ forEachDatabase((database) => {
       expect(first.out).toContain("適用しました / applied: 2026_11_25_003_round_listing");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_001_publications");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_002_accounts");
-      expect(first.out.at(-1)).toMatch(/^5件の移行を適用しました。/);
+      expect(first.out).toContain("適用しました / applied: 2026_12_02_003_round_workflow");
+      expect(first.out.at(-1)).toMatch(/^6件の移行を適用しました。/);
 
       const second = captureIo();
       expect(await run([`--database=${url}`], second.io)).toBe(EXIT_OK);

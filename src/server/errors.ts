@@ -1,5 +1,5 @@
 import type { ZodError } from "zod";
-import type { Lang } from "./i18n.ts";
+import { type Lang, type MessageKey, translate } from "./i18n.ts";
 
 /**
  * The refusals of the web server, each under a stable id, with its Japanese and English wording in
@@ -18,6 +18,8 @@ export type ErrorId =
   | "auth.forbidden"
   | "csrf.refused"
   | "conflict"
+  | "workflow.forbidden"
+  | "workflow.refused"
   | "internal";
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 500;
@@ -112,6 +114,22 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
       ja: (p) =>
         p.message ?? "読み込んだ後にほかの人が保存しています。内容を確かめてから、もう一度保存してください。",
       en: () => "Someone saved this after you opened it. Check the current version and save again.",
+    },
+  },
+  "workflow.forbidden": {
+    status: 403,
+    title: { ja: "この操作はできません", en: "Not allowed" },
+    detail: {
+      ja: (p) => translate("ja", p.key as MessageKey),
+      en: (p) => translate("en", p.key as MessageKey),
+    },
+  },
+  "workflow.refused": {
+    status: 409,
+    title: { ja: "今はこの操作ができません", en: "Not possible now" },
+    detail: {
+      ja: (p) => translate("ja", p.key as MessageKey),
+      en: (p) => translate("en", p.key as MessageKey),
     },
   },
   "request.invalid": {

@@ -153,6 +153,21 @@ export const MANAGE_JA = {
   "manage.account": "自分のアカウント",
   "manage.draftBanner": "下書き（公表前の内容）です。公表中の内容とは異なることがあります。",
   "manage.draftTitle": "{title}（下書き）",
+
+  "workflow.notYourDepartment": "この取組項目の関係課ではないため、この報告は入力できません。",
+  "workflow.notLead":
+    "報告の提出は、主担当の課（関係課の最初の課）が行います。主担当の課に提出を依頼してください。",
+  "workflow.notAllowed": "この操作はあなたの役割ではできません。",
+  "workflow.wrongRoundState": "この年度の進行管理は、今はこの操作ができる段階ではありません。",
+  "workflow.wrongReportState":
+    "この報告は、今はこの操作ができる状態ではありません（提出済みの報告は、事務局が差し戻すと再び入力できます）。",
+  "workflow.roundExists": "この年度の進行管理はすでにあります。",
+  "workflow.roundStep": "進行管理の段階は、一つずつ進めるか一つ戻すことしかできません。",
+  "workflow.reasonRequired": "段階を戻すとき・公表を訂正するときは、理由を入力してください。",
+  "workflow.notReadyToPublish": "評価（または確認）が済んでいない報告があるため、公表できません。",
+  "workflow.commentRequired": "コメントを入力してください。",
+  "workflow.incomplete": "入力されていない項目があるため提出できません。",
+  "workflow.noEarlierRound": "前の年度の進行管理がないため、引き継いで開始できません。",
 } as const;
 
 export const MANAGE_EN: Record<keyof typeof MANAGE_JA, string> = {
@@ -306,4 +321,20 @@ export const MANAGE_EN: Record<keyof typeof MANAGE_JA, string> = {
   "manage.account": "Your account",
   "manage.draftBanner": "This is a draft (not published). It may differ from the published table.",
   "manage.draftTitle": "{title} (draft)",
+
+  "workflow.notYourDepartment":
+    "Your departments are not among this initiative's, so you cannot enter its report.",
+  "workflow.notLead": "The lead department (listed first) submits the report: ask it to.",
+  "workflow.notAllowed": "Your roles do not allow this.",
+  "workflow.wrongRoundState": "The round is not at a stage that allows this.",
+  "workflow.wrongReportState":
+    "The report is not in a state that allows this (a submitted report opens again when the secretariat returns it).",
+  "workflow.roundExists": "This fiscal year's round exists already.",
+  "workflow.roundStep": "A round moves one stage forward or one stage back at a time.",
+  "workflow.reasonRequired": "Give the reason for moving back or for correcting a publication.",
+  "workflow.notReadyToPublish":
+    "Some reports are not graded (or accepted) yet: the round cannot be published.",
+  "workflow.commentRequired": "Write a comment.",
+  "workflow.incomplete": "Some fields are empty: the report cannot be submitted.",
+  "workflow.noEarlierRound": "There is no earlier round to carry over from.",
 };

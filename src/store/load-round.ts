@@ -75,10 +75,11 @@ export async function loadRoundSnapshot(
       .orderBy("position")
       .orderBy("id")
       .execute(),
-    // The round's KPI lines as imported; the 現状値 is the KPI's value for the round's fiscal year.
+    // The round's KPI lines as imported; the 現状値 is the KPI's value for the round's fiscal year
+    // (none yet in a round opened in the browser: an empty value).
     db
       .selectFrom("round_kpi")
-      .innerJoin("kpi_value", (join) =>
+      .leftJoin("kpi_value", (join) =>
         join.onRef("kpi_value.kpi_id", "=", "round_kpi.kpi_id").on("kpi_value.fiscal_year", "=", fiscalYear),
       )
       .select([
@@ -143,7 +144,10 @@ export async function loadRoundSnapshot(
         ...(relistOf !== undefined ? { relistOf } : {}),
         baseline: kpiValueFromColumns(dialect, row.baseline_text, row.baseline),
         target: kpiValueFromColumns(dialect, row.target_text, row.target),
-        current: kpiValueFromColumns(dialect, row.current_text, row.current),
+        current:
+          row.current_text === null
+            ? { text: "", kind: "none" }
+            : kpiValueFromColumns(dialect, row.current_text, row.current),
       };
     });
 

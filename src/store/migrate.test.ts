@@ -4,14 +4,30 @@ import { forEachDatabase, TABLES } from "../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
 import { importDocument, loadDraft } from "../../test/store.ts";
 import { openStore } from "./index.ts";
-import { migrationProvider } from "./migrations/index.ts";
+import { migrationProvider, migrationsFor } from "./migrations/index.ts";
 import type { SqlStore } from "./sql-store.ts";
 
-/** This store's tables only: on PostgreSQL other test files' schemas are visible too. */
-async function ownTables(store: SqlStore) {
-  const schema = await store.capabilities.migrationSchema(store.db);
-  const tables = await store.db.introspection.getTables();
-  return tables.filter((t) => schema === undefined || t.schema === schema);
+interface OwnTable {
+  name: string;
+  columns: { name: string; hasDefaultValue: boolean }[];
+}
+
+/**
+ * This store's tables only. On PostgreSQL the catalogue is asked for the test's own schema alone:
+ * Kysely's introspection reads every schema, and other test files create and drop theirs meanwhile.
+ */
+async function ownTables(store: SqlStore): Promise<OwnTable[]> {
+  if (store.dialect === "sqlite") return store.db.introspection.getTables();
+  const { rows } = await sql<{ table_name: string; column_name: string; column_default: string | null }>`
+    select table_name, column_name, column_default from information_schema.columns
+    where table_schema = current_schema() order by table_name, ordinal_position`.execute(store.db);
+  const tables = new Map<string, OwnTable>();
+  for (const row of rows) {
+    const table = tables.get(row.table_name) ?? { name: row.table_name, columns: [] };
+    table.columns.push({ name: row.column_name, hasDefaultValue: row.column_default !== null });
+    tables.set(row.table_name, table);
+  }
+  return [...tables.values()];
 }
 
 forEachDatabase((database) => {
@@ -26,6 +42,7 @@ forEachDatabase((database) => {
           "2026_11_25_003_round_listing",
           "2026_12_02_001_publications",
           "2026_12_02_002_accounts",
+          "2026_12_02_003_round_workflow",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {
@@ -114,16 +131,11 @@ forEachDatabase((database) => {
       });
       const down = await migrator.migrateTo("2026_11_25_002_store_revision");
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => r.migrationName)).toEqual([
-        "2026_12_02_002_accounts",
-        "2026_12_02_001_publications",
-        "2026_11_25_003_round_listing",
-      ]);
-      expect(await store.migrate()).toEqual([
-        "2026_11_25_003_round_listing",
-        "2026_12_02_001_publications",
-        "2026_12_02_002_accounts",
-      ]);
+      const after002 = Object.keys(migrationsFor(store.capabilities)).filter(
+        (n) => n > "2026_11_25_002_store_revision",
+      );
+      expect(down.results?.map((r) => r.migrationName)).toEqual([...after002].reverse());
+      expect(await store.migrate()).toEqual(after002);
 
       const copies = await store.db.selectFrom("report").select(["title", "position"]).execute();
       expect(copies.every((r) => r.title === null && r.position === null)).toBe(true);
@@ -148,12 +160,12 @@ forEachDatabase((database) => {
       });
       const down = await migrator.migrateTo("2026_11_25_003_round_listing");
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => r.migrationName)).toEqual([
-        "2026_12_02_002_accounts",
-        "2026_12_02_001_publications",
-      ]);
+      const after003 = Object.keys(migrationsFor(store.capabilities)).filter(
+        (n) => n > "2026_11_25_003_round_listing",
+      );
+      expect(down.results?.map((r) => r.migrationName)).toEqual([...after003].reverse());
 
-      expect(await store.migrate()).toEqual(["2026_12_02_001_publications", "2026_12_02_002_accounts"]);
+      expect(await store.migrate()).toEqual(after003);
       const [publication, ...others] = await store.publications.listLatest(organizationId);
       expect(others).toEqual([]);
       expect(publication).toMatchObject({

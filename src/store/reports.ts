@@ -25,7 +25,10 @@ export class Reports implements ReportWrites {
         "report.grade",
         "report.committee_opinion",
         "report.next_year_goal",
+        "report.self_grade",
+        "report.self_grade_reason",
         "report.updated_at",
+        "report.submitted_at",
       ]);
   }
 
@@ -65,6 +68,14 @@ export class Reports implements ReportWrites {
       ...(changes.committeeOpinion !== undefined ? { committee_opinion: changes.committeeOpinion } : {}),
       ...(changes.nextYearGoal !== undefined ? { next_year_goal: changes.nextYearGoal } : {}),
       ...(changes.state !== undefined ? { state: changes.state } : {}),
+      ...(changes.selfGrade !== undefined ? { self_grade: changes.selfGrade } : {}),
+      ...(changes.selfGradeReason !== undefined ? { self_grade_reason: changes.selfGradeReason } : {}),
+      ...(changes.submitted
+        ? {
+            submitted_at: sql<string>`${dialect.nowDefault}`,
+            submitted_by_account_id: accountIdOf(writer.actor),
+          }
+        : {}),
     };
     const updated = await db
       .updateTable("report")
@@ -94,8 +105,14 @@ export class Reports implements ReportWrites {
       action: "report.update",
       entity: "report",
       entityId: id,
-      before: pick(current, Object.keys(changes)),
-      after: pick(record, Object.keys(changes)),
+      before: pick(
+        current,
+        Object.keys(changes).filter((k) => k !== "submitted"),
+      ),
+      after: pick(
+        record,
+        Object.keys(changes).filter((k) => k !== "submitted"),
+      ),
     });
     return record;
   }
@@ -118,7 +135,10 @@ function reportRecord(row: {
   grade: string | null;
   committee_opinion: string;
   next_year_goal: string;
+  self_grade: string | null;
+  self_grade_reason: string;
   updated_at: Date | string | null;
+  submitted_at: Date | string | null;
 }): ReportRecord {
   return {
     id: row.id,
@@ -131,6 +151,9 @@ function reportRecord(row: {
     grade: row.grade as Grade | null,
     committeeOpinion: row.committee_opinion,
     nextYearGoal: row.next_year_goal,
+    selfGrade: row.self_grade as Grade | null,
+    selfGradeReason: row.self_grade_reason,
     updatedAt: row.updated_at === null ? null : isoTimestamp(row.updated_at),
+    submittedAt: row.submitted_at === null ? null : isoTimestamp(row.submitted_at),
   };
 }

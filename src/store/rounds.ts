@@ -1,9 +1,19 @@
+import { sql } from "kysely";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { isRoundState } from "../domain/workflow-states.ts";
 import { importPlanDocument } from "./import-plan-document.ts";
 import { loadRoundSnapshot } from "./load-round.ts";
-import type { Scope } from "./scope.ts";
-import type { ImportOptions, ImportOutcome, RoundRecord, RoundSnapshot, RoundWrites } from "./types.ts";
+import { storeErrors } from "./messages.ts";
+import { type Scope, writerOf } from "./scope.ts";
+import {
+  ConflictError,
+  type ImportOptions,
+  type ImportOutcome,
+  type RoundChanges,
+  type RoundRecord,
+  type RoundSnapshot,
+  type RoundWrites,
+} from "./types.ts";
 
 const COLUMNS = [
   "id",
@@ -15,6 +25,7 @@ const COLUMNS = [
   "state",
   "version",
   "content_revision",
+  "entry_deadline",
 ] as const;
 
 function roundRecord(row: {
@@ -27,6 +38,7 @@ function roundRecord(row: {
   state: string;
   version: number;
   content_revision: number;
+  entry_deadline: string | null;
 }): RoundRecord {
   return {
     id: row.id,
@@ -38,6 +50,7 @@ function roundRecord(row: {
     state: isRoundState(row.state) ? row.state : "preparing",
     version: row.version,
     contentRevision: Number(row.content_revision),
+    entryDeadline: row.entry_deadline,
   };
 }
 
@@ -71,5 +84,110 @@ export class Rounds implements RoundWrites {
 
   importDocument(document: PlanDocument, options: ImportOptions): Promise<ImportOutcome> {
     return importPlanDocument(this.scope, document, options);
+  }
+
+  get(id: number): Promise<RoundRecord | undefined> {
+    return this.byId(id);
+  }
+
+  private async byId(id: number): Promise<RoundRecord | undefined> {
+    const row = await this.scope.db
+      .selectFrom("reporting_round")
+      .select(COLUMNS)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row && roundRecord(row);
+  }
+
+  async open(input: {
+    fromRoundId: number;
+    fiscalYear: number;
+    asOf: string;
+    entryDeadline: string | null;
+  }): Promise<RoundRecord> {
+    const writer = writerOf(this.scope);
+    const { db } = this.scope;
+    const from = await db
+      .selectFrom("reporting_round")
+      .select(["organization_id", "plan_id", "source_organization_name"])
+      .where("id", "=", input.fromRoundId)
+      .executeTakeFirst();
+    if (!from) throw storeErrors.notFound("年度の進行管理");
+    const { id } = await db
+      .insertInto("reporting_round")
+      .values({
+        organization_id: from.organization_id,
+        plan_id: from.plan_id,
+        fiscal_year: input.fiscalYear,
+        as_of: input.asOf,
+        title: null,
+        source_organization_name: from.source_organization_name,
+        state: "preparing",
+        entry_deadline: input.entryDeadline,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    // The initiatives as the earlier round showed them, each with an empty report.
+    await sql`insert into report (organization_id, initiative_id, round_id, activities, grade,
+        committee_opinion, next_year_goal, policy_id, position, title, description, departments, state)
+      select r.organization_id, r.initiative_id, ${id}, '', null, '', '', coalesce(r.policy_id, i.policy_id),
+        r.position, coalesce(r.title, i.title), coalesce(r.description, i.description), r.departments,
+        'notStarted'
+      from report r join initiative i on i.id = r.initiative_id
+      where r.round_id = ${input.fromRoundId}`.execute(db);
+    await sql`insert into round_kpi (organization_id, round_id, initiative_id, kpi_id, position, label,
+        relisted, name, baseline_text, baseline, target_text, target)
+      select organization_id, ${id}, initiative_id, kpi_id, position, label, relisted, name,
+        baseline_text, baseline, target_text, target
+      from round_kpi where round_id = ${input.fromRoundId}`.execute(db);
+    const round = await this.byId(id);
+    if (!round) throw storeErrors.notFound("年度の進行管理");
+    await writer.audit({
+      organizationId: round.organizationId,
+      action: "round.open",
+      entity: "reporting_round",
+      entityId: id,
+      after: { planId: round.planId, fiscalYear: round.fiscalYear, fromRoundId: input.fromRoundId },
+    });
+    return round;
+  }
+
+  async update(
+    id: number,
+    expectedVersion: number,
+    changes: RoundChanges,
+    reason?: string,
+  ): Promise<RoundRecord> {
+    const writer = writerOf(this.scope);
+    const before = await this.byId(id);
+    if (!before) throw storeErrors.notFound("年度の進行管理");
+    if (before.version !== expectedVersion)
+      throw new ConflictError(storeErrors.conflict("この年度の進行管理"), before);
+    const updated = await this.scope.db
+      .updateTable("reporting_round")
+      .set({
+        ...(changes.state !== undefined ? { state: changes.state } : {}),
+        ...(changes.asOf !== undefined ? { as_of: changes.asOf } : {}),
+        ...(changes.entryDeadline !== undefined ? { entry_deadline: changes.entryDeadline } : {}),
+        ...(changes.title !== undefined ? { title: changes.title } : {}),
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      throw new ConflictError(storeErrors.conflict("この年度の進行管理"), before);
+    const after = await this.byId(id);
+    if (!after) throw storeErrors.notFound("年度の進行管理");
+    const keys = Object.keys(changes) as (keyof RoundChanges)[];
+    await writer.audit({
+      organizationId: after.organizationId,
+      action: changes.state !== undefined && changes.state !== before.state ? "round.state" : "round.update",
+      entity: "reporting_round",
+      entityId: id,
+      before: Object.fromEntries(keys.map((k) => [k, before[k]])),
+      after: { ...Object.fromEntries(keys.map((k) => [k, after[k]])), ...(reason ? { reason } : {}) },
+    });
+    return after;
   }
 }

@@ -113,6 +113,8 @@ export interface ReportingRoundTable {
   state: ColumnType<string, string | undefined, string>;
   /** Moves with every write to the round's reports and KPI values (draft caches key on it). */
   content_revision: ColumnType<number, number | undefined, number>;
+  /** The date departments are asked to submit by (ISO date). */
+  entry_deadline: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface KpiValueTable {
@@ -155,6 +157,36 @@ export interface ReportTable {
   /** NULL while the report is as imported; set by every write through the workflow. */
   updated_at: ColumnType<Date | string | null, string | null | undefined, string | null>;
   updated_by_account_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The department's own view (A–D), shown to the committee, never published. */
+  self_grade: ColumnType<string | null, string | null | undefined, string | null>;
+  self_grade_reason: ColumnType<string, string | undefined, string>;
+  submitted_at: NullableTimestamp;
+  submitted_by_account_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface ReportCommentTable {
+  id: Id;
+  organization_id: number;
+  report_id: number;
+  account_id: number | null;
+  author_name: string;
+  /** "comment" | "return" | "accept" | "correction" */
+  kind: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Id;
+  organization_id: number;
+  account_id: number;
+  /** NoticeKind */
+  kind: string;
+  round_id: number | null;
+  report_id: number | null;
+  params: Json;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
 }
 
 /** One KPI line of one round's table, as imported (the shared kpi row holds the latest year's). */
@@ -313,6 +345,8 @@ export interface Database {
   one_time_token: OneTimeTokenTable;
   api_token: ApiTokenTable;
   login_attempt: LoginAttemptTable;
+  report_comment: ReportCommentTable;
+  notification: NotificationTable;
   audit_log: AuditLogTable;
   publication: PublicationTable;
   store_revision: StoreRevisionTable;

@@ -1,10 +1,12 @@
 import type { Kysely } from "kysely";
 import { Accounts } from "./accounts.ts";
 import { AuditLog, auditWriter } from "./audit.ts";
+import { Comments } from "./comments.ts";
 import { Departments } from "./departments.ts";
 import type { StoreDialect } from "./dialect.ts";
 import { KpiValues } from "./kpi-values.ts";
 import { migrateToLatest, pendingMigrations } from "./migrate.ts";
+import { Notices } from "./notices.ts";
 import { Organizations } from "./organizations.ts";
 import { Plans } from "./plans.ts";
 import { Publications } from "./publications.ts";
@@ -30,6 +32,8 @@ class Resources {
   readonly accounts: Accounts;
   readonly sessions: Sessions;
   readonly tokens: Tokens;
+  readonly comments: Comments;
+  readonly notices: Notices;
 
   constructor(scope: Scope) {
     this.organizations = new Organizations(scope);
@@ -43,6 +47,8 @@ class Resources {
     this.accounts = new Accounts(scope);
     this.sessions = new Sessions(scope);
     this.tokens = new Tokens(scope);
+    this.comments = new Comments(scope);
+    this.notices = new Notices(scope);
   }
 }
 

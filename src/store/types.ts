@@ -58,7 +58,11 @@ export interface RoundRecord {
   version: number;
   /** Moves with every write to the round's reports and KPI values. */
   contentRevision: number;
+  /** ISO date departments are asked to submit by. */
+  entryDeadline: string | null;
 }
+
+export type RoundChanges = Partial<Pick<RoundRecord, "state" | "asOf" | "entryDeadline" | "title">>;
 
 /** 報告: one initiative's report in one round. */
 export interface ReportRecord {
@@ -72,14 +76,52 @@ export interface ReportRecord {
   grade: Grade | null;
   committeeOpinion: string;
   nextYearGoal: string;
+  /** The department's own view of progress (shown to the committee, never published). */
+  selfGrade: Grade | null;
+  selfGradeReason: string;
   /** ISO timestamp of the last write through the workflow; null while as imported. */
   updatedAt: string | null;
+  /** ISO timestamp of the last submission. */
+  submittedAt: string | null;
 }
 
 /** The fields of a report a workflow write may change. */
 export type ReportChanges = Partial<
-  Pick<ReportRecord, "activities" | "grade" | "committeeOpinion" | "nextYearGoal" | "state">
->;
+  Pick<
+    ReportRecord,
+    "activities" | "grade" | "committeeOpinion" | "nextYearGoal" | "state" | "selfGrade" | "selfGradeReason"
+  >
+> & {
+  /** Stamp the submission (time and account) with this write. */
+  submitted?: boolean;
+};
+
+export type CommentKind = "comment" | "return" | "accept" | "correction";
+
+/** A comment in a report's thread (secretariat ⇄ department). */
+export interface CommentRecord {
+  id: number;
+  reportId: number;
+  accountId: number | null;
+  authorName: string;
+  kind: CommentKind;
+  body: string;
+  createdAt: string;
+}
+
+export type NoticeKind = "returned" | "submitted" | "accepted" | "roundOpened" | "deadlineNear" | "published";
+
+/** An in-app notice to one account. */
+export interface NoticeRecord {
+  id: number;
+  accountId: number;
+  kind: NoticeKind;
+  roundId: number | null;
+  reportId: number | null;
+  params: Record<string, string | number>;
+  createdAt: string;
+  read: boolean;
+}
 
 /** 現状値 of one KPI for one fiscal year. */
 export interface KpiValueRecord {
@@ -331,11 +373,27 @@ export interface RoundReads {
   /** The plan's rounds (drafts included), oldest fiscal year first. */
   list(planId: number): Promise<RoundRecord[]>;
   find(planId: number, fiscalYear: number): Promise<RoundRecord | undefined>;
+  get(roundId: number): Promise<RoundRecord | undefined>;
   /** The round's table as the live rows hold it now (its draft), with the ids behind it. */
   snapshot(roundId: number): Promise<RoundSnapshot | undefined>;
 }
 
 export interface RoundWrites extends RoundReads {
+  /**
+   * Opens the next fiscal year from a round: the same initiatives (texts, 関係課, order, 基本方針)
+   * and KPI lines (name, label, 当初, 目標, 再掲), with empty reports (未着手) and no 現状値.
+   */
+  open(input: {
+    fromRoundId: number;
+    fiscalYear: number;
+    asOf: string;
+    entryDeadline: string | null;
+  }): Promise<RoundRecord>;
+  /**
+   * Changes the round if it is still at `expectedVersion`; throws ConflictError otherwise. A
+   * `reason` (a move back) is kept in the audit entry.
+   */
+  update(id: number, expectedVersion: number, changes: RoundChanges, reason?: string): Promise<RoundRecord>;
   /**
    * Stores a whole plan document as one round (all of it or nothing, as part of the transaction).
    * Refuses an existing round unless `replace`; refuses to replace a round that has work entered in
@@ -352,6 +410,33 @@ export interface ReportReads {
 export interface ReportWrites extends ReportReads {
   /** Applies `changes` if the report is still at `expectedVersion`; throws ConflictError otherwise. */
   update(id: number, expectedVersion: number, changes: ReportChanges): Promise<ReportRecord>;
+}
+
+export interface CommentReads {
+  list(reportId: number): Promise<CommentRecord[]>;
+}
+
+export interface CommentWrites extends CommentReads {
+  add(input: { reportId: number; kind: CommentKind; body: string }): Promise<CommentRecord>;
+}
+
+export interface NoticeReads {
+  /** Newest first. */
+  list(accountId: number, options?: { unreadOnly?: boolean; limit?: number }): Promise<NoticeRecord[]>;
+}
+
+export interface NoticeWrites extends NoticeReads {
+  notify(
+    notices: {
+      organizationId: number;
+      accountId: number;
+      kind: NoticeKind;
+      roundId?: number;
+      reportId?: number;
+      params?: Record<string, string | number>;
+    }[],
+  ): Promise<void>;
+  markRead(accountId: number, ids: readonly number[] | "all"): Promise<void>;
 }
 
 export interface KpiValueReads {
@@ -513,6 +598,8 @@ export interface StoreReads {
   readonly accounts: AccountReads;
   readonly sessions: SessionReads;
   readonly tokens: TokenReads;
+  readonly comments: CommentReads;
+  readonly notices: NoticeReads;
 }
 
 /** What a transaction may do: every read, and the writes. */
@@ -526,6 +613,8 @@ export interface StoreTransaction extends StoreReads {
   readonly accounts: AccountWrites;
   readonly sessions: SessionWrites;
   readonly tokens: TokenWrites;
+  readonly comments: CommentWrites;
+  readonly notices: NoticeWrites;
 }
 
 export interface Store extends StoreReads {

@@ -1,7 +1,10 @@
 import { kpiParseContext } from "../domain/kpi-context.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
+import type { Principal } from "../domain/permissions.ts";
+import { reportActionRefusal, reportStateAfter } from "../domain/workflow.ts";
 import type { Actor, KpiValueRecord, ReportChanges, ReportRecord, Store } from "../store/types.ts";
 import { StoreError } from "../store/types.ts";
+import { WorkflowRefusal } from "./refusal.ts";
 
 export interface SaveReportInput {
   planId: number;
@@ -9,9 +12,14 @@ export interface SaveReportInput {
   initiativeNumber: number;
   /** The report's version the editor started from. */
   expectedVersion: number;
-  changes: Omit<ReportChanges, "state">;
+  changes: Omit<ReportChanges, "state" | "submitted" | "grade" | "committeeOpinion">;
   /** 現状値 as typed, by KPI id, each with the version read (null: there was none). */
   kpiValues?: { kpiId: number; text: string; expectedVersion: number | null }[];
+  /**
+   * Who saves, for the round's rules (src/domain/workflow.ts): a department only while its report
+   * is open for entry, the secretariat at any time before publication. Absent for system actors.
+   */
+  principal?: Principal;
 }
 
 export interface SaveReportOutcome {
@@ -31,9 +39,20 @@ export function saveReport(store: Store, actor: Actor, input: SaveReportInput): 
     const round = plan && (await tx.rounds.find(plan.id, input.fiscalYear));
     const current = round && (await tx.reports.find(round.id, input.initiativeNumber));
     if (!plan || !round || !current) throw new StoreError("not-found", "報告が見つかりません。");
+    if (input.principal) {
+      const departments = await tx.departments.ofInitiative(plan.id, input.initiativeNumber);
+      const refusal = reportActionRefusal(input.principal, "edit", {
+        roundState: round.state,
+        reportState: current.state,
+        departmentIds: (departments ?? []).map((d) => d.id),
+        organizationId: round.organizationId,
+      });
+      if (refusal) throw new WorkflowRefusal(refusal);
+    }
+    const state = reportStateAfter("edit", current.state);
     const report = await tx.reports.update(current.id, input.expectedVersion, {
       ...input.changes,
-      ...(current.state === "notStarted" ? { state: "inProgress" as const } : {}),
+      ...(state !== current.state ? { state } : {}),
     });
     const context = kpiParseContext({
       startFiscalYear: plan.startFiscalYear,

@@ -9,6 +9,7 @@ import { signedIn } from "../../auth/signed-in.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { apiPathParams } from "../../params.ts";
+import { WorkflowRefusal, workflowError } from "../../workflow-errors.ts";
 
 const params = z.object({
   planId: apiPathParams.planId,
@@ -101,9 +102,10 @@ export function registerReportApi(app: OpenAPIHono<AppEnv>): void {
   app.openapi(withRule(app, saveRoute, EDIT_REPORT), async (c) => {
     const { planId, fiscalYear, number } = c.req.valid("param");
     const body = c.req.valid("json");
-    const { account } = signedIn(c);
+    const { account, principal } = signedIn(c);
     try {
       const saved = await saveReport(c.get("store"), actorOf(account), {
+        principal,
         planId,
         fiscalYear,
         initiativeNumber: number,
@@ -130,6 +132,7 @@ export function registerReportApi(app: OpenAPIHono<AppEnv>): void {
     } catch (error) {
       if (error instanceof ConflictError)
         throw new AppError("conflict", { message: error.message }, [], { current: error.current });
+      if (error instanceof WorkflowRefusal) throw workflowError(error);
       if (error instanceof StoreError && error.code === "not-found")
         throw new AppError("initiative.not-found", { number: String(number) });
       throw error;

@@ -1,0 +1,22 @@
+import type { Refusal } from "../domain/workflow.ts";
+
+/**
+ * A workflow command refused what was asked: the round or the report is not in a state that allows
+ * it, or the person may not do it. Nothing was written. `key` is a message key of the UI catalogue
+ * (src/server/i18n-manage.ts) that says why and what to do.
+ */
+export class WorkflowRefusal extends Error {
+  constructor(readonly key: Refusal | WorkflowRefusalKey) {
+    super(key);
+    this.name = "WorkflowRefusal";
+  }
+}
+
+export type WorkflowRefusalKey =
+  | "workflow.roundExists"
+  | "workflow.roundStep"
+  | "workflow.reasonRequired"
+  | "workflow.notReadyToPublish"
+  | "workflow.commentRequired"
+  | "workflow.incomplete"
+  | "workflow.noEarlierRound";
