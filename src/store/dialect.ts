@@ -1,6 +1,5 @@
 import { accessSync, constants, existsSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
-import type { Database as BetterSqliteDatabase } from "better-sqlite3";
 import {
   type ColumnDataType,
   type ColumnDefinitionBuilder,
@@ -16,6 +15,7 @@ import {
   sql,
 } from "kysely";
 import type { Database } from "./schema.ts";
+import { openSqlite, type SqliteHandle } from "./sqlite-driver.ts";
 import type { DatabaseTarget } from "./url.ts";
 
 /**
@@ -157,14 +157,15 @@ async function connectSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>
   // URI file names let a read-only database in a read-only folder be opened as `immutable` (below).
   // Every path reaching here is a plain path: parseDatabaseUrl refuses "file:" as a scheme.
   process.env.SQLITE_USE_URI ??= "1";
-  const { default: SQLite } = await import("better-sqlite3");
   const { path } = target;
   const inMemory = path === ":memory:";
   // A file that exists but cannot be written is opened read-only, so that it can still be exported
   // from and served; opening it for writing would fail on the first pragma.
   const readOnly = !inMemory && existsSync(path) && !writable(path);
   if (!inMemory && !readOnly) mkdirSync(dirname(resolve(path)), { recursive: true });
-  const database = readOnly ? openReadOnly(SQLite, path) : new SQLite(path);
+  const database = readOnly
+    ? await openReadOnly(path)
+    : await openSqlite(path, { readOnly: false, fileMustExist: false });
   // WAL lets the server read while an import writes; it does not apply to a memory database.
   if (!inMemory && !readOnly) database.pragma("journal_mode = WAL");
   database.pragma("foreign_keys = ON");
@@ -178,13 +179,13 @@ async function connectSqlite(target: Extract<DatabaseTarget, { kind: "sqlite" }>
  * cannot write, and with no -wal file left by a writer (so nothing uncommitted to the main file), the
  * database is opened `immutable`: read as it is, without locks.
  */
-function openReadOnly(SQLite: typeof import("better-sqlite3"), path: string): BetterSqliteDatabase {
+function openReadOnly(path: string): Promise<SqliteHandle> {
   const folderWritable = writable(dirname(resolve(path)));
   if (folderWritable || existsSync(`${path}-wal`) || process.env.SQLITE_USE_URI !== "1") {
-    return new SQLite(path, { readonly: true, fileMustExist: true });
+    return openSqlite(path, { readOnly: true, fileMustExist: true });
   }
   const uri = `file:${encodeURI(resolve(path)).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
-  return new SQLite(uri, { readonly: true, fileMustExist: true });
+  return openSqlite(uri, { readOnly: true, fileMustExist: true });
 }
 
 /**
@@ -193,7 +194,7 @@ function openReadOnly(SQLite: typeof import("better-sqlite3"), path: string): Be
  * one that named the cause. The rollback is skipped when there is no transaction left to roll back.
  */
 class GuardedSqliteDialect extends SqliteDialect {
-  constructor(private readonly config: { database: BetterSqliteDatabase }) {
+  constructor(private readonly config: { database: SqliteHandle }) {
     super(config);
   }
 
