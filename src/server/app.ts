@@ -12,6 +12,7 @@ import { authentication } from "./auth/session.ts";
 import type { AppEnv } from "./env.ts";
 import { AppError, fieldErrors, problemDocument } from "./errors.ts";
 import { langFromQuery } from "./i18n.ts";
+import { knownQuery } from "./known-query.ts";
 import { DEFAULT_PAGE_CACHE, PageCache } from "./page-cache.ts";
 import { PublicationCache } from "./publication-cache.ts";
 import { registerAccountPages } from "./routes/accounts/pages.tsx";
@@ -90,6 +91,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // redirect (301, query kept) to the canonical address.
   app.use("*", trimTrailingSlash());
 
+  // Query parameters no route reads are refused here, before any cache or session is consulted;
+  // the rest are put in canonical order for the page cache (known-query.ts).
+  app.use("*", knownQuery(app));
+
   const pageCache = options.pageCache ?? new PageCache(DEFAULT_PAGE_CACHE);
   if (pageCache) {
     const { store } = options;
@@ -100,6 +105,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
           store.publicRevisions().then((r) => ({ directory: r.directory, byOrganization: r.byOrganization })),
       },
       (c) => c.get("cacheScope"),
+      { address: (c) => c.get("address") },
     );
     app.use("*", (c, next) => (c.req.path.startsWith("/assets/") ? next() : cached(c, next)));
   }

@@ -16,6 +16,12 @@ export interface AppEnv {
      * unset: the answer depends on the list of organizations (the directory).
      */
     cacheScope: number | undefined;
+    /**
+     * The request's path and canonical query (src/server/known-query.ts): what the page cache keys
+     * the answer on and what a page is rendered for. Unset: the request is not kept (no route, or
+     * parameters its route refuses).
+     */
+    address: string | undefined;
     security: SecurityOptions;
     /** Who the request speaks for (authentication.ts); unset for anonymous readers. */
     auth: Authentication | undefined;
