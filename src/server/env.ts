@@ -2,8 +2,10 @@ import type { Principal } from "../domain/permissions.ts";
 import type { OrganizationRecord, Store } from "../store/types.ts";
 import type { SecurityOptions } from "./auth/options.ts";
 import type { Authentication } from "./auth/session.ts";
+import type { ExportCache } from "./export-cache.ts";
 import type { Lang } from "./i18n.ts";
 import type { PublicationCache } from "./publication-cache.ts";
+import type { RenderPool } from "./render/pool.ts";
 
 /** What every handler can read from the context: set once per request by the app's first middleware. */
 export interface AppEnv {
@@ -11,6 +13,9 @@ export interface AppEnv {
     store: Store;
     lang: Lang;
     publications: PublicationCache;
+    /** Downloads rendered once per publication (export-cache.ts), and the threads that render them. */
+    exports: ExportCache;
+    renderPool: RenderPool;
     /**
      * The organization whose public revision the answer depends on, set by the loaders (load.ts);
      * unset: the answer depends on the list of organizations (the directory).
@@ -22,6 +27,8 @@ export interface AppEnv {
      * parameters its route refuses).
      */
     address: string | undefined;
+    /** Set by a route whose answer is kept elsewhere (downloads: the export cache): not by the page cache. */
+    keptElsewhere: boolean | undefined;
     security: SecurityOptions;
     /** Who the request speaks for (authentication.ts); unset for anonymous readers. */
     auth: Authentication | undefined;

@@ -179,5 +179,16 @@ forEachDatabase((database) => {
       await cached.request("/o/sakado/plans/1/2019?grade=B&grade=C&q=徴収&lang=en");
       expect(cache.size).toBe(2);
     });
+
+    it("downloads are not kept by the page cache (the export cache keeps them, by publication)", async () => {
+      const { store } = await seededApp(database);
+      const cache = new PageCache({ maxBytes: 1 << 24, maxEntries: 100 });
+      const cached = createApp({ store, pageCache: cache });
+      const plain = await cached.request("/api/v1/plans/1/rounds/2019/export.csv");
+      const named = await cached.request("/api/v1/plans/1/rounds/2019/export.csv?encoding=utf-8");
+      expect(plain.status).toBe(200);
+      expect(named.headers.get("etag")).toBe(plain.headers.get("etag"));
+      expect(cache.size).toBe(0);
+    });
   });
 });

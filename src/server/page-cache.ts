@@ -27,6 +27,8 @@ import { SESSION_COOKIE_PATTERN } from "./session-cookie.ts";
  *   moved are dropped as soon as that is seen.
  * - Keys are canonical addresses (src/server/known-query.ts): a parameter no route reads is refused
  *   before this cache is asked, and equivalent queries share one entry.
+ * - Downloads are not kept here but in the export cache (src/server/export-cache.ts), by
+ *   publication: a publication never changes, so they outlive the revision this cache keys on.
  */
 export interface PageCacheOptions {
   /** Upper bound of the bytes kept (bodies and their gzip copies). */
@@ -119,12 +121,13 @@ export class PageCache {
    * `scopeOf` tells which organization a rendered answer showed (read after the render); answers
    * without one belong to the directory. `request.address` is the key of a request (default: its
    * path and query as sent; the app gives the canonical one, src/server/known-query.ts), undefined
-   * for one not to keep.
+   * for one not to keep; `request.keep` says after the render whether the answer is for this cache
+   * (default: yes).
    */
   middleware(
     revisions: CacheRevisions,
     scopeOf: (c: Context) => number | undefined,
-    request: { address?: (c: Context) => string | undefined } = {},
+    request: { address?: (c: Context) => string | undefined; keep?: (c: Context) => boolean } = {},
   ): MiddlewareHandler {
     const addressOf = request.address ?? rawAddress;
     return async (c, next) => {
@@ -158,7 +161,8 @@ export class PageCache {
         await next();
         const scope = scopeOf(c);
         const key = keyOf(keys, scope);
-        if (key !== undefined) rendered = await this.#store(address, scope, key, c.res);
+        if (key !== undefined && (request.keep?.(c) ?? true))
+          rendered = await this.#store(address, scope, key, c.res);
         if (rendered) c.res = respond(rendered, c);
       } finally {
         this.#pending.delete(pendingKey);
