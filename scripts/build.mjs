@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run build`: bundles src/cli.ts with esbuild into dist/ (ES modules for Node 20+, one chunk per
- * lazily loaded command, node_modules left out) and copies the files the program reads at run time
+ * `npm run build`: bundles src/cli.ts and the render worker with esbuild into dist/ (ES modules for
+ * Node 20+, one chunk per lazily loaded command, node_modules left out) and copies the files the program reads at run time
  * (every file of src/ that is not TypeScript) to the same place under dist/ (see src/runtime-files.ts).
  * `--if-stale` builds only when dist/ is missing or older than a source (npm start). Types are not
  * checked here: `npm run typecheck` does that, in CI and before every commit.
@@ -31,7 +31,9 @@ export async function build() {
   rmSync(staging, { recursive: true, force: true });
   try {
     await esbuild.build({
-      entryPoints: [join(SRC, "cli.ts")],
+      // The render pool's worker is an entry of its own: worker threads load it by file name
+      // (dist/server/render/export-worker.js, see src/server/render/pool.ts).
+      entryPoints: [join(SRC, "cli.ts"), join(SRC, "server/render/export-worker.ts")],
       outdir: staging,
       bundle: true,
       splitting: true,

@@ -6,8 +6,8 @@
  * registry beside it, then with that node first on PATH — and npm_config_nodedir pointing at its
  * headers, so that better-sqlite3 builds without downloading them — runs npm ci, npm run build,
  * migrate, imports the seed, starts the built server on a free port, fetches the progress table and
- * looks for a seed text, exports the PDF and looks for %PDF, and stops the server with SIGTERM
- * (exit code 0). Prints the time of each step; exits 1 at the first failure. `--keep` keeps the folder.
+ * looks for a seed text, downloads its PDF (the built render worker), exports the PDF and looks for
+ * %PDF, and stops the server with SIGTERM (exit code 0). Prints the time of each step; exits 1 at the first failure. `--keep` keeps the folder.
  *
  * `--headers <version>` builds the native modules against the headers of another Node version (from
  * the registry's node@<version>). On Node 24 the product does not load better-sqlite3 (it uses
@@ -133,6 +133,15 @@ try {
         throw new Error(
           `progress table: ${response.status}, seed text ${html.includes(SEED_TEXT) ? "" : "not "}found`,
         );
+      }
+    });
+    await step("download the PDF (rendered by the built render worker)", async () => {
+      const response = await fetch(new URL("api/v1/plans/1/rounds/2019/export.pdf", url));
+      const head = Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1");
+      if (response.status !== 200 || head !== "%PDF-") {
+        throw new Error(`export.pdf: ${response.status}, starts with ${JSON.stringify(head)}`);
       }
     });
     await step("export the PDF", async () => {

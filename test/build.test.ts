@@ -47,6 +47,8 @@ describe("the build", () => {
 
   it("bundles the commands and copies the files read at run time to the same place", () => {
     expect(existsSync(join(project, "dist/cli.js"))).toBe(true);
+    // The render pool loads its worker by file name (src/server/render/pool.ts).
+    expect(existsSync(join(project, "dist/server/render/export-worker.js"))).toBe(true);
     for (const file of [
       "server/assets/site.css",
       "server/assets/progress-table.css",
@@ -59,8 +61,40 @@ describe("the build", () => {
 
   it("runs from dist/ alone: an export of the seed through bin/shinchoku.js with src/ moved away", () => {
     const out = join(project, "seed.pdf");
+    const json = join(project, "seed.json");
     renameSync(join(project, "src"), join(project, "src-away"));
     try {
+      execFileSync(
+        process.execPath,
+        [
+          "bin/shinchoku.js",
+          "export",
+          "--input",
+          "test/fixtures/sakado-fy2019.txt",
+          "--format",
+          "json",
+          "-o",
+          json,
+        ],
+        { cwd: project, stdio: "pipe" },
+      );
+      // The server's render worker, as its pool starts it: the bundled file, without tsx.
+      const rendered = execFileSync(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          `import { Piscina } from "piscina";
+           import { readFileSync } from "node:fs";
+           const pool = new Piscina({ filename: new URL("./dist/server/render/export-worker.js", "file://" + process.cwd() + "/").href });
+           const document = JSON.parse(readFileSync(${JSON.stringify(json)}, "utf8"));
+           const { body } = await pool.run({ format: "pdf", document, encoding: "utf-8", created: "2020-04-01T00:00:00Z" });
+           console.log(Buffer.from(body).subarray(0, 5).toString("latin1"));
+           await pool.destroy();`,
+        ],
+        { cwd: project, encoding: "utf8" },
+      );
+      expect(rendered.trim()).toBe("%PDF-");
       execFileSync(
         process.execPath,
         [

@@ -11,9 +11,12 @@ import { PUBLIC, route, routeTable } from "./auth/rules.ts";
 import { authentication } from "./auth/session.ts";
 import type { AppEnv } from "./env.ts";
 import { AppError, fieldErrors, problemDocument } from "./errors.ts";
+import { ExportCache } from "./export-cache.ts";
 import { langFromQuery } from "./i18n.ts";
+import { knownQuery } from "./known-query.ts";
 import { DEFAULT_PAGE_CACHE, PageCache } from "./page-cache.ts";
 import { PublicationCache } from "./publication-cache.ts";
+import { type RenderPool, sharedRenderPool } from "./render/pool.ts";
 import { registerAccountPages } from "./routes/accounts/pages.tsx";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerAuthPages } from "./routes/auth/pages.tsx";
@@ -40,6 +43,10 @@ export interface AppOptions {
   pageCache?: PageCache | false;
   /** Publications read and kept in memory (default: 256 MB of documents). */
   publications?: PublicationCache;
+  /** Downloads rendered once per publication and kept (default: 128 MB). */
+  exports?: ExportCache;
+  /** The worker threads downloads are rendered in (default: the process's shared pool). */
+  renderPool?: RenderPool;
   /** Sessions, proxies, the clock (default: DEFAULT_SECURITY). */
   security?: Partial<SecurityOptions>;
 }
@@ -63,10 +70,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
 
   const publications = options.publications ?? new PublicationCache();
+  const exports = options.exports ?? new ExportCache();
+  const renderPool = options.renderPool ?? sharedRenderPool();
   const security: SecurityOptions = { ...DEFAULT_SECURITY, ...options.security };
   app.use("*", async (c, next) => {
     c.set("store", options.store);
     c.set("publications", publications);
+    c.set("exports", exports);
+    c.set("renderPool", renderPool);
     c.set("security", security);
     c.set("lang", langFromQuery(c.req.query("lang")));
     await next();
@@ -90,6 +101,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // redirect (301, query kept) to the canonical address.
   app.use("*", trimTrailingSlash());
 
+  // Query parameters no route reads are refused here, before any cache or session is consulted;
+  // the rest are put in canonical order for the page cache (known-query.ts).
+  app.use("*", knownQuery(app));
+
   const pageCache = options.pageCache ?? new PageCache(DEFAULT_PAGE_CACHE);
   if (pageCache) {
     const { store } = options;
@@ -100,6 +115,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
           store.publicRevisions().then((r) => ({ directory: r.directory, byOrganization: r.byOrganization })),
       },
       (c) => c.get("cacheScope"),
+      { address: (c) => c.get("address"), keep: (c) => !c.get("keptElsewhere") },
     );
     app.use("*", (c, next) => (c.req.path.startsWith("/assets/") ? next() : cached(c, next)));
   }
@@ -160,6 +176,8 @@ function notFound(c: Context<AppEnv>) {
 /** One refusal, two representations: problem+json for the API, an HTML page for everything else. */
 function respondWithError(c: Context<AppEnv>, error: AppError) {
   const lang = c.get("lang") ?? langFromQuery(c.req.query("lang"));
+  // A full render pool says when to come back (RFC 9110 Retry-After, in seconds).
+  if (error.id === "server.busy" && error.params.retryAfter) c.header("Retry-After", error.params.retryAfter);
   if (isApi(c)) {
     const url = new URL(c.req.url);
     const problem = problemDocument(error, lang, url.pathname + url.search);

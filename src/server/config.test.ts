@@ -54,6 +54,19 @@ describe("serve configuration", () => {
     if (!both.ok) expect(both.errors[0]).toContain("--sample");
   });
 
+  it("reads the render threads (--render-threads, RENDER_THREADS) as 1 to 64, else leaves them to the pool", () => {
+    const threads = (args: string[], env: Record<string, string> = {}) => readServeConfig(args, env);
+    const none = threads([]);
+    expect(none.ok && "config" in none ? none.config.renderThreads : "missing").toBeUndefined();
+    expect(threads(["--render-threads", "3"])).toMatchObject({ config: { renderThreads: 3 } });
+    expect(threads([], { RENDER_THREADS: "2" })).toMatchObject({ config: { renderThreads: 2 } });
+    for (const bad of ["0", "65", "two", "1.5"]) {
+      const result = threads(["--render-threads", bad]);
+      expect(result.ok, bad).toBe(false);
+      if (!result.ok) expect(result.errors[0]).toContain("RENDER_THREADS");
+    }
+  });
+
   it("--help asks for the usage", () => {
     expect(readServeConfig(["--help"], {})).toEqual({ ok: true, help: true });
   });

@@ -15,6 +15,8 @@ export interface ServeConfig {
    * database only, so that a new PostgreSQL production database stays empty unless asked (--sample).
    */
   sample: boolean;
+  /** Worker threads that render downloads (PDF, Excel); undefined: src/server/render/pool.ts decides. */
+  renderThreads?: number;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -27,7 +29,7 @@ export type ConfigResult =
 
 export function serveUsage(): string {
   return [
-    "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database URL] [--sample | --no-sample]",
+    "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database URL] [--sample | --no-sample] [--render-threads N]",
     "",
     `  --port N            待ち受けるポート（既定 ${DEFAULT_PORT}、環境変数 PORT） / port to listen on`,
     `  --host ADDRESS      待ち受けるアドレス（既定 ${DEFAULT_HOST}、環境変数 HOST。外部に公開するときは 0.0.0.0）`,
@@ -38,6 +40,8 @@ export function serveUsage(): string {
     "                      load the sample into an empty PostgreSQL database too",
     "  --no-sample         空の SQLite データベースにもサンプルを入れない（既定では SQLite にだけ入れる）",
     "                      do not load the sample (by default it goes into an empty SQLite database only)",
+    "  --render-threads N  PDF・Excel を作るスレッド数（既定 CPU 数 − 1、1～4。環境変数 RENDER_THREADS）",
+    "                      threads that render downloads (default: CPUs − 1, 1 to 4)",
     "  -h, --help          この説明 / this help",
   ].join("\n");
 }
@@ -49,6 +53,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     database?: string;
     sample?: boolean;
     "no-sample"?: boolean;
+    "render-threads"?: string;
     help?: boolean;
   };
   try {
@@ -60,6 +65,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
         database: { type: "string" },
         sample: { type: "boolean" },
         "no-sample": { type: "boolean" },
+        "render-threads": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -96,8 +102,21 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       "--sample と --no-sample は同時に指定できません / --sample and --no-sample contradict each other",
     );
   }
+  const threadsText = values["render-threads"] ?? env.RENDER_THREADS;
+  let renderThreads: number | undefined;
+  if (threadsText !== undefined && threadsText !== "") {
+    renderThreads = Number(threadsText);
+    if (!/^\d+$/.test(threadsText.trim()) || renderThreads < 1 || renderThreads > 64) {
+      errors.push(
+        `RENDER_THREADS（--render-threads）は 1～64 の整数で指定してください（指定値: ${threadsText}） / RENDER_THREADS must be an integer 1–64`,
+      );
+    }
+  }
   if (errors.length > 0) return { ok: false, errors };
   const sample =
     values.sample ?? (values["no-sample"] ? false : parseDatabaseUrl(databaseUrl).kind === "sqlite");
-  return { ok: true, config: { port, host, databaseUrl, sample } };
+  return {
+    ok: true,
+    config: { port, host, databaseUrl, sample, ...(renderThreads === undefined ? {} : { renderThreads }) },
+  };
 }

@@ -20,9 +20,10 @@ export type ErrorId =
   | "conflict"
   | "workflow.forbidden"
   | "workflow.refused"
+  | "server.busy"
   | "internal";
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 500;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 500 | 503;
 
 interface ErrorText {
   status: ErrorStatus;
@@ -138,6 +139,16 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
     detail: {
       ja: (p) => `次の項目を確認してください：${p.fields}`,
       en: (p) => `Please check: ${p.fields}`,
+    },
+  },
+  "server.busy": {
+    status: 503,
+    title: { ja: "ただいま混み合っています", en: "Server busy" },
+    detail: {
+      ja: (p) =>
+        `ファイルの作成を待っている要求が多いため、受け付けられませんでした。${p.retryAfter ?? "数"}秒ほど待ってから、もう一度お試しください。`,
+      en: (p) =>
+        `Too many files are waiting to be made, so this request was not taken. Please try again in about ${p.retryAfter ?? "a few"} seconds.`,
     },
   },
   internal: {

@@ -25,6 +25,10 @@ import { SESSION_COOKIE_PATTERN } from "./session-cookie.ts";
  *   accept it: a large plan's table shrinks about tenfold, which matters on municipal networks.
  * - Memory is bounded by pages and by bytes; the least recently used go first, and pages whose scope
  *   moved are dropped as soon as that is seen.
+ * - Keys are canonical addresses (src/server/known-query.ts): a parameter no route reads is refused
+ *   before this cache is asked, and equivalent queries share one entry.
+ * - Downloads are not kept here but in the export cache (src/server/export-cache.ts), by
+ *   publication: a publication never changes, so they outlive the revision this cache keys on.
  */
 export interface PageCacheOptions {
   /** Upper bound of the bytes kept (bodies and their gzip copies). */
@@ -77,7 +81,7 @@ interface Entry {
 }
 
 export class PageCache {
-  /** By address (path and query, which carries the language); Map order is the LRU order. */
+  /** By address (path and canonical query, which carries the language); Map order is the LRU order. */
   readonly #entries = new Map<string, Entry>();
   /** Renders in progress, by generation and address. */
   readonly #pending = new Map<string, Promise<Entry | undefined>>();
@@ -115,16 +119,24 @@ export class PageCache {
 
   /**
    * `scopeOf` tells which organization a rendered answer showed (read after the render); answers
-   * without one belong to the directory.
+   * without one belong to the directory. `request.address` is the key of a request (default: its
+   * path and query as sent; the app gives the canonical one, src/server/known-query.ts), undefined
+   * for one not to keep; `request.keep` says after the render whether the answer is for this cache
+   * (default: yes).
    */
-  middleware(revisions: CacheRevisions, scopeOf: (c: Context) => number | undefined): MiddlewareHandler {
+  middleware(
+    revisions: CacheRevisions,
+    scopeOf: (c: Context) => number | undefined,
+    request: { address?: (c: Context) => string | undefined; keep?: (c: Context) => boolean } = {},
+  ): MiddlewareHandler {
+    const addressOf = request.address ?? rawAddress;
     return async (c, next) => {
       if (c.req.method !== "GET" || isPersonalRequest(c)) return next();
+      const address = addressOf(c);
+      if (address === undefined) return next();
       const state = await this.#current(revisions);
       if (state === undefined) return next();
       const { generation, keys } = state;
-      const url = new URL(c.req.url);
-      const address = url.pathname + url.search;
 
       const entry = this.#lookup(address, keys);
       if (entry) {
@@ -149,7 +161,8 @@ export class PageCache {
         await next();
         const scope = scopeOf(c);
         const key = keyOf(keys, scope);
-        if (key !== undefined) rendered = await this.#store(address, scope, key, c.res);
+        if (key !== undefined && (request.keep?.(c) ?? true))
+          rendered = await this.#store(address, scope, key, c.res);
         if (rendered) c.res = respond(rendered, c);
       } finally {
         this.#pending.delete(pendingKey);
@@ -274,6 +287,11 @@ export class PageCache {
     this.#entries.delete(address);
     this.#bytes -= entry.body.byteLength + (entry.gzip?.byteLength ?? 0);
   }
+}
+
+function rawAddress(c: Context): string {
+  const url = new URL(c.req.url);
+  return url.pathname + url.search;
 }
 
 /** The key of a scope now; undefined when an organization is gone (its pages are not kept). */

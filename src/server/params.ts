@@ -75,10 +75,11 @@ export function parseOrThrow<T extends z.ZodType>(
 }
 
 /** Hono's query object with repeated keys as arrays, single keys as strings (as the API validator sees it). */
-export function queryObject(url: URL): Record<string, string | string[]> {
+export function queryObject(url: URL | URLSearchParams): Record<string, string | string[]> {
+  const params = url instanceof URL ? url.searchParams : url;
   const out: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) {
-    const all = url.searchParams.getAll(key);
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
     out[key] = all.length === 1 ? (all[0] ?? "") : all;
   }
   return out;

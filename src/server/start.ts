@@ -6,6 +6,7 @@ import type { Store } from "../store/types.ts";
 import { createApp } from "./app.ts";
 import { DEFAULT_HOST } from "./config.ts";
 import { gracefulCloser } from "./graceful-close.ts";
+import { DEFAULT_RENDER_QUEUE, defaultRenderThreads, RenderPool } from "./render/pool.ts";
 import { loadSampleData } from "./sample.ts";
 
 export interface StartOptions {
@@ -14,6 +15,8 @@ export interface StartOptions {
   databaseUrl: string;
   /** Load the sample progress table when the database is empty. */
   sample: boolean;
+  /** Worker threads that render downloads (default: defaultRenderThreads()). */
+  renderThreads?: number;
 }
 
 export interface RunningServer {
@@ -38,6 +41,7 @@ export const SHUTDOWN_TIMEOUT_MS = 10_000;
 /** Opens and migrates the store, loads the sample into an empty database, and listens. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.databaseUrl);
+  let renderPool: RenderPool | undefined;
   try {
     if (store.readOnly) {
       // Nothing can be migrated or loaded; a schema that is not current cannot be served.
@@ -51,7 +55,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     const sampleLoaded = !store.readOnly && options.sample && (await store.isEmpty());
     if (sampleLoaded) await loadSampleData(store);
 
-    const app = createApp({ store });
+    // The server's own pool: its workers stop with it.
+    renderPool = new RenderPool({
+      threads: options.renderThreads ?? defaultRenderThreads(),
+      queue: DEFAULT_RENDER_QUEUE,
+    });
+    const app = createApp({ store, renderPool });
     const host = options.host ?? DEFAULT_HOST;
     let stopServer: ((timeoutMs: number) => Promise<void>) | undefined;
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -72,12 +81,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       close(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
         closing ??= (async () => {
           await stopServer?.(timeoutMs);
+          await renderPool?.close();
           await store.close();
         })();
         return closing;
       },
     };
   } catch (error) {
+    await renderPool?.close();
     await store.close();
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
+import { type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context, Handler, MiddlewareHandler } from "hono";
 import { type Action, can, type Target } from "../../domain/permissions.ts";
 import type { OrganizationRecord } from "../../store/types.ts";
@@ -38,6 +38,11 @@ export interface RouteEntry {
   path: string;
   rule: RouteRule;
   api: boolean;
+  /**
+   * The query parameters the route reads, as the zod object that parses them (`lang` is read by
+   * every route and need not be named); any other parameter is refused (src/server/known-query.ts).
+   */
+  query?: z.ZodObject;
 }
 
 const tables = new WeakMap<object, RouteEntry[]>();
@@ -91,15 +96,24 @@ export function guard(rule: RouteRule, api: boolean): MiddlewareHandler<AppEnv> 
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 
-/** Registers a page route with its rule. */
+/** What a route declares besides its rule: the query parameters it reads besides `lang`. */
+export interface RouteOptions {
+  query?: z.ZodObject;
+}
+
+/**
+ * Registers a page route with its rule and, when it reads query parameters besides `lang`, the zod
+ * object that reads them: `route(app, "get", path, PUBLIC, { query }, handler)`.
+ */
 export function route(
   app: OpenAPIHono<AppEnv>,
   method: Method,
   path: string,
   rule: RouteRule,
-  handler: Handler<AppEnv>,
+  ...rest: [handler: Handler<AppEnv>] | [options: RouteOptions, handler: Handler<AppEnv>]
 ): void {
-  record(app, { method: method.toUpperCase(), path, rule, api: false });
+  const [options, handler] = rest.length === 1 ? [{}, rest[0]] : rest;
+  record(app, { method: method.toUpperCase(), path, rule, api: false, query: options.query });
   app.on(method.toUpperCase(), path, guard(rule, false), handler);
 }
 
@@ -109,7 +123,9 @@ export function route(
  */
 export function withRule<R extends RouteConfig>(app: OpenAPIHono<AppEnv>, config: R, rule: RouteRule): R {
   const path = config.path.replace(/\{(\w+)\}/g, ":$1");
-  record(app, { method: config.method.toUpperCase(), path, rule, api: true });
+  // The query parameters are those the OpenAPI document describes (request.query).
+  const query = config.request?.query instanceof z.ZodObject ? config.request.query : undefined;
+  record(app, { method: config.method.toUpperCase(), path, rule, api: true, query });
   return { ...config, middleware: [guard(rule, true), ...toArray(config.middleware)] } as R;
 }
 

@@ -18,6 +18,7 @@ import { renderPage } from "../../html.ts";
 import { orgPath, pageContext } from "../../page-context.ts";
 import type { FieldError } from "../../views/form/errors.ts";
 import { fieldErrors } from "../../views/form/problems.ts";
+import { savedQuery } from "./schema.ts";
 import {
   type AccountFormValues,
   AccountListPage,
@@ -61,7 +62,7 @@ export function registerAccountPages(app: OpenAPIHono<AppEnv>): void {
     return oneTimeUrlPage(c, outcome.account, outcome.token, false);
   });
 
-  route(app, "get", "/o/:org/manage/accounts/:id", MANAGE_ACCOUNTS, async (c) => {
+  route(app, "get", "/o/:org/manage/accounts/:id", MANAGE_ACCOUNTS, { query: savedQuery }, async (c) => {
     const target = await targetAccount(c);
     const notice = c.req.query("saved") ? pageContext(c).ui.t("accounts.saved") : undefined;
     return editAccountPage(c, target, valuesOf(target), [], { notice });

@@ -83,6 +83,8 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   計画の番号: "The plan's id",
   計画と報告のある年度: "The plan and its fiscal years with a report",
   計画または年度がない: "No such plan or fiscal year",
+  "ファイルの作成を待つ要求が多すぎる (Retry-After 秒後にもう一度)":
+    "Too many files waiting to be made (ask again after Retry-After seconds)",
   "計画の年度 (進行管理) の一覧": "List a plan's fiscal years (progress reports)",
   古い年度から: "Oldest first",
   一年度の進行管理と進捗状況の集計: "One fiscal year's progress report and grade summary",

@@ -17,6 +17,7 @@ import { renderPage } from "../../html.ts";
 import { loadOrganization } from "../../load.ts";
 import { orgPath, pageContext } from "../../page-context.ts";
 import { fieldErrors } from "../../views/form/problems.ts";
+import { loginQuery } from "./schema.ts";
 import { InvalidLinkPage, LoginPage, SetPasswordPage, SetupPage } from "./views.tsx";
 
 const FORM = { kind: "form" } as const;
@@ -27,7 +28,7 @@ function client(c: Context<AppEnv>) {
 
 /** Sign-in, sign-out, the first secretariat's setup and setting a password from a one-time URL. */
 export function registerAuthPages(app: OpenAPIHono<AppEnv>): void {
-  route(app, "get", "/o/:org/login", FORM, async (c) => {
+  route(app, "get", "/o/:org/login", FORM, { query: loginQuery }, async (c) => {
     const organization = await loadOrganization(c, c.req.param("org") ?? "");
     const { ui } = pageContext(c);
     const notice = c.req.query("ended")

@@ -5,14 +5,15 @@ import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
 import { loadInitiativeHistory, loadOrganization, loadPlanOf } from "../../load.ts";
 import { pageContext } from "../../page-context.ts";
-import { parseOrThrow } from "../../params.ts";
+import { parseOrThrow, queryObject } from "../../params.ts";
 import { initiativePageParams, initiativePageQuery } from "./schema.ts";
 import { InitiativePage } from "./views.tsx";
 
 export function registerInitiativePages(app: OpenAPIHono<AppEnv>): void {
-  route(app, "get", "/o/:org/plans/:planId/initiatives/:number", PUBLIC, async (c) => {
+  const path = "/o/:org/plans/:planId/initiatives/:number";
+  route(app, "get", path, PUBLIC, { query: initiativePageQuery }, async (c) => {
     const params = parseOrThrow(initiativePageParams, c.req.param(), "path");
-    const query = parseOrThrow(initiativePageQuery, { fy: c.req.query("fy") || undefined }, "query");
+    const query = parseOrThrow(initiativePageQuery, queryObject(new URL(c.req.url)), "query");
     const organization = await loadOrganization(c, params.org);
     const plan = await loadPlanOf(c, organization, params.planId);
     const history = await loadInitiativeHistory(c, plan, params.number);

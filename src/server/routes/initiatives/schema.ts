@@ -6,4 +6,7 @@ export const initiativePageParams = z.object({
   planId: planIdSchema,
   number: initiativeNumberSchema,
 });
-export const initiativePageQuery = z.object({ fy: fiscalYearSchema.optional() });
+/** ?fy= highlights one fiscal year; empty is the same as absent. */
+export const initiativePageQuery = z.object({
+  fy: z.preprocess((v) => (v === "" ? undefined : v), fiscalYearSchema.optional()),
+});

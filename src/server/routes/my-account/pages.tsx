@@ -15,13 +15,14 @@ import { renderPage } from "../../html.ts";
 import { orgPath, pageContext } from "../../page-context.ts";
 import type { FieldError } from "../../views/form/errors.ts";
 import { fieldErrors } from "../../views/form/problems.ts";
+import { accountPageQuery } from "./schema.ts";
 import { ChangePasswordPage, MyAccountPage } from "./views.tsx";
 
 const SELF: RouteRule = { kind: "signed-in", action: "self.manage", organization: organizationFromPath };
 
 /** The signed-in person's own account: password, sessions, personal API tokens. */
 export function registerMyAccountPages(app: OpenAPIHono<AppEnv>): void {
-  route(app, "get", "/o/:org/manage/account", SELF, async (c) => {
+  route(app, "get", "/o/:org/manage/account", SELF, { query: accountPageQuery }, async (c) => {
     const notice = c.req.query("revoked") ? pageContext(c).ui.t("me.tokenRevokedNotice") : undefined;
     return accountPage(c, { errors: [], tokenName: "", notice });
   });

@@ -1,13 +1,11 @@
+import { createHash } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
-import type { PlanDocument } from "../../../domain/plan-document.ts";
-import { exportCsv } from "../../../io/export/csv.ts";
 import {
   contentDisposition,
   contentType,
   type ExportFormat,
   exportFileName,
 } from "../../../io/export/file-name.ts";
-import { exportJson } from "../../../io/export/json.ts";
 import { planDocumentSchema, problemResponse } from "../../api-schema.ts";
 import { PUBLIC, withRule } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
@@ -15,8 +13,9 @@ import { findRound, loadPlan, loadPublication } from "../../load.ts";
 import { apiPathParams } from "../../params.ts";
 
 /**
- * Downloads of one reporting round in every published format. All four are rendered from the same
- * stored plan document by the exporters in src/io/export/, which the CLI uses too.
+ * Downloads of one reporting round in every published format. All four are rendered from the
+ * round's publication by the exporters in src/io/export/ (which the CLI uses too), in a worker of
+ * the render pool (src/server/render/pool.ts), once: the export cache keeps them by publication.
  */
 const roundParams = z.object({ planId: apiPathParams.planId, fiscalYear: apiPathParams.fiscalYear });
 
@@ -30,7 +29,11 @@ const csvQuery = z.object({
 const refused = {
   400: problemResponse("パラメーターが正しくない"),
   404: problemResponse("計画または年度がない"),
+  503: problemResponse("ファイルの作成を待つ要求が多すぎる (Retry-After 秒後にもう一度)"),
 };
+
+/** The formats that are text: kept gzip-compressed too, and sent so to readers that accept it. */
+const TEXT_FORMATS = new Set<ExportFormat>(["csv", "json"]);
 
 const binary = (mediaType: string, description: string) => ({
   description,
@@ -64,21 +67,6 @@ const formats = {
   },
 } satisfies Record<ExportFormat, unknown>;
 
-async function render(format: ExportFormat, document: PlanDocument, encoding: "utf-8" | "shift_jis") {
-  // exceljs and pdfkit load on the first download, not at every start-up: they were about a third
-  // of the server's start-up CPU time.
-  switch (format) {
-    case "xlsx":
-      return (await import("../../../io/export/xlsx.ts")).exportXlsx(document);
-    case "pdf":
-      return (await import("../../../io/export/pdf.ts")).exportPdf(document);
-    case "csv":
-      return exportCsv(document, { encoding });
-    case "json":
-      return Buffer.from(exportJson(document), "utf8");
-  }
-}
-
 export function exportPath(planId: number, fiscalYear: number, format: ExportFormat): string {
   return `/api/v1/plans/${planId}/rounds/${fiscalYear}/export.${format}`;
 }
@@ -100,22 +88,38 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
     app.openapi(withRule(app, route, PUBLIC), async (c) => {
       const { planId, fiscalYear } = c.req.valid("param");
       const encoding = format === "csv" ? csvQuery.parse(c.req.query()).encoding : "utf-8";
+      c.set("keptElsewhere", true);
       const { plan, organization } = await loadPlan(c, planId);
       const publication = await loadPublication(c, findRound(plan, fiscalYear));
+      const stored = publication.document;
+      // The open data names its publisher (地方公共団体名), which the stored round may not carry:
+      // then the bytes depend on the organization's current name too, and so do their key and tag.
+      const publisher = format === "csv" && !stored.organization ? organization.name : undefined;
+      const document = publisher ? { ...stored, organization: { name: publisher } } : stored;
+      const variant = [
+        format,
+        ...(format === "csv" ? [encoding] : []),
+        ...(publisher ? [createHash("sha256").update(publisher).digest("base64url").slice(0, 8)] : []),
+      ].join("-");
       // A publication never changes: its id names the bytes, and a reader who has them is told so
       // without anything being rendered. The address itself follows the latest revision, so
-      // readers revalidate (no-cache) rather than keep it.
-      const etag = `"p${publication.record.id}-${format}${format === "csv" ? `-${encoding}` : ""}"`;
-      const headers = { ETag: etag, "Cache-Control": "no-cache" };
+      // readers revalidate (no-cache) rather than keep it. The gzip copy is another
+      // representation, with a tag of its own.
+      const zipped = TEXT_FORMATS.has(format) && /\bgzip\b/.test(c.req.header("Accept-Encoding") ?? "");
+      const tag = `p${publication.record.id}-${variant}`;
+      const etag = zipped ? `"${tag}-gz"` : `"${tag}"`;
+      const headers: Record<string, string> = { ETag: etag, "Cache-Control": "no-cache" };
+      if (TEXT_FORMATS.has(format)) headers.Vary = "Accept-Encoding";
       if (c.req.header("If-None-Match") === etag) return c.body(null, 304, headers);
-      const stored = publication.document;
-      // The open data names its publisher (地方公共団体名), which the stored round may not carry.
-      const document =
-        format === "csv" && !stored.organization
-          ? { ...stored, organization: { name: organization.name } }
-          : stored;
-      const body = await render(format, document, encoding);
-      return c.body(new Uint8Array(body), 200, {
+      const rendered = await c
+        .get("exports")
+        .get(tag, () =>
+          c.get("renderPool").render({ format, document, encoding, created: publication.record.publishedAt }),
+        );
+      const gzip = zipped ? rendered.gzip : undefined;
+      if (zipped && !gzip) headers.ETag = `"${tag}"`;
+      if (gzip) headers["Content-Encoding"] = "gzip";
+      return c.body(gzip ?? rendered.body, 200, {
         ...headers,
         "Content-Type": contentType(format, { encoding }),
         "Content-Disposition": contentDisposition(

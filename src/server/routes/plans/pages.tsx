@@ -26,7 +26,7 @@ export function registerPlanPages(app: OpenAPIHono<AppEnv>): void {
     return c.redirect(localHref(c.get("lang"), planPath(organization.slug, plan.id, latest.fiscalYear)), 302);
   });
 
-  route(app, "get", "/o/:org/plans/:planId/:fy", PUBLIC, async (c) => {
+  route(app, "get", "/o/:org/plans/:planId/:fy", PUBLIC, { query: overviewQuery }, async (c) => {
     const params = parseOrThrow(roundParams, c.req.param(), "path");
     const query = parseOrThrow(overviewQuery, queryObject(new URL(c.req.url)), "query");
     const organization = await loadOrganization(c, params.org);
