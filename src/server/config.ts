@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { argsErrorMessage } from "../cli/args.ts";
 import { DEFAULT_DATABASE_URL, databaseUrlProblem, parseDatabaseUrl } from "../store/url.ts";
 
 /**
@@ -72,7 +73,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       allowPositionals: false,
     }));
   } catch (error) {
-    return { ok: false, errors: [`引数が正しくありません / invalid arguments: ${(error as Error).message}`] };
+    return { ok: false, errors: [argsErrorMessage(error, "serve")] };
   }
   if (values.help) return { ok: true, help: true };
 
