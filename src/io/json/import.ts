@@ -50,8 +50,7 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   },
   "json.unknown-field": {
     severity: "warning",
-    ja: (p) =>
-      `「${p.path}」: この項目は計画データにないため読み飛ばしました（つづりを確かめてください）`,
+    ja: (p) => `「${p.path}」: この項目は計画データにないため読み飛ばしました（つづりを確かめてください）`,
     en: (p) => `"${p.path}": not a field of the plan document; ignored (check the spelling)`,
   },
   "json.plan-period": {

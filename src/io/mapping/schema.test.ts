@@ -28,10 +28,7 @@ describe("parseMapping", () => {
   it("names the JSON path of every problem, in Japanese", () => {
     const found = problems(fixture("bad.json"));
     expect(found).toEqual([
-      [
-        "headerRows",
-        "列の対応表の「headerRows」: 数値でなければなりません（文字列が書かれています）",
-      ],
+      ["headerRows", "列の対応表の「headerRows」: 数値でなければなりません（文字列が書かれています）"],
       ["columns.title", "列の対応表の「columns.title」: 必須の項目がありません"],
       ["columns.grade", "列の対応表の「columns.grade」: 空にできません"],
       ["columns.kpi", "列の対応表の「columns.kpi」: この項目は使えません（つづりを確かめてください）"],
@@ -79,10 +76,7 @@ describe("parseMapping", () => {
       plan: { title: "計画", startFiscalYear: 2022, endFiscalYear: 2020 },
     });
     expect(found).toEqual([
-      [
-        "plan.endFiscalYear",
-        "列の対応表の「plan.endFiscalYear」: 計画の最終年度が開始年度より前です",
-      ],
+      ["plan.endFiscalYear", "列の対応表の「plan.endFiscalYear」: 計画の最終年度が開始年度より前です"],
     ]);
   });
 

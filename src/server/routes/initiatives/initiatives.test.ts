@@ -56,7 +56,9 @@ forEachDatabase((database) => {
     it("links a relisted KPI (再掲) to the other initiative, both ways", async () => {
       const six = await page(`${BASE}/6?fy=2019`);
       // The city wrote (再掲) in the name: it is said once, not again for screen readers.
-      expect(six.html).toMatch(/<caption id="kpi-\d+-caption">北坂戸にぎわいサロンの利用者数\(再掲\)<\/caption>/);
+      expect(six.html).toMatch(
+        /<caption id="kpi-\d+-caption">北坂戸にぎわいサロンの利用者数\(再掲\)<\/caption>/,
+      );
       expect(textOf(six.html)).toContain("No.1 産・学・官連携体制の推進 からの再掲です。");
       expect(six.html).toContain(
         '<a href="/o/sakado/plans/1/initiatives/1?fy=2019">No.1 産・学・官連携体制の推進</a>',

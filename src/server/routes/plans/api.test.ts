@@ -123,7 +123,11 @@ forEachDatabase((database) => {
         detail: "「grade」を確認してください。",
       });
       expect(body.errors).toEqual([
-        { name: "grade", in: "query", detail: "パラメーター「grade」はA・B・C・Dのいずれかで指定してください。" },
+        {
+          name: "grade",
+          in: "query",
+          detail: "パラメーター「grade」はA・B・C・Dのいずれかで指定してください。",
+        },
       ]);
       expect(body.instance).toBe("/api/v1/plans/1/rounds/2019/initiatives?grade=E");
     });
