@@ -112,7 +112,8 @@ describe("shinchoku export --input (no database)", () => {
     );
     expect(code).toBe(1);
     expect(err).toContain(
-      "エラー [headerRows]: 列の対応表の「headerRows」: 数値でなければなりません（文字列が書かれています）",
+      // bad.json writes "headerRows" on its second line.
+      "エラー（2行目）: 列の対応表の項目「headerRows」: 数値でなければなりません（文字列が書かれています）",
     );
   });
 });

@@ -60,8 +60,8 @@ describe("shinchoku import", () => {
     const code = await run([fixture("invalid/grade-e.txt"), "--json", target], io);
     expect(code).toBe(1);
     expect(await readFile(target, "utf8")).toBe("old\n");
-    expect(err.some((line) => line.startsWith("エラー [41行目") && line.includes("「E」"))).toBe(true);
-    expect(err.some((line) => line.startsWith("エラー [95行目"))).toBe(true);
+    expect(err.some((line) => line.startsWith("エラー（41行目）") && line.includes("「E」"))).toBe(true);
+    expect(err.some((line) => line.startsWith("エラー（95行目）"))).toBe(true);
     expect(err.at(-1)).toContain("何も書き出していません");
   });
 
@@ -77,7 +77,9 @@ describe("shinchoku import", () => {
     const target = join(dir, "plan.json");
     expect(await run([join(dir, "missing.txt"), "--json", target], io)).toBe(1);
     expect(existsSync(target)).toBe(false);
-    expect(err[0]).toMatch(/^エラー: ファイル「.*missing\.txt」を読み取れません/);
+    expect(err[0]).toMatch(
+      /^エラー: ファイル「.*missing\.txt」が見つかりません。ファイル名と保存場所を確認してください。$/,
+    );
   });
 
   it("exit 2: usage errors print the usage", async () => {
@@ -135,7 +137,7 @@ describe("shinchoku import: other formats, --mapping, --dry-run", () => {
     err = [];
     expect(await run([fixture("invalid/grade-e.txt"), "--dry-run"], io)).toBe(1);
     expect(out.at(-1)).toContain("エラーがあるため取り込めません");
-    expect(err.some((line) => line.startsWith("エラー [41行目"))).toBe(true);
+    expect(err.some((line) => line.startsWith("エラー（41行目）"))).toBe(true);
   });
 
   it("reads the product's own xlsx and plan-document JSON back", async () => {

@@ -1,4 +1,4 @@
-import { type Diagnostic, formatDiagnostic, type MessageCatalog, makeDiagnostic } from "./diagnostic.ts";
+import { type Diagnostic, type MessageCatalog, makeDiagnostic, placeOf } from "./diagnostic.ts";
 import { isValidIsoDate } from "./era.ts";
 import { isGrade } from "./grade.ts";
 import { type Kpi, PLAN_DOCUMENT_FORMAT, type PlanDocument } from "./plan-document.ts";
@@ -52,7 +52,7 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   "document.has-errors": {
     severity: "error",
     ja: (p) =>
-      `文書にエラーが${p.count}件あります（1件目: ${p.first}）。エラーを直してから取り込んでください。`,
+      `計画データにエラーが${p.count}件あります。1件目は${p.first}。エラーを直してから取り込んでください。`,
     en: (p) => `The document carries ${p.count} error(s) (first: ${p.first}); fix them before importing.`,
   },
   "document.fiscal-year-range": {
@@ -326,7 +326,7 @@ export function checkPlanDocument(doc: PlanDocument): Diagnostic[] {
   const errors = doc.diagnostics.filter((d) => d.severity === "error");
   const first = errors[0];
   if (first)
-    found.push(finding("document.has-errors", { count: errors.length, first: formatDiagnostic(first) }));
+    found.push(finding("document.has-errors", { count: errors.length, first: firstErrorText(first) }));
   checkYears(doc, found);
   if (!isValidIsoDate(doc.round.asOf))
     found.push(finding("document.as-of", { value: String(doc.round.asOf) }, "round.asOf"));
@@ -334,4 +334,11 @@ export function checkPlanDocument(doc: PlanDocument): Diagnostic[] {
   checkCounts(doc, found);
   checkValues(doc, found);
   return found;
+}
+
+/** 「12行目の「見出し行が見つかりません」」: the first error as a clause, without nested brackets. */
+function firstErrorText(d: Diagnostic): string {
+  const where = placeOf(d);
+  const message = d.message.replace(/。$/, "");
+  return where ? `${where}の「${message}」` : `「${message}」`;
 }

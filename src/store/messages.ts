@@ -36,7 +36,7 @@ export const storeErrors = {
   documentHasErrors: (count: number, first: string) =>
     new StoreError(
       "document.invalid",
-      `取り込めません。文書にエラーが${count}件あります（1件目: ${first}）。エラーを直してから取り込んでください。`,
+      `取り込めません。計画データにエラーが${count}件あります。1件目は${first}。エラーを直してから取り込んでください。`,
     ),
   documentInvalid: (reason: string) => new StoreError("document.invalid", `取り込めません。${reason}`),
 };

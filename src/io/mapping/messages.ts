@@ -1,4 +1,5 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
+import { ROOT_PATH } from "../json/zod-messages.ts";
 import { excerpt, TABLE_TEXT_MESSAGES } from "../table-text/messages.ts";
 
 export { excerpt };
@@ -87,7 +88,8 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "mapping.invalid": {
     severity: "error",
-    ja: (p) => `列の対応表の「${p.path}」: ${p.reason}`,
+    ja: (p) =>
+      p.path === ROOT_PATH ? `列の対応表: ${p.reason}` : `列の対応表の項目「${p.path}」: ${p.reason}`,
     en: (p) => `Mapping file, "${p.path}": ${p.reasonEn}`,
   },
   "mapping.required": {
