@@ -20,6 +20,7 @@ import { type RenderPool, sharedRenderPool } from "./render/pool.ts";
 import { registerAccountPages } from "./routes/accounts/pages.tsx";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerAuthPages } from "./routes/auth/pages.tsx";
+import { registerEntryPages } from "./routes/entry/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
 import { registerManagePages } from "./routes/manage/pages.tsx";
@@ -88,6 +89,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
+        // Same-origin scripts only (progressive enhancement: every page works without them).
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         formAction: ["'self'"],
         baseUri: ["'none'"],
@@ -129,6 +133,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerManagePages(app);
   registerMyAccountPages(app);
   registerAccountPages(app);
+  registerEntryPages(app);
 
   registerOrganizationPages(app);
   registerPlanPages(app);
