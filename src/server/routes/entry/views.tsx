@@ -235,7 +235,7 @@ function InitiativeFacts(props: { ui: Ui; t: EntryText; data: EntryData }) {
             <dt>
               {t("entry.lastYearGoal", {
                 label:
-                  ui.lang === "ja" ? `${formatFiscalYear(data.round.fiscalYear, "short")}年度目標` : "(H)",
+                  ui.lang === "ja" ? `${formatFiscalYear(data.round.fiscalYear, "short")}目標` : "(H)",
               })}
             </dt>
             <dd class="long-text" lang={sourceLang(ui)}>
