@@ -89,15 +89,14 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       contentSecurityPolicy: {
         defaultSrc: ["'none'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        // Same-origin scripts only (progressive enhancement: every page works without them).
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         formAction: ["'self'"],
         baseUri: ["'none'"],
         frameAncestors: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // A page that needs more (the entry form's same-origin script) sets its own policy.
+      overwrite: false,
     }),
   );
 

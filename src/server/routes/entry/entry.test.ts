@@ -78,6 +78,12 @@ forEachDatabase((database) => {
       const response = await get(app, page(8), editor);
       expect(response.status).toBe(200);
       expect(response.headers.get("Cache-Control")).toBe("private, no-store");
+      // The app's policy with one addition: its own same-origin script and the endpoint it asks.
+      const general = (await app.request("/")).headers.get("Content-Security-Policy");
+      expect(general).not.toContain("script-src");
+      expect(response.headers.get("Content-Security-Policy")).toBe(
+        `${general}; script-src 'self'; connect-src 'self'`,
+      );
       const html = await response.text();
       const text = textOf(html);
       expect(text).toContain("No.8 行政評価システムの推進 の報告");

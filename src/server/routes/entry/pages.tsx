@@ -60,6 +60,14 @@ export const readingQuery = z.object({
   plan: planIdSchema.optional(),
 });
 
+/**
+ * The entry page's policy: the app's (src/server/app.ts), plus its one same-origin script and the
+ * reading endpoint it asks. Every other page keeps the policy without scripts.
+ */
+export const ENTRY_CSP =
+  "default-src 'none'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; form-action 'self'; " +
+  "base-uri 'none'; frame-ancestors 'none'; script-src 'self'; connect-src 'self'";
+
 /** The longest texts a form takes (the API's bounds). */
 const MAX_TEXT = 100_000;
 const MAX_REASON = 10_000;
@@ -382,6 +390,7 @@ async function renderEntry(
   const { ui } = pageContext(c);
   const editRefusal = refusalOf(c, data, "edit");
   const csrf = auth.kind === "session" ? auth.csrfToken : "";
+  c.header("Content-Security-Policy", ENTRY_CSP);
   return renderPage(
     c,
     <EntryPage
