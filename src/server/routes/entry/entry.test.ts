@@ -269,6 +269,23 @@ forEachDatabase((database) => {
       expect((await report(store, planId, 8)).activities).toBe("外部評価委員会を4回開いた。");
     });
 
+    it("a browser's own form POST with Origin: null (Referrer-Policy no-referrer) passes on Sec-Fetch-Site", async () => {
+      const { app, editor, page } = await setup(database);
+      const send = (site: string) =>
+        app.request(`${page(8)}/comments`, {
+          method: "POST",
+          headers: {
+            Cookie: editor.cookie,
+            Origin: "null",
+            "Sec-Fetch-Site": site,
+            "Content-Type": "application/x-www-form-urlencoded",
+          },
+          body: new URLSearchParams({ _csrf: editor.csrf, comment: "確認します。" }),
+        });
+      expect((await send("cross-site")).status).toBe(403);
+      expect((await send("same-origin")).status).toBe(303);
+    });
+
     it("keeps a comment thread with the secretariat; an empty comment is refused", async () => {
       const { app, secretariat, editor, page } = await setup(database);
       const empty = await post(app, `${page(8)}/comments`, editor, { comment: "  " });
