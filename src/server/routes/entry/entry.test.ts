@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
-import { allMatches, seededApp, textOf } from "../../../../test/server-support.ts";
+import { allMatches, seededApp, textOf, untranslatedText } from "../../../../test/server-support.ts";
 import {
   actingAs,
   openEntryRound,
@@ -267,6 +267,15 @@ forEachDatabase((database) => {
       });
       expect(again.status).toBe(303);
       expect((await report(store, planId, 8)).activities).toBe("外部評価委員会を4回開いた。");
+    });
+
+    it("in English, only the organization's own words are Japanese (and marked so)", async () => {
+      const { app, editor, page } = await setup(database);
+      for (const path of [`${page(8)}?lang=en`, "/o/sakado/manage/my-work?lang=en"]) {
+        const response = await get(app, path, editor);
+        expect(response.status).toBe(200);
+        expect(untranslatedText(await response.text()), path).toEqual([]);
+      }
     });
 
     it("a browser's own form POST with Origin: null (Referrer-Policy no-referrer) passes on Sec-Fetch-Site", async () => {

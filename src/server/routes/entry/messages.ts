@@ -13,6 +13,7 @@ const JA = {
   "entry.roundState": "年度の進行管理：{state}",
   "entry.deadline": "提出期限：{date}",
   "entry.initiative": "取組項目",
+  "entry.report": "{fy}の報告",
   "entry.policy": "基本方針",
   "entry.departments": "関係課",
   "entry.lead.mark": "（主担当）",
@@ -26,7 +27,7 @@ const JA = {
   "entry.activitiesHint": "今年度に行ったことを、事業名・件数・時期などを添えて書いてください。",
   "entry.kpis": "数値目標等 (E) の現状値",
   "entry.kpisHint":
-    "書いたとおりの文字で公表されます。保存すると、どう読み取ったかを欄の下に表示します（例：1億円 → 100,000,000円）。",
+    "書いたとおりの文字で公表されます。保存すると、どう読み取ったかを欄の下に表示します（例：{example}）。",
   "entry.noKpis": "この取組項目には数値目標がありません。",
   "entry.kpiBaseline": "当初 {value}",
   "entry.kpiTarget": "目標 {value}",
@@ -109,6 +110,7 @@ const EN: Record<EntryKey, string> = {
   "entry.roundState": "Round: {state}",
   "entry.deadline": "Due: {date}",
   "entry.initiative": "Initiative",
+  "entry.report": "Report for {fy}",
   "entry.policy": "Basic policy",
   "entry.departments": "Departments",
   "entry.lead.mark": " (lead)",
@@ -122,7 +124,7 @@ const EN: Record<EntryKey, string> = {
   "entry.activitiesHint": "Write what was done this year, with names, counts and dates.",
   "entry.kpis": "Current values of the KPIs (E)",
   "entry.kpisHint":
-    "Published exactly as typed. When saved, how it was read is shown under the field (e.g. 1億円 → 100,000,000円).",
+    "Published exactly as typed. When saved, how it was read is shown under the field (e.g. {example}).",
   "entry.noKpis": "This initiative has no KPIs.",
   "entry.kpiBaseline": "Baseline {value}",
   "entry.kpiTarget": "Target {value}",
@@ -197,6 +199,17 @@ const EN: Record<EntryKey, string> = {
   "myWork.updated": "Last changed {at}",
   "myWork.link": "My work (reports to enter)",
 };
+
+/** The message with markup in its placeholders (a value from the organization's documents marked Japanese). */
+export function entryParts<T>(lang: Lang, key: EntryKey, params: Record<string, T>): (string | T)[] {
+  return CATALOGUE[lang][key]
+    .split(/(\{\w+\})/)
+    .filter((part) => part !== "")
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      return name !== undefined && name in params ? (params[name] as T) : part;
+    });
+}
 
 const CATALOGUE: Record<Lang, Record<EntryKey, string>> = { ja: JA, en: EN };
 

@@ -23,7 +23,7 @@ import { TableScroll } from "../../views/table-scroll.tsx";
 import { ManageLayoutBar, type ManagePageProps, manageCrumbs } from "../manage/views.tsx";
 import { MarkedDifference } from "./diff.tsx";
 import type { EntryData, EntryKpi, EntryValues } from "./load.ts";
-import { type EntryText, entryText } from "./messages.ts";
+import { type EntryText, entryParts, entryText } from "./messages.ts";
 
 export interface Conflict {
   /** The report as the other person left it. */
@@ -108,7 +108,9 @@ export function EntryPage(props: EntryPageProps) {
     >
       <h1 lang={sourceLang(ui)}>{title}</h1>
       <p class="entry-status">
-        {t("entry.state")}：<ReportStateTag ui={ui} state={data.report.state} />
+        {t("entry.state")}
+        {ui.lang === "ja" ? "：" : ": "}
+        <ReportStateTag ui={ui} state={data.report.state} />
         <span class="entry-status-sep"> </span>
         {t("entry.roundState", {
           state: `${fiscalYearText(data.round.fiscalYear, ui.lang)} ${ROUND_STATE_LABELS[data.round.state][ui.lang]}`,
@@ -141,6 +143,7 @@ export function EntryPage(props: EntryPageProps) {
         </div>
       ) : null}
       <InitiativeFacts ui={ui} t={t} data={data} />
+      <h2 id="entry-report">{t("entry.report", { fy: shortYear(data.round.fiscalYear, ui.lang) })}</h2>
       {props.editRefusal ? (
         <>
           <p class="notice-warning">{t("entry.readOnly", { reason: props.editRefusal })}</p>
@@ -220,7 +223,7 @@ function InitiativeFacts(props: { ui: Ui; t: EntryText; data: EntryData }) {
         <dd>
           {data.departments.map((d, index) => (
             <>
-              {index > 0 ? "、" : ""}
+              {index > 0 ? (ui.lang === "ja" ? "、" : ", ") : ""}
               <SourceText ui={ui}>{d.name}</SourceText>
               {index === 0 ? t("entry.lead.mark") : ""}
             </>
@@ -320,11 +323,19 @@ function valueText(value: KpiValue | undefined): string {
 }
 
 function KpiFields(props: EntryPageProps & { t: EntryText }) {
-  const { t, data } = props;
+  const { ui, t, data } = props;
   return (
     <fieldset class="field kpi-fields">
       <legend>{t("entry.kpis")}</legend>
-      {data.kpis.length === 0 ? <p>{t("entry.noKpis")}</p> : <p class="hint">{t("entry.kpisHint")}</p>}
+      {data.kpis.length === 0 ? (
+        <p>{t("entry.noKpis")}</p>
+      ) : (
+        <p class="hint">
+          {entryParts(ui.lang, "entry.kpisHint", {
+            example: <SourceText ui={ui}>1億円 → 100,000,000円</SourceText>,
+          })}
+        </p>
+      )}
       {data.kpis.map((kpi) => (
         <KpiField {...props} kpi={kpi} />
       ))}
@@ -340,11 +351,17 @@ function KpiField(props: EntryPageProps & { t: EntryText; kpi: EntryKpi }) {
     <>
       <SourceText ui={ui}>{kpi.label}</SourceText>
       <span class="kpi-facts">
-        {t("entry.kpiBaseline", { value: valueText(kpi.baseline) })}
-        {" ／ "}
-        {t("entry.kpiTarget", { value: valueText(kpi.target) })}
-        {" ／ "}
-        {t("entry.kpiLastYear", { value: valueText(kpi.lastYear) })}
+        {entryParts(ui.lang, "entry.kpiBaseline", {
+          value: <SourceText ui={ui}>{valueText(kpi.baseline)}</SourceText>,
+        })}
+        {ui.lang === "ja" ? " ／ " : " / "}
+        {entryParts(ui.lang, "entry.kpiTarget", {
+          value: <SourceText ui={ui}>{valueText(kpi.target)}</SourceText>,
+        })}
+        {ui.lang === "ja" ? " ／ " : " / "}
+        {entryParts(ui.lang, "entry.kpiLastYear", {
+          value: <SourceText ui={ui}>{valueText(kpi.lastYear)}</SourceText>,
+        })}
       </span>
     </>
   );
@@ -596,9 +613,9 @@ function Comments(props: EntryPageProps & { ui: Ui; t: EntryText; comments: Comm
             <li class={`comment comment-${comment.kind}`}>
               <p class="comment-meta">
                 <strong>{t(`entry.commentKind.${comment.kind}`)}</strong>
-                {" ・ "}
+                {ui.lang === "ja" ? " ・ " : " · "}
                 <SourceText ui={ui}>{comment.authorName}</SourceText>
-                {" ・ "}
+                {ui.lang === "ja" ? " ・ " : " · "}
                 <time datetime={comment.createdAt}>{timeText(comment.createdAt, ui.lang)}</time>
               </p>
               <p class="comment-body" lang={sourceLang(ui)}>
@@ -671,7 +688,11 @@ export function MyWorkPage(props: ManagePageProps & { departmentNames: string[];
       {props.departmentNames.length === 0 ? (
         <p>{t("myWork.noDepartments")}</p>
       ) : (
-        <p class="lead">{t("myWork.lead", { departments: props.departmentNames.join("、") })}</p>
+        <p class="lead">
+          {entryParts(ui.lang, "myWork.lead", {
+            departments: <SourceText ui={ui}>{props.departmentNames.join("、")}</SourceText>,
+          })}
+        </p>
       )}
       {props.rounds.length === 0 ? <p>{t("myWork.none")}</p> : null}
       {props.rounds.map(({ plan, round, rows }) => {
@@ -680,8 +701,8 @@ export function MyWorkPage(props: ManagePageProps & { departmentNames: string[];
           <TableScroll labelledBy={captionId}>
             <table class="data my-work">
               <caption id={captionId}>
-                {t("myWork.caption", {
-                  plan: plan.title,
+                {entryParts(ui.lang, "myWork.caption", {
+                  plan: <SourceText ui={ui}>{plan.title}</SourceText>,
                   fy: fiscalYearText(round.fiscalYear, ui.lang),
                   state: ROUND_STATE_LABELS[round.state][ui.lang],
                 })}
