@@ -135,6 +135,11 @@ describe("the department's entry page in a browser", () => {
       );
       expect(await page.locator("#activities-theirs ins").textContent()).toContain("3");
       await page.screenshot({ path: `${SCREENS}/entry-conflict.png`, fullPage: true });
+      await page.locator(".conflict-summary").screenshot({ path: `${SCREENS}/entry-conflict-summary.png` });
+      await page
+        .locator(".field-conflict")
+        .first()
+        .screenshot({ path: `${SCREENS}/entry-conflict-field.png` });
       await expectNoSeriousViolations(page);
       await page.context().close();
     },

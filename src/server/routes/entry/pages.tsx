@@ -389,6 +389,7 @@ async function renderEntry(
   const { organization, account, auth } = signedIn(c);
   const { ui } = pageContext(c);
   const editRefusal = refusalOf(c, data, "edit");
+  const submitRefusal = refusalOf(c, data, "submit");
   const csrf = auth.kind === "session" ? auth.csrfToken : "";
   c.header("Content-Security-Policy", ENTRY_CSP);
   return renderPage(
@@ -406,7 +407,8 @@ async function renderEntry(
       {...(options.incompleteSaved ? { incompleteSaved: true } : {})}
       {...(options.conflict ? { conflict: options.conflict } : {})}
       {...(editRefusal ? { editRefusal: ui.t(editRefusal) } : {})}
-      canSubmit={refusalOf(c, data, "submit") === undefined}
+      canSubmit={submitRefusal === undefined}
+      notLead={submitRefusal === "workflow.notLead"}
       comment={options.comment ?? ""}
       commentErrors={options.commentErrors ?? []}
       readingUrl={ui.href(`/o/${encodeURIComponent(organization.slug)}/manage/kpi-reading`, {

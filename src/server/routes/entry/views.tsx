@@ -44,6 +44,8 @@ export interface EntryPageProps extends ManagePageProps {
   /** Why the department's fields cannot be changed now (undefined: they can). */
   editRefusal?: string;
   canSubmit: boolean;
+  /** Submission is the lead department's (another department's editor is looking). */
+  notLead: boolean;
   comment: string;
   commentErrors: FieldError[];
   /** The live reading endpoint (JavaScript only). */
@@ -195,11 +197,15 @@ export function EntryPage(props: EntryPageProps) {
               </button>
             ) : null}
           </div>
-          <p class="hint">
-            {props.canSubmit
-              ? t("entry.submitHint")
-              : t("entry.notLeadHint", { department: data.departments[0]?.name ?? "" })}
-          </p>
+          {props.canSubmit ? (
+            <p class="hint">{t("entry.submitHint")}</p>
+          ) : props.notLead ? (
+            <p class="hint">
+              {entryParts(ui.lang, "entry.notLeadHint", {
+                department: <SourceText ui={ui}>{data.departments[0]?.name ?? ""}</SourceText>,
+              })}
+            </p>
+          ) : null}
         </form>
       )}
       <Comments {...props} t={t} comments={data.comments} path={path} />
