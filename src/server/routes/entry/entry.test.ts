@@ -324,6 +324,8 @@ forEachDatabase((database) => {
         expectedVersion: submitted.version,
         comment: "二次評価の件数を確認してください。",
       });
+      const home = await (await get(app, "/o/sakado/manage", editor)).text();
+      expect(home).toContain('<a href="/o/sakado/manage/my-work">わたしの担当（入力する報告）</a>');
       const response = await get(app, "/o/sakado/manage/my-work", editor);
       expect(response.status).toBe(200);
       const html = await response.text();
