@@ -20,6 +20,7 @@ import { type RenderPool, sharedRenderPool } from "./render/pool.ts";
 import { registerAccountPages } from "./routes/accounts/pages.tsx";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerAuthPages } from "./routes/auth/pages.tsx";
+import { registerEntryPages } from "./routes/entry/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
 import { registerManagePages } from "./routes/manage/pages.tsx";
@@ -94,6 +95,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         frameAncestors: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // A page that needs more (the entry form's same-origin script) sets its own policy.
+      overwrite: false,
     }),
   );
 
@@ -129,6 +132,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerManagePages(app);
   registerMyAccountPages(app);
   registerAccountPages(app);
+  registerEntryPages(app);
 
   registerOrganizationPages(app);
   registerPlanPages(app);

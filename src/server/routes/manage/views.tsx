@@ -9,6 +9,7 @@ import { fiscalYearText, planPeriodText } from "../../views/dates.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
+import { entryText } from "../entry/messages.ts";
 import { ProgressTable } from "../progress-table/views.tsx";
 
 export interface ManagePageProps {
@@ -69,6 +70,9 @@ export function ManageHomePage(
         ) : null}
         <li>
           <a href={ui.href(`${base}/manage/account`)}>{ui.t("manage.account")}</a>
+        </li>
+        <li>
+          <a href={ui.href(`${base}/manage/my-work`)}>{entryText(ui.lang)("myWork.link")}</a>
         </li>
       </ul>
       <h2>{ui.t("manage.plans")}</h2>
