@@ -32,6 +32,7 @@ import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
 import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
 import { registerReportApi } from "./routes/reports/api.ts";
+import { registerWorkbookPages } from "./routes/workbook/pages.tsx";
 import { renderErrorPage } from "./views/error-page.tsx";
 
 export interface AppOptions {
@@ -129,6 +130,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerManagePages(app);
   registerMyAccountPages(app);
   registerAccountPages(app);
+  registerWorkbookPages(app);
 
   registerOrganizationPages(app);
   registerPlanPages(app);
