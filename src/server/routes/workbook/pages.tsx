@@ -113,7 +113,8 @@ function commonProps(c: Context<AppEnv>) {
 
 async function showWorkbookPage(
   c: Context<AppEnv>,
-  problems: WorkbookProblem[] | "missing-file" = [],
+  /** Findings about the workbook's cells, or a message about the form itself. */
+  problems: (WorkbookProblem | string)[] | "missing-file" = [],
   notice?: string,
 ) {
   const { principal, organization } = signedIn(c);
@@ -126,7 +127,7 @@ async function showWorkbookPage(
   const errors: FieldError[] =
     problems === "missing-file"
       ? [{ field: "file", message: wt(ui, "missingFile") }]
-      : problems.map((p) => ({ field: "file", message: problemText(p) }));
+      : problems.map((p) => ({ field: "file", message: typeof p === "string" ? p : problemText(p) }));
   return renderPage(
     c,
     <WorkbookPage
@@ -240,7 +241,7 @@ export function registerWorkbookPages(app: Parameters<typeof route>[0]): void {
       payload.length <= MAX_PAYLOAD_CHARS && sent !== "" && sameSecret(sent, signature(c, payload))
         ? parsePayload(payload)
         : undefined;
-    if (!upload) return showWorkbookPage(c, [{ message: wt(ui, "staleForm") }]);
+    if (!upload) return showWorkbookPage(c, [wt(ui, "staleForm")]);
     try {
       const applied = await applyWorkbookUpload(
         c.get("store"),
@@ -256,8 +257,8 @@ export function registerWorkbookPages(app: Parameters<typeof route>[0]): void {
       );
     } catch (error) {
       if (error instanceof WorkbookRefused) return showWorkbookPage(c, error.problems);
-      if (error instanceof ConflictError) return showWorkbookPage(c, [{ message: wt(ui, "conflict") }]);
-      if (error instanceof WorkflowRefusal) return showWorkbookPage(c, [{ message: wt(ui, "refused") }]);
+      if (error instanceof ConflictError) return showWorkbookPage(c, [wt(ui, "conflict")]);
+      if (error instanceof WorkflowRefusal) return showWorkbookPage(c, [wt(ui, "refused")]);
       throw error;
     }
   });
