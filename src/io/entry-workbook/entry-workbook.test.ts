@@ -116,7 +116,7 @@ describe("the entry workbook", () => {
       "目標",
       "前年度の値（参考）",
       "今年度の入力（黄色のセル）",
-      "前年度に定めた今年度の目標 (H)（参考）",
+      "前年度に定めた目標 (H)（参考）",
     ]);
     // No.1: (D), two KPIs, own view, its reason, (H) — rows 5 to 10.
     expect([5, 6, 7, 8, 9, 10].map((r) => text(`C${r}`))).toEqual([

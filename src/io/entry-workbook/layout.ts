@@ -23,7 +23,7 @@ export const COLUMNS = [
   { id: "target", header: "目標", width: 11 },
   { id: "lastYear", header: "前年度の値（参考）", width: 28 },
   { id: "input", header: "今年度の入力（黄色のセル）", width: 46 },
-  { id: "lastGoal", header: "前年度に定めた今年度の目標 (H)（参考）", width: 26 },
+  { id: "lastGoal", header: "前年度に定めた目標 (H)（参考）", width: 26 },
 ] as const;
 
 export type ColumnId = (typeof COLUMNS)[number]["id"];

@@ -215,7 +215,7 @@ export async function writeEntryWorkbook(
   guide.font = font(BODY_SIZE);
   guide.alignment = { wrapText: true, vertical: "top" };
   sheet.mergeCells(GUIDE_ROW, 1, GUIDE_ROW, lastColumn);
-  sheet.getRow(GUIDE_ROW).height = heightForLines(2, BODY_SIZE);
+  sheet.getRow(GUIDE_ROW).height = heightForLines(3, BODY_SIZE);
 
   COLUMNS.forEach((column, i) => {
     const cell = sheet.getCell(HEADER_ROW, i + 1);
@@ -301,7 +301,8 @@ export async function writeEntryWorkbook(
       const heights = [field.label, field.lastYear, field.value].map((text, i) =>
         textHeight(measurer, {
           text,
-          width: [COLUMNS[2].width, COLUMNS[5].width, COLUMNS[6].width][i] ?? 20,
+          // A tenth less than the column: a spreadsheet without BIZ UDPGothic sets wider glyphs.
+          width: ([COLUMNS[2].width, COLUMNS[5].width, COLUMNS[6].width][i] ?? 20) * 0.9,
           size: BODY_SIZE,
           font: i === 0 ? FONT_BOLD : FONT_REGULAR,
           breaks: "prose",

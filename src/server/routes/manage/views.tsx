@@ -10,6 +10,7 @@ import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { ProgressTable } from "../progress-table/views.tsx";
+import { DraftPaperLinks } from "../workbook/views.tsx";
 
 export interface ManagePageProps {
   ui: Ui;
@@ -142,6 +143,12 @@ export function DraftTablePage(props: ManagePageProps & { plan: PlanRecord; docu
       <h1 class="progress-heading" lang={sourceLang(ui)}>
         {title}
       </h1>
+      <DraftPaperLinks
+        ui={ui}
+        slug={organization.slug}
+        planId={plan.id}
+        fiscalYear={document.round.fiscalYear}
+      />
       <TableScroll labelledBy="progress-caption">
         <ProgressTable
           ui={ui}

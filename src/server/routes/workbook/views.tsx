@@ -16,6 +16,30 @@ export function workbookBase(slug: string, planId: number, fiscalYear: number): 
   return `${orgPath(slug)}/manage/plans/${planId}/${fiscalYear}`;
 }
 
+/** On the draft table: the 案 papers and the entry workbooks of the round. */
+export function DraftPaperLinks(props: {
+  ui: ManagePageProps["ui"];
+  slug: string;
+  planId: number;
+  fiscalYear: number;
+}) {
+  const { ui } = props;
+  const base = workbookBase(props.slug, props.planId, props.fiscalYear);
+  return (
+    <ul class="actions">
+      <li>
+        <a href={ui.href(`${base}/table.pdf`)}>{wt(ui, "draftPdf")}</a>
+      </li>
+      <li>
+        <a href={ui.href(`${base}/table.xlsx`)}>{wt(ui, "draftXlsx")}</a>
+      </li>
+      <li>
+        <a href={ui.href(`${base}/workbook`)}>{wt(ui, "title")}</a>
+      </li>
+    </ul>
+  );
+}
+
 interface RoundProps extends ManagePageProps {
   plan: PlanRecord;
   round: RoundRecord;
