@@ -31,7 +31,9 @@ export async function checkCsrf(c: Context<AppEnv>): Promise<void> {
 
 function fromThisSite(c: Context<AppEnv>): boolean {
   const origin = c.req.header("Origin");
-  if (origin !== undefined) return origin === readerOrigin(c, c.get("security"));
+  // Under the app's Referrer-Policy: no-referrer, Chromium sends "Origin: null" with every form
+  // POST, its own site's included: then the browser's Sec-Fetch-Site says where it came from.
+  if (origin !== undefined && origin !== "null") return origin === readerOrigin(c, c.get("security"));
   return c.req.header("Sec-Fetch-Site") === "same-origin";
 }
 

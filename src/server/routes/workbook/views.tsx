@@ -219,9 +219,13 @@ export function WorkbookPreviewPage(
                     </th>
                     <td>{change.cell}</td>
                     <td>
-                      <del>
-                        <Shown ui={ui} text={change.before} />
-                      </del>
+                      {change.before === "" ? (
+                        <Shown ui={ui} text="" />
+                      ) : (
+                        <del>
+                          <Shown ui={ui} text={change.before} />
+                        </del>
+                      )}
                     </td>
                     <td>
                       <ins>

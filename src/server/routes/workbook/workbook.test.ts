@@ -426,6 +426,23 @@ forEachDatabase((database) => {
       expect((await report(4)).activities).toBe("事務局が先に保存した内容");
     });
 
+    it("takes a form sent by Chromium under no-referrer (Origin: null) from this site only", async () => {
+      const send = (site: string) => {
+        const form = new FormData();
+        form.set("_csrf", seisaku.csrf);
+        return app.request(`${ORIGIN}${BASE}/workbook/upload`, {
+          method: "POST",
+          headers: { Cookie: seisaku.cookie, Origin: "null", "Sec-Fetch-Site": site },
+          body: form,
+        });
+      };
+      // Reaches the handler: the form's own refusal (no file), not the CSRF page.
+      expect(await refusals(await send("same-origin"))).toEqual([
+        "アップロードする入力票のファイルを選んでください。",
+      ]);
+      expect((await send("cross-site")).status).toBe(403);
+    });
+
     it("prints the draft table as PDF and xlsx marked 案 with the date printed, for signed-in readers only", async () => {
       const folder = mkdtempSync(join(tmpdir(), "shinchoku-draft-"));
       try {
