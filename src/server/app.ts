@@ -33,6 +33,7 @@ import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
 import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
 import { registerReportApi } from "./routes/reports/api.ts";
+import { registerWorkbookPages } from "./routes/workbook/pages.tsx";
 import { renderErrorPage } from "./views/error-page.tsx";
 
 export interface AppOptions {
@@ -133,6 +134,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerMyAccountPages(app);
   registerAccountPages(app);
   registerEntryPages(app);
+  registerWorkbookPages(app);
 
   registerOrganizationPages(app);
   registerPlanPages(app);

@@ -11,6 +11,7 @@ import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { entryText } from "../entry/messages.ts";
 import { ProgressTable } from "../progress-table/views.tsx";
+import { DraftPaperLinks } from "../workbook/views.tsx";
 
 export interface ManagePageProps {
   ui: Ui;
@@ -146,6 +147,12 @@ export function DraftTablePage(props: ManagePageProps & { plan: PlanRecord; docu
       <h1 class="progress-heading" lang={sourceLang(ui)}>
         {title}
       </h1>
+      <DraftPaperLinks
+        ui={ui}
+        slug={organization.slug}
+        planId={plan.id}
+        fiscalYear={document.round.fiscalYear}
+      />
       <TableScroll labelledBy="progress-caption">
         <ProgressTable
           ui={ui}
