@@ -248,7 +248,9 @@ export class Removals implements RemovalWrites {
       throw storeErrors.removalPublished(`${round.title} ${round.fiscal_year}年度`, counts.publications);
     const shared = await sharedRowsOnlyIn(db, round.plan_id, roundId);
     const work = async () => {
-      await db.deleteFrom("publication").where("round_id", "=", roundId).execute();
+      // PostgreSQL's trigger is per statement: it refuses even a DELETE that matches no row.
+      if (counts.publications > 0)
+        await db.deleteFrom("publication").where("round_id", "=", roundId).execute();
       await db
         .deleteFrom("notification")
         .where((eb) =>
@@ -295,7 +297,7 @@ export class Removals implements RemovalWrites {
     if (counts.publications > 0 && !options.force)
       throw storeErrors.removalPublished(plan.title, counts.publications);
     const work = async () => {
-      await db.deleteFrom("publication").where("plan_id", "=", planId).execute();
+      if (counts.publications > 0) await db.deleteFrom("publication").where("plan_id", "=", planId).execute();
       const rounds = db.selectFrom("reporting_round").select("id").where("plan_id", "=", planId);
       await db
         .deleteFrom("notification")
