@@ -113,7 +113,7 @@ forEachDatabase((database) => {
       const args = ["round", "--plan", String(planId), "--year", "2020", "--force", "--database", url];
       expect(await run(args, io)).toBe(2);
       expect(out[0]).toBe(
-        `削除するもの / to remove: 坂戸市 行政改革後期アクションプラン（計画ID ${planId}） の令和2年度（2020年度） / FY2020 of plan ${planId}`,
+        `削除するもの / to remove: 坂戸市 行政改革後期アクションプラン（計画ID ${planId}）の令和2年度（2020年度） / FY2020 of plan ${planId}`,
       );
       expect(out).toContain("  取組項目 2件 / initiatives: 2");
       expect(out).toContain("  公表版 1件 / published revisions: 1");

@@ -239,7 +239,7 @@ async function find(store: SqlStore, target: Target, io: CliIo): Promise<Found |
     return undefined;
   }
   return {
-    title: `${planTitle} の${formatFiscalYear(round.fiscalYear)}（${round.fiscalYear}年度） / FY${round.fiscalYear} of plan ${plan.id}`,
+    title: `${planTitle}の${formatFiscalYear(round.fiscalYear)}（${round.fiscalYear}年度） / FY${round.fiscalYear} of plan ${plan.id}`,
     counts: await store.removals.roundCounts(round.id),
     remove: (s, force) => removeRound(s, REMOVE_ACTOR, { roundId: round.id, force }),
     after: async (s) =>
