@@ -50,3 +50,20 @@ describe("全国地方公共団体コード", () => {
     },
   );
 });
+
+describe("the plan document's organization code", () => {
+  it("is checked with the document: a wrong check digit is an error naming the field", async () => {
+    const { checkPlanDocument } = await import("./plan-document-check.ts");
+    const { seedDocument } = await import("../../test/factories/test-documents.ts");
+    const good = { ...seedDocument(), organization: { name: "坂戸市", localGovernmentCode: "112399" } };
+    expect(checkPlanDocument(good)).toEqual([]);
+    const bad = { ...seedDocument(), organization: { name: "坂戸市", localGovernmentCode: "112390" } };
+    const [finding] = checkPlanDocument(bad);
+    expect(finding).toMatchObject({
+      severity: "error",
+      code: "document.local-government-code",
+      field: "organization.localGovernmentCode",
+    });
+    expect(finding?.message).toContain("検査数字");
+  });
+});

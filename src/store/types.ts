@@ -34,6 +34,8 @@ export interface OrganizationRecord {
   slug: string;
   /** 坂戸市 */
   name: string;
+  /** 全国地方公共団体コード (six digits, 坂戸市 112399), when known. */
+  localGovernmentCode: string | null;
 }
 
 export interface PlanRecord {
@@ -361,6 +363,8 @@ export interface OrganizationWrites extends OrganizationReads {
   ensure(input: {
     slug: string;
     name: string;
+    /** Set (or changed) when given; checked (StoreError "document.invalid" when it is no code). */
+    localGovernmentCode?: string;
   }): Promise<{ organization: OrganizationRecord; created: boolean }>;
 }
 
