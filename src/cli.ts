@@ -15,6 +15,10 @@ const commands: Record<string, Command> = {
     summary: "データベースを移行する / run database migrations",
     load: () => import("./cli/migrate.ts"),
   },
+  remove: {
+    summary: "年度・計画・自治体を削除する / remove a round, a plan or an organization",
+    load: () => import("./cli/remove.ts"),
+  },
 };
 
 export function usage(): string {

@@ -55,7 +55,7 @@ describe("shinchoku export --input (no database)", () => {
     const name = "行政改革後期アクションプラン_令和元年度_Shift_JIS.csv";
     expect((await readdir(dir)).sort()).toEqual([name, "plan.json"].sort());
     const text = iconv.decode(await readFile(join(dir, name)), "cp932");
-    expect(text.startsWith("地方公共団体名,計画名,計画開始年度,")).toBe(true);
+    expect(text.startsWith("全国地方公共団体コード,地方公共団体名,計画名,計画開始年度,")).toBe(true);
   });
 
   it("writes a PDF", async () => {

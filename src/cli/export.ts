@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear } from "../domain/era.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
+import { withPublisher } from "../domain/publisher.ts";
 import type { CsvEncoding } from "../io/export/csv.ts";
 import { type ExportFormat, exportFileName } from "../io/export/file-name.ts";
 import { importFile } from "../io/import-file.ts";
@@ -194,7 +195,12 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
       );
       return { exit: EXIT_FAILED };
     }
-    return { document: publication.document };
+    // The open data names its publisher (code and name) as the API's CSV does.
+    const organization =
+      options.format === "csv" ? await store.organizations.find(plan.organizationId) : undefined;
+    return {
+      document: organization ? withPublisher(publication.document, organization) : publication.document,
+    };
   } catch (error) {
     const schemaMissing = /no such table|does not exist/i.test(reason(error));
     io.err(

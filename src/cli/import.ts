@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
 import type { GradeSummary } from "../domain/grade.ts";
+import { localGovernmentCodeProblem } from "../domain/local-government-code.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { hasRemovals, type Removals, removalsBetween } from "../domain/removals.ts";
 import { importFile } from "../io/import-file.ts";
@@ -33,7 +34,7 @@ import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, write
 export function usage(): string {
   return [
     "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前] [--slug ID]",
-    "                                [--replace [--allow-removals]] [--database URL]",
+    "                                [--local-government-code 6桁] [--replace [--allow-removals]] [--database URL]",
     "                                [--mapping MAP.json] [--dry-run] [--allow-partial]",
     "                                [--limit 名前=値]…",
     "",
@@ -48,6 +49,10 @@ export function usage(): string {
     "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
     "  --slug ID             自治体の URL 名（例: sakado）。初めて取り込む自治体で必要",
     "                        the municipality's URL name; needed the first time",
+    "  --local-government-code 6桁  全国地方公共団体コード（検査数字を含む 6 桁。例: 坂戸市 112399）。",
+    "                        自治体に登録し、オープンデータ（CSV）の先頭の列に書く",
+    "                        the 6-digit local government code (with its check digit), kept with the",
+    "                        organization and written first in the open-data CSV",
     "  --replace             同じ計画・年度がすでにあれば置き換える / replace an existing round",
     "  --allow-removals      置き換えで取組項目・数値目標が減ってもよい / let --replace remove initiatives or KPIs",
     "  --allow-partial       途中で切れた表・本部会評価の行がない表・その後に行がある表も取り込む（警告のみ）",
@@ -66,6 +71,7 @@ interface Options {
   json?: string;
   organization?: string;
   slug?: string;
+  localGovernmentCode?: string;
   replace?: boolean;
   allowRemovals?: boolean;
   /** The database URL, checked (set unless --json or --dry-run). */
@@ -83,6 +89,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
     json?: string;
     organization?: string;
     slug?: string;
+    "local-government-code"?: string;
     replace?: boolean;
     "allow-removals"?: boolean;
     "allow-partial"?: boolean;
@@ -102,6 +109,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
         json: { type: "string" },
         organization: { type: "string" },
         slug: { type: "string" },
+        "local-government-code": { type: "string" },
         replace: { type: "boolean" },
         "allow-removals": { type: "boolean" },
         "allow-partial": { type: "boolean" },
@@ -127,6 +135,12 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (values.organization !== undefined) options.organization = values.organization;
   if (values.slug !== undefined) options.slug = values.slug;
   if (values.replace) options.replace = true;
+  const code = values["local-government-code"]?.trim();
+  if (code !== undefined) {
+    const problem = localGovernmentCodeProblem(code);
+    if (problem) return { error: `${problem.ja} / ${problem.en}` };
+    options.localGovernmentCode = code;
+  }
   if (values["allow-removals"]) options.allowRemovals = true;
   if (values.mapping !== undefined) options.mapping = values.mapping;
   if (values["dry-run"]) options.dryRun = true;
@@ -363,7 +377,10 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     }
     const outcome = await importRound(store, IMPORT_ACTOR, {
       document,
-      organization,
+      organization: {
+        ...organization,
+        ...(options.localGovernmentCode ? { localGovernmentCode: options.localGovernmentCode } : {}),
+      },
       replace: options.replace === true,
     });
     const year = formatFiscalYear(outcome.fiscalYear, "long");
@@ -427,6 +444,17 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       `${countBySeverity(result.diagnostics)}。エラーがあるため取り込みません（何も書き出していません）`,
     );
     return EXIT_FAILED;
+  }
+  if (options.localGovernmentCode) {
+    if (result.document.organization)
+      result.document.organization.localGovernmentCode = options.localGovernmentCode;
+    else if (options.json !== undefined) {
+      io.err(
+        "--local-government-code は自治体名と一緒に書き出します。--organization 自治体名 も指定してください" +
+          " / --local-government-code goes with the organization's name: add --organization NAME",
+      );
+      return EXIT_USAGE;
+    }
   }
   if (options.json === undefined) return storeDocument(result.document, options, io);
 

@@ -1,6 +1,7 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic, placeOf } from "./diagnostic.ts";
 import { isValidIsoDate } from "./era.ts";
 import { isGrade } from "./grade.ts";
+import { localGovernmentCodeProblem } from "./local-government-code.ts";
 import { type Kpi, PLAN_DOCUMENT_FORMAT, type PlanDocument } from "./plan-document.ts";
 
 /**
@@ -29,6 +30,7 @@ export type DocumentCheckCode =
   | "document.plan-period"
   | "document.round-outside-period"
   | "document.as-of"
+  | "document.local-government-code"
   | "document.initiative-number"
   | "document.duplicate-initiative"
   | "document.grade"
@@ -70,6 +72,11 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
     severity: "error",
     ja: (p) => `報告の年度（${p.fiscalYear}年度）が計画期間（${p.start}～${p.end}年度）の外にあります。`,
     en: (p) => `The reported fiscal year (${p.fiscalYear}) is outside the plan period (${p.start}–${p.end}).`,
+  },
+  "document.local-government-code": {
+    severity: "error",
+    ja: (p) => String(p.ja),
+    en: (p) => String(p.en),
   },
   "document.as-of": {
     severity: "error",
@@ -330,6 +337,10 @@ export function checkPlanDocument(doc: PlanDocument): Diagnostic[] {
   checkYears(doc, found);
   if (!isValidIsoDate(doc.round.asOf))
     found.push(finding("document.as-of", { value: String(doc.round.asOf) }, "round.asOf"));
+  const code = doc.organization?.localGovernmentCode;
+  const codeProblem = code === undefined ? undefined : localGovernmentCodeProblem(String(code));
+  if (codeProblem)
+    found.push(finding("document.local-government-code", codeProblem, "organization.localGovernmentCode"));
   checkStructure(doc, found);
   checkCounts(doc, found);
   checkValues(doc, found);

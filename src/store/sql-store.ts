@@ -10,6 +10,7 @@ import { Notices } from "./notices.ts";
 import { Organizations } from "./organizations.ts";
 import { Plans } from "./plans.ts";
 import { Publications } from "./publications.ts";
+import { Removals } from "./removals.ts";
 import { Reports } from "./reports.ts";
 import { bumpRevision, readPublicRevisions, readRevision } from "./revision.ts";
 import { Rounds } from "./rounds.ts";
@@ -34,6 +35,7 @@ class Resources {
   readonly tokens: Tokens;
   readonly comments: Comments;
   readonly notices: Notices;
+  readonly removals: Removals;
 
   constructor(scope: Scope) {
     this.organizations = new Organizations(scope);
@@ -49,6 +51,7 @@ class Resources {
     this.tokens = new Tokens(scope);
     this.comments = new Comments(scope);
     this.notices = new Notices(scope);
+    this.removals = new Removals(scope);
   }
 }
 

@@ -34,6 +34,8 @@ export interface OrganizationRecord {
   slug: string;
   /** 坂戸市 */
   name: string;
+  /** 全国地方公共団体コード (six digits, 坂戸市 112399), when known. */
+  localGovernmentCode: string | null;
 }
 
 export interface PlanRecord {
@@ -320,6 +322,7 @@ export type StoreErrorCode =
   | "document.invalid"
   | "not-found"
   | "conflict"
+  | "removal.published"
   | "write.outside-transaction";
 
 /** A refusal the user can act on; `message` is Japanese. */
@@ -360,6 +363,8 @@ export interface OrganizationWrites extends OrganizationReads {
   ensure(input: {
     slug: string;
     name: string;
+    /** Set (or changed) when given; checked (StoreError "document.invalid" when it is no code). */
+    localGovernmentCode?: string;
   }): Promise<{ organization: OrganizationRecord; created: boolean }>;
 }
 
@@ -586,6 +591,55 @@ export interface TokenWrites extends TokenReads {
   revokeApiToken(organizationId: number, accountId: number, id: number, now: Date): Promise<boolean>;
 }
 
+/** What a removal takes away (`shinchoku remove`), by kind of row. */
+export interface RemovalCounts {
+  plans: number;
+  rounds: number;
+  /** 基本方針 */
+  policies: number;
+  initiatives: number;
+  kpis: number;
+  reports: number;
+  kpiValues: number;
+  /** Comments of the reports' threads. */
+  comments: number;
+  /** 公表版 (revisions). */
+  publications: number;
+  departments: number;
+  accounts: number;
+  auditEntries: number;
+}
+
+export interface RemovalOptions {
+  /** Remove published revisions too (otherwise a removal that would is refused). */
+  force?: boolean;
+}
+
+export interface RemovalReads {
+  /**
+   * What removing the round would take away: its reports, KPI values, comments and publications, and
+   * the plan's initiatives, KPIs and 基本方針 that no other round shows.
+   */
+  roundCounts(roundId: number): Promise<RemovalCounts>;
+  planCounts(planId: number): Promise<RemovalCounts>;
+  organizationCounts(organizationId: number): Promise<RemovalCounts>;
+}
+
+export interface RemovalWrites extends RemovalReads {
+  /**
+   * Removes the round and what only it holds (see roundCounts), audited as "round.remove". Refuses
+   * (StoreError "removal.published") when it has publications, unless `force`.
+   */
+  removeRound(roundId: number, options?: RemovalOptions): Promise<RemovalCounts>;
+  /** Removes the plan with all its rounds, audited as "plan.remove"; refuses publications unless `force`. */
+  removePlan(planId: number, options?: RemovalOptions): Promise<RemovalCounts>;
+  /**
+   * Removes the organization with every row it owns, its audit log included (nothing would be left
+   * to point at); refuses publications unless `force`.
+   */
+  removeOrganization(organizationId: number, options?: RemovalOptions): Promise<RemovalCounts>;
+}
+
 export interface StoreReads {
   readonly organizations: OrganizationReads;
   readonly plans: PlanReads;
@@ -600,6 +654,7 @@ export interface StoreReads {
   readonly tokens: TokenReads;
   readonly comments: CommentReads;
   readonly notices: NoticeReads;
+  readonly removals: RemovalReads;
 }
 
 /** What a transaction may do: every read, and the writes. */
@@ -615,6 +670,7 @@ export interface StoreTransaction extends StoreReads {
   readonly tokens: TokenWrites;
   readonly comments: CommentWrites;
   readonly notices: NoticeWrites;
+  readonly removals: RemovalWrites;
 }
 
 export interface Store extends StoreReads {
