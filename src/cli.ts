@@ -15,10 +15,19 @@ const commands: Record<string, Command> = {
     summary: "データベースを移行する / run database migrations",
     load: () => import("./cli/migrate.ts"),
   },
+  organization: {
+    summary: "自治体を登録する / add an organization",
+    load: () => import("./cli/organization.ts"),
+  },
+  user: {
+    summary: "利用者を作成・一覧・無効化・再設定する / add, list, disable, reset accounts",
+    load: () => import("./cli/user.ts"),
+  },
 };
 
 export function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`);
   return [
     "使い方 / usage: shinchoku <command> [options]",
     "",

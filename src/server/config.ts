@@ -42,6 +42,12 @@ const MAX_SESSION_ABSOLUTE_HOURS = 30 * 24;
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = "127.0.0.1";
 
+/** The address a server listening on `host`:`port` is opened at from this machine ("http://localhost:3000/"). */
+export function listeningUrl(host: string, port: number): string {
+  const shown = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}/`;
+}
+
 export type ConfigResult =
   | { ok: true; config: ServeConfig }
   | { ok: true; help: true }
@@ -103,7 +109,13 @@ export function readPublicUrl(text: string): { url: string } | { problem: string
   }
   if (url.protocol !== "http:" && url.protocol !== "https:")
     return { problem: "http:// か https:// で始めてください / must start with http:// or https://" };
-  if (url.pathname !== "/" || url.search !== "" || url.hash !== "" || url.username !== "" || url.password !== "")
+  if (
+    url.pathname !== "/" ||
+    url.search !== "" ||
+    url.hash !== "" ||
+    url.username !== "" ||
+    url.password !== ""
+  )
     return {
       problem:
         "パス・クエリ・# ・ユーザー名を含めないでください（Shinchoku はアドレスの最上位で動きます） / no path, query, fragment or user: the server answers at the root",
@@ -159,8 +171,7 @@ export function readSecuritySettings(env: Record<string, string | undefined>): {
   const publicText = env.PUBLIC_URL;
   if (publicText !== undefined && publicText.trim() !== "") {
     const read = readPublicUrl(publicText);
-    if ("problem" in read)
-      errors.push(`PUBLIC_URL（指定値: ${publicText}）: ${read.problem}`);
+    if ("problem" in read) errors.push(`PUBLIC_URL（指定値: ${publicText}）: ${read.problem}`);
     else security.publicUrl = read.url;
   }
   return { security, errors };

@@ -7,7 +7,7 @@ import { issueSetupToken, ONE_TIME_TOKEN_MS } from "../workflow/accounts.ts";
 import { createApp } from "./app.ts";
 import { setupLink } from "./auth/links.ts";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./auth/options.ts";
-import { DEFAULT_HOST } from "./config.ts";
+import { DEFAULT_HOST, listeningUrl } from "./config.ts";
 import { gracefulCloser } from "./graceful-close.ts";
 import { DEFAULT_RENDER_QUEUE, defaultRenderThreads, RenderPool } from "./render/pool.ts";
 import { loadSampleData } from "./sample.ts";
@@ -90,8 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       s.once("error", reject);
     });
     const port = (server.address() as AddressInfo).port;
-    const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host;
-    const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}/`;
+    const url = listeningUrl(host, port);
     let closing: Promise<void> | undefined;
     const setupLinks = store.readOnly
       ? []
