@@ -20,8 +20,9 @@ export function setupLines(links: SetupLink[]): string[] {
   for (const link of links) {
     lines.push(`  ${escapeControls(link.organization.name)}（${link.organization.slug}）: ${link.url}`);
   }
+  const slug = links.length === 1 ? (links[0]?.organization.slug ?? "<URL名>") : "<URL名>";
   lines.push(
-    "  （代わりに shinchoku user add --organization <slug> --role secretariat --login <ID> でも作成できます）",
+    `  （代わりに shinchoku user add --organization ${escapeControls(slug)} --role secretariat --login <ログインID> でも作成できます / or use shinchoku user add）`,
     "",
   );
   return lines;
