@@ -112,7 +112,7 @@ describe("shinchoku export --input (no database)", () => {
     );
     expect(code).toBe(1);
     expect(err).toContain(
-      "エラー [headerRows]: マッピングファイルの「headerRows」: 数値でなければなりません（文字列が書かれています）",
+      "エラー [headerRows]: 列の対応表の「headerRows」: 数値でなければなりません（文字列が書かれています）",
     );
   });
 });
@@ -127,8 +127,8 @@ describe("shinchoku export: usage errors (exit 2)", () => {
     ],
     [["--input", "x.json", "--format", "xlsx", "--plan", "1"], "--input はファイルを変換します"],
     [["--format", "xlsx", "--plan", "1"], "--plan と --year"],
-    [["--format", "xlsx", "--plan", "abc", "--year", "2019"], "--plan は計画ID"],
-    [["--format", "xlsx", "--plan", "1", "--year", "来年"], "--year を年度として読めません"],
+    [["--format", "xlsx", "--plan", "abc", "--year", "2019"], "--plan は計画番号"],
+    [["--format", "xlsx", "--plan", "1", "--year", "来年"], "--year を年度として読み取れません"],
     [
       ["--format", "xlsx", "--bogus"],
       "--bogus というオプションはありません。shinchoku export --help で確認してください。",
@@ -200,7 +200,7 @@ forEachDatabase((database) => {
       expect(await run(["--plan", "999", "--year", "2019", "--format", "xlsx", "--database", url], io)).toBe(
         1,
       );
-      expect(err.at(-1)).toBe("計画ID 999 の計画はありません");
+      expect(err.at(-1)).toBe("計画番号 999 の計画はありません");
     });
 
     it("writes the publication by default and the draft with --draft", async () => {

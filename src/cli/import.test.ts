@@ -77,7 +77,7 @@ describe("shinchoku import", () => {
     const target = join(dir, "plan.json");
     expect(await run([join(dir, "missing.txt"), "--json", target], io)).toBe(1);
     expect(existsSync(target)).toBe(false);
-    expect(err[0]).toMatch(/^エラー: ファイル「.*missing\.txt」を読めません/);
+    expect(err[0]).toMatch(/^エラー: ファイル「.*missing\.txt」を読み取れません/);
   });
 
   it("exit 2: usage errors print the usage", async () => {
@@ -162,7 +162,7 @@ forEachDatabase((database) => {
     const seed = fixture("sakado-fy2019.txt");
     expect(await run([seed, "--organization", "坂戸市", "--slug", "sakado", "--database", url], io)).toBe(0);
     expect(out.at(-1)).toMatch(
-      /^取り込みました: 坂戸市 行政改革後期アクションプラン 令和元年度（計画ID \d+）$/,
+      /^取り込みました: 坂戸市 行政改革後期アクションプラン 令和元年度（計画番号 \d+）$/,
     );
 
     err = [];
@@ -229,7 +229,7 @@ describe("shinchoku import: a database that cannot be opened", () => {
     );
     expect(code).toBe(1);
     expect(err.join("\n")).toContain(
-      "データベースを開けません。何も取り込んでいません: postgres://shinchoku:***@127.0.0.1:1/none",
+      "データベースに接続できません。何も取り込んでいません: postgres://shinchoku:***@127.0.0.1:1/none",
     );
     expect(err.join("\n")).not.toContain("secret");
     expect(out.join("\n")).not.toContain("取り込みました");

@@ -39,12 +39,12 @@ export function usage(): string {
     "                                [--limit 名前=値]…",
     "",
     "  FILE                  進行管理集計表: テキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）、",
-    "                        xlsx、CSV、計画ドキュメント（JSON）",
+    "                        xlsx、CSV、計画データ（JSON形式）",
     "                        the progress table as text, xlsx, CSV or a plan document (JSON)",
     "  --mapping MAP.json    他の自治体の xlsx・CSV の列の対応表 / column mapping for another layout",
     "  --dry-run             先頭の行とすべての指摘を表示するだけで、何も保存しない",
     "                        preview the first rows and every finding; store nothing",
-    "  --json OUT.json       計画ドキュメントを JSON で書き出す（データベースには取り込まない）",
+    "  --json OUT.json       計画データ（JSON形式）を書き出す（データベースには取り込まない）",
     "                        write the plan document as JSON instead of storing it",
     "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
     "  --slug ID             自治体の URL 名（例: sakado）。初めて取り込む自治体で必要",
@@ -189,7 +189,7 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
     text = await readFile(path, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    io.err(`対応表を読み込めません / cannot read the mapping: ${path}\n${reason}`);
+    io.err(`列の対応表を読み取れません / cannot read the mapping: ${path}\n${reason}`);
     return undefined;
   }
   const parsed = parseMapping(text);
@@ -368,7 +368,7 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     });
     const year = formatFiscalYear(outcome.fiscalYear, "long");
     io.out(
-      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画ID ${outcome.planId}）`,
+      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画番号 ${outcome.planId}）`,
     );
     return EXIT_OK;
   } catch (error) {
@@ -380,7 +380,7 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     io.err(
       opened
         ? "取り込めませんでした。何も取り込んでいません / nothing was imported:"
-        : `データベースを開けません。何も取り込んでいません: ${redactDatabaseUrl(url)}`,
+        : `データベースに接続できません。何も取り込んでいません: ${redactDatabaseUrl(url)}`,
     );
     io.err(describeDatabaseError(error));
     return EXIT_FAILED;

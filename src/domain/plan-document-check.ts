@@ -202,7 +202,7 @@ function checkYears(doc: PlanDocument, found: Diagnostic[]): void {
   if (plan.baselineFiscalYear !== undefined)
     years.push([
       plan.baselineFiscalYear,
-      "当初値の年度",
+      "当初の年度",
       "The baseline's fiscal year",
       "plan.baselineFiscalYear",
     ]);

@@ -70,7 +70,7 @@ function unreadable(path: string, error: unknown): ImportFileResult {
   const diagnostic: Diagnostic = {
     severity: "error",
     code: "input.unreadable",
-    message: `ファイル「${path}」を読めません: ${reason}`,
+    message: `ファイル「${path}」を読み取れません: ${reason}`,
     messageEn: `Cannot read the file "${path}": ${reason}`,
   };
   return { document: null, diagnostics: [diagnostic], format: null };

@@ -233,7 +233,7 @@ const SPECS: readonly ColumnSpec[] = [
     type: "text",
     width: 14,
     header: { table: "kpiBaseline" },
-    description: { ja: "計画の当初値（集計表の表記どおり）", en: "The baseline value, as printed" },
+    description: { ja: "計画の当初（集計表の表記どおり）", en: "The baseline value, as printed" },
   },
   {
     id: "target",
@@ -271,7 +271,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 14,
     header: { table: "kpiBaseline", suffix: NUMBER_SUFFIX },
     description: {
-      ja: "当初値の数（桁区切りなし。金額は円。段階・方向などの数でない値は空欄）",
+      ja: "当初の数値（桁区切りなし。金額は円。段階・方向などの数でない値は空欄）",
       en: "The baseline as a number (no separators; money in yen; empty for stages, directions and other non-numbers)",
     },
   },

@@ -42,6 +42,10 @@ describe("serve configuration", () => {
     expect(readServeConfig(["--port", "-1"], {}).ok).toBe(false);
     const unknown = readServeConfig(["--colour"], {});
     expect(unknown.ok).toBe(false);
+    // In the words of every other command, not Node's English.
+    expect(!unknown.ok && unknown.errors).toEqual([
+      "--colour というオプションはありません。shinchoku serve --help で確認してください。 / There is no option --colour. See shinchoku serve --help.",
+    ]);
   });
 
   it("loads the sample into the embedded SQLite database only, unless told otherwise", () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { argsErrorMessage } from "../cli/args.ts";
 import { DEFAULT_DATABASE_URL, databaseUrlProblem, parseDatabaseUrl } from "../store/url.ts";
 import { DEFAULT_SECURITY } from "./auth/options.ts";
 
@@ -58,7 +59,7 @@ export function serveUsage(): string {
     "使い方 / usage: shinchoku serve [--port N] [--host ADDRESS] [--database URL] [--sample | --no-sample] [--render-threads N]",
     "",
     `  --port N            待ち受けるポート（既定 ${DEFAULT_PORT}、環境変数 PORT） / port to listen on`,
-    `  --host ADDRESS      待ち受けるアドレス（既定 ${DEFAULT_HOST}、環境変数 HOST。外部に公開するときは 0.0.0.0）`,
+    `  --host ADDRESS      待ち受けるアドレス（既定 ${DEFAULT_HOST}、環境変数 HOST。ほかのコンピューターから接続できるようにするときは 0.0.0.0）`,
     "                      address to listen on (0.0.0.0 to accept other machines)",
     `  --database URL      データベース（既定 ${DEFAULT_DATABASE_URL}、環境変数 DATABASE_URL）`,
     "                      sqlite:<path> or postgres://…",
@@ -203,7 +204,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       allowPositionals: false,
     }));
   } catch (error) {
-    return { ok: false, errors: [`引数が正しくありません / invalid arguments: ${(error as Error).message}`] };
+    return { ok: false, errors: [argsErrorMessage(error, "serve")] };
   }
   if (values.help) return { ok: true, help: true };
 

@@ -19,12 +19,12 @@ const ja = {
   "site.home": "トップ",
 
   "home.title": "自治体一覧",
-  "home.lead": "行政改革アクションプランの進行管理集計表を公開している自治体です。",
+  "home.lead": "行政改革アクションプランの進行管理集計表を公表している自治体です。",
   "home.empty": "登録されている自治体はまだありません。",
 
   "org.plans": "計画一覧",
   "org.plansCaption": "{org}の計画と最新の進捗状況",
-  "org.noPlans": "公開されている計画はまだありません。",
+  "org.noPlans": "公表されている計画はまだありません。",
   "org.noRounds": "報告なし",
 
   "col.plan": "計画",
@@ -68,7 +68,7 @@ const ja = {
   "filter.qHint": "取組項目の名称や内容に含まれる語で探します。",
   "filter.all": "すべて",
   "filter.submit": "絞り込む",
-  "filter.clear": "条件をクリア",
+  "filter.clear": "条件を解除",
 
   "downloads.heading": "ダウンロード",
   "downloads.json": "計画データ（JSON形式）",
@@ -114,7 +114,8 @@ const ja = {
   "initiative.target": "目標（{when}）",
   "initiative.yearEnd": "{when}",
   "initiative.selectedYear": "（表示中の年度）",
-  "initiative.relistedIn": "同じ指標を掲載している取組項目：",
+  "initiative.relistedFrom": "{initiatives} からの再掲です。",
+  "initiative.alsoListedIn": "この数値目標は {initiatives} にも掲載しています。",
   "initiative.relistedMark": "再掲",
   "initiative.reports": "年度ごとの取組と評価",
   "initiative.activities": "取組内容",
@@ -256,7 +257,8 @@ const en: Record<keyof typeof ja, string> = {
   "initiative.target": "Target ({when})",
   "initiative.yearEnd": "{when}",
   "initiative.selectedYear": " (selected fiscal year)",
-  "initiative.relistedIn": "The same KPI is also listed under:",
+  "initiative.relistedFrom": "Listed again from {initiatives}.",
+  "initiative.alsoListedIn": "This indicator is also listed under {initiatives}.",
   "initiative.relistedMark": "listed again",
   "initiative.reports": "Reports and grades by fiscal year",
   "initiative.activities": "Activities",

@@ -16,7 +16,7 @@ export async function loadSampleData(store: Store): Promise<ImportRoundOutcome> 
   const { document, diagnostics } = importTableText(readFileSync(SAMPLE_FILE));
   if (!document || hasErrors(diagnostics)) {
     const messages = diagnostics.map((d) => d.message).join("\n");
-    throw new Error(`サンプルデータを読み込めませんでした / the sample data could not be read:\n${messages}`);
+    throw new Error(`サンプルデータを読み取れませんでした / the sample data could not be read:\n${messages}`);
   }
   return importRound(
     store,

@@ -41,7 +41,7 @@ describe("importPlanDocumentJson", () => {
       [
         "format",
         "error",
-        '「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません（"shinchoku.plan/v3"）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です',
+        '「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません（"shinchoku.plan/v3"）。Shinchoku の計画データ（書き出した JSON形式のファイル）ではないか、対応していない版です',
       ],
     ]);
     expect(messages("[1, 2]")[0]?.[0]).toBe("format");

@@ -39,7 +39,7 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   "json.format": {
     severity: "error",
     ja: (p) =>
-      `「format」が "${PLAN_DOCUMENT_FORMAT}"（または "${PLAN_DOCUMENT_FORMAT_V1}"）ではありません（${p.found}）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です`,
+      `「format」が "${PLAN_DOCUMENT_FORMAT}"（または "${PLAN_DOCUMENT_FORMAT_V1}"）ではありません（${p.found}）。Shinchoku の計画データ（書き出した JSON形式のファイル）ではないか、対応していない版です`,
     en: (p) =>
       `"format" is not "${PLAN_DOCUMENT_FORMAT}" (or "${PLAN_DOCUMENT_FORMAT_V1}") (${p.found}): not a Shinchoku plan document, or an unsupported version`,
   },
@@ -50,8 +50,7 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   },
   "json.unknown-field": {
     severity: "warning",
-    ja: (p) =>
-      `「${p.path}」: この項目は計画ドキュメントにないため読み飛ばしました（綴りを確かめてください）`,
+    ja: (p) => `「${p.path}」: この項目は計画データにないため読み飛ばしました（つづりを確かめてください）`,
     en: (p) => `"${p.path}": not a field of the plan document; ignored (check the spelling)`,
   },
   "json.plan-period": {

@@ -131,7 +131,7 @@ function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): Jso
     case "unrecognized_keys":
       return issue.keys.map((key) => ({
         path: formatJsonPath([...path, key]),
-        ja: "この項目は使えません（綴りを確かめてください）",
+        ja: "この項目は使えません（つづりを確かめてください）",
         en: "unknown field (check the spelling)",
       }));
     case "invalid_union": {

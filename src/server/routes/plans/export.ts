@@ -58,10 +58,10 @@ const formats = {
     response: binary("text/csv", "CSV ファイル (Content-Disposition: attachment)"),
   },
   json: {
-    summary: "計画文書 (JSON) のダウンロード",
+    summary: "計画データ（JSON形式） のダウンロード",
     description: "shinchoku.plan/v2 形式。shinchoku import でそのまま取り込み直せます。",
     response: {
-      description: "計画文書 (Content-Disposition: attachment)",
+      description: "計画データ (Content-Disposition: attachment)",
       content: { [contentType("json")]: { schema: planDocumentSchema } },
     },
   },
