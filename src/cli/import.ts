@@ -24,6 +24,7 @@ import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
+import { SLUG } from "./slug.ts";
 
 /**
  * `shinchoku import FILE [--json OUT.json] [--organization 名前]`: reads a published progress table,
@@ -266,7 +267,6 @@ export function roundExistsMessage(document: PlanDocument): string {
 }
 
 /** URL names appear in addresses (/o/sakado): lower-case letters, digits and hyphens. */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** The organizations stored; none in a database that was never migrated (nothing is created here). */
 async function storedOrganizations(store: SqlStore): Promise<OrganizationRecord[]> {

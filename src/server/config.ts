@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { argsErrorMessage } from "../cli/args.ts";
 import { DEFAULT_DATABASE_URL, databaseUrlProblem, parseDatabaseUrl } from "../store/url.ts";
+import { DEFAULT_SECURITY } from "./auth/options.ts";
 
 /**
  * The server's settings, read once at start from the command line and the environment (the command
@@ -18,10 +19,35 @@ export interface ServeConfig {
   sample: boolean;
   /** Worker threads that render downloads (PDF, Excel); undefined: src/server/render/pool.ts decides. */
   renderThreads?: number;
+  /** Sessions, the proxy in front and the address the server is reached at (environment only). */
+  security: ServeSecurity;
 }
+
+/** The settings of src/server/auth/options.ts that come from the environment. */
+export interface ServeSecurity {
+  /** TRUST_PROXY: believe X-Forwarded-Proto / -Host / -For (only behind a reverse proxy). */
+  trustProxy: boolean;
+  /** SESSION_IDLE_MINUTES (default 120), in milliseconds. */
+  sessionIdleMs: number;
+  /** SESSION_ABSOLUTE_HOURS (default 12), in milliseconds. */
+  sessionAbsoluteMs: number;
+  /** PUBLIC_URL: the origin people reach the server at (no trailing slash), for printed one-time URLs. */
+  publicUrl?: string;
+}
+
+export const DEFAULT_SESSION_IDLE_MINUTES = DEFAULT_SECURITY.sessionIdleMs / 60_000;
+export const DEFAULT_SESSION_ABSOLUTE_HOURS = DEFAULT_SECURITY.sessionAbsoluteMs / 3_600_000;
+const MAX_SESSION_IDLE_MINUTES = 7 * 24 * 60;
+const MAX_SESSION_ABSOLUTE_HOURS = 30 * 24;
 
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_HOST = "127.0.0.1";
+
+/** The address a server listening on `host`:`port` is opened at from this machine ("http://localhost:3000/"). */
+export function listeningUrl(host: string, port: number): string {
+  const shown = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+  return `http://${shown.includes(":") ? `[${shown}]` : shown}:${port}/`;
+}
 
 export type ConfigResult =
   | { ok: true; config: ServeConfig }
@@ -44,7 +70,112 @@ export function serveUsage(): string {
     "  --render-threads N  PDF・Excel を作るスレッド数（既定 CPU 数 − 1、1～4。環境変数 RENDER_THREADS）",
     "                      threads that render downloads (default: CPUs − 1, 1 to 4)",
     "  -h, --help          この説明 / this help",
+    "",
+    "環境変数だけで指定する設定 / settings read from the environment only:",
+    `  SESSION_IDLE_MINUTES    操作がないままこの分数でログインを終える（既定 ${DEFAULT_SESSION_IDLE_MINUTES}、1～${MAX_SESSION_IDLE_MINUTES}）`,
+    "                          a session unused this many minutes ends",
+    `  SESSION_ABSOLUTE_HOURS  ログインからこの時間数で必ずログインを終える（既定 ${DEFAULT_SESSION_ABSOLUTE_HOURS}、1～${MAX_SESSION_ABSOLUTE_HOURS}）`,
+    "                          a session ends this many hours after sign-in, however it is used",
+    "  TRUST_PROXY             1: HTTPS を終端するリバースプロキシの X-Forwarded-Proto/-Host/-For を信じる",
+    "                          (プロキシ経由でしか届かないときだけ。既定 0) / believe the reverse proxy's headers",
+    "  PUBLIC_URL              利用者が開くアドレス（例 https://shinchoku.example.lg.jp）。表示する URL の基点",
+    "                          the address people reach the server at, the base of printed one-time URLs",
   ].join("\n");
+}
+
+/** TRUST_PROXY's words: 1/true/yes/on and 0/false/no/off (or empty), any case. */
+function readFlag(text: string | undefined): boolean | undefined {
+  const value = (text ?? "").trim().toLowerCase();
+  if (["", "0", "false", "no", "off"].includes(value)) return false;
+  if (["1", "true", "yes", "on"].includes(value)) return true;
+  return undefined;
+}
+
+/** A whole number within bounds, or undefined when the text is not one. */
+function readWhole(text: string, min: number, max: number): number | undefined {
+  const value = Number(text.trim());
+  return /^\d+$/.test(text.trim()) && value >= min && value <= max ? value : undefined;
+}
+
+/**
+ * PUBLIC_URL as an origin without the trailing slash, or a problem: http or https, with no path
+ * (the server answers at the root of its address), query, fragment or user name.
+ */
+export function readPublicUrl(text: string): { url: string } | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return { problem: "URL の形になっていません / not a URL" };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { problem: "http:// か https:// で始めてください / must start with http:// or https://" };
+  if (
+    url.pathname !== "/" ||
+    url.search !== "" ||
+    url.hash !== "" ||
+    url.username !== "" ||
+    url.password !== ""
+  )
+    return {
+      problem:
+        "パス・クエリ・# ・ユーザー名を含めないでください（Shinchoku はアドレスの最上位で動きます） / no path, query, fragment or user: the server answers at the root",
+    };
+  return { url: url.origin };
+}
+
+/** The security settings from the environment, with a line for each bad one. */
+export function readSecuritySettings(env: Record<string, string | undefined>): {
+  security: ServeSecurity;
+  errors: string[];
+} {
+  const errors: string[] = [];
+  const security: ServeSecurity = {
+    trustProxy: false,
+    sessionIdleMs: DEFAULT_SECURITY.sessionIdleMs,
+    sessionAbsoluteMs: DEFAULT_SECURITY.sessionAbsoluteMs,
+  };
+  const trust = readFlag(env.TRUST_PROXY);
+  if (trust === undefined)
+    errors.push(
+      `TRUST_PROXY は 1（プロキシを信じる）か 0 で指定してください（指定値: ${env.TRUST_PROXY}） / TRUST_PROXY must be 1 or 0`,
+    );
+  else security.trustProxy = trust;
+
+  const idleText = env.SESSION_IDLE_MINUTES;
+  let idleOk = true;
+  if (idleText !== undefined && idleText.trim() !== "") {
+    const minutes = readWhole(idleText, 1, MAX_SESSION_IDLE_MINUTES);
+    if (minutes === undefined) {
+      idleOk = false;
+      errors.push(
+        `SESSION_IDLE_MINUTES は 1～${MAX_SESSION_IDLE_MINUTES} の整数（分）で指定してください（指定値: ${idleText}） / SESSION_IDLE_MINUTES must be whole minutes, 1–${MAX_SESSION_IDLE_MINUTES}`,
+      );
+    } else security.sessionIdleMs = minutes * 60_000;
+  }
+  const absoluteText = env.SESSION_ABSOLUTE_HOURS;
+  let absoluteOk = true;
+  if (absoluteText !== undefined && absoluteText.trim() !== "") {
+    const hours = readWhole(absoluteText, 1, MAX_SESSION_ABSOLUTE_HOURS);
+    if (hours === undefined) {
+      absoluteOk = false;
+      errors.push(
+        `SESSION_ABSOLUTE_HOURS は 1～${MAX_SESSION_ABSOLUTE_HOURS} の整数（時間）で指定してください（指定値: ${absoluteText}） / SESSION_ABSOLUTE_HOURS must be whole hours, 1–${MAX_SESSION_ABSOLUTE_HOURS}`,
+      );
+    } else security.sessionAbsoluteMs = hours * 3_600_000;
+  }
+  if (idleOk && absoluteOk && security.sessionIdleMs > security.sessionAbsoluteMs)
+    errors.push(
+      `SESSION_IDLE_MINUTES（${security.sessionIdleMs / 60_000}分）が SESSION_ABSOLUTE_HOURS（${security.sessionAbsoluteMs / 3_600_000}時間）より長くなっています。無操作の時間は全体の時間以下にしてください / the idle limit is longer than the absolute one`,
+    );
+
+  const publicText = env.PUBLIC_URL;
+  if (publicText !== undefined && publicText.trim() !== "") {
+    const read = readPublicUrl(publicText);
+    if ("problem" in read) errors.push(`PUBLIC_URL（指定値: ${publicText}）: ${read.problem}`);
+    else security.publicUrl = read.url;
+  }
+  return { security, errors };
 }
 
 export function readServeConfig(args: string[], env: Record<string, string | undefined>): ConfigResult {
@@ -113,11 +244,20 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       );
     }
   }
+  const settings = readSecuritySettings(env);
+  errors.push(...settings.errors);
   if (errors.length > 0) return { ok: false, errors };
   const sample =
     values.sample ?? (values["no-sample"] ? false : parseDatabaseUrl(databaseUrl).kind === "sqlite");
   return {
     ok: true,
-    config: { port, host, databaseUrl, sample, ...(renderThreads === undefined ? {} : { renderThreads }) },
+    config: {
+      port,
+      host,
+      databaseUrl,
+      sample,
+      ...(renderThreads === undefined ? {} : { renderThreads }),
+      security: settings.security,
+    },
   };
 }

@@ -2,9 +2,12 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { openStore } from "../store/index.ts";
-import type { Store } from "../store/types.ts";
+import type { OrganizationRecord, Store } from "../store/types.ts";
+import { issueSetupToken, ONE_TIME_TOKEN_MS } from "../workflow/accounts.ts";
 import { createApp } from "./app.ts";
-import { DEFAULT_HOST } from "./config.ts";
+import { setupLink } from "./auth/links.ts";
+import { DEFAULT_SECURITY, type SecurityOptions } from "./auth/options.ts";
+import { DEFAULT_HOST, listeningUrl } from "./config.ts";
 import { gracefulCloser } from "./graceful-close.ts";
 import { DEFAULT_RENDER_QUEUE, defaultRenderThreads, RenderPool } from "./render/pool.ts";
 import { loadSampleData } from "./sample.ts";
@@ -17,6 +20,16 @@ export interface StartOptions {
   sample: boolean;
   /** Worker threads that render downloads (default: defaultRenderThreads()). */
   renderThreads?: number;
+  /** Sessions, the proxy in front, PUBLIC_URL (default: DEFAULT_SECURITY). */
+  security?: Partial<SecurityOptions>;
+}
+
+/** A one-time address on which an organization's first secretariat account is made. */
+export interface SetupLink {
+  organization: OrganizationRecord;
+  url: string;
+  /** ISO timestamp: the address stops working then (24 h), or once used. */
+  expiresAt: string;
 }
 
 export interface RunningServer {
@@ -28,6 +41,12 @@ export interface RunningServer {
   sampleLoaded: boolean;
   /** The database is a SQLite file this process cannot write: pages and downloads only. */
   readOnly: boolean;
+  /**
+   * One setup address for each organization without an enabled secretariat account (none once
+   * every organization has one, and none on a read-only database). Each start makes new ones; the
+   * ones printed before stop working.
+   */
+  setupLinks: SetupLink[];
   /**
    * Stops accepting connections, lets the requests in flight finish (those still running after
    * `timeoutMs` are cut off), then closes the store.
@@ -60,7 +79,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       threads: options.renderThreads ?? defaultRenderThreads(),
       queue: DEFAULT_RENDER_QUEUE,
     });
-    const app = createApp({ store, renderPool });
+    const security = { ...DEFAULT_SECURITY, ...options.security };
+    const app = createApp({ store, renderPool, security });
     const host = options.host ?? DEFAULT_HOST;
     let stopServer: ((timeoutMs: number) => Promise<void>) | undefined;
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -70,14 +90,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       s.once("error", reject);
     });
     const port = (server.address() as AddressInfo).port;
-    const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    const url = listeningUrl(host, port);
     let closing: Promise<void> | undefined;
+    const setupLinks = store.readOnly
+      ? []
+      : await firstRunLinks(store, security.publicUrl ?? url, security.now()).catch(async (error) => {
+          await stopServer?.(0);
+          throw error;
+        });
     return {
-      url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}/`,
+      url,
       port,
       store,
       sampleLoaded,
       readOnly: store.readOnly,
+      setupLinks,
       close(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
         closing ??= (async () => {
           await stopServer?.(timeoutMs);
@@ -92,4 +119,28 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await store.close();
     throw error;
   }
+}
+
+/**
+ * First run: a setup address for every organization that has no enabled secretariat account, so that
+ * nobody is ever given a default password. Organizations that have one get nothing (and the address
+ * is never printed again once the first secretariat exists).
+ */
+export async function firstRunLinks(store: Store, base: string, now: Date): Promise<SetupLink[]> {
+  const links: SetupLink[] = [];
+  for (const organization of await store.organizations.list()) {
+    const token = await issueSetupToken(
+      store,
+      { kind: "system", name: "shinchoku serve" },
+      organization.id,
+      now,
+    );
+    if (token === undefined) continue;
+    links.push({
+      organization,
+      url: setupLink(base, token),
+      expiresAt: new Date(now.getTime() + ONE_TIME_TOKEN_MS).toISOString(),
+    });
+  }
+  return links;
 }

@@ -506,6 +506,8 @@ export interface AccountReads {
     loginId: string,
   ): Promise<{ account: AccountRecord; passwordHash: string | null } | undefined>;
   hasActiveSecretariat(organizationId: number): Promise<boolean>;
+  /** Account id → when it last signed in (ISO timestamp); absent: never. */
+  lastSignIns(organizationId: number): Promise<Map<number, string>>;
 }
 
 export interface AccountWrites extends AccountReads {
