@@ -32,6 +32,7 @@ import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
 import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
 import { registerReportApi } from "./routes/reports/api.ts";
+import { registerRoundPages } from "./routes/round/register.ts";
 import { renderErrorPage } from "./views/error-page.tsx";
 
 export interface AppOptions {
@@ -134,6 +135,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPlanPages(app);
   registerProgressTablePages(app);
   registerInitiativePages(app);
+  registerRoundPages(app);
 
   registerOrganizationApi(app);
   registerPlanApi(app);

@@ -18,6 +18,7 @@ const FILES: Record<string, string> = {
   "site.css": "text/css; charset=utf-8",
   "progress-table.css": "text/css; charset=utf-8",
   "forms.css": "text/css; charset=utf-8",
+  "review.css": "text/css; charset=utf-8",
 };
 
 const assets = new Map<string, Asset>(
