@@ -1,7 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/sync";
 import type { Context } from "hono";
-import { isReportState, REPORT_STATE_LABELS } from "../../../domain/workflow-states.ts";
+import {
+  isReportState,
+  isRoundState,
+  REPORT_STATE_LABELS,
+  ROUND_STATE_LABELS,
+} from "../../../domain/workflow-states.ts";
 import { escapeFormulaText } from "../../../io/export/csv.ts";
 import { contentDisposition } from "../../../io/export/file-name.ts";
 import type { AuditEntryRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
@@ -37,6 +42,8 @@ function valueText(ui: Ui, field: string, value: unknown): string {
   if (value === undefined || value === null) return "";
   if (field === "state" && typeof value === "string" && isReportState(value))
     return REPORT_STATE_LABELS[value][ui.lang];
+  if (field === "state" && typeof value === "string" && isRoundState(value))
+    return ROUND_STATE_LABELS[value][ui.lang];
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return JSON.stringify(value);

@@ -162,7 +162,13 @@ export function registerReview(app: OpenAPIHono<AppEnv>): void {
           const typed = {
             activities: form.text("activities"),
             nextYearGoal: form.text("nextYearGoal"),
-            kpis: Object.fromEntries(data.kpis.map((k) => [k.key, form.text(`kpi-${k.kpiId}`)])),
+            // A KPI field the form did not send is left as it is.
+            kpis: Object.fromEntries(
+              data.kpis.map((k) => [
+                k.key,
+                form.list(`kpi-${k.kpiId}`).length > 0 ? form.text(`kpi-${k.kpiId}`) : k.text,
+              ]),
+            ),
           };
           values.fixNote = form.text("fixNote");
           const changed = [
