@@ -22,7 +22,7 @@ describe("diffDocuments", () => {
   it("names each changed field with its initiative and KPI, before and after, in table order", () => {
     const after = edit(base, (d) => {
       const i = d.policies[0]?.initiatives[0];
-      if (!i || !i.kpis[0]) return;
+      if (!i?.kpis[0]) return;
       i.activities = "連携協定を3件締結した。";
       i.grade = "A";
       i.kpis[0].current = { ...i.kpis[0].current, text: "69件" };

@@ -95,6 +95,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         frameAncestors: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // Not hono's default no-referrer: with it a browser sends "Origin: null" on this site's own
+      // form posts, and the same-origin check (auth/csrf.ts) refuses every form. same-origin still
+      // tells other sites nothing.
+      referrerPolicy: "same-origin",
     }),
   );
 
