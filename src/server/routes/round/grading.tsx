@@ -196,9 +196,6 @@ function GradingPage(
       ) : null}
       <h2>{ui.t("grading.summary")}</h2>
       <GradeSummaryTable summary={summary} fiscalYearLabel={fy} ui={ui} />
-      <p>
-        {ui.t("grading.ungraded")}: {String(summary.ungraded)}
-      </p>
       {props.items.length === 0 ? <p>{ui.t("grading.none")}</p> : null}
       {props.items.map(({ initiative, report }) => {
         const n = initiative.number;
