@@ -370,7 +370,7 @@ function SettingsPage(props: PageProps & { plan: PlanRecord; round: RoundRecord;
           ui={ui}
           id="asOf"
           label={ui.t("round.asOf")}
-          hint={ui.t("round.asOfHint")}
+          hint={ui.t("round.asOfSettingsHint")}
           required={true}
           value={values.asOf}
           errors={errors}
