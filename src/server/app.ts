@@ -33,6 +33,7 @@ import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
 import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
 import { registerReportApi } from "./routes/reports/api.ts";
+import { registerRoundPages } from "./routes/round/register.ts";
 import { registerWorkbookPages } from "./routes/workbook/pages.tsx";
 import { renderErrorPage } from "./views/error-page.tsx";
 
@@ -98,6 +99,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       crossOriginEmbedderPolicy: false,
       // A page that needs more (the entry form's same-origin script) sets its own policy.
       overwrite: false,
+      // Not hono's default no-referrer: with it a browser sends "Origin: null" on this site's own
+      // form posts, and the same-origin check (auth/csrf.ts) refuses every form. same-origin still
+      // tells other sites nothing.
+      referrerPolicy: "same-origin",
     }),
   );
 
@@ -140,6 +145,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerPlanPages(app);
   registerProgressTablePages(app);
   registerInitiativePages(app);
+  registerRoundPages(app);
 
   registerOrganizationApi(app);
   registerPlanApi(app);

@@ -19,6 +19,7 @@ const FILES: Record<string, string> = {
   "progress-table.css": "text/css; charset=utf-8",
   "forms.css": "text/css; charset=utf-8",
   "entry.js": "text/javascript; charset=utf-8",
+  "review.css": "text/css; charset=utf-8",
 };
 
 const assets = new Map<string, Asset>(

@@ -5,6 +5,7 @@
  */
 import { TRANSCRIBED_NOTE } from "../io/progress-table-columns.ts";
 import { MANAGE_EN, MANAGE_JA } from "./i18n-manage.ts";
+import { ROUND_EN, ROUND_JA } from "./routes/round/messages.ts";
 
 export const LANGS = ["ja", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -149,7 +150,7 @@ const ja = {
   "apiDocs.clientUse": "呼び出し（令和元年度の進捗状況 C の取組項目と、各数値目標の達成状況）:",
 } as const;
 
-export type MessageKey = keyof typeof ja | keyof typeof MANAGE_JA;
+export type MessageKey = keyof typeof ja | keyof typeof MANAGE_JA | keyof typeof ROUND_JA;
 
 const en: Record<keyof typeof ja, string> = {
   "site.name": "Shinchoku",
@@ -293,8 +294,8 @@ const en: Record<keyof typeof ja, string> = {
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = {
-  ja: { ...ja, ...MANAGE_JA },
-  en: { ...en, ...MANAGE_EN },
+  ja: { ...ja, ...MANAGE_JA, ...ROUND_JA },
+  en: { ...en, ...MANAGE_EN, ...ROUND_EN },
 };
 
 export type Params = Record<string, string | number>;

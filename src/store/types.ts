@@ -494,6 +494,12 @@ export interface AuditReads {
     organizationId: number,
     filter?: { entity?: string; entityId?: number; limit?: number },
   ): Promise<AuditEntryRecord[]>;
+  /** The entries about any of `targets` (each an entity and some of its ids), newest first. */
+  listFor(
+    organizationId: number,
+    targets: readonly { entity: string; ids: readonly number[] }[],
+    limit?: number,
+  ): Promise<AuditEntryRecord[]>;
 }
 
 export interface AccountReads {

@@ -47,6 +47,9 @@ export function ManageHomePage(
   props: ManagePageProps & {
     plans: { plan: PlanRecord; rounds: RoundRecord[] }[];
     canManageAccounts: boolean;
+    /** The round's pages (src/server/routes/round/): the dashboard, or grading for the committee. */
+    canManageRounds?: boolean;
+    canGrade?: boolean;
   },
 ) {
   const { ui, organization, account } = props;
@@ -91,6 +94,7 @@ export function ManageHomePage(
                 <th scope="col">{ui.t("manage.state")}</th>
                 <th scope="col">{ui.t("manage.draftTable")}</th>
                 <th scope="col">{ui.t("manage.publicPage")}</th>
+                <th scope="col">{ui.t("round.manageLink")}</th>
               </tr>
             </thead>
             <tbody>
@@ -117,6 +121,19 @@ export function ManageHomePage(
                         "—"
                       )}
                     </td>
+                    <td>
+                      {props.canManageRounds || props.canGrade ? (
+                        <a
+                          href={ui.href(
+                            `${base}/manage/plans/${plan.id}/${round.fiscalYear}${props.canManageRounds ? "" : "/grading"}`,
+                          )}
+                        >
+                          {ui.t(props.canManageRounds ? "round.toDashboard" : "round.toGrading")}
+                        </a>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                   </tr>
                 )),
               )}
@@ -124,6 +141,18 @@ export function ManageHomePage(
           </table>
         </TableScroll>
       )}
+      {props.canManageRounds && props.plans.length > 0 ? (
+        <ul class="actions">
+          {props.plans.map(({ plan }) => (
+            <li>
+              <a href={ui.href(`${base}/manage/plans/${plan.id}/rounds/new`)}>
+                {ui.t("round.openNext")}
+                <span lang={sourceLang(ui)}>（{plan.title}）</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </Layout>
   );
 }
