@@ -60,33 +60,47 @@ export const PASSWORD = "correct horse battery staple 7";
 
 export async function buildWorld(
   database: TestDatabase,
-  options: { security?: Partial<SecurityOptions>; passwords?: boolean } = {},
+  /** seed: false leaves out the seed plan (and the departments): faster, for tests of sessions alone. */
+  options: { security?: Partial<SecurityOptions>; passwords?: boolean; seed?: boolean } = {},
 ): Promise<World> {
   const store = await database.open();
-  await loadSampleData(store);
-  const organization = await store.organizations.findBySlug("sakado");
-  if (!organization) throw new Error("the seed did not make 坂戸市");
-  const [plan] = await store.plans.list(organization.id);
-  if (!plan) throw new Error("the seed has no plan");
-  const [round] = await store.rounds.list(plan.id);
-  if (!round) throw new Error("the seed has no round");
   const system = { actor: { kind: "system" as const, name: "test" } };
+  let planId = 0;
+  let fiscalYear = 0;
+  let chosen: { number: number; departmentIds: number[] } = { number: 0, departmentIds: [] };
+  let ownDepartment: number[] = [];
+  let otherDepartment: number[] = [];
+  if (options.seed !== false) {
+    await loadSampleData(store);
+    const sakado = await store.organizations.findBySlug("sakado");
+    if (!sakado) throw new Error("the seed did not make 坂戸市");
+    const [plan] = await store.plans.list(sakado.id);
+    if (!plan) throw new Error("the seed has no plan");
+    const [round] = await store.rounds.list(plan.id);
+    if (!round) throw new Error("the seed has no round");
+    planId = plan.id;
+    fiscalYear = round.fiscalYear;
+    // An initiative with a 関係課 of its own, and a department that is not among them.
+    const departments = await store.departments.list(sakado.id);
+    let found: typeof chosen | undefined;
+    for (let number = 1; number <= 200 && !found; number++) {
+      const of = await store.departments.ofInitiative(plan.id, number);
+      if (of && of.length > 0 && of.length < departments.length)
+        found = { number, departmentIds: of.map((d) => d.id) };
+    }
+    if (!found) throw new Error("no initiative with some departments but not all");
+    chosen = found;
+    ownDepartment = [found.departmentIds[0] as number];
+    otherDepartment = [departments.find((d) => !found.departmentIds.includes(d.id))?.id as number];
+  }
+  // Without the seed (tests of sessions alone, faster): 坂戸市 with no plan and no departments (so
+  // the editors there hold no role).
+  const organization = (
+    await store.transaction(system, (tx) => tx.organizations.ensure({ slug: "sakado", name: "坂戸市" }))
+  ).organization;
   const other = await store.transaction(system, (tx) =>
     tx.organizations.ensure({ slug: "rinshi", name: "隣市" }),
   );
-
-  // An initiative with a 関係課 of its own, and a department that is not among them.
-  const departments = await store.departments.list(organization.id);
-  let chosen: { number: number; departmentIds: number[] } | undefined;
-  for (let number = 1; number <= 200 && !chosen; number++) {
-    const of = await store.departments.ofInitiative(plan.id, number);
-    if (of && of.length > 0 && of.length < departments.length) {
-      chosen = { number, departmentIds: of.map((d) => d.id) };
-    }
-  }
-  if (!chosen) throw new Error("no initiative with some departments but not all");
-  const ownDepartment = chosen.departmentIds[0] as number;
-  const otherDepartment = departments.find((d) => !chosen.departmentIds.includes(d.id))?.id as number;
 
   const passwordHash = options.passwords ? await hashPassword(PASSWORD) : undefined;
   const make = async (
@@ -141,9 +155,9 @@ export async function buildWorld(
   const disabled = await make(organization.id, "disabled", ["secretariat"]);
   const accounts = {
     secretariat: credentials(await make(organization.id, "secretariat", ["secretariat"])),
-    editor: credentials(await make(organization.id, "editor", ["editor"], [ownDepartment])),
+    editor: credentials(await make(organization.id, "editor", ["editor"], ownDepartment)),
     editorOfAnotherDepartment: credentials(
-      await make(organization.id, "editor-other", ["editor"], [otherDepartment]),
+      await make(organization.id, "editor-other", ["editor"], otherDepartment),
     ),
     committee: credentials(await make(organization.id, "committee", ["committee"])),
     viewer: credentials(await make(organization.id, "viewer", ["viewer"])),
@@ -178,8 +192,8 @@ export async function buildWorld(
     organizationId: organization.id,
     otherOrganizationId: other.organization.id,
     slug: organization.slug,
-    planId: plan.id,
-    fiscalYear: round.fiscalYear,
+    planId,
+    fiscalYear,
     initiativeNumber: chosen.number,
     initiativeDepartmentIds: chosen.departmentIds,
     accounts,

@@ -91,12 +91,12 @@ forEachDatabase((database) => {
   describe("sign-in and sign-out", () => {
     let world: World;
     beforeAll(async () => {
-      world = await buildWorld(database, { passwords: true });
+      world = await buildWorld(database, { passwords: true, seed: false });
     }, 60_000);
 
     it("gives a new token at sign-in and never adopts one the browser already had (no fixation)", async () => {
       const planted = `shinchoku_session=${"a".repeat(43)}`;
-      const response = await signIn(world.app, "editor", PASSWORD, { cookie: planted });
+      const response = await signIn(world.app, "secretariat", PASSWORD, { cookie: planted });
       expect(response.status).toBe(303);
       const set = sessionCookie(response);
       expect(set?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -205,7 +205,7 @@ forEachDatabase((database) => {
   describe("expiry on the injected clock", () => {
     it("ends a session unused for the idle time (2 h by default), and any session 12 h after sign-in", async () => {
       const time = clock();
-      const world = await buildWorld(database, { passwords: true, security: { now: time.now } });
+      const world = await buildWorld(database, { passwords: true, seed: false, security: { now: time.now } });
       const cookie = await signedInCookie(world.app, "viewer");
       // Used every 1 h 50 min: still signed in at 11 h…
       for (let used = 0; used < 6; used++) {
@@ -219,7 +219,7 @@ forEachDatabase((database) => {
       time.advance(2 * MINUTE);
       expect(await homeStatus(world.app, cookie)).toBe(303);
 
-      const idle = await signedInCookie(world.app, "editor");
+      const idle = await signedInCookie(world.app, "secretariat");
       time.advance(2 * HOUR - MINUTE);
       expect(await homeStatus(world.app, idle)).toBe(200);
       time.advance(2 * HOUR - MINUTE);
@@ -232,6 +232,7 @@ forEachDatabase((database) => {
       const time = clock();
       const world = await buildWorld(database, {
         passwords: true,
+        seed: false,
         security: { now: time.now, sessionIdleMs: 10 * MINUTE, sessionAbsoluteMs: 30 * MINUTE },
       });
       const idle = await signedInCookie(world.app, "viewer");
@@ -250,7 +251,7 @@ forEachDatabase((database) => {
   describe("throttling", () => {
     it("refuses a login ID for 15 minutes after 5 failures, with a clear message, even with the right password", async () => {
       const time = clock();
-      const world = await buildWorld(database, { passwords: true, security: { now: time.now } });
+      const world = await buildWorld(database, { passwords: true, seed: false, security: { now: time.now } });
       for (let i = 0; i < 5; i++) {
         const failed = await signIn(world.app, "editor", `wrong password ${i}`);
         expect(failed.status).toBe(400);
@@ -274,6 +275,7 @@ forEachDatabase((database) => {
       const time = clock();
       const world = await buildWorld(database, {
         passwords: true,
+        seed: false,
         security: { now: time.now, trustProxy: true },
       });
       const from = (address: string) => ({ headers: { "X-Forwarded-For": address } });
@@ -289,7 +291,7 @@ forEachDatabase((database) => {
     }, 60_000);
 
     it("answers an unknown login ID exactly as a wrong password, and counts it the same", async () => {
-      const world = await buildWorld(database, { passwords: true });
+      const world = await buildWorld(database, { passwords: true, seed: false });
       const unknown = await signIn(world.app, "no-such-person", "some password here");
       const wrong = await signIn(world.app, "viewer", "some password here");
       expect(unknown.status).toBe(wrong.status);
@@ -305,7 +307,7 @@ forEachDatabase((database) => {
 
   describe("the session cookie", () => {
     it("over HTTP: HttpOnly, SameSite=Lax, Path=/, no Secure, no lifetime of its own", async () => {
-      const world = await buildWorld(database, { passwords: true });
+      const world = await buildWorld(database, { passwords: true, seed: false });
       const set = sessionCookie(await signIn(world.app, "viewer", PASSWORD));
       expect(set?.name).toBe("shinchoku_session");
       expect(set?.attributes).toContain("httponly");
@@ -317,7 +319,11 @@ forEachDatabase((database) => {
     }, 60_000);
 
     it("behind an HTTPS proxy with TRUST_PROXY: Secure and the __Host- prefix, and it signs in there", async () => {
-      const world = await buildWorld(database, { passwords: true, security: { trustProxy: true } });
+      const world = await buildWorld(database, {
+        passwords: true,
+        seed: false,
+        security: { trustProxy: true },
+      });
       const proxied = { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "shinchoku.city.example.lg.jp" };
       const response = await signIn(world.app, "viewer", PASSWORD, {
         headers: proxied,
@@ -341,7 +347,7 @@ forEachDatabase((database) => {
     }, 60_000);
 
     it("without TRUST_PROXY a forwarded https is not believed", async () => {
-      const world = await buildWorld(database, { passwords: true });
+      const world = await buildWorld(database, { passwords: true, seed: false });
       const response = await signIn(world.app, "viewer", PASSWORD, {
         headers: { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example" },
       });
@@ -404,7 +410,7 @@ forEachDatabase((database) => {
     }, 60_000);
 
     it("cannot revoke another account's token (not found, and it keeps working)", async () => {
-      const world = await buildWorld(database, { passwords: true });
+      const world = await buildWorld(database, { passwords: true, seed: false });
       const theirs = await world.accounts.viewer.apiToken();
       const cookie = await signedInCookie(world.app, "editor");
       const response = await post(world.app, `/o/sakado/manage/account/tokens/${theirs.id}/revoke`, cookie, {
