@@ -94,6 +94,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         frameAncestors: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // Not no-referrer: under it a browser sends "Origin: null" with every form it posts, and the
+      // CSRF check (auth/csrf.ts), which wants this site's own origin, would refuse every form. With
+      // same-origin, other sites still learn nothing of where a reader came from.
+      referrerPolicy: "same-origin",
     }),
   );
 

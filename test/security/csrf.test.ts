@@ -36,6 +36,21 @@ forEachDatabase((database) => {
     expect(routes.map((r) => `${r.method} ${r.path}`)).toContain("POST /o/:org/manage/accounts/:id/disable");
   });
 
+  it("asks browsers for a Referrer-Policy under which their form posts carry this site's Origin", async () => {
+    // Under no-referrer a browser sends "Origin: null" with a form post (Fetch, "serializing a request
+    // origin"), which the check refuses: every form would fail in a real browser.
+    const response = await world.app.request("/o/sakado/login");
+    expect(response.headers.get("Referrer-Policy")).toBe("same-origin");
+    const call = await requestOf(
+      world,
+      routes.find((r) => r.path === "/o/:org/login") as (typeof routes)[number],
+      "anonymous",
+      "/o/sakado/login",
+    );
+    call.init.headers.Origin = "null";
+    expect((await world.app.request(call.path, call.init)).status).toBe(403);
+  });
+
   describe.each(routes.map((entry) => [label(entry), entry] as const))("%s", (_, entry) => {
     const who = entry.rule.kind === "signed-in" ? ("secretariat" as const) : ("anonymous" as const);
     const refused: Variant[] = [
