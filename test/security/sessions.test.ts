@@ -179,6 +179,12 @@ forEachDatabase((database) => {
       );
     });
 
+    it("signs an account in on its own organization's page only", async () => {
+      const response = await signIn(world.app, "viewer", PASSWORD, { path: "/o/rinshi/login" });
+      expect(response.status).toBe(400);
+      expect(sessionCookie(response)).toBeUndefined();
+    });
+
     it("sends a reader back where they were going, never to another site", async () => {
       const inside = await signIn(world.app, "viewer", PASSWORD, {});
       expect(inside.headers.get("Location")).toBe("/o/sakado/manage");
@@ -407,6 +413,24 @@ forEachDatabase((database) => {
       expect((await world.app.request("/api/v1/me", { headers: bearer })).status).toBe(401);
       // Refused outright, not taken for an anonymous reader of the public API.
       expect((await world.app.request("/api/v1/organizations", { headers: bearer })).status).toBe(401);
+    }, 60_000);
+
+    it("read only the Bearer scheme: a Basic sign-in a proxy passes through neither refuses nor signs in", async () => {
+      const world = await buildWorld(database, { passwords: true, seed: false });
+      const basic = { Authorization: `Basic ${Buffer.from("proxy:secret").toString("base64")}` };
+      expect((await world.app.request("/api/v1/organizations", { headers: basic })).status).toBe(200);
+      expect((await world.app.request("/api/v1/me", { headers: basic })).status).toBe(401);
+      const cookie = await signedInCookie(world.app, "viewer");
+      expect(
+        (await world.app.request("/o/sakado/manage", { headers: { ...basic, Cookie: cookie } })).status,
+      ).toBe(200);
+      // A malformed or unknown Bearer token is still refused outright.
+      for (const value of ["Bearer", "Bearer !!!", `bearer ${"z".repeat(43)}`]) {
+        const response = await world.app.request("/api/v1/organizations", {
+          headers: { Authorization: value },
+        });
+        expect(response.status, value).toBe(401);
+      }
     }, 60_000);
 
     it("cannot revoke another account's token (not found, and it keeps working)", async () => {
