@@ -188,7 +188,7 @@ export async function buildWorld(
 
   return {
     store,
-    app: createApp({ store, pageCache: false, ...(options.security ? { security: options.security } : {}) }),
+    app: createApp({ store, ...(options.security ? { security: options.security } : {}) }),
     organizationId: organization.id,
     otherOrganizationId: other.organization.id,
     slug: organization.slug,
