@@ -433,6 +433,34 @@ forEachDatabase((database) => {
       }
     }, 60_000);
 
+    it("stop at a forced reset by the secretariat, with the sessions", async () => {
+      const world = await buildWorld(database, { passwords: true, seed: false });
+      const token = await world.accounts.viewer.apiToken();
+      const session = await world.accounts.viewer.session();
+      const admin = await signedInCookie(world.app, "secretariat");
+      const page = await (
+        await world.app.request(`/o/sakado/manage/accounts/${world.accounts.viewer.account.id}`, {
+          headers: { Cookie: admin },
+        })
+      ).text();
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? "";
+      const reset = await post(
+        world.app,
+        `/o/sakado/manage/accounts/${world.accounts.viewer.account.id}/reset`,
+        admin,
+        {
+          _csrf: csrf,
+        },
+      );
+      expect(reset.status).toBe(200);
+      expect(
+        (await world.app.request("/api/v1/me", { headers: { Authorization: `Bearer ${token.token}` } }))
+          .status,
+      ).toBe(401);
+      expect(await homeStatus(world.app, session.cookie)).toBe(303);
+      expect((await signIn(world.app, "viewer", PASSWORD)).status).toBe(400);
+    }, 60_000);
+
     it("cannot revoke another account's token (not found, and it keeps working)", async () => {
       const world = await buildWorld(database, { passwords: true, seed: false });
       const theirs = await world.accounts.viewer.apiToken();
