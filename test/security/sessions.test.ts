@@ -404,6 +404,25 @@ forEachDatabase((database) => {
       expect(patch.status).toBe(400);
       const accounts = await world.app.request("/o/sakado/manage/accounts", { headers: bearer });
       expect(accounts.status).toBe(403);
+      // A token cannot make another token (nor change the password, nor end the owner's sessions).
+      const tokensBefore = (await world.store.db.selectFrom("api_token").selectAll().execute()).length;
+      for (const [path, fields] of [
+        ["/o/sakado/manage/account/tokens", { tokenName: "another" }],
+        ["/o/sakado/manage/account/logout-everywhere", {}],
+        [
+          "/o/sakado/manage/password",
+          { currentPassword: PASSWORD, password: "x".repeat(20), passwordConfirm: "x".repeat(20) },
+        ],
+      ] as const) {
+        const response = await world.app.request(path, {
+          method: "POST",
+          headers: { ...bearer, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(fields).toString(),
+        });
+        expect(response.status, path).toBe(403);
+      }
+      expect((await world.store.db.selectFrom("api_token").selectAll().execute()).length).toBe(tokensBefore);
+      expect(await homeStatus(world.app, cookie)).toBe(200);
 
       const id = /tokens\/(\d+)\/revoke/.exec(again)?.[1];
       const revoked = await post(world.app, `/o/sakado/manage/account/tokens/${id}/revoke`, cookie, {
