@@ -27,7 +27,7 @@ export async function startServe(
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 45_000);
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 120_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString("utf8");
       const match = /listening on (http:\/\/\S+?)\/?\s/.exec(output);

@@ -73,5 +73,5 @@ const PASSWORD = "shared by both servers 12345";
     const after = await onOne.get("/o/sakado/manage");
     expect(after.response.status).toBe(303);
     expect(after.response.headers.get("Location")).toContain("/o/sakado/login");
-  }, 120_000);
+  }, 300_000);
 });
