@@ -215,37 +215,74 @@ describe("accounts in the browser", () => {
       await page.close();
     }
 
-    for (const lang of ["ja", "en"] as const) {
-      it(`has no serious or critical violation (${lang})`, async () => {
-        const anonymous = await context(h);
-        await sweep(anonymous, "/o/sakado/login", "login", lang, { button: /ログインする|Sign in/ });
-        await sweep(anonymous, `/setup/${setupToken}`, "setup", lang, {
-          button: /アカウントを作成する|Create/,
-        });
-        await sweep(anonymous, `/o/sakado/password/${inviteToken}`, "set-password", lang, {
-          button: /パスワードを設定する|Set the password/,
-        });
-        await anonymous.close();
-
-        await sweep(signedIn, "/o/sakado/manage", "manage-home", lang);
-        await sweep(signedIn, "/o/sakado/manage/accounts", "account-list", lang);
-        await sweep(signedIn, "/o/sakado/manage/accounts/new", "account-invite", lang, {
-          button: /追加する|Add/,
-        });
-        await sweep(signedIn, `/o/sakado/manage/accounts/${targetId}`, "account-edit", lang, {
+    type Sweep = {
+      path: () => string;
+      name: string;
+      signedIn: boolean;
+      submit?: Parameters<typeof sweep>[4];
+    };
+    const pages: Sweep[] = [
+      {
+        path: () => "/o/sakado/login",
+        name: "login",
+        signedIn: false,
+        submit: { button: /ログインする|Sign in/ },
+      },
+      {
+        path: () => `/setup/${setupToken}`,
+        name: "setup",
+        signedIn: false,
+        submit: { button: /アカウントを作成する|Create/ },
+      },
+      {
+        path: () => `/o/sakado/password/${inviteToken}`,
+        name: "set-password",
+        signedIn: false,
+        submit: { button: /パスワードを設定する|Set the password/ },
+      },
+      { path: () => "/o/sakado/manage", name: "manage-home", signedIn: true },
+      { path: () => "/o/sakado/manage/accounts", name: "account-list", signedIn: true },
+      {
+        path: () => "/o/sakado/manage/accounts/new",
+        name: "account-invite",
+        signedIn: true,
+        submit: { button: /追加する|Add/ },
+      },
+      {
+        path: () => `/o/sakado/manage/accounts/${targetId}`,
+        name: "account-edit",
+        signedIn: true,
+        submit: {
           button: /保存する|Save/,
           before: async (page) => {
             await page.locator('[name="displayName"]').fill("");
           },
-        });
-        await sweep(signedIn, "/o/sakado/manage/account", "my-account-tokens", lang, {
-          button: /トークンを作成する|Create/,
-        });
-        await sweep(signedIn, "/o/sakado/manage/password", "password-change", lang, {
-          button: /パスワードを変更する|Change the password/,
-        });
-        expect(found, found.join("\n\n")).toEqual([]);
-      }, 180_000);
+        },
+      },
+      {
+        path: () => "/o/sakado/manage/account",
+        name: "my-account-tokens",
+        signedIn: true,
+        submit: { button: /トークンを作成する|Create/ },
+      },
+      {
+        path: () => "/o/sakado/manage/password",
+        name: "password-change",
+        signedIn: true,
+        submit: { button: /パスワードを変更する|Change the password/ },
+      },
+    ];
+
+    for (const lang of ["ja", "en"] as const) {
+      for (const page of pages) {
+        it(`${page.name} (${lang}): no serious or critical violation, blank or with errors`, async () => {
+          found.length = 0;
+          const browser = page.signedIn ? signedIn : await context(h);
+          await sweep(browser, page.path(), page.name, lang, page.submit);
+          if (!page.signedIn) await browser.close();
+          expect(found, found.join("\n\n")).toEqual([]);
+        }, 120_000);
+      }
     }
   });
 });
