@@ -17,6 +17,17 @@ export interface ServeConfig {
   sample: boolean;
   /** Worker threads that render downloads (PDF, Excel); undefined: src/server/render/pool.ts decides. */
   renderThreads?: number;
+  /** Where people reach the server (PUBLIC_URL), for the links of one-time URLs and e-mail. */
+  publicUrl?: string;
+  /** Notices by e-mail through this server (SMTP_URL); undefined: nothing tries to send. */
+  smtpUrl?: string;
+  /** The sender of notice e-mail (MAIL_FROM). */
+  mailFrom?: string;
+  /**
+   * --demo: into an empty database, besides the sample, a FY2020 round open for entry and demo
+   * accounts whose one-time password-setting URLs are printed. Never by default.
+   */
+  demo: boolean;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -42,7 +53,12 @@ export function serveUsage(): string {
     "                      do not load the sample (by default it goes into an empty SQLite database only)",
     "  --render-threads N  PDF・Excel を作るスレッド数（既定 CPU 数 − 1、1～4。環境変数 RENDER_THREADS）",
     "                      threads that render downloads (default: CPUs − 1, 1 to 4)",
+    "  --demo              空のデータベースに、サンプルに加えて令和2年度の入力中の進行管理と体験用の",
+    "                      アカウント（パスワード設定URLを表示）を作る / also open a FY2020 round and demo accounts",
     "  -h, --help          この説明 / this help",
+    "",
+    "  環境変数 / environment: PUBLIC_URL（利用者がアクセスするURL / the address people use）,",
+    "  SMTP_URL（お知らせをメールでも送る smtp://… / send notices by e-mail too）, MAIL_FROM（差出人 / sender）",
   ].join("\n");
 }
 
@@ -54,6 +70,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     sample?: boolean;
     "no-sample"?: boolean;
     "render-threads"?: string;
+    demo?: boolean;
     help?: boolean;
   };
   try {
@@ -66,6 +83,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
         sample: { type: "boolean" },
         "no-sample": { type: "boolean" },
         "render-threads": { type: "string" },
+        demo: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -112,11 +130,50 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       );
     }
   }
+  const publicUrl = optionalUrl(env.PUBLIC_URL, ["http:", "https:"], "PUBLIC_URL", errors);
+  const smtpUrl = optionalUrl(env.SMTP_URL, ["smtp:", "smtps:"], "SMTP_URL", errors);
+  const mailFrom = env.MAIL_FROM?.trim() || undefined;
+  if (values.demo && values["no-sample"])
+    errors.push("--demo と --no-sample は同時に指定できません / --demo needs the sample");
   if (errors.length > 0) return { ok: false, errors };
   const sample =
     values.sample ?? (values["no-sample"] ? false : parseDatabaseUrl(databaseUrl).kind === "sqlite");
   return {
     ok: true,
-    config: { port, host, databaseUrl, sample, ...(renderThreads === undefined ? {} : { renderThreads }) },
+    config: {
+      port,
+      host,
+      databaseUrl,
+      sample: sample || values.demo === true,
+      demo: values.demo === true,
+      ...(renderThreads === undefined ? {} : { renderThreads }),
+      ...(publicUrl ? { publicUrl } : {}),
+      ...(smtpUrl ? { smtpUrl } : {}),
+      ...(mailFrom ? { mailFrom } : {}),
+    },
   };
+}
+
+/** An optional URL setting; a wrong one is named without echoing it (it may hold a password). */
+function optionalUrl(
+  text: string | undefined,
+  protocols: string[],
+  name: string,
+  errors: string[],
+): string | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !protocols.includes(url.protocol)) {
+    errors.push(
+      `${name} は ${protocols.map((p) => `${p}//…`).join(" か ")} の形で指定してください / ${name} must be a ${protocols.join(" or ")} URL`,
+    );
+    return undefined;
+  }
+  return value;
 }

@@ -3,9 +3,12 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { openStore } from "../store/index.ts";
 import type { Store } from "../store/types.ts";
+import { announceDeadlines } from "../workflow/deadlines.ts";
 import { createApp } from "./app.ts";
 import { DEFAULT_HOST } from "./config.ts";
+import { type DemoAccount, loadDemo } from "./demo.ts";
 import { gracefulCloser } from "./graceful-close.ts";
+import { type NoticeMailer, startNoticeMail } from "./notices/mailer.ts";
 import { DEFAULT_RENDER_QUEUE, defaultRenderThreads, RenderPool } from "./render/pool.ts";
 import { loadSampleData } from "./sample.ts";
 
@@ -17,6 +20,15 @@ export interface StartOptions {
   sample: boolean;
   /** Worker threads that render downloads (default: defaultRenderThreads()). */
   renderThreads?: number;
+  /** With the sample, a FY2020 round open for entry and demo accounts (serve --demo). */
+  demo?: boolean;
+  /** Where people reach the server, for links (PUBLIC_URL). */
+  publicUrl?: string;
+  /** Send notices by e-mail through this SMTP server; without it nothing tries to send. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** How often the deadline notices are looked for (default hourly; they are also at start). */
+  deadlineCheckMs?: number;
 }
 
 export interface RunningServer {
@@ -26,6 +38,8 @@ export interface RunningServer {
   store: Store;
   /** Whether the sample was loaded now. */
   sampleLoaded: boolean;
+  /** The demo accounts made now (--demo on an empty database), each with its one-time URL's path. */
+  demoAccounts: DemoAccount[];
   /** The database is a SQLite file this process cannot write: pages and downloads only. */
   readOnly: boolean;
   /**
@@ -42,6 +56,8 @@ export const SHUTDOWN_TIMEOUT_MS = 10_000;
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.databaseUrl);
   let renderPool: RenderPool | undefined;
+  let mailer: NoticeMailer | undefined;
+  let deadlines: { stop(): Promise<void> } | undefined;
   try {
     if (store.readOnly) {
       // Nothing can be migrated or loaded; a schema that is not current cannot be served.
@@ -52,15 +68,21 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         );
       }
     } else await store.migrate();
-    const sampleLoaded = !store.readOnly && options.sample && (await store.isEmpty());
-    if (sampleLoaded) await loadSampleData(store);
+    const sampleLoaded =
+      !store.readOnly && (options.sample || options.demo === true) && (await store.isEmpty());
+    const sample = sampleLoaded ? await loadSampleData(store) : undefined;
+    const demoAccounts = sample && options.demo ? await loadDemo(store, sample, new Date()) : [];
 
     // The server's own pool: its workers stop with it.
     renderPool = new RenderPool({
       threads: options.renderThreads ?? defaultRenderThreads(),
       queue: DEFAULT_RENDER_QUEUE,
     });
-    const app = createApp({ store, renderPool });
+    const app = createApp({
+      store,
+      renderPool,
+      ...(options.publicUrl ? { security: { publicUrl: options.publicUrl } } : {}),
+    });
     const host = options.host ?? DEFAULT_HOST;
     let stopServer: ((timeoutMs: number) => Promise<void>) | undefined;
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -71,16 +93,27 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     const port = (server.address() as AddressInfo).port;
     const shownHost = host === "127.0.0.1" || host === "0.0.0.0" || host === "::" ? "localhost" : host;
+    const url = `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}/`;
+    if (options.smtpUrl && !store.readOnly)
+      mailer = startNoticeMail(store, {
+        smtpUrl: options.smtpUrl,
+        publicUrl: options.publicUrl ?? url,
+        ...(options.mailFrom ? { from: options.mailFrom } : {}),
+      });
+    if (!store.readOnly) deadlines = deadlineTicker(store, options.deadlineCheckMs ?? DEADLINE_CHECK_MS);
     let closing: Promise<void> | undefined;
     return {
-      url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}/`,
+      url,
       port,
       store,
       sampleLoaded,
+      demoAccounts,
       readOnly: store.readOnly,
       close(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
         closing ??= (async () => {
+          await deadlines?.stop();
           await stopServer?.(timeoutMs);
+          await mailer?.close();
           await renderPool?.close();
           await store.close();
         })();
@@ -88,8 +121,38 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     };
   } catch (error) {
+    await deadlines?.stop();
+    await mailer?.close();
     await renderPool?.close();
     await store.close();
     throw error;
   }
+}
+
+/** The deadline notices are looked for this often (and once at start). */
+export const DEADLINE_CHECK_MS = 60 * 60 * 1000;
+
+/** Runs announceDeadlines now and every `everyMs`, one run at a time; a failure is logged. */
+function deadlineTicker(store: Store, everyMs: number): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(() =>
+      announceDeadlines(store, new Date()).then(
+        () => undefined,
+        (error: unknown) =>
+          console.error(
+            `提出期限のお知らせを作れませんでした / deadline notices failed: ${(error as Error).message}`,
+          ),
+      ),
+    );
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import { ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { progressTableTitle } from "../../../io/progress-table-columns.ts";
@@ -45,6 +46,8 @@ export function ManageHomePage(
   props: ManagePageProps & {
     plans: { plan: PlanRecord; rounds: RoundRecord[] }[];
     canManageAccounts: boolean;
+    /** The person's notices (src/server/notices). */
+    notices?: Child;
   },
 ) {
   const { ui, organization, account } = props;
@@ -71,6 +74,7 @@ export function ManageHomePage(
           <a href={ui.href(`${base}/manage/account`)}>{ui.t("manage.account")}</a>
         </li>
       </ul>
+      {props.notices}
       <h2>{ui.t("manage.plans")}</h2>
       {props.plans.length === 0 ? (
         <p>{ui.t("manage.noPlans")}</p>
