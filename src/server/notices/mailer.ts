@@ -32,6 +32,9 @@ export function startNoticeMail(store: Store, options: NoticeMailOptions): Notic
   const base = options.publicUrl.replace(/\/+$/, "");
   const from = options.from ?? `Shinchoku <shinchoku@${new URL(base).hostname || "localhost"}>`;
   const log = options.log ?? ((line: string) => console.error(line));
+  const secrets = credentialsOf(options.smtpUrl);
+  const hideSecrets = (text: string | undefined) =>
+    secrets.reduce((t, secret) => t.split(secret).join("***"), (text ?? "").slice(0, 300));
   // One e-mail at a time, in the order written: a burst of notices never opens a burst of
   // connections to the mail server.
   let queue: Promise<void> = Promise.resolve();
@@ -47,6 +50,8 @@ export function startNoticeMail(store: Store, options: NoticeMailOptions): Notic
       await transport.sendMail({
         from,
         to: account.email,
+        // Base64 bodies: Japanese text arrives intact through any relay.
+        textEncoding: "base64",
         subject: noticeWord("ja", "mailSubject", { text: oneLine(text) }),
         text: [
           noticeWord("ja", "mailGreeting", { name: account.displayName }),
@@ -64,7 +69,9 @@ export function startNoticeMail(store: Store, options: NoticeMailOptions): Notic
       });
     } catch (error) {
       const e = error as { code?: unknown; responseCode?: unknown; command?: unknown; name?: unknown };
-      const reason = [e.code, e.responseCode, e.command].filter((x) => x !== undefined).join(" ");
+      const reason = [e.code, e.responseCode, e.command, hideSecrets((error as Error).message)]
+        .filter((x) => x !== undefined && x !== "")
+        .join(" ");
       log(
         `お知らせのメールを送れませんでした / could not send a notice e-mail (${notice.kind}, account ${notice.accountId}): ${reason || String(e.name ?? "error")}`,
       );
@@ -96,4 +103,16 @@ export function startNoticeMail(store: Store, options: NoticeMailOptions): Notic
 function oneLine(text: string): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+/** The user and password of an SMTP URL (as written and decoded), never to be logged. */
+function credentialsOf(smtpUrl: string): string[] {
+  try {
+    const url = new URL(smtpUrl);
+    return [url.password, decodeURIComponent(url.password), url.username, decodeURIComponent(url.username)]
+      .filter((s) => s.length > 0)
+      .sort((a, b) => b.length - a.length);
+  } catch {
+    return [];
+  }
 }
