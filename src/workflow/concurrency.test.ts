@@ -79,9 +79,9 @@ forEachDatabase((database) => {
       // Nothing of the refused save reached the store; exactly one update is in the audit log.
       const stored = await report(store, round.id);
       expect(stored).toMatchObject({ activities: winner, version: start.version + 1 });
-      const updates = (await store.audit.list(organizationId, { entity: "report", entityId: start.id })).filter(
-        (e) => e.action === "report.update",
-      );
+      const updates = (
+        await store.audit.list(organizationId, { entity: "report", entityId: start.id })
+      ).filter((e) => e.action === "report.update");
       expect(updates).toHaveLength(1);
     });
 
