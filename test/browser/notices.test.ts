@@ -65,9 +65,9 @@ describe("notices on the home page (Chromium)", () => {
     const page = await context.newPage();
     await page.goto(`${harness.base}/o/sakado/manage`);
     const section = page.locator("#notices");
-    await expect(section.locator("h2").innerText()).resolves.toContain("未読 2");
-    await expect(section.innerText()).resolves.toContain("提出期限");
-    await expect(section.innerText()).resolves.toContain("あと2日");
+    await expect(section.locator("h2").textContent()).resolves.toContain("未読 2");
+    await expect(section.textContent()).resolves.toContain("提出期限");
+    await expect(section.textContent()).resolves.toContain("あと2日");
 
     const [posted] = await Promise.all([
       page.waitForResponse((r) => r.url().includes("/notices/read")),
@@ -75,12 +75,12 @@ describe("notices on the home page (Chromium)", () => {
     ]);
     expect(posted.status()).toBe(303);
     expect(page.url()).toBe(`${harness.base}/o/sakado/manage#notices`);
-    await expect(page.locator("#notices h2").innerText()).resolves.toContain("未読 1");
+    await expect(page.locator("#notices h2").textContent()).resolves.toContain("未読 1");
     await Promise.all([
       page.waitForResponse((r) => r.url().endsWith("/o/sakado/manage")),
       page.locator("#notices").getByRole("button", { name: "既読にする" }).click(),
     ]);
-    await expect(page.locator("#notices h2").innerText()).resolves.not.toContain("未読");
+    await expect(page.locator("#notices h2").textContent()).resolves.not.toContain("未読");
     await context.close();
   }, 120_000);
 });
