@@ -147,10 +147,21 @@ forEachDatabase((database) => {
       });
       expect(refused.status).toBe(403);
       expect((await store.notices.list(s.editor.id, { unreadOnly: true })).length).toBe(2);
+      // Another site, or Origin: null (what Chromium sends under Referrer-Policy: no-referrer) without
+      // Sec-Fetch-Site: same-origin: refused even with the token.
+      for (const origin of [{ Origin: "https://evil.example" }, { Origin: "null" }]) {
+        const crossSite = await app.request(`/o/${slug}/manage/notices/read`, {
+          method: "POST",
+          headers: { ...session.formHeaders, ...origin },
+          body: new URLSearchParams({ _csrf: session.csrf, all: "1" }).toString(),
+        });
+        expect(crossSite.status).toBe(403);
+      }
+      expect((await store.notices.list(s.editor.id, { unreadOnly: true })).length).toBe(2);
 
       const read = await app.request(`/o/${slug}/manage/notices/read`, {
         method: "POST",
-        headers: session.formHeaders,
+        headers: { ...session.formHeaders, Origin: "null", "Sec-Fetch-Site": "same-origin" },
         body: new URLSearchParams({ _csrf: session.csrf, id: String(returned?.id) }).toString(),
       });
       expect(read.status).toBe(303);
