@@ -1,3 +1,4 @@
+import { ROLE_LABELS } from "../domain/permissions.ts";
 import { readServeConfig, serveUsage } from "../server/config.ts";
 import { type SetupLink, startServer } from "../server/start.ts";
 import { describeDatabaseError } from "../store/database-errors.ts";
@@ -62,6 +63,17 @@ export async function run(args: string[]): Promise<number> {
     );
   if (server.sampleLoaded)
     console.log("サンプルデータ（坂戸市 令和元年度）を読み込みました / sample data loaded");
+  if (server.demoAccounts.length > 0) {
+    const base = (config.security.publicUrl ?? server.url).replace(/\/$/, "");
+    console.log(
+      "体験用：令和2年度の進行管理を入力中にし、次のアカウントを作りました。各URLでパスワードを設定してください（1回限り・24時間有効）",
+    );
+    console.log("demo: FY2020 is open for entry; set each account's password on its one-time URL (24 h):");
+    for (const demo of server.demoAccounts)
+      console.log(
+        `  ${ROLE_LABELS[demo.role].ja}${demo.department ? `（${demo.department}）` : ""} ${demo.loginId}: ${base}${demo.passwordPath}`,
+      );
+  }
   console.log(`Shinchoku: ${server.url} で起動しました / listening on ${server.url}`);
   for (const line of setupLines(server.setupLinks)) console.log(line);
   console.log("終了するには Ctrl+C / press Ctrl+C to stop");

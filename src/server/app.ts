@@ -14,6 +14,7 @@ import { AppError, fieldErrors, problemDocument } from "./errors.ts";
 import { ExportCache } from "./export-cache.ts";
 import { langFromQuery } from "./i18n.ts";
 import { knownQuery } from "./known-query.ts";
+import { registerNoticePages } from "./notices/pages.tsx";
 import { DEFAULT_PAGE_CACHE, PageCache } from "./page-cache.ts";
 import { PublicationCache } from "./publication-cache.ts";
 import { type RenderPool, sharedRenderPool } from "./render/pool.ts";
@@ -140,6 +141,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAccountPages(app);
   registerEntryPages(app);
   registerWorkbookPages(app);
+  registerNoticePages(app);
 
   registerOrganizationPages(app);
   registerPlanPages(app);

@@ -10,9 +10,36 @@ describe("serve configuration", () => {
         host: "127.0.0.1",
         databaseUrl: "sqlite:./data/shinchoku.db",
         sample: true,
+        demo: false,
         security: { trustProxy: false, sessionIdleMs: 120 * 60_000, sessionAbsoluteMs: 12 * 3_600_000 },
       },
     });
+  });
+
+  it("--demo (never by default) brings the sample along, on PostgreSQL too; mail settings from the environment", () => {
+    expect(readServeConfig(["--demo", "--database", "postgres://u@db/x"], {})).toMatchObject({
+      config: { demo: true, sample: true },
+    });
+    expect(readServeConfig(["--demo", "--no-sample"], {})).toMatchObject({ ok: false });
+    const env = {
+      PUBLIC_URL: "https://shinchoku.city.example.lg.jp/",
+      SMTP_URL: "smtp://user:secret@mail.example:587",
+      MAIL_FROM: "jimukyoku@city.example.lg.jp",
+    };
+    expect(readServeConfig([], env)).toMatchObject({
+      config: {
+        demo: false,
+        security: { publicUrl: "https://shinchoku.city.example.lg.jp" },
+        smtpUrl: env.SMTP_URL,
+        mailFrom: env.MAIL_FROM,
+      },
+    });
+    const bad = readServeConfig([], { SMTP_URL: "http://user:secret@mail.example", PUBLIC_URL: "shinchoku" });
+    expect(bad.ok).toBe(false);
+    const errors = bad.ok ? [] : bad.errors;
+    expect(errors).toHaveLength(2);
+    // A wrong SMTP_URL is named, never echoed: it may hold a password.
+    expect(errors.join("\n")).not.toContain("secret");
   });
 
   it("reads the environment, and the command line wins", () => {

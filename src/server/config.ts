@@ -21,6 +21,15 @@ export interface ServeConfig {
   renderThreads?: number;
   /** Sessions, the proxy in front and the address the server is reached at (environment only). */
   security: ServeSecurity;
+  /** Notices by e-mail through this server (SMTP_URL); undefined: nothing tries to send. */
+  smtpUrl?: string;
+  /** The sender of notice e-mail (MAIL_FROM). */
+  mailFrom?: string;
+  /**
+   * --demo: into an empty database, besides the sample, a FY2020 round open for entry and demo
+   * accounts whose one-time password-setting URLs are printed. Never by default.
+   */
+  demo: boolean;
 }
 
 /** The settings of src/server/auth/options.ts that come from the environment. */
@@ -69,6 +78,8 @@ export function serveUsage(): string {
     "                      do not load the sample (by default it goes into an empty SQLite database only)",
     "  --render-threads N  PDF・Excel を作るスレッド数（既定 CPU 数 − 1、1～4。環境変数 RENDER_THREADS）",
     "                      threads that render downloads (default: CPUs − 1, 1 to 4)",
+    "  --demo              空のデータベースに、サンプルに加えて令和2年度の入力中の進行管理と体験用の",
+    "                      アカウント（パスワード設定URLを表示）を作る / also open a FY2020 round and demo accounts",
     "  -h, --help          この説明 / this help",
     "",
     "環境変数だけで指定する設定 / settings read from the environment only:",
@@ -80,6 +91,9 @@ export function serveUsage(): string {
     "                          (プロキシ経由でしか届かないときだけ。既定 0) / believe the reverse proxy's headers",
     "  PUBLIC_URL              利用者が開くアドレス（例 https://shinchoku.example.lg.jp）。表示する URL の基点",
     "                          the address people reach the server at, the base of printed one-time URLs",
+    "  SMTP_URL                お知らせをメールでも送る SMTP サーバー（smtp://… または smtps://…）",
+    "                          send notices by e-mail too, through this server",
+    "  MAIL_FROM               お知らせメールの差出人 / the sender of notice e-mail",
   ].join("\n");
 }
 
@@ -186,6 +200,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     sample?: boolean;
     "no-sample"?: boolean;
     "render-threads"?: string;
+    demo?: boolean;
     help?: boolean;
   };
   try {
@@ -198,6 +213,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
         sample: { type: "boolean" },
         "no-sample": { type: "boolean" },
         "render-threads": { type: "string" },
+        demo: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
       strict: true,
@@ -246,6 +262,10 @@ export function readServeConfig(args: string[], env: Record<string, string | und
   }
   const settings = readSecuritySettings(env);
   errors.push(...settings.errors);
+  const smtpUrl = optionalUrl(env.SMTP_URL, ["smtp:", "smtps:"], "SMTP_URL", errors);
+  const mailFrom = env.MAIL_FROM?.trim() || undefined;
+  if (values.demo && values["no-sample"])
+    errors.push("--demo と --no-sample は同時に指定できません / --demo needs the sample");
   if (errors.length > 0) return { ok: false, errors };
   const sample =
     values.sample ?? (values["no-sample"] ? false : parseDatabaseUrl(databaseUrl).kind === "sqlite");
@@ -255,9 +275,36 @@ export function readServeConfig(args: string[], env: Record<string, string | und
       port,
       host,
       databaseUrl,
-      sample,
+      sample: sample || values.demo === true,
+      demo: values.demo === true,
       ...(renderThreads === undefined ? {} : { renderThreads }),
       security: settings.security,
+      ...(smtpUrl ? { smtpUrl } : {}),
+      ...(mailFrom ? { mailFrom } : {}),
     },
   };
+}
+
+/** An optional URL setting; a wrong one is named without echoing it (it may hold a password). */
+function optionalUrl(
+  text: string | undefined,
+  protocols: string[],
+  name: string,
+  errors: string[],
+): string | undefined {
+  const value = text?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !protocols.includes(url.protocol)) {
+    errors.push(
+      `${name} は ${protocols.map((p) => `${p}//…`).join(" か ")} の形で指定してください / ${name} must be a ${protocols.join(" or ")} URL`,
+    );
+    return undefined;
+  }
+  return value;
 }

@@ -4,11 +4,14 @@ import { serve } from "@hono/node-server";
 import { openStore } from "../store/index.ts";
 import type { OrganizationRecord, Store } from "../store/types.ts";
 import { issueSetupToken, ONE_TIME_TOKEN_MS } from "../workflow/accounts.ts";
+import { announceDeadlines } from "../workflow/deadlines.ts";
 import { createApp } from "./app.ts";
 import { setupLink } from "./auth/links.ts";
 import { DEFAULT_SECURITY, type SecurityOptions } from "./auth/options.ts";
 import { DEFAULT_HOST, listeningUrl } from "./config.ts";
+import { type DemoAccount, loadDemo } from "./demo.ts";
 import { gracefulCloser } from "./graceful-close.ts";
+import { type NoticeMailer, startNoticeMail } from "./notices/mailer.ts";
 import { DEFAULT_RENDER_QUEUE, defaultRenderThreads, RenderPool } from "./render/pool.ts";
 import { loadSampleData } from "./sample.ts";
 
@@ -22,6 +25,13 @@ export interface StartOptions {
   renderThreads?: number;
   /** Sessions, the proxy in front, PUBLIC_URL (default: DEFAULT_SECURITY). */
   security?: Partial<SecurityOptions>;
+  /** With the sample, a FY2020 round open for entry and demo accounts (serve --demo). */
+  demo?: boolean;
+  /** Send notices by e-mail through this SMTP server; without it nothing tries to send. */
+  smtpUrl?: string;
+  mailFrom?: string;
+  /** How often the deadline notices are looked for (default hourly; they are also at start). */
+  deadlineCheckMs?: number;
 }
 
 /** A one-time address on which an organization's first secretariat account is made. */
@@ -39,6 +49,8 @@ export interface RunningServer {
   store: Store;
   /** Whether the sample was loaded now. */
   sampleLoaded: boolean;
+  /** The demo accounts made now (--demo on an empty database), each with its one-time URL's path. */
+  demoAccounts: DemoAccount[];
   /** The database is a SQLite file this process cannot write: pages and downloads only. */
   readOnly: boolean;
   /**
@@ -61,6 +73,8 @@ export const SHUTDOWN_TIMEOUT_MS = 10_000;
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const store = await openStore(options.databaseUrl);
   let renderPool: RenderPool | undefined;
+  let mailer: NoticeMailer | undefined;
+  let deadlines: { stop(): Promise<void> } | undefined;
   try {
     if (store.readOnly) {
       // Nothing can be migrated or loaded; a schema that is not current cannot be served.
@@ -71,8 +85,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         );
       }
     } else await store.migrate();
-    const sampleLoaded = !store.readOnly && options.sample && (await store.isEmpty());
-    if (sampleLoaded) await loadSampleData(store);
+    const sampleLoaded =
+      !store.readOnly && (options.sample || options.demo === true) && (await store.isEmpty());
+    const sample = sampleLoaded ? await loadSampleData(store) : undefined;
+    const demoAccounts = sample && options.demo ? await loadDemo(store, sample, new Date()) : [];
 
     // The server's own pool: its workers stop with it.
     renderPool = new RenderPool({
@@ -91,6 +107,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     });
     const port = (server.address() as AddressInfo).port;
     const url = listeningUrl(host, port);
+    const publicUrl = security.publicUrl ?? url;
+    if (options.smtpUrl && !store.readOnly)
+      mailer = startNoticeMail(store, {
+        smtpUrl: options.smtpUrl,
+        publicUrl,
+        ...(options.mailFrom ? { from: options.mailFrom } : {}),
+      });
+    if (!store.readOnly) deadlines = deadlineTicker(store, options.deadlineCheckMs ?? DEADLINE_CHECK_MS);
     let closing: Promise<void> | undefined;
     const setupLinks = store.readOnly
       ? []
@@ -103,11 +127,14 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       port,
       store,
       sampleLoaded,
+      demoAccounts,
       readOnly: store.readOnly,
       setupLinks,
       close(timeoutMs = SHUTDOWN_TIMEOUT_MS) {
         closing ??= (async () => {
+          await deadlines?.stop();
           await stopServer?.(timeoutMs);
+          await mailer?.close();
           await renderPool?.close();
           await store.close();
         })();
@@ -115,6 +142,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       },
     };
   } catch (error) {
+    await deadlines?.stop();
+    await mailer?.close();
     await renderPool?.close();
     await store.close();
     throw error;
@@ -143,4 +172,32 @@ export async function firstRunLinks(store: Store, base: string, now: Date): Prom
     });
   }
   return links;
+}
+
+/** The deadline notices are looked for this often (and once at start). */
+export const DEADLINE_CHECK_MS = 60 * 60 * 1000;
+
+/** Runs announceDeadlines now and every `everyMs`, one run at a time; a failure is logged. */
+function deadlineTicker(store: Store, everyMs: number): { stop(): Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(() =>
+      announceDeadlines(store, new Date()).then(
+        () => undefined,
+        (error: unknown) =>
+          console.error(
+            `提出期限のお知らせを作れませんでした / deadline notices failed: ${(error as Error).message}`,
+          ),
+      ),
+    );
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -428,6 +428,15 @@ export interface CommentWrites extends CommentReads {
 export interface NoticeReads {
   /** Newest first. */
   list(accountId: number, options?: { unreadOnly?: boolean; limit?: number }): Promise<NoticeRecord[]>;
+  /** Rounds open for entry whose entry deadline is between two ISO dates, inclusive. */
+  roundsWithDeadline(
+    from: string,
+    to: string,
+  ): Promise<{ roundId: number; organizationId: number; fiscalYear: number; entryDeadline: string }[]>;
+  /** The round's reports not yet submitted, each with its initiative's departments (関係課). */
+  outstandingReports(roundId: number): Promise<{ reportId: number; departmentIds: number[] }[]>;
+  /** The accounts that already have a notice of this kind about this round. */
+  notifiedAbout(roundId: number, kind: NoticeKind): Promise<Set<number>>;
 }
 
 export interface NoticeWrites extends NoticeReads {
@@ -442,6 +451,16 @@ export interface NoticeWrites extends NoticeReads {
     }[],
   ): Promise<void>;
   markRead(accountId: number, ids: readonly number[] | "all"): Promise<void>;
+}
+
+/** A notice as written, handed to the store's listeners once its transaction has committed. */
+export interface NoticeWritten {
+  organizationId: number;
+  accountId: number;
+  kind: NoticeKind;
+  roundId: number | null;
+  reportId: number | null;
+  params: Record<string, string | number>;
 }
 
 export interface KpiValueReads {
@@ -698,6 +717,13 @@ export interface Store extends StoreReads {
   revision(): Promise<number>;
   /** Each organization's public revision (moves with its publications and its name). */
   publicRevisions(): Promise<PublicRevisions>;
+
+  /**
+   * Calls `listener` with the notices a transaction wrote, after it has committed (never for one
+   * that rolled back). The listener must not throw; it runs outside any transaction (e-mail:
+   * src/server/notices/mailer.ts). Returns the function that removes it.
+   */
+  onNoticesCommitted(listener: (notices: readonly NoticeWritten[]) => void): () => void;
 
   /**
    * Runs `work` in one database transaction: the store revision is bumped first, every write appends

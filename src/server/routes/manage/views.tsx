@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import { ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { progressTableTitle } from "../../../io/progress-table-columns.ts";
@@ -50,6 +51,8 @@ export function ManageHomePage(
     /** The round's pages (src/server/routes/round/): the dashboard, or grading for the committee. */
     canManageRounds?: boolean;
     canGrade?: boolean;
+    /** The person's notices (src/server/notices). */
+    notices?: Child;
   },
 ) {
   const { ui, organization, account } = props;
@@ -79,6 +82,7 @@ export function ManageHomePage(
           <a href={ui.href(`${base}/manage/my-work`)}>{entryText(ui.lang)("myWork.link")}</a>
         </li>
       </ul>
+      {props.notices}
       <h2>{ui.t("manage.plans")}</h2>
       {props.plans.length === 0 ? (
         <p>{ui.t("manage.noPlans")}</p>
