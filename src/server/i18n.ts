@@ -300,6 +300,11 @@ const dictionaries: Record<Lang, Record<MessageKey, string>> = {
 
 export type Params = Record<string, string | number>;
 
+/** Whether the catalogue has `key` (a key made from data, e.g. an audit entry's field name). */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(dictionaries.ja, key);
+}
+
 /** Looks a string up and fills its `{name}` placeholders. */
 export function translate(lang: Lang, key: MessageKey, params: Params = {}): string {
   return dictionaries[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -53,7 +53,7 @@ describe("reading the progress as a user", () => {
     await page.getByRole("button", { name: "絞り込む" }).click();
     await page.waitForURL(/department=/);
     expect(await listedNumbers(page)).toEqual([2, 6, 24]);
-    await page.getByRole("link", { name: "条件をクリア" }).click();
+    await page.getByRole("link", { name: "条件を解除" }).click();
     expect(await listedNumbers(page)).toHaveLength(24);
     await page.context().close();
   });

@@ -47,6 +47,8 @@ export interface World {
   /** An initiative whose 関係課 include the editor's department and not the other editor's. */
   initiativeNumber: number;
   initiativeDepartmentIds: number[];
+  /** Every department of 坂戸市. */
+  departmentIds: number[];
   accounts: Record<Exclude<PrincipalName, "anonymous">, Credentials>;
   /** An account of 坂戸市 that the account routes act on (no principal of the matrix). */
   target: AccountRecord;
@@ -70,6 +72,7 @@ export async function buildWorld(
   let chosen: { number: number; departmentIds: number[] } = { number: 0, departmentIds: [] };
   let ownDepartment: number[] = [];
   let otherDepartment: number[] = [];
+  let departmentIds: number[] = [];
   if (options.seed !== false) {
     await loadSampleData(store);
     const sakado = await store.organizations.findBySlug("sakado");
@@ -82,6 +85,7 @@ export async function buildWorld(
     fiscalYear = round.fiscalYear;
     // An initiative with a 関係課 of its own, and a department that is not among them.
     const departments = await store.departments.list(sakado.id);
+    departmentIds = departments.map((d) => d.id);
     let found: typeof chosen | undefined;
     for (let number = 1; number <= 200 && !found; number++) {
       const of = await store.departments.ofInitiative(plan.id, number);
@@ -196,6 +200,7 @@ export async function buildWorld(
     fiscalYear,
     initiativeNumber: chosen.number,
     initiativeDepartmentIds: chosen.departmentIds,
+    departmentIds,
     accounts,
     target,
     setupToken: await oneTime("setup", null),

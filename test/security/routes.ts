@@ -52,6 +52,8 @@ export async function concretePath(world: World, entry: RouteEntry, who: Princip
     }
     path = path.replace(new RegExp(`:${name}(\\{[^}]*\\})?\\??`), encodeURIComponent(value));
   }
+  // A comparison needs the two revisions it compares (the seed's round has one: itself).
+  if (entry.path.endsWith("/revisions/compare")) path += "?from=1&to=1";
   return path;
 }
 
@@ -71,6 +73,10 @@ async function parameter(
       return String(world.fiscalYear);
     case "number":
       return String(world.initiativeNumber);
+    case "revision":
+      return "1";
+    case "format":
+      return "csv";
     case "name":
       return entry.path === "/assets/:name" ? "site.css" : undefined;
     case "token":
@@ -79,6 +85,8 @@ async function parameter(
       return undefined;
     case "id":
       if (entry.path.startsWith("/o/:org/manage/accounts/:id")) return String(world.target.id);
+      // A department's entry workbook: the department of the editor (one of the initiative's 関係課).
+      if (entry.path.includes("/workbook/:id")) return String(world.initiativeDepartmentIds[0]);
       if (entry.path.startsWith("/o/:org/manage/account/tokens/:id")) {
         // The requester's own token (another's is not found): made afresh, as revoking ends it.
         const owner = who === "anonymous" ? world.accounts.secretariat : world.accounts[who];
@@ -115,8 +123,16 @@ export function expectedOutcome(
   let target: { organizationId: number; departmentIds?: number[] } = {
     organizationId: inSakado ? world.organizationId : principal.organizationId,
   };
-  if (rule.target) {
-    // The only target the tests know: the initiative named by :planId and :number (its 関係課).
+  if (rule.target && /\/workbook(\/upload|\/apply)?$/.test(entry.path)) {
+    // The workbook pages: whoever may edit some department's reports (any department of 坂戸市).
+    target = { organizationId: world.organizationId, departmentIds: world.departmentIds };
+  } else if (rule.target && entry.path.includes("/workbook/:id")) {
+    target = {
+      organizationId: world.organizationId,
+      departmentIds: [world.initiativeDepartmentIds[0] as number],
+    };
+  } else if (rule.target) {
+    // The only other target the tests know: the initiative named by :planId and :number (its 関係課).
     if (!entry.path.includes(":planId") || !entry.path.includes(":number"))
       throw new CannotDerive(
         `${label(entry)}: the route asks the policy about a target the security tests cannot name (test/security/routes.ts expectedOutcome())`,

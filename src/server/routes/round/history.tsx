@@ -15,7 +15,7 @@ import { signedIn } from "../../auth/signed-in.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
-import { type MessageKey, sourceLang, type Ui } from "../../i18n.ts";
+import { hasMessage, sourceLang, type Ui } from "../../i18n.ts";
 import { Layout } from "../../views/layout.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { ManageLayoutBar } from "../manage/views.tsx";
@@ -64,8 +64,9 @@ export function fieldChanges(ui: Ui, entry: AuditEntryRecord): FieldChange[] {
 }
 
 export function fieldLabel(ui: Ui, field: string, kpiLabel?: string): string {
-  const key = `field.${field}` as MessageKey;
-  const label = ui.t(key) === key ? field : ui.t(key);
+  // The field comes from the audit log: one the catalogue does not name is shown as stored.
+  const key = `field.${field}`;
+  const label = hasMessage(key) ? ui.t(key) : field;
   return field === "text" && kpiLabel ? `${label}: ${kpiLabel}` : label;
 }
 
