@@ -51,7 +51,7 @@ describe("gradeShares", () => {
     expect(shares.B).toBeCloseTo(5 / 12, 12);
     expect(shares.C).toBeCloseTo(5 / 24, 12);
     expect(shares.D).toBeCloseTo(1 / 24, 12);
-    expect(shares.A + shares.B + shares.C + shares.D).toBeCloseTo(1, 12);
+    expect(Object.values(shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
   it("is all zero, never NaN, when nothing is graded", () => {

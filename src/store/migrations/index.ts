@@ -6,6 +6,7 @@ import { roundListingMigration } from "./2026_11_25_003_round_listing.ts";
 import { publicationsMigration } from "./2026_12_02_001_publications.ts";
 import { accountsMigration } from "./2026_12_02_002_accounts.ts";
 import { roundWorkflowMigration } from "./2026_12_02_003_round_workflow.ts";
+import { gradeScalesMigration } from "./2026_12_02_101_grade_scales.ts";
 
 /**
  * Every migration, by name, in a static list: nothing is discovered on the file system, so the list
@@ -19,6 +20,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     "2026_12_02_001_publications": publicationsMigration(dialect),
     "2026_12_02_002_accounts": accountsMigration(dialect),
     "2026_12_02_003_round_workflow": roundWorkflowMigration(dialect),
+    "2026_12_02_101_grade_scales": gradeScalesMigration(dialect),
   };
 }
 
