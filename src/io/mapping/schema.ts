@@ -72,8 +72,8 @@ const isoDate = z.string().transform((value, ctx) => {
   return iso;
 });
 
-export const mappingSchema = z
-  .strictObject({
+function buildMappingSchema<G extends z.ZodType<string>>(gradeValue: G) {
+  return z.strictObject({
     /** Sheet name or 1-based position; default the first sheet. Ignored for CSV. */
     sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
     /** Rows above the data (header rows); header names are looked up in them. */
@@ -99,7 +99,7 @@ export const mappingSchema = z
      * Cell text → grade (a code of `grades`, or A–D without it), e.g. { "◎": "A", "○": "B", "△": "C",
      * "×": "D" }. With `grades` the codes and labels are read without it.
      */
-    gradeScale: z.record(z.string().min(1), z.string().min(1).max(GRADE_CODE_MAX_LENGTH)).optional(),
+    gradeScale: z.record(z.string().min(1), gradeValue).optional(),
     plan: z
       .strictObject({
         title: z.string().trim().min(1),
@@ -116,16 +116,23 @@ export const mappingSchema = z
     encoding: z.enum(["auto", "utf-8", "shift_jis"]).optional(),
     /** CSV only: the field delimiter, default ",". */
     delimiter: z.string().length(1).optional(),
-  })
-  .superRefine((mapping, ctx) => {
-    // Each word maps to a grade of the mapping's scale: its own `grades`, else A–D.
-    const codes: string[] = mapping.grades ? mapping.grades.map((g) => g.code) : [...GRADES];
+  });
+}
+
+/** A mapping without `grades`: its words map to A–D. */
+export const mappingSchema = buildMappingSchema(z.enum(GRADES));
+
+/** A mapping with the city's own `grades`: its words map to those codes. */
+const ownScaleMappingSchema = buildMappingSchema(z.string().min(1).max(GRADE_CODE_MAX_LENGTH)).superRefine(
+  (mapping, ctx) => {
+    const codes = (mapping.grades ?? []).map((g) => g.code);
     for (const [text, grade] of Object.entries(mapping.gradeScale ?? {}))
       if (!codes.includes(grade))
         ctx.addIssue({ code: "invalid_value", values: codes, input: grade, path: ["gradeScale", text] });
-  });
+  },
+);
 
-export type ColumnMapping = z.infer<typeof mappingSchema>;
+export type ColumnMapping = z.infer<typeof ownScaleMappingSchema>;
 
 export type MappingParseResult =
   | { mapping: ColumnMapping; diagnostics: [] }
@@ -166,7 +173,8 @@ export function parseMapping(input: string | unknown): MappingParseResult {
     }
   }
   const renamed = renameReport(data);
-  const parsed = mappingSchema.safeParse(renamed);
+  const ownScale = typeof renamed === "object" && renamed !== null && "grades" in renamed;
+  const parsed = (ownScale ? ownScaleMappingSchema : mappingSchema).safeParse(renamed);
   if (!parsed.success) {
     // Problems are named as the file writes them: `report.asOf` in a file that says report.
     const asWritten = (path: string) => (renamed !== data ? path.replace(/^round\b/, "report") : path);
