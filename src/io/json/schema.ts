@@ -4,6 +4,7 @@ import {
   GRADE_LABEL_MAX_LENGTH,
   GRADE_SCALE_MAX_LEVELS,
   GRADE_SCALE_MIN_LEVELS,
+  GRADES,
 } from "../../domain/grade.ts";
 import { PLAN_DOCUMENT_FORMAT } from "../../domain/plan-document.ts";
 import { fiscalYearSchema, isoDateSchema, kpiValueSchema } from "./kpi-value-schema.ts";
@@ -24,7 +25,7 @@ const count = z.number().int().min(0);
  * can validate a document one part at a time and stop after a bounded number of findings: zod lists
  * every problem of what it is given, and a million wrong values would be a million findings.
  */
-export function planDocumentParts(strict: boolean) {
+export function planDocumentParts(strict: boolean, ownScale = false) {
   const object = strict ? z.strictObject : z.object;
 
   const kpiValueObject = kpiValueSchema(strict);
@@ -48,7 +49,7 @@ export function planDocumentParts(strict: boolean) {
     description: z.string(),
     activities: z.string(),
     // A code of the plan's scale (checkPlanDocument checks it against the scale).
-    grade: z.string().min(1).max(GRADE_CODE_MAX_LENGTH).nullable(),
+    grade: (ownScale ? z.string().min(1).max(GRADE_CODE_MAX_LENGTH) : z.enum(GRADES)).nullable(),
     notAssessed: z.literal(true).optional(),
     committeeOpinion: z.string(),
     nextYearGoal: z.string(),
