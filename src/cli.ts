@@ -12,13 +12,26 @@ const commands: Record<string, Command> = {
   import: { summary: "集計表を取り込む / import a progress table", load: () => import("./cli/import.ts") },
   export: { summary: "集計表を書き出す / export a progress table", load: () => import("./cli/export.ts") },
   migrate: {
-    summary: "データベースを移行する / run database migrations",
+    summary: "データベースの構造を最新にする / run database migrations",
     load: () => import("./cli/migrate.ts"),
+  },
+  remove: {
+    summary: "年度・計画・自治体を削除する / remove a round, a plan or an organization",
+    load: () => import("./cli/remove.ts"),
+  },
+  organization: {
+    summary: "自治体を登録する / add an organization",
+    load: () => import("./cli/organization.ts"),
+  },
+  user: {
+    summary: "利用者を作成・一覧・無効化・再設定する / add, list, disable, reset accounts",
+    load: () => import("./cli/user.ts"),
   },
 };
 
 export function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`);
   return [
     "使い方 / usage: shinchoku <command> [options]",
     "",

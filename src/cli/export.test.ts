@@ -55,7 +55,7 @@ describe("shinchoku export --input (no database)", () => {
     const name = "行政改革後期アクションプラン_令和元年度_Shift_JIS.csv";
     expect((await readdir(dir)).sort()).toEqual([name, "plan.json"].sort());
     const text = iconv.decode(await readFile(join(dir, name)), "cp932");
-    expect(text.startsWith("地方公共団体名,計画名,計画開始年度,")).toBe(true);
+    expect(text.startsWith("全国地方公共団体コード,地方公共団体名,計画名,計画開始年度,")).toBe(true);
   });
 
   it("writes a PDF", async () => {
@@ -112,7 +112,8 @@ describe("shinchoku export --input (no database)", () => {
     );
     expect(code).toBe(1);
     expect(err).toContain(
-      "エラー [headerRows]: マッピングファイルの「headerRows」: 数値でなければなりません（文字列が書かれています）",
+      // bad.json writes "headerRows" on its second line.
+      "エラー（2行目）: 列の対応表の項目「headerRows」: 数値でなければなりません（文字列が書かれています）",
     );
   });
 });
@@ -127,8 +128,8 @@ describe("shinchoku export: usage errors (exit 2)", () => {
     ],
     [["--input", "x.json", "--format", "xlsx", "--plan", "1"], "--input はファイルを変換します"],
     [["--format", "xlsx", "--plan", "1"], "--plan と --year"],
-    [["--format", "xlsx", "--plan", "abc", "--year", "2019"], "--plan は計画ID"],
-    [["--format", "xlsx", "--plan", "1", "--year", "来年"], "--year を年度として読めません"],
+    [["--format", "xlsx", "--plan", "abc", "--year", "2019"], "--plan は計画番号"],
+    [["--format", "xlsx", "--plan", "1", "--year", "来年"], "--year を年度として読み取れません"],
     [
       ["--format", "xlsx", "--bogus"],
       "--bogus というオプションはありません。shinchoku export --help で確認してください。",
@@ -200,7 +201,7 @@ forEachDatabase((database) => {
       expect(await run(["--plan", "999", "--year", "2019", "--format", "xlsx", "--database", url], io)).toBe(
         1,
       );
-      expect(err.at(-1)).toBe("計画ID 999 の計画はありません");
+      expect(err.at(-1)).toBe("計画番号 999 の計画はありません");
     });
 
     it("writes the publication by default and the draft with --draft", async () => {

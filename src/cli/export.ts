@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear } from "../domain/era.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
+import { withPublisher } from "../domain/publisher.ts";
 import type { CsvEncoding } from "../io/export/csv.ts";
 import { type ExportFormat, exportFileName } from "../io/export/file-name.ts";
 import { importFile } from "../io/import-file.ts";
@@ -30,15 +31,15 @@ export function usage(): string {
     "                                [--encoding utf-8|shift_jis] [--draft] [--database URL]",
     "                shinchoku export --input FILE --format xlsx|pdf|csv|json [-o FILE] [--mapping MAP.json]",
     "",
-    "  --plan ID             計画ID（shinchoku import が表示した番号） / the plan's id",
+    "  --plan ID             計画番号（shinchoku import が表示した番号） / the plan's id",
     "  --year 年度           報告年度（例: 2019、令和元年度、R1） / the reported fiscal year",
-    "  --format 形式         xlsx（Excel）・pdf・csv（オープンデータ）・json（計画ドキュメント）",
+    "  --format 形式         xlsx（Excel）・pdf・csv（オープンデータ）・json（計画データ）",
     "  --encoding 文字コード  CSV の文字コード: utf-8（BOM付き、既定）または shift_jis",
     "  --draft               公表版ではなく、入力中の内容（下書き）を書き出す / the draft, not the publication",
-    "  -o, --output FILE     書き出し先（既定: 計画名_年度.拡張子 を今のフォルダに。",
+    "  -o, --output FILE     書き出し先（既定: 計画名_年度.拡張子 を現在のフォルダに。",
     "                        フォルダを指定するとその中に。- で標準出力）",
     "  --input FILE          データベースを使わずにファイルを変換する（.json .txt .tsv .xlsx .csv）",
-    "  --mapping MAP.json    --input が他の自治体の xlsx・CSV のときの列の対応",
+    "  --mapping MAP.json    --input が他の自治体の xlsx・CSV のときの列の対応表",
     "  --allow-partial       --input の表が途中で切れていても書き出す（警告のみ）",
     "  --limit 名前=値       --input の上限を上げる（shinchoku import --help を参照）",
     "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
@@ -136,10 +137,10 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (planText === undefined || yearText === undefined)
     return { error: "--plan と --year（または変換する --input）を指定してください" };
   if (!/^\d{1,9}$/.test(planText) || Number(planText) < 1)
-    return { error: `--plan は計画ID（1 以上の整数）です: ${planText}` };
+    return { error: `--plan は計画番号（1以上の整数）です: ${planText}` };
   const year = readFiscalYear(yearText);
   if (year === undefined)
-    return { error: `--year を年度として読めません（例: 2019、令和元年度、R1）: ${yearText}` };
+    return { error: `--year を年度として読み取れません（例: 2019、令和元年度、R1）: ${yearText}` };
   options.plan = Number(planText);
   options.year = year;
   const chosen = chooseDatabaseUrl(database, env);
@@ -171,7 +172,7 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     const year = options.year as number;
     const plan = await store.plans.find(planId);
     if (!plan) {
-      io.err(`計画ID ${planId} の計画はありません`);
+      io.err(`計画番号 ${planId} の計画はありません`);
       return { exit: EXIT_FAILED };
     }
     if (options.draft) {
@@ -194,11 +195,16 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
       );
       return { exit: EXIT_FAILED };
     }
-    return { document: publication.document };
+    // The open data names its publisher (code and name) as the API's CSV does.
+    const organization =
+      options.format === "csv" ? await store.organizations.find(plan.organizationId) : undefined;
+    return {
+      document: organization ? withPublisher(publication.document, organization) : publication.document,
+    };
   } catch (error) {
     const schemaMissing = /no such table|does not exist/i.test(reason(error));
     io.err(
-      `データベースを読めません${schemaMissing ? "（shinchoku migrate を実行しましたか）" : ""} / cannot read the database: ${redactDatabaseUrl(url)}`,
+      `データベースを読み取れません${schemaMissing ? "（shinchoku migrate を実行しましたか）" : ""} / cannot read the database: ${redactDatabaseUrl(url)}`,
     );
     io.err(describeDatabaseError(error));
     return { exit: EXIT_FAILED };
@@ -214,7 +220,7 @@ async function loadFromFile(options: Options, io: CliIo): Promise<Loaded> {
     try {
       text = await readFile(options.mapping, "utf8");
     } catch (error) {
-      io.err(`マッピングファイルを読めません: ${options.mapping}\n${reason(error)}`);
+      io.err(`列の対応表を読み取れません: ${options.mapping}\n${reason(error)}`);
       return { exit: EXIT_FAILED };
     }
     const parsed = parseMapping(text);

@@ -95,7 +95,7 @@ forEachDatabase((database) => {
         (doc) => {
           doc.diagnostics = [{ severity: "error", code: "x", message: "見出し行が見つかりません", line: 12 }];
         },
-        "エラー: 文書にエラーが1件あります（1件目: エラー [12行目]: 見出し行が見つかりません）。エラーを直してから取り込んでください。",
+        "エラー: 計画データにエラーが1件あります。1件目は12行目の「見出し行が見つかりません」。エラーを直してから取り込んでください。",
       ],
       [
         "a fiscal year outside the plan period",
@@ -103,7 +103,7 @@ forEachDatabase((database) => {
           doc.round.fiscalYear = 2025;
           doc.round.asOf = "2026-03-31";
         },
-        "エラー [round.fiscalYear]: 報告の年度（2025年度）が計画期間（2017～2021年度）の外にあります。",
+        "エラー: 報告の年度（2025年度）が計画期間（2017～2021年度）の外にあります。",
       ],
     ];
 

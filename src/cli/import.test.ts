@@ -60,8 +60,8 @@ describe("shinchoku import", () => {
     const code = await run([fixture("invalid/grade-e.txt"), "--json", target], io);
     expect(code).toBe(1);
     expect(await readFile(target, "utf8")).toBe("old\n");
-    expect(err.some((line) => line.startsWith("エラー [41行目") && line.includes("「E」"))).toBe(true);
-    expect(err.some((line) => line.startsWith("エラー [95行目"))).toBe(true);
+    expect(err.some((line) => line.startsWith("エラー（41行目）") && line.includes("「E」"))).toBe(true);
+    expect(err.some((line) => line.startsWith("エラー（95行目）"))).toBe(true);
     expect(err.at(-1)).toContain("何も書き出していません");
   });
 
@@ -77,7 +77,9 @@ describe("shinchoku import", () => {
     const target = join(dir, "plan.json");
     expect(await run([join(dir, "missing.txt"), "--json", target], io)).toBe(1);
     expect(existsSync(target)).toBe(false);
-    expect(err[0]).toMatch(/^エラー: ファイル「.*missing\.txt」を読めません/);
+    expect(err[0]).toMatch(
+      /^エラー: ファイル「.*missing\.txt」が見つかりません。ファイル名と保存場所を確認してください。$/,
+    );
   });
 
   it("exit 2: usage errors print the usage", async () => {
@@ -135,7 +137,7 @@ describe("shinchoku import: other formats, --mapping, --dry-run", () => {
     err = [];
     expect(await run([fixture("invalid/grade-e.txt"), "--dry-run"], io)).toBe(1);
     expect(out.at(-1)).toContain("エラーがあるため取り込めません");
-    expect(err.some((line) => line.startsWith("エラー [41行目"))).toBe(true);
+    expect(err.some((line) => line.startsWith("エラー（41行目）"))).toBe(true);
   });
 
   it("reads the product's own xlsx and plan-document JSON back", async () => {
@@ -162,7 +164,7 @@ forEachDatabase((database) => {
     const seed = fixture("sakado-fy2019.txt");
     expect(await run([seed, "--organization", "坂戸市", "--slug", "sakado", "--database", url], io)).toBe(0);
     expect(out.at(-1)).toMatch(
-      /^取り込みました: 坂戸市 行政改革後期アクションプラン 令和元年度（計画ID \d+）$/,
+      /^取り込みました: 坂戸市 行政改革後期アクションプラン 令和元年度（計画番号 \d+）$/,
     );
 
     err = [];
@@ -229,7 +231,7 @@ describe("shinchoku import: a database that cannot be opened", () => {
     );
     expect(code).toBe(1);
     expect(err.join("\n")).toContain(
-      "データベースを開けません。何も取り込んでいません: postgres://shinchoku:***@127.0.0.1:1/none",
+      "データベースに接続できません。何も取り込んでいません: postgres://shinchoku:***@127.0.0.1:1/none",
     );
     expect(err.join("\n")).not.toContain("secret");
     expect(out.join("\n")).not.toContain("取り込みました");

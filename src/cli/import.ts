@@ -10,6 +10,7 @@ import {
   gradeScaleOf,
 } from "../domain/grade.ts";
 import { summaryCodes } from "../domain/grade-summary.ts";
+import { localGovernmentCodeProblem } from "../domain/local-government-code.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { hasRemovals, type Removals, removalsBetween } from "../domain/removals.ts";
 import { importFile } from "../io/import-file.ts";
@@ -30,6 +31,7 @@ import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
 import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
+import { SLUG } from "./slug.ts";
 
 /**
  * `shinchoku import FILE [--json OUT.json] [--organization 名前]`: reads a published progress table,
@@ -40,21 +42,25 @@ import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, write
 export function usage(): string {
   return [
     "使い方 / usage: shinchoku import FILE [--json OUT.json] [--organization 名前] [--slug ID]",
-    "                                [--replace [--allow-removals]] [--database URL]",
+    "                                [--local-government-code 6桁] [--replace [--allow-removals]] [--database URL]",
     "                                [--mapping MAP.json] [--dry-run] [--allow-partial]",
     "                                [--limit 名前=値]…",
     "",
     "  FILE                  進行管理集計表: テキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）、",
-    "                        xlsx、CSV、計画ドキュメント（JSON）",
+    "                        xlsx、CSV、計画データ（JSON形式）",
     "                        the progress table as text, xlsx, CSV or a plan document (JSON)",
     "  --mapping MAP.json    他の自治体の xlsx・CSV の列の対応表 / column mapping for another layout",
     "  --dry-run             先頭の行とすべての指摘を表示するだけで、何も保存しない",
     "                        preview the first rows and every finding; store nothing",
-    "  --json OUT.json       計画ドキュメントを JSON で書き出す（データベースには取り込まない）",
+    "  --json OUT.json       計画データ（JSON形式）を書き出す（データベースには取り込まない）",
     "                        write the plan document as JSON instead of storing it",
     "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
     "  --slug ID             自治体の URL 名（例: sakado）。初めて取り込む自治体で必要",
     "                        the municipality's URL name; needed the first time",
+    "  --local-government-code 6桁  全国地方公共団体コード（検査数字を含む 6 桁。例: 坂戸市 112399）。",
+    "                        自治体に登録し、オープンデータ（CSV）の先頭の列に書く",
+    "                        the 6-digit local government code (with its check digit), kept with the",
+    "                        organization and written first in the open-data CSV",
     "  --replace             同じ計画・年度がすでにあれば置き換える / replace an existing round",
     "  --allow-removals      置き換えで取組項目・数値目標が減ってもよい / let --replace remove initiatives or KPIs",
     "  --allow-partial       途中で切れた表・本部会評価の行がない表・その後に行がある表も取り込む（警告のみ）",
@@ -73,6 +79,7 @@ interface Options {
   json?: string;
   organization?: string;
   slug?: string;
+  localGovernmentCode?: string;
   replace?: boolean;
   allowRemovals?: boolean;
   /** The database URL, checked (set unless --json or --dry-run). */
@@ -90,6 +97,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
     json?: string;
     organization?: string;
     slug?: string;
+    "local-government-code"?: string;
     replace?: boolean;
     "allow-removals"?: boolean;
     "allow-partial"?: boolean;
@@ -109,6 +117,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
         json: { type: "string" },
         organization: { type: "string" },
         slug: { type: "string" },
+        "local-government-code": { type: "string" },
         replace: { type: "boolean" },
         "allow-removals": { type: "boolean" },
         "allow-partial": { type: "boolean" },
@@ -134,6 +143,12 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (values.organization !== undefined) options.organization = values.organization;
   if (values.slug !== undefined) options.slug = values.slug;
   if (values.replace) options.replace = true;
+  const code = values["local-government-code"]?.trim();
+  if (code !== undefined) {
+    const problem = localGovernmentCodeProblem(code);
+    if (problem) return { error: `${problem.ja} / ${problem.en}` };
+    options.localGovernmentCode = code;
+  }
   if (values["allow-removals"]) options.allowRemovals = true;
   if (values.mapping !== undefined) options.mapping = values.mapping;
   if (values["dry-run"]) options.dryRun = true;
@@ -199,7 +214,7 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
     text = await readFile(path, "utf8");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    io.err(`対応表を読み込めません / cannot read the mapping: ${path}\n${reason}`);
+    io.err(`列の対応表を読み取れません / cannot read the mapping: ${path}\n${reason}`);
     return undefined;
   }
   const parsed = parseMapping(text);
@@ -263,7 +278,6 @@ export function roundExistsMessage(document: PlanDocument): string {
 }
 
 /** URL names appear in addresses (/o/sakado): lower-case letters, digits and hyphens. */
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** The organizations stored; none in a database that was never migrated (nothing is created here). */
 async function storedOrganizations(store: SqlStore): Promise<OrganizationRecord[]> {
@@ -374,12 +388,15 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     }
     const outcome = await importRound(store, IMPORT_ACTOR, {
       document,
-      organization,
+      organization: {
+        ...organization,
+        ...(options.localGovernmentCode ? { localGovernmentCode: options.localGovernmentCode } : {}),
+      },
       replace: options.replace === true,
     });
     const year = formatFiscalYear(outcome.fiscalYear, "long");
     io.out(
-      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画ID ${outcome.planId}）`,
+      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画番号 ${outcome.planId}）`,
     );
     return EXIT_OK;
   } catch (error) {
@@ -391,7 +408,7 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     io.err(
       opened
         ? "取り込めませんでした。何も取り込んでいません / nothing was imported:"
-        : `データベースを開けません。何も取り込んでいません: ${redactDatabaseUrl(url)}`,
+        : `データベースに接続できません。何も取り込んでいません: ${redactDatabaseUrl(url)}`,
     );
     io.err(describeDatabaseError(error));
     return EXIT_FAILED;
@@ -438,6 +455,17 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       `${countBySeverity(result.diagnostics)}。エラーがあるため取り込みません（何も書き出していません）`,
     );
     return EXIT_FAILED;
+  }
+  if (options.localGovernmentCode) {
+    if (result.document.organization)
+      result.document.organization.localGovernmentCode = options.localGovernmentCode;
+    else if (options.json !== undefined) {
+      io.err(
+        "--local-government-code は自治体名と一緒に書き出します。--organization 自治体名 も指定してください" +
+          " / --local-government-code goes with the organization's name: add --organization NAME",
+      );
+      return EXIT_USAGE;
+    }
   }
   if (options.json === undefined) return storeDocument(result.document, options, io);
 

@@ -149,7 +149,9 @@ describe("a read-only SQLite file", () => {
       refusal: string;
     };
     expect(seen.exportCode, seen.errors.join("\n")).toBe(0);
-    expect(seen.csv.startsWith("\uFEFF地方公共団体名,")).toBe(true);
+    // Imported without --local-government-code: the code's column leads, empty, then the name.
+    expect(seen.csv.startsWith("\uFEFF全国地方公共団体コード,地方公共団体名,")).toBe(true);
+    expect(seen.csv.split("\r\n")[1]?.startsWith(",坂戸市,")).toBe(true);
     expect(seen.csv).toContain("産・学・官連携体制の推進");
     expect(seen.readOnly).toBe(true);
     expect(seen.sampleLoaded).toBe(false);

@@ -1,8 +1,33 @@
+import { ROLE_LABELS } from "../domain/permissions.ts";
 import { readServeConfig, serveUsage } from "../server/config.ts";
-import { startServer } from "../server/start.ts";
+import { type SetupLink, startServer } from "../server/start.ts";
 import { describeDatabaseError } from "../store/database-errors.ts";
 import { redactDatabaseUrl } from "../store/url.ts";
+import { escapeControls } from "./io.ts";
 import { stopRequested } from "./stop-signal.ts";
+
+/**
+ * What start-up prints for organizations without a secretariat account: one address each, to open
+ * once within 24 hours (a restart makes new ones and the old ones stop working).
+ */
+export function setupLines(links: SetupLink[]): string[] {
+  if (links.length === 0) return [];
+  const lines = [
+    "",
+    "事務局アカウントがまだない自治体があります。次の URL を開いて、最初の事務局アカウントを作成してください。",
+    "Some organizations have no secretariat account yet: open the address to create the first one.",
+    "（1回だけ使えます。有効期限 24時間。再起動すると新しい URL に替わります / single use, valid 24 h; a restart replaces it）",
+  ];
+  for (const link of links) {
+    lines.push(`  ${escapeControls(link.organization.name)}（${link.organization.slug}）: ${link.url}`);
+  }
+  const slug = links.length === 1 ? (links[0]?.organization.slug ?? "<URL名>") : "<URL名>";
+  lines.push(
+    `  （代わりに shinchoku user add --organization ${escapeControls(slug)} --role secretariat --login <ログインID> でも作成できます / or use shinchoku user add）`,
+    "",
+  );
+  return lines;
+}
 
 /**
  * `shinchoku serve`: validates the settings, starts the web server and stops it cleanly on SIGINT /
@@ -38,7 +63,19 @@ export async function run(args: string[]): Promise<number> {
     );
   if (server.sampleLoaded)
     console.log("サンプルデータ（坂戸市 令和元年度）を読み込みました / sample data loaded");
+  if (server.demoAccounts.length > 0) {
+    const base = (config.security.publicUrl ?? server.url).replace(/\/$/, "");
+    console.log(
+      "体験用：令和2年度の進行管理を入力中にし、次のアカウントを作りました。各URLでパスワードを設定してください（1回限り・24時間有効）",
+    );
+    console.log("demo: FY2020 is open for entry; set each account's password on its one-time URL (24 h):");
+    for (const demo of server.demoAccounts)
+      console.log(
+        `  ${ROLE_LABELS[demo.role].ja}${demo.department ? `（${demo.department}）` : ""} ${demo.loginId}: ${base}${demo.passwordPath}`,
+      );
+  }
   console.log(`Shinchoku: ${server.url} で起動しました / listening on ${server.url}`);
+  for (const line of setupLines(server.setupLinks)) console.log(line);
   console.log("終了するには Ctrl+C / press Ctrl+C to stop");
 
   const reason = await stopRequested();

@@ -76,7 +76,7 @@ export const NO_PACE: Words = {
 };
 
 export const ROLE_LABELS: Record<Role, Words> = {
-  baseline: { ja: "当初値", en: "baseline" },
+  baseline: { ja: "当初", en: "baseline" },
   target: { ja: "目標", en: "target" },
   current: { ja: "現状値", en: "current value" },
 };
@@ -95,11 +95,11 @@ export const REASONS: Record<AchievementCode, { ja: (p: Params) => string; en: (
     en: (p) => `the target "${p.text}" could not be read`,
   },
   "baseline-missing": {
-    ja: (p) => `当初値がないため目標「${p.target}」と比べられません`,
+    ja: (p) => `当初の記載がないため目標「${p.target}」と比べられません`,
     en: (p) => `there is no baseline to measure the target "${p.target}" from`,
   },
   "baseline-unreadable": {
-    ja: (p) => `当初値「${p.text}」を読み取れません`,
+    ja: (p) => `当初「${p.text}」を読み取れません`,
     en: (p) => `the baseline "${p.text}" could not be read`,
   },
   "kind-mismatch": {

@@ -242,7 +242,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
       }),
     );
     expect(a.code).toBe("unit-mismatch");
-    expect(a.reason).toContain("当初値の単位（人）");
+    expect(a.reason).toContain("当初の単位（人）");
   });
 
   it("money never compares with a quantity", () => {
@@ -397,10 +397,10 @@ describe("relative target 現状以下", () => {
       computeAchievement({ baseline: none(), target: notAbove(), current: qty("615g", 615, "g") }),
     );
     expect(a.code).toBe("baseline-missing");
-    expect(a.reason).toBe("算出不可: 当初値がないため目標「現状以下」と比べられません");
+    expect(a.reason).toBe("算出不可: 当初の記載がないため目標「現状以下」と比べられません");
     const kg = notComputable(ratioFor(615, "kg"));
     expect(kg.code).toBe("unit-mismatch");
-    expect(kg.reason).toBe("算出不可: 当初値の単位（g）と現状値の単位（kg）が異なります");
+    expect(kg.reason).toBe("算出不可: 当初の単位（g）と現状値の単位（kg）が異なります");
   });
 });
 

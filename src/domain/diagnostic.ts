@@ -52,13 +52,21 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === "error");
 }
 
-/** "12行目: …" / "Sheet1!E12: …" — one line for a terminal or a log. */
+/**
+ * "エラー（12行目）: …" / "エラー（Sheet1!E12）: …" — one line for a terminal or a log. The place is one
+ * a person can find in the file (a line, a cell); a field's code name (policies[1].grade) is for
+ * programs, so it is never shown here.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where: string[] = [];
-  if (d.sheet) where.push(d.cell ? `${d.sheet}!${d.cell}` : d.sheet);
-  else if (d.cell) where.push(d.cell);
-  if (d.line !== undefined) where.push(`${d.line}行目`);
-  if (d.field) where.push(d.field);
   const label = { error: "エラー", warning: "警告", info: "情報" }[d.severity];
-  return `${label}${where.length ? ` [${where.join(" ")}]` : ""}: ${d.message}`;
+  const where = placeOf(d);
+  return `${label}${where ? `（${where}）` : ""}: ${d.message}`;
+}
+
+/** "12行目", "Sheet1!E12", "E12", or undefined when the finding is about the whole file. */
+export function placeOf(d: Pick<Diagnostic, "line" | "sheet" | "cell">): string | undefined {
+  if (d.sheet) return d.cell ? `${d.sheet}!${d.cell}` : d.sheet;
+  if (d.cell) return d.cell;
+  if (d.line !== undefined) return `${d.line}行目`;
+  return undefined;
 }

@@ -93,7 +93,7 @@ describe("checkPlanDocument: what a document must be to be stored", () => {
       ["document.unknown-relist", "policies[0].initiatives[1].kpis[0].relistOf"],
     ]);
     expect(checkPlanDocument(doc)[0]?.message).toBe(
-      "文書にエラーが1件あります（1件目: エラー [12行目]: 見出し行が見つかりません）。エラーを直してから取り込んでください。",
+      "計画データにエラーが1件あります。1件目は12行目の「見出し行が見つかりません」。エラーを直してから取り込んでください。",
     );
   });
 

@@ -1,4 +1,4 @@
-import { type Diagnostic, formatDiagnostic, type MessageCatalog, makeDiagnostic } from "./diagnostic.ts";
+import { type Diagnostic, type MessageCatalog, makeDiagnostic, placeOf } from "./diagnostic.ts";
 import { isValidIsoDate } from "./era.ts";
 import {
   GRADE_CODE_MAX_LENGTH,
@@ -9,6 +9,7 @@ import {
   gradeScaleProblems,
   isGradeOf,
 } from "./grade.ts";
+import { localGovernmentCodeProblem } from "./local-government-code.ts";
 import { type Kpi, PLAN_DOCUMENT_FORMAT, type PlanDocument } from "./plan-document.ts";
 
 /**
@@ -37,6 +38,7 @@ export type DocumentCheckCode =
   | "document.plan-period"
   | "document.round-outside-period"
   | "document.as-of"
+  | "document.local-government-code"
   | "document.initiative-number"
   | "document.duplicate-initiative"
   | "document.grade"
@@ -62,7 +64,7 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   "document.has-errors": {
     severity: "error",
     ja: (p) =>
-      `文書にエラーが${p.count}件あります（1件目: ${p.first}）。エラーを直してから取り込んでください。`,
+      `計画データにエラーが${p.count}件あります。1件目は${p.first}。エラーを直してから取り込んでください。`,
     en: (p) => `The document carries ${p.count} error(s) (first: ${p.first}); fix them before importing.`,
   },
   "document.fiscal-year-range": {
@@ -80,6 +82,11 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
     severity: "error",
     ja: (p) => `報告の年度（${p.fiscalYear}年度）が計画期間（${p.start}～${p.end}年度）の外にあります。`,
     en: (p) => `The reported fiscal year (${p.fiscalYear}) is outside the plan period (${p.start}–${p.end}).`,
+  },
+  "document.local-government-code": {
+    severity: "error",
+    ja: (p) => String(p.ja),
+    en: (p) => String(p.en),
   },
   "document.as-of": {
     severity: "error",
@@ -224,7 +231,7 @@ function checkYears(doc: PlanDocument, found: Diagnostic[]): void {
   if (plan.baselineFiscalYear !== undefined)
     years.push([
       plan.baselineFiscalYear,
-      "当初値の年度",
+      "当初の年度",
       "The baseline's fiscal year",
       "plan.baselineFiscalYear",
     ]);
@@ -369,12 +376,23 @@ export function checkPlanDocument(doc: PlanDocument): Diagnostic[] {
   const errors = doc.diagnostics.filter((d) => d.severity === "error");
   const first = errors[0];
   if (first)
-    found.push(finding("document.has-errors", { count: errors.length, first: formatDiagnostic(first) }));
+    found.push(finding("document.has-errors", { count: errors.length, first: firstErrorText(first) }));
   checkYears(doc, found);
   if (!isValidIsoDate(doc.round.asOf))
     found.push(finding("document.as-of", { value: String(doc.round.asOf) }, "round.asOf"));
+  const code = doc.organization?.localGovernmentCode;
+  const codeProblem = code === undefined ? undefined : localGovernmentCodeProblem(String(code));
+  if (codeProblem)
+    found.push(finding("document.local-government-code", codeProblem, "organization.localGovernmentCode"));
   checkStructure(doc, found);
   checkCounts(doc, found);
   checkValues(doc, found);
   return found;
+}
+
+/** 「12行目の「見出し行が見つかりません」」: the first error as a clause, without nested brackets. */
+function firstErrorText(d: Diagnostic): string {
+  const where = placeOf(d);
+  const message = d.message.replace(/。$/, "");
+  return where ? `${where}の「${message}」` : `「${message}」`;
 }

@@ -14,7 +14,11 @@ export const PLAN_DOCUMENT_FORMAT_V1 = "shinchoku.plan/v1";
 export interface PlanDocument {
   format: typeof PLAN_DOCUMENT_FORMAT;
   /** The municipality, when the source names it. */
-  organization?: { name: string };
+  organization?: {
+    name: string;
+    /** 全国地方公共団体コード: six digits with the check digit (坂戸市 112399). */
+    localGovernmentCode?: string;
+  };
   plan: {
     /** 行政改革後期アクションプラン */
     title: string;

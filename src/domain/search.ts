@@ -6,7 +6,7 @@ import type { Initiative, PlanDocument } from "./plan-document.ts";
  * normalization, so that a Japanese keyboard's full-width ＩＣＴ finds ICT, ｶﾀｶﾅ finds カタカナ,
  * and katakana and hiragana find each other (どうが / ドウガ).
  *
- * What is searched: the title, 取組の方針と内容, this year's 取組内容, 本部会意見, 次年度目標 and the
+ * What is searched: the title, 取組の方針と内容, this year's 取組内容, 本部会意見, 翌年度目標 and the
  * KPI names, as this round's table printed them.
  */
 export function searchInitiatives(document: PlanDocument, query: string): number[] {

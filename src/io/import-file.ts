@@ -65,14 +65,31 @@ export function detectImportFormat(fileName: string, bytes: Uint8Array): ImportF
   return "table-text";
 }
 
-function unreadable(path: string, error: unknown): ImportFileResult {
-  const reason = error instanceof Error ? error.message : String(error);
-  const diagnostic: Diagnostic = {
-    severity: "error",
-    code: "input.unreadable",
-    message: `ファイル「${path}」を読めません: ${reason}`,
-    messageEn: `Cannot read the file "${path}": ${reason}`,
-  };
+/** Why a file cannot be read, in the reader's words and with what to do (never "ENOENT: …"). */
+function unreadable(path: string, error: unknown, reason?: [string, string]): ImportFileResult {
+  const code = (error as { code?: string } | undefined)?.code;
+  const [message, messageEn] = reason
+    ? [`ファイル「${path}」を読み取れません。${reason[0]}`, `Cannot read "${path}": ${reason[1]}`]
+    : code === "ENOENT"
+      ? [
+          `ファイル「${path}」が見つかりません。ファイル名と保存場所を確認してください。`,
+          `The file "${path}" does not exist. Check its name and folder.`,
+        ]
+      : code === "EACCES" || code === "EPERM"
+        ? [
+            `ファイル「${path}」を読み取る権限がありません。ファイルの権限を確認してください。`,
+            `No permission to read "${path}". Check the file's permissions.`,
+          ]
+        : code === "EISDIR"
+          ? [
+              `「${path}」はフォルダです。取り込むファイルを指定してください。`,
+              `"${path}" is a folder. Name the file to import.`,
+            ]
+          : [
+              `ファイル「${path}」を読み取れません。ファイルが壊れていないか確認してください。`,
+              `Cannot read the file "${path}". Check that it is not damaged.`,
+            ];
+  const diagnostic: Diagnostic = { severity: "error", code: "input.unreadable", message, messageEn };
   return { document: null, diagnostics: [diagnostic], format: null };
 }
 
@@ -110,7 +127,10 @@ async function readBounded(path: string, limits: ImportLimits): Promise<Uint8Arr
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const stat = await handle.stat();
     if (!stat.isFile())
-      return unreadable(path, new Error("通常のファイルではありません / not a regular file"));
+      return unreadable(path, undefined, [
+        "通常のファイルではありません（装置やパイプは取り込めません）。",
+        "not a regular file (a device or a pipe cannot be imported).",
+      ]);
     const refuse = (size: number | undefined): ImportFileResult => ({
       document: null,
       diagnostics: [limitExceeded("fileBytes", limits.fileBytes, size)],
@@ -126,10 +146,10 @@ async function readBounded(path: string, limits: ImportLimits): Promise<Uint8Arr
       length += bytesRead;
     }
     if (length > stat.size)
-      return unreadable(
-        path,
-        new Error("読み込み中にファイルが変わりました / the file changed while it was read"),
-      );
+      return unreadable(path, undefined, [
+        "読み取り中にファイルが変わりました。書き込みが終わってから、もう一度実行してください。",
+        "the file changed while it was read; run again once it is written.",
+      ]);
     return buffer.subarray(0, length);
   } catch (error) {
     return unreadable(path, error);

@@ -34,11 +34,12 @@ describe("kpiUnit", () => {
 });
 
 describe("kpiRows", () => {
-  it("gives one row per KPI of the seed (62) with 32 columns", () => {
+  it("gives one row per KPI of the seed (62) with 33 columns (the code and the name first)", () => {
     const doc = seedDocument();
     const rows = kpiRows(doc);
     expect(rows).toHaveLength(62);
-    expect(kpiRowHeaders(doc)).toHaveLength(32);
+    expect(kpiRowHeaders(doc)).toHaveLength(33);
+    expect(kpiRowHeaders(doc).slice(0, 2)).toEqual(["全国地方公共団体コード", "地方公共団体名"]);
     expect(Object.keys(rows[0] ?? {}).sort()).toEqual(
       kpiRowColumns(doc)
         .map((c) => c.id)
@@ -130,7 +131,8 @@ describe("kpiRows", () => {
 
   it("has English headers too", () => {
     const headers = kpiRowHeaders(seedDocument(), "en");
-    expect(headers.slice(7, 10)).toEqual(["Basic policy", "No.", "Initiative (A)"]);
+    expect(headers.slice(0, 2)).toEqual(["Local government code", "Organization"]);
+    expect(headers.slice(8, 11)).toEqual(["Basic policy", "No.", "Initiative (A)"]);
     expect(headers).toContain("Activities FY2019 (D)");
     expect(headers).toContain("Baseline (end FY2015)");
   });

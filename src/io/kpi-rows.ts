@@ -37,6 +37,7 @@ type KpiColumnId =
   | "pace";
 
 export type KpiRowColumnId =
+  | "localGovernmentCode"
   | "organization"
   | "planTitle"
   | "planStart"
@@ -96,6 +97,16 @@ export interface KpiRowColumn {
 const NUMBER_SUFFIX: Words = { ja: " 数値", en: " (number)" };
 
 const SPECS: readonly ColumnSpec[] = [
+  {
+    id: "localGovernmentCode",
+    type: "text",
+    width: 10,
+    header: { ja: "全国地方公共団体コード", en: "Local government code" },
+    description: {
+      ja: "総務省の全国地方公共団体コード（検査数字を含む6桁。坂戸市は 112399）。先頭の 0 を保つため文字列。登録されていなければ空欄",
+      en: "The local government code of the Ministry of Internal Affairs (6 digits with the check digit; Sakado: 112399), as text to keep leading zeros; empty when not registered",
+    },
+  },
   {
     id: "organization",
     type: "text",
@@ -233,7 +244,7 @@ const SPECS: readonly ColumnSpec[] = [
     type: "text",
     width: 14,
     header: { table: "kpiBaseline" },
-    description: { ja: "計画の当初値（集計表の表記どおり）", en: "The baseline value, as printed" },
+    description: { ja: "計画の当初（集計表の表記どおり）", en: "The baseline value, as printed" },
   },
   {
     id: "target",
@@ -271,7 +282,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 14,
     header: { table: "kpiBaseline", suffix: NUMBER_SUFFIX },
     description: {
-      ja: "当初値の数（桁区切りなし。金額は円。段階・方向などの数でない値は空欄）",
+      ja: "当初の数値（桁区切りなし。金額は円。段階・方向などの数でない値は空欄）",
       en: "The baseline as a number (no separators; money in yen; empty for stages, directions and other non-numbers)",
     },
   },
@@ -458,6 +469,7 @@ function initiativeCells(
   initiative: Initiative,
 ): Omit<KpiRow, KpiColumnId> {
   return {
+    localGovernmentCode: doc.organization?.localGovernmentCode ?? "",
     organization: doc.organization?.name ?? "",
     planTitle: doc.plan.title,
     planStart: doc.plan.startFiscalYear,
@@ -536,6 +548,7 @@ function kpiCells(kpi: Kpi | undefined, share: number): Pick<KpiRow, KpiColumnId
  */
 function joinRow(i: Omit<KpiRow, KpiColumnId>, k: Pick<KpiRow, KpiColumnId>): KpiRow {
   return {
+    localGovernmentCode: i.localGovernmentCode,
     organization: i.organization,
     planTitle: i.planTitle,
     planStart: i.planStart,

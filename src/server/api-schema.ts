@@ -201,4 +201,4 @@ export const planDocumentSchema = z
     declaredGradeSummary: gradeSummarySchema.optional(),
     diagnostics: z.array(z.object({ severity: z.string(), code: z.string(), message: z.string() }).loose()),
   })
-  .openapi("PlanDocument", { description: "計画文書 (shinchoku.plan/v2): 取り込み・書き出しの共通形式" });
+  .openapi("PlanDocument", { description: "計画データ (shinchoku.plan/v2): 取り込み・書き出しの共通形式" });

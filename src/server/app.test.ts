@@ -104,9 +104,9 @@ forEachDatabase((database) => {
     const res = await app.request("/api/v1/plans/1/rounds/99999999999999999999");
     expect(res.status).toBe(400);
     const problem = await res.json();
-    expect(problem.detail).toBe("次の項目を確認してください：fiscalYear");
+    expect(problem.detail).toBe("「fiscalYear」を確認してください。");
     expect(problem.errors).toEqual([
-      { name: "fiscalYear", in: "path", detail: "fiscalYear：2999 以下で指定してください" },
+      { name: "fiscalYear", in: "path", detail: "パラメーター「fiscalYear」は2999以下で指定してください。" },
     ]);
   });
 

@@ -14,12 +14,14 @@ import { AppError, fieldErrors, problemDocument } from "./errors.ts";
 import { ExportCache } from "./export-cache.ts";
 import { langFromQuery } from "./i18n.ts";
 import { knownQuery } from "./known-query.ts";
+import { registerNoticePages } from "./notices/pages.tsx";
 import { DEFAULT_PAGE_CACHE, PageCache } from "./page-cache.ts";
 import { PublicationCache } from "./publication-cache.ts";
 import { type RenderPool, sharedRenderPool } from "./render/pool.ts";
 import { registerAccountPages } from "./routes/accounts/pages.tsx";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerAuthPages } from "./routes/auth/pages.tsx";
+import { registerEntryPages } from "./routes/entry/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
 import { registerManagePages } from "./routes/manage/pages.tsx";
@@ -32,6 +34,8 @@ import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
 import { registerProgressTablePages } from "./routes/progress-table/pages.tsx";
 import { registerReportApi } from "./routes/reports/api.ts";
+import { registerRoundPages } from "./routes/round/register.ts";
+import { registerWorkbookPages } from "./routes/workbook/pages.tsx";
 import { renderErrorPage } from "./views/error-page.tsx";
 
 export interface AppOptions {
@@ -94,6 +98,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
         frameAncestors: ["'none'"],
       },
       crossOriginEmbedderPolicy: false,
+      // A page that needs more (the entry form's same-origin script) sets its own policy.
+      overwrite: false,
+      // Not hono's default no-referrer: with it a browser sends "Origin: null" on this site's own
+      // form posts, and the same-origin check (auth/csrf.ts) refuses every form. same-origin still
+      // tells other sites nothing.
+      referrerPolicy: "same-origin",
     }),
   );
 
@@ -129,11 +139,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerManagePages(app);
   registerMyAccountPages(app);
   registerAccountPages(app);
+  registerEntryPages(app);
+  registerWorkbookPages(app);
+  registerNoticePages(app);
 
   registerOrganizationPages(app);
   registerPlanPages(app);
   registerProgressTablePages(app);
   registerInitiativePages(app);
+  registerRoundPages(app);
 
   registerOrganizationApi(app);
   registerPlanApi(app);

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { ownFile } from "../runtime-files.ts";
 
 /**
- * The stylesheets, read once at start-up and served from memory by the app itself: pages must work on
+ * The stylesheets (and the entry form's small script), read once at start-up and served from memory by the app itself: pages must work on
  * closed municipal networks, so nothing is fetched from outside. The names carry no hash, so the
  * response carries an ETag and a short max-age; a changed stylesheet reaches readers within minutes.
  */
@@ -18,6 +18,8 @@ const FILES: Record<string, string> = {
   "site.css": "text/css; charset=utf-8",
   "progress-table.css": "text/css; charset=utf-8",
   "forms.css": "text/css; charset=utf-8",
+  "entry.js": "text/javascript; charset=utf-8",
+  "review.css": "text/css; charset=utf-8",
 };
 
 const assets = new Map<string, Asset>(

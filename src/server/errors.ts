@@ -137,7 +137,7 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
     status: 400,
     title: { ja: "指定された値が正しくありません", en: "Invalid request" },
     detail: {
-      ja: (p) => `次の項目を確認してください：${p.fields}`,
+      ja: (p) => `${p.fields}を確認してください。`,
       en: (p) => `Please check: ${p.fields}`,
     },
   },
@@ -195,7 +195,9 @@ export function errorTitle(id: ErrorId, lang: Lang): string {
 export function errorDetail(error: AppError, lang: Lang): string {
   const params = { ...error.params };
   if (error.id === "request.invalid" && !params.fields)
-    params.fields = error.fields.map((f) => f.label?.[lang] ?? f.name).join(lang === "ja" ? "、" : ", ");
+    params.fields = error.fields
+      .map((f) => f.label?.[lang] ?? (lang === "ja" ? `「${f.name}」` : f.name))
+      .join(lang === "ja" ? "、" : ", ");
   return ERRORS[error.id].detail[lang](params);
 }
 
@@ -235,8 +237,8 @@ export type FieldLabel = { ja: string; en: string };
 /**
  * Zod's findings as field errors, worded for people (Zod's own messages are English and technical).
  * With a label, each is one sentence in the reader's words (「取組項目の番号（No.）は1以上の数字で
- * 指定してください。」); without one, the field's name leads ("number：1 以上で指定してください"), as an
- * API client names its parameters.
+ * 指定してください。」); without one, the parameter is named as an API client names it
+ * (「パラメーター「number」は1以上で指定してください。」).
  */
 export function fieldErrors(
   error: ZodError,
@@ -254,7 +256,12 @@ export function fieldErrors(
       return { name: key, in: where, message, messageEn, label };
     }
     const [message, messageEn] = issueText(issue);
-    return { name: key, in: where, message: `${key}：${message}`, messageEn: `${key}: ${messageEn}` };
+    return {
+      name: key,
+      in: where,
+      message: `パラメーター「${key}」は${message}。`,
+      messageEn: `${key}: ${messageEn}`,
+    };
   });
 }
 
@@ -272,12 +279,12 @@ function issueText(issue: Issue): [string, string] {
         return ["整数で指定してください", "must be an integer"];
       return ["値の形式が正しくありません", "has the wrong type"];
     case "too_small":
-      return [`${issue.minimum} 以上で指定してください`, `must be at least ${issue.minimum}`];
+      return [`${issue.minimum}以上で指定してください`, `must be at least ${issue.minimum}`];
     case "too_big":
-      return [`${issue.maximum} 以下で指定してください`, `must be at most ${issue.maximum}`];
+      return [`${issue.maximum}以下で指定してください`, `must be at most ${issue.maximum}`];
     case "invalid_value":
       return [
-        `次のいずれかで指定してください：${issue.values.join("、")}`,
+        `${issue.values.join("・")}のいずれかで指定してください`,
         `must be one of ${issue.values.join(", ")}`,
       ];
     case "invalid_union": {
@@ -320,7 +327,7 @@ function issueSentence(issue: Issue, label: FieldLabel): [string, string] {
           ];
     case "invalid_value":
       return [
-        `${ja}は次のいずれかで指定してください：${issue.values.join("、")}。`,
+        `${ja}は${issue.values.join("・")}のいずれかで指定してください。`,
         `${en} must be one of ${issue.values.join(", ")}.`,
       ];
     case "invalid_union": {

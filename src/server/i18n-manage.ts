@@ -101,7 +101,8 @@ export const MANAGE_JA = {
   "accounts.enable": "このアカウントを有効にする",
   "accounts.disableHint": "無効にすると、すぐにログインできなくなります。記録は残ります。",
   "accounts.reset": "パスワードを再設定させる",
-  "accounts.resetHint": "現在のパスワードは使えなくなり、本人が新しいパスワードを設定するURLを表示します。",
+  "accounts.resetHint":
+    "現在のパスワードと個人用 API トークンは使えなくなり、本人が新しいパスワードを設定するURLを表示します。",
   "accounts.saved": "保存しました。",
   "accounts.conflict":
     "このアカウントは、画面を開いた後にほかの人が変更しています。下に現在の内容を表示しました。確かめてから、もう一度保存してください。",
@@ -270,7 +271,8 @@ export const MANAGE_EN: Record<keyof typeof MANAGE_JA, string> = {
   "accounts.enable": "Enable this account",
   "accounts.disableHint": "A disabled account cannot sign in. Its records stay.",
   "accounts.reset": "Make them set a new password",
-  "accounts.resetHint": "The current password stops working, and an address to set a new one is shown.",
+  "accounts.resetHint":
+    "The current password and personal API tokens stop working, and an address to set a new one is shown.",
   "accounts.saved": "Saved.",
   "accounts.conflict":
     "Someone changed this account after you opened it. Its current state is shown below: check it and save again.",

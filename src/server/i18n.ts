@@ -5,6 +5,7 @@
  */
 import { TRANSCRIBED_NOTE } from "../io/progress-table-columns.ts";
 import { MANAGE_EN, MANAGE_JA } from "./i18n-manage.ts";
+import { ROUND_EN, ROUND_JA } from "./routes/round/messages.ts";
 
 export const LANGS = ["ja", "en"] as const;
 export type Lang = (typeof LANGS)[number];
@@ -19,12 +20,12 @@ const ja = {
   "site.home": "トップ",
 
   "home.title": "自治体一覧",
-  "home.lead": "行政改革アクションプランの進行管理集計表を公開している自治体です。",
+  "home.lead": "行政改革アクションプランの進行管理集計表を公表している自治体です。",
   "home.empty": "登録されている自治体はまだありません。",
 
   "org.plans": "計画一覧",
   "org.plansCaption": "{org}の計画と最新の進捗状況",
-  "org.noPlans": "公開されている計画はまだありません。",
+  "org.noPlans": "公表されている計画はまだありません。",
   "org.noRounds": "報告なし",
 
   "col.plan": "計画",
@@ -69,7 +70,7 @@ const ja = {
   "filter.qHint": "取組項目の名称や内容に含まれる語で探します。",
   "filter.all": "すべて",
   "filter.submit": "絞り込む",
-  "filter.clear": "条件をクリア",
+  "filter.clear": "条件を解除",
 
   "downloads.heading": "ダウンロード",
   "downloads.json": "計画データ（JSON形式）",
@@ -115,7 +116,8 @@ const ja = {
   "initiative.target": "目標（{when}）",
   "initiative.yearEnd": "{when}",
   "initiative.selectedYear": "（表示中の年度）",
-  "initiative.relistedIn": "同じ指標を掲載している取組項目：",
+  "initiative.relistedFrom": "{initiatives} からの再掲です。",
+  "initiative.alsoListedIn": "この数値目標は {initiatives} にも掲載しています。",
   "initiative.relistedMark": "再掲",
   "initiative.reports": "年度ごとの取組と評価",
   "initiative.activities": "取組内容",
@@ -150,7 +152,7 @@ const ja = {
   "apiDocs.clientUse": "呼び出し（令和元年度の進捗状況 C の取組項目と、各数値目標の達成状況）:",
 } as const;
 
-export type MessageKey = keyof typeof ja | keyof typeof MANAGE_JA;
+export type MessageKey = keyof typeof ja | keyof typeof MANAGE_JA | keyof typeof ROUND_JA;
 
 const en: Record<keyof typeof ja, string> = {
   "site.name": "Shinchoku",
@@ -259,7 +261,8 @@ const en: Record<keyof typeof ja, string> = {
   "initiative.target": "Target ({when})",
   "initiative.yearEnd": "{when}",
   "initiative.selectedYear": " (selected fiscal year)",
-  "initiative.relistedIn": "The same KPI is also listed under:",
+  "initiative.relistedFrom": "Listed again from {initiatives}.",
+  "initiative.alsoListedIn": "This indicator is also listed under {initiatives}.",
   "initiative.relistedMark": "listed again",
   "initiative.reports": "Reports and grades by fiscal year",
   "initiative.activities": "Activities",
@@ -295,8 +298,8 @@ const en: Record<keyof typeof ja, string> = {
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = {
-  ja: { ...ja, ...MANAGE_JA },
-  en: { ...en, ...MANAGE_EN },
+  ja: { ...ja, ...MANAGE_JA, ...ROUND_JA },
+  en: { ...en, ...MANAGE_EN, ...ROUND_EN },
 };
 
 export type Params = Record<string, string | number>;

@@ -18,6 +18,8 @@ const PATH_VALUES: Record<string, string> = {
   id: "1",
   token: "not-a-token",
   name: "site.css",
+  revision: "1",
+  format: "json",
 };
 
 function concrete(path: string): string {

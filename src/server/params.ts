@@ -54,7 +54,7 @@ export type InitiativeFilterInput = z.output<typeof initiativeFilterSchema>;
 /** How the pages name their path and query parameters to a reader, in a refusal. */
 export const PAGE_FIELD_LABELS: Record<string, FieldLabel> = {
   org: { ja: "自治体の URL 名", en: "the organization's URL name" },
-  planId: { ja: "計画の番号", en: "the plan number" },
+  planId: { ja: "計画番号", en: "the plan number" },
   fy: { ja: "年度（西暦。例: 2019）", en: "the fiscal year (a Western year, e.g. 2019)" },
   number: { ja: "取組項目の番号（No.）", en: "the initiative number (No.)" },
   policy: { ja: "基本方針", en: "the basic policy" },
@@ -91,7 +91,7 @@ export const apiPathParams = {
   planId: planIdSchema.openapi({
     param: { name: "planId", in: "path" },
     example: 1,
-    description: "計画の番号",
+    description: "計画番号",
   }),
   fiscalYear: fiscalYearSchema.openapi({
     param: { name: "fiscalYear", in: "path" },

@@ -120,6 +120,27 @@ export class Accounts implements AccountWrites {
     return row !== undefined;
   }
 
+  /**
+   * When each account of the organization last signed in (ISO timestamp), from the audit log's
+   * session.create entries: sessions themselves are deleted when they end. Accounts that never
+   * signed in are absent.
+   */
+  async lastSignIns(organizationId: number): Promise<Map<number, string>> {
+    const rows = await this.scope.db
+      .selectFrom("audit_log")
+      .select((eb) => ["entity_id", eb.fn.max("at").as("at")])
+      .where("organization_id", "=", organizationId)
+      .where("action", "=", "session.create")
+      .where("entity", "=", "account")
+      .groupBy("entity_id")
+      .execute();
+    const last = new Map<number, string>();
+    for (const row of rows) {
+      if (row.entity_id !== null && row.at !== null) last.set(row.entity_id, isoTimestamp(row.at));
+    }
+    return last;
+  }
+
   async create(input: NewAccount): Promise<AccountRecord> {
     const writer = writerOf(this.scope);
     const { db } = this.scope;

@@ -9,8 +9,40 @@ export class AuditLog implements AuditReads {
     organizationId: number,
     filter: { entity?: string; entityId?: number; limit?: number } = {},
   ): Promise<AuditEntryRecord[]> {
-    const { db, dialect } = this.scope;
-    const rows = await db
+    const rows = await this.select(organizationId)
+      .$if(filter.entity !== undefined, (q) => q.where("audit_log.entity", "=", filter.entity as string))
+      .$if(filter.entityId !== undefined, (q) =>
+        q.where("audit_log.entity_id", "=", filter.entityId as number),
+      )
+      .orderBy("audit_log.id", "desc")
+      .limit(filter.limit ?? 1000)
+      .execute();
+    return this.records(rows);
+  }
+
+  async listFor(
+    organizationId: number,
+    targets: readonly { entity: string; ids: readonly number[] }[],
+    limit = 100_000,
+  ): Promise<AuditEntryRecord[]> {
+    const wanted = targets.filter((t) => t.ids.length > 0);
+    if (wanted.length === 0) return [];
+    const rows = await this.select(organizationId)
+      .where((eb) =>
+        eb.or(
+          wanted.map((t) =>
+            eb.and([eb("audit_log.entity", "=", t.entity), eb("audit_log.entity_id", "in", [...t.ids])]),
+          ),
+        ),
+      )
+      .orderBy("audit_log.id", "desc")
+      .limit(limit)
+      .execute();
+    return this.records(rows);
+  }
+
+  private select(organizationId: number) {
+    return this.scope.db
       .selectFrom("audit_log")
       .leftJoin("account", "account.id", "audit_log.actor_account_id")
       .select([
@@ -26,14 +58,11 @@ export class AuditLog implements AuditReads {
         "audit_log.before",
         "audit_log.after",
       ])
-      .where("audit_log.organization_id", "=", organizationId)
-      .$if(filter.entity !== undefined, (q) => q.where("audit_log.entity", "=", filter.entity as string))
-      .$if(filter.entityId !== undefined, (q) =>
-        q.where("audit_log.entity_id", "=", filter.entityId as number),
-      )
-      .orderBy("audit_log.id", "desc")
-      .limit(filter.limit ?? 1000)
-      .execute();
+      .where("audit_log.organization_id", "=", organizationId);
+  }
+
+  private records(rows: Awaited<ReturnType<ReturnType<AuditLog["select"]>["execute"]>>): AuditEntryRecord[] {
+    const { dialect } = this.scope;
     return rows.map((row) => ({
       id: row.id,
       organizationId: row.organization_id,

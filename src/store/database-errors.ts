@@ -28,7 +28,7 @@ const SQLITE: Record<string, Cause> = {
     en: "the database is read-only",
   },
   SQLITE_CANTOPEN: {
-    ja: "データベースのファイルを開けません（場所と権限を確かめてください）",
+    ja: "データベースのファイルを使えません（場所と権限を確かめてください）",
     en: "cannot open the database file (check its path and permissions)",
   },
   SQLITE_NOTADB: {

@@ -30,7 +30,9 @@ export async function loadRoundSnapshot(
   const head = await db
     .selectFrom("reporting_round")
     .innerJoin("plan", "plan.id", "reporting_round.plan_id")
+    .innerJoin("organization", "organization.id", "reporting_round.organization_id")
     .select([
+      "organization.local_government_code",
       "reporting_round.fiscal_year",
       "reporting_round.plan_id",
       "reporting_round.as_of",
@@ -194,7 +196,14 @@ export async function loadRoundSnapshot(
   const document: PlanDocument = {
     format: PLAN_DOCUMENT_FORMAT,
     ...(head.source_organization_name !== null
-      ? { organization: { name: head.source_organization_name } }
+      ? {
+          organization: {
+            name: head.source_organization_name,
+            ...(head.local_government_code !== null
+              ? { localGovernmentCode: head.local_government_code }
+              : {}),
+          },
+        }
       : {}),
     plan: {
       title: head.title,

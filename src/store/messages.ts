@@ -36,7 +36,13 @@ export const storeErrors = {
   documentHasErrors: (count: number, first: string) =>
     new StoreError(
       "document.invalid",
-      `取り込めません。文書にエラーが${count}件あります（1件目: ${first}）。エラーを直してから取り込んでください。`,
+      `取り込めません。計画データにエラーが${count}件あります。1件目は${first}。エラーを直してから取り込んでください。`,
+    ),
+  removalPublished: (what: string, publications: number) =>
+    new StoreError(
+      "removal.published",
+      `「${what}」には公表版が${publications}件あります。公表版は変更も削除もできない記録のため削除しません。` +
+        "公表したものも含めて削除する場合は、強制（--force）を指定してください。",
     ),
   documentInvalid: (reason: string) => new StoreError("document.invalid", `取り込めません。${reason}`),
 };

@@ -43,7 +43,8 @@ forEachDatabase((database) => {
           "2026_12_02_001_publications",
           "2026_12_02_002_accounts",
           "2026_12_02_003_round_workflow",
-          "2026_12_02_101_grade_scales",
+          "2026_12_02_101_local_government_code",
+          "2026_12_02_102_grade_scales",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {

@@ -1,6 +1,17 @@
 import { isoTimestamp, type Scope, writerOf } from "./scope.ts";
 import type { NoticeKind, NoticeRecord, NoticeWrites } from "./types.ts";
 
+/** Report states that still wait for the department (not yet submitted). */
+const OUTSTANDING = ["notStarted", "inProgress", "returned"] as const;
+
+/** A round whose entry deadline falls in a window, with what its departments still owe. */
+export interface DeadlineRound {
+  roundId: number;
+  organizationId: number;
+  fiscalYear: number;
+  entryDeadline: string;
+}
+
 /**
  * In-app notices (お知らせ) of each account. Written with the change they announce, in its
  * transaction; the change itself is what the audit log records.
@@ -44,6 +55,16 @@ export class Notices implements NoticeWrites {
   ): Promise<void> {
     writerOf(this.scope);
     if (notices.length === 0) return;
+    this.scope.noticesWritten?.push(
+      ...notices.map((n) => ({
+        organizationId: n.organizationId,
+        accountId: n.accountId,
+        kind: n.kind,
+        roundId: n.roundId ?? null,
+        reportId: n.reportId ?? null,
+        params: n.params ?? {},
+      })),
+    );
     await this.scope.db
       .insertInto("notification")
       .values(
@@ -69,5 +90,53 @@ export class Notices implements NoticeWrites {
       .where("read_at", "is", null)
       .$if(ids !== "all", (q) => q.where("id", "in", ids as number[]))
       .execute();
+  }
+
+  /** Rounds open for entry (入力中) whose entry deadline is between two ISO dates, inclusive. */
+  async roundsWithDeadline(from: string, to: string): Promise<DeadlineRound[]> {
+    const rows = await this.scope.db
+      .selectFrom("reporting_round")
+      .select(["id", "organization_id", "fiscal_year", "entry_deadline"])
+      .where("state", "=", "entry")
+      .where("entry_deadline", ">=", from)
+      .where("entry_deadline", "<=", to)
+      .orderBy("id")
+      .execute();
+    return rows.map((row) => ({
+      roundId: row.id,
+      organizationId: row.organization_id,
+      fiscalYear: row.fiscal_year,
+      entryDeadline: String(row.entry_deadline),
+    }));
+  }
+
+  /** The round's reports not yet submitted, each with its initiative's departments (関係課). */
+  async outstandingReports(roundId: number): Promise<{ reportId: number; departmentIds: number[] }[]> {
+    const rows = await this.scope.db
+      .selectFrom("report")
+      .leftJoin("initiative_department", "initiative_department.initiative_id", "report.initiative_id")
+      .select(["report.id as reportId", "initiative_department.department_id as departmentId"])
+      .where("report.round_id", "=", roundId)
+      .where("report.state", "in", [...OUTSTANDING])
+      .orderBy("report.id")
+      .execute();
+    const reports = new Map<number, number[]>();
+    for (const row of rows) {
+      const departments = reports.get(row.reportId) ?? [];
+      if (row.departmentId !== null) departments.push(row.departmentId);
+      reports.set(row.reportId, departments);
+    }
+    return [...reports].map(([reportId, departmentIds]) => ({ reportId, departmentIds }));
+  }
+
+  /** The accounts that already have a notice of this kind about this round. */
+  async notifiedAbout(roundId: number, kind: NoticeKind): Promise<Set<number>> {
+    const rows = await this.scope.db
+      .selectFrom("notification")
+      .select("account_id")
+      .where("round_id", "=", roundId)
+      .where("kind", "=", kind)
+      .execute();
+    return new Set(rows.map((row) => row.account_id));
   }
 }

@@ -130,12 +130,13 @@ forEachDatabase((database) => {
       expect(await store.isEmpty()).toBe(false);
 
       expect(await store.organizations.list()).toEqual([
-        { id: first.organizationId, slug: "sakado", name: "坂戸市" },
+        { id: first.organizationId, slug: "sakado", name: "坂戸市", localGovernmentCode: null },
       ]);
       expect(await store.organizations.findBySlug("sakado")).toEqual({
         id: first.organizationId,
         slug: "sakado",
         name: "坂戸市",
+        localGovernmentCode: null,
       });
       const plan = {
         id: first.planId,

@@ -23,6 +23,8 @@ export interface OrganizationTable {
   created_at: Timestamp;
   /** Moves when what the public sees of the organization changes (see revision.ts). */
   public_revision: ColumnType<number, number | undefined, number>;
+  /** 全国地方公共団体コード (6 digits), when known (migration 2026_12_02_101). */
+  local_government_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PlanTable {

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { StoreDialect } from "./dialect.ts";
 import type { Database } from "./schema.ts";
-import { type Actor, StoreError } from "./types.ts";
+import { type Actor, type NoticeWritten, StoreError } from "./types.ts";
 
 /**
  * What a resource of the store works with: the connection (or the transaction it runs in), the
@@ -12,6 +12,8 @@ export interface Scope {
   readonly db: Kysely<Database>;
   readonly dialect: StoreDialect;
   readonly writer?: Writer;
+  /** Inside a transaction: the notices it wrote, handed to the store's listeners after commit. */
+  readonly noticesWritten?: NoticeWritten[];
 }
 
 export interface AuditInput {

@@ -10,6 +10,7 @@ import { Notices } from "./notices.ts";
 import { Organizations } from "./organizations.ts";
 import { Plans } from "./plans.ts";
 import { Publications } from "./publications.ts";
+import { Removals } from "./removals.ts";
 import { Reports } from "./reports.ts";
 import { bumpRevision, readPublicRevisions, readRevision } from "./revision.ts";
 import { Rounds } from "./rounds.ts";
@@ -17,7 +18,7 @@ import type { Database } from "./schema.ts";
 import type { Scope } from "./scope.ts";
 import { Sessions } from "./sessions.ts";
 import { Tokens } from "./tokens.ts";
-import type { PublicRevisions, Store, StoreTransaction, WriteContext } from "./types.ts";
+import type { NoticeWritten, PublicRevisions, Store, StoreTransaction, WriteContext } from "./types.ts";
 
 /** Every resource of the store over one scope (the connection, or one transaction with its writer). */
 class Resources {
@@ -34,6 +35,7 @@ class Resources {
   readonly tokens: Tokens;
   readonly comments: Comments;
   readonly notices: Notices;
+  readonly removals: Removals;
 
   constructor(scope: Scope) {
     this.organizations = new Organizations(scope);
@@ -49,6 +51,7 @@ class Resources {
     this.tokens = new Tokens(scope);
     this.comments = new Comments(scope);
     this.notices = new Notices(scope);
+    this.removals = new Removals(scope);
   }
 }
 
@@ -134,11 +137,31 @@ export class SqlStore extends Resources implements Store {
     return readPublicRevisions(this.db);
   }
 
-  transaction<T>(context: WriteContext, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute(async (trx) => {
+  private readonly noticeListeners = new Set<(notices: readonly NoticeWritten[]) => void>();
+
+  onNoticesCommitted(listener: (notices: readonly NoticeWritten[]) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  async transaction<T>(context: WriteContext, work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    const noticesWritten: NoticeWritten[] = [];
+    const result = await this.db.transaction().execute(async (trx) => {
       await bumpRevision(trx);
       const scope = { db: trx, dialect: this.capabilities };
-      return work(new SqlTransaction({ ...scope, writer: auditWriter(scope, context.actor) }, context));
+      return work(
+        new SqlTransaction({ ...scope, writer: auditWriter(scope, context.actor), noticesWritten }, context),
+      );
     });
+    // Committed: what it announced may now leave the process (a listener's failure is its own).
+    if (noticesWritten.length > 0)
+      for (const listener of this.noticeListeners) {
+        try {
+          listener(noticesWritten);
+        } catch (error) {
+          console.error(`notice listener failed: ${(error as Error).message}`);
+        }
+      }
+    return result;
   }
 }

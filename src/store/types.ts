@@ -34,6 +34,8 @@ export interface OrganizationRecord {
   slug: string;
   /** 坂戸市 */
   name: string;
+  /** 全国地方公共団体コード (six digits, 坂戸市 112399), when known. */
+  localGovernmentCode: string | null;
 }
 
 export interface PlanRecord {
@@ -322,6 +324,7 @@ export type StoreErrorCode =
   | "document.invalid"
   | "not-found"
   | "conflict"
+  | "removal.published"
   | "write.outside-transaction";
 
 /** A refusal the user can act on; `message` is Japanese. */
@@ -362,6 +365,8 @@ export interface OrganizationWrites extends OrganizationReads {
   ensure(input: {
     slug: string;
     name: string;
+    /** Set (or changed) when given; checked (StoreError "document.invalid" when it is no code). */
+    localGovernmentCode?: string;
   }): Promise<{ organization: OrganizationRecord; created: boolean }>;
 }
 
@@ -425,6 +430,15 @@ export interface CommentWrites extends CommentReads {
 export interface NoticeReads {
   /** Newest first. */
   list(accountId: number, options?: { unreadOnly?: boolean; limit?: number }): Promise<NoticeRecord[]>;
+  /** Rounds open for entry whose entry deadline is between two ISO dates, inclusive. */
+  roundsWithDeadline(
+    from: string,
+    to: string,
+  ): Promise<{ roundId: number; organizationId: number; fiscalYear: number; entryDeadline: string }[]>;
+  /** The round's reports not yet submitted, each with its initiative's departments (関係課). */
+  outstandingReports(roundId: number): Promise<{ reportId: number; departmentIds: number[] }[]>;
+  /** The accounts that already have a notice of this kind about this round. */
+  notifiedAbout(roundId: number, kind: NoticeKind): Promise<Set<number>>;
 }
 
 export interface NoticeWrites extends NoticeReads {
@@ -439,6 +453,16 @@ export interface NoticeWrites extends NoticeReads {
     }[],
   ): Promise<void>;
   markRead(accountId: number, ids: readonly number[] | "all"): Promise<void>;
+}
+
+/** A notice as written, handed to the store's listeners once its transaction has committed. */
+export interface NoticeWritten {
+  organizationId: number;
+  accountId: number;
+  kind: NoticeKind;
+  roundId: number | null;
+  reportId: number | null;
+  params: Record<string, string | number>;
 }
 
 export interface KpiValueReads {
@@ -491,6 +515,12 @@ export interface AuditReads {
     organizationId: number,
     filter?: { entity?: string; entityId?: number; limit?: number },
   ): Promise<AuditEntryRecord[]>;
+  /** The entries about any of `targets` (each an entity and some of its ids), newest first. */
+  listFor(
+    organizationId: number,
+    targets: readonly { entity: string; ids: readonly number[] }[],
+    limit?: number,
+  ): Promise<AuditEntryRecord[]>;
 }
 
 export interface AccountReads {
@@ -503,6 +533,8 @@ export interface AccountReads {
     loginId: string,
   ): Promise<{ account: AccountRecord; passwordHash: string | null } | undefined>;
   hasActiveSecretariat(organizationId: number): Promise<boolean>;
+  /** Account id → when it last signed in (ISO timestamp); absent: never. */
+  lastSignIns(organizationId: number): Promise<Map<number, string>>;
 }
 
 export interface AccountWrites extends AccountReads {
@@ -588,6 +620,55 @@ export interface TokenWrites extends TokenReads {
   revokeApiToken(organizationId: number, accountId: number, id: number, now: Date): Promise<boolean>;
 }
 
+/** What a removal takes away (`shinchoku remove`), by kind of row. */
+export interface RemovalCounts {
+  plans: number;
+  rounds: number;
+  /** 基本方針 */
+  policies: number;
+  initiatives: number;
+  kpis: number;
+  reports: number;
+  kpiValues: number;
+  /** Comments of the reports' threads. */
+  comments: number;
+  /** 公表版 (revisions). */
+  publications: number;
+  departments: number;
+  accounts: number;
+  auditEntries: number;
+}
+
+export interface RemovalOptions {
+  /** Remove published revisions too (otherwise a removal that would is refused). */
+  force?: boolean;
+}
+
+export interface RemovalReads {
+  /**
+   * What removing the round would take away: its reports, KPI values, comments and publications, and
+   * the plan's initiatives, KPIs and 基本方針 that no other round shows.
+   */
+  roundCounts(roundId: number): Promise<RemovalCounts>;
+  planCounts(planId: number): Promise<RemovalCounts>;
+  organizationCounts(organizationId: number): Promise<RemovalCounts>;
+}
+
+export interface RemovalWrites extends RemovalReads {
+  /**
+   * Removes the round and what only it holds (see roundCounts), audited as "round.remove". Refuses
+   * (StoreError "removal.published") when it has publications, unless `force`.
+   */
+  removeRound(roundId: number, options?: RemovalOptions): Promise<RemovalCounts>;
+  /** Removes the plan with all its rounds, audited as "plan.remove"; refuses publications unless `force`. */
+  removePlan(planId: number, options?: RemovalOptions): Promise<RemovalCounts>;
+  /**
+   * Removes the organization with every row it owns, its audit log included (nothing would be left
+   * to point at); refuses publications unless `force`.
+   */
+  removeOrganization(organizationId: number, options?: RemovalOptions): Promise<RemovalCounts>;
+}
+
 export interface StoreReads {
   readonly organizations: OrganizationReads;
   readonly plans: PlanReads;
@@ -602,6 +683,7 @@ export interface StoreReads {
   readonly tokens: TokenReads;
   readonly comments: CommentReads;
   readonly notices: NoticeReads;
+  readonly removals: RemovalReads;
 }
 
 /** What a transaction may do: every read, and the writes. */
@@ -617,6 +699,7 @@ export interface StoreTransaction extends StoreReads {
   readonly tokens: TokenWrites;
   readonly comments: CommentWrites;
   readonly notices: NoticeWrites;
+  readonly removals: RemovalWrites;
 }
 
 export interface Store extends StoreReads {
@@ -636,6 +719,13 @@ export interface Store extends StoreReads {
   revision(): Promise<number>;
   /** Each organization's public revision (moves with its publications and its name). */
   publicRevisions(): Promise<PublicRevisions>;
+
+  /**
+   * Calls `listener` with the notices a transaction wrote, after it has committed (never for one
+   * that rolled back). The listener must not throw; it runs outside any transaction (e-mail:
+   * src/server/notices/mailer.ts). Returns the function that removes it.
+   */
+  onNoticesCommitted(listener: (notices: readonly NoticeWritten[]) => void): () => void;
 
   /**
    * Runs `work` in one database transaction: the store revision is bumped first, every write appends

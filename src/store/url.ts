@@ -109,7 +109,7 @@ function postgresTarget(url: string): DatabaseTarget {
   try {
     parsed = new URL(url);
   } catch {
-    throw new DatabaseUrlError(urlProblem(url, "を URL として読めません / is not a valid URL"));
+    throw new DatabaseUrlError(urlProblem(url, "を URL として読み取れません / is not a valid URL"));
   }
   let connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS;
   let statementTimeoutMs = DEFAULT_STATEMENT_TIMEOUT_MS;

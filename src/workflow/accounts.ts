@@ -271,7 +271,8 @@ export async function setAccountDisabled(
 }
 
 /**
- * A forced reset by the secretariat: the password stops working, every session ends, and a
+ * A forced reset by the secretariat: the password stops working, every session ends, the personal
+ * API tokens are revoked (a reset is how an account someone else has used is taken back), and a
  * one-time URL lets the person set a new one.
  */
 export async function forcePasswordReset(
@@ -284,6 +285,9 @@ export async function forcePasswordReset(
     if (!account) throw new StoreError("not-found", "利用者が見つかりません。");
     await tx.accounts.setPassword(input.organizationId, input.accountId, null);
     await tx.sessions.endAll(input.organizationId, input.accountId);
+    for (const apiToken of await tx.tokens.listApiTokens(input.accountId))
+      if (!apiToken.revoked)
+        await tx.tokens.revokeApiToken(input.organizationId, input.accountId, apiToken.id, input.now);
     const token = await oneTime(tx, input.organizationId, input.accountId, "reset", input.now);
     return { account, token };
   });

@@ -3,7 +3,8 @@ import type { Actor, ImportOutcome, PublicationRecord, Store } from "../store/ty
 
 export interface ImportRoundInput {
   document: PlanDocument;
-  organization: { slug: string; name: string };
+  /** The code, when given, is set on the organization (else the document's, if it has one). */
+  organization: { slug: string; name: string; localGovernmentCode?: string };
   /** Replace the round of the same plan and fiscal year (only while it holds nothing but an import). */
   replace?: boolean;
 }
@@ -24,7 +25,11 @@ export function importRound(
   input: ImportRoundInput,
 ): Promise<ImportRoundOutcome> {
   return store.transaction({ actor }, async (tx) => {
-    const { organization } = await tx.organizations.ensure(input.organization);
+    const code = input.organization.localGovernmentCode ?? input.document.organization?.localGovernmentCode;
+    const { organization } = await tx.organizations.ensure({
+      ...input.organization,
+      ...(code !== undefined ? { localGovernmentCode: code } : {}),
+    });
     const outcome = await tx.rounds.importDocument(input.document, {
       organizationId: organization.id,
       ...(input.replace ? { replace: true } : {}),

@@ -2,7 +2,14 @@ import { kpiParseContext } from "../domain/kpi-context.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
 import type { Principal } from "../domain/permissions.ts";
 import { reportActionRefusal, reportStateAfter } from "../domain/workflow.ts";
-import type { Actor, KpiValueRecord, ReportChanges, ReportRecord, Store } from "../store/types.ts";
+import type {
+  Actor,
+  KpiValueRecord,
+  ReportChanges,
+  ReportRecord,
+  Store,
+  StoreTransaction,
+} from "../store/types.ts";
 import { StoreError } from "../store/types.ts";
 import { WorkflowRefusal } from "./refusal.ts";
 
@@ -34,41 +41,50 @@ export interface SaveReportOutcome {
  * record. Who may save what is asked of the policy before this is called (the accounts issue).
  */
 export function saveReport(store: Store, actor: Actor, input: SaveReportInput): Promise<SaveReportOutcome> {
-  return store.transaction({ actor }, async (tx) => {
-    const plan = await tx.plans.find(input.planId);
-    const round = plan && (await tx.rounds.find(plan.id, input.fiscalYear));
-    const current = round && (await tx.reports.find(round.id, input.initiativeNumber));
-    if (!plan || !round || !current) throw new StoreError("not-found", "報告が見つかりません。");
-    if (input.principal) {
-      const departments = await tx.departments.ofInitiative(plan.id, input.initiativeNumber);
-      const refusal = reportActionRefusal(input.principal, "edit", {
-        roundState: round.state,
-        reportState: current.state,
-        departmentIds: (departments ?? []).map((d) => d.id),
-        organizationId: round.organizationId,
-      });
-      if (refusal) throw new WorkflowRefusal(refusal);
-    }
-    const state = reportStateAfter("edit", current.state);
-    const report = await tx.reports.update(current.id, input.expectedVersion, {
-      ...input.changes,
-      ...(state !== current.state ? { state } : {}),
+  return store.transaction({ actor }, (tx) => saveReportWithin(tx, input));
+}
+
+/**
+ * saveReport inside a transaction the caller holds, for a command that saves several reports as one
+ * (an uploaded entry workbook: all of them or none).
+ */
+export async function saveReportWithin(
+  tx: StoreTransaction,
+  input: SaveReportInput,
+): Promise<SaveReportOutcome> {
+  const plan = await tx.plans.find(input.planId);
+  const round = plan && (await tx.rounds.find(plan.id, input.fiscalYear));
+  const current = round && (await tx.reports.find(round.id, input.initiativeNumber));
+  if (!plan || !round || !current) throw new StoreError("not-found", "報告が見つかりません。");
+  if (input.principal) {
+    const departments = await tx.departments.ofInitiative(plan.id, input.initiativeNumber);
+    const refusal = reportActionRefusal(input.principal, "edit", {
+      roundState: round.state,
+      reportState: current.state,
+      departmentIds: (departments ?? []).map((d) => d.id),
+      organizationId: round.organizationId,
     });
-    const context = kpiParseContext({
-      startFiscalYear: plan.startFiscalYear,
-      endFiscalYear: plan.endFiscalYear,
-    });
-    const kpiValues: KpiValueRecord[] = [];
-    for (const entry of input.kpiValues ?? []) {
-      kpiValues.push(
-        await tx.kpiValues.save({
-          kpiId: entry.kpiId,
-          roundId: round.id,
-          expectedVersion: entry.expectedVersion,
-          value: parseKpiValue(entry.text, context),
-        }),
-      );
-    }
-    return { report, kpiValues };
+    if (refusal) throw new WorkflowRefusal(refusal);
+  }
+  const state = reportStateAfter("edit", current.state);
+  const report = await tx.reports.update(current.id, input.expectedVersion, {
+    ...input.changes,
+    ...(state !== current.state ? { state } : {}),
   });
+  const context = kpiParseContext({
+    startFiscalYear: plan.startFiscalYear,
+    endFiscalYear: plan.endFiscalYear,
+  });
+  const kpiValues: KpiValueRecord[] = [];
+  for (const entry of input.kpiValues ?? []) {
+    kpiValues.push(
+      await tx.kpiValues.save({
+        kpiId: entry.kpiId,
+        roundId: round.id,
+        expectedVersion: entry.expectedVersion,
+        value: parseKpiValue(entry.text, context),
+      }),
+    );
+  }
+  return { report, kpiValues };
 }

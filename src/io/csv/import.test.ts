@@ -186,7 +186,7 @@ describe("importCsv: bad cells", () => {
       [
         "mapping.column-not-found",
         "columns.title",
-        "マッピングファイルの「columns.title」: 見出し「取組の名称」の列が見出し行（1～2 行目）にありません",
+        "列の対応表の「columns.title」: 見出し「取組の名称」の列が見出し行（1～2 行目）にありません",
       ],
     ]);
   });

@@ -179,13 +179,19 @@ export function importCsv(bytes: Uint8Array | string, options: CsvImportOptions 
   const read = readRecords(decoded.text, delimiter);
   if ("error" in read) return failure([...decoded.diagnostics, read.error]);
   let mapping = options.mapping;
+  let code: string | undefined;
   if (!mapping) {
     const own = ownColumns(read.source);
     if (!own) return failure([...decoded.diagnostics, sheetDiagnostic("mapping.required")]);
     mapping = ownCsvMapping(read.source, own);
+    // The open data's 全国地方公共団体コード (first column) comes back with the organization.
+    code = read.source.rows[1]?.cells[own.get("localGovernmentCode") ?? -1]?.trim() || undefined;
   }
-  return importWithMapping(read.source, mapping, {
+  const result = importWithMapping(read.source, mapping, {
     diagnostics: decoded.diagnostics,
     ...(options.organizationName ? { organizationName: options.organizationName } : {}),
   });
+  if (code !== undefined && result.document?.organization)
+    result.document.organization = { ...result.document.organization, localGovernmentCode: code };
+  return result;
 }

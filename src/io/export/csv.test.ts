@@ -13,6 +13,8 @@ import { encodeShiftJis, escapeFormulaText, exportCsv } from "./csv.ts";
 
 /** The seed's round is FY2019 (R1) of a plan from FY2017 with its baseline at the end of FY2015 (H27). */
 const HEADERS = [
+  // 自治体標準オープンデータセット: the municipality's code and name first.
+  "全国地方公共団体コード",
   "地方公共団体名",
   "計画名",
   "計画開始年度",
@@ -78,6 +80,7 @@ describe("exportCsv (UTF-8)", () => {
     const rows = byHeader(records(bytes.toString("utf8")));
     const first = rows[0];
     expect(first).toMatchObject({
+      全国地方公共団体コード: "",
       地方公共団体名: "",
       計画名: "行政改革後期アクションプラン",
       計画開始年度: "2017",
@@ -150,7 +153,7 @@ describe("exportCsv (Shift_JIS)", () => {
   it("encodes as CP932 without BOM, reading back to the same records as the UTF-8 CSV", () => {
     const doc = seedDocument();
     const sjis = exportCsv(doc, { encoding: "shift_jis" });
-    expect([...sjis.subarray(0, 2)]).toEqual([...iconv.encode("地", "cp932")]);
+    expect([...sjis.subarray(0, 2)]).toEqual([...iconv.encode("全", "cp932")]);
     const fromSjis = records(iconv.decode(sjis, "cp932"));
     const fromUtf8 = records(exportCsv(doc).toString("utf8"));
     expect(fromSjis).toHaveLength(63);
@@ -235,5 +238,26 @@ describe("exportCsv: formula injection and odd texts", () => {
     ]);
     const back = byHeader(records(exportCsv(doc).toString("utf8")));
     expect(back[0]?.["取組項目 (A)"]).toBe('カンマ,と"引用符"');
+  });
+});
+
+describe("exportCsv: the publisher first (全国地方公共団体コード, 地方公共団体名)", () => {
+  it("writes the code as text in the first column and the name in the second, on every row", () => {
+    const sakado = { ...seedDocument(), organization: { name: "坂戸市", localGovernmentCode: "112399" } };
+    const rows = records(exportCsv(sakado).toString("utf8"));
+    expect(rows.slice(1).every((r) => r[0] === "112399" && r[1] === "坂戸市")).toBe(true);
+  });
+
+  it("keeps a leading zero (北海道 010006): the code is text, not a number", () => {
+    const hokkaido = { ...seedDocument(), organization: { name: "北海道", localGovernmentCode: "010006" } };
+    const text = exportCsv(hokkaido).toString("utf8");
+    expect(text.split("\r\n")[1]?.startsWith("010006,北海道,")).toBe(true);
+  });
+
+  it("reads back: shinchoku's own CSV imports with the code", async () => {
+    const { importCsv } = await import("../csv/import.ts");
+    const sakado = { ...seedDocument(), organization: { name: "坂戸市", localGovernmentCode: "112399" } };
+    const again = importCsv(exportCsv(sakado));
+    expect(again.document?.organization).toEqual({ name: "坂戸市", localGovernmentCode: "112399" });
   });
 });

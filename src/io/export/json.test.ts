@@ -5,7 +5,7 @@ import { exportJson } from "./json.ts";
 describe("exportJson", () => {
   it("writes the document as stored, pretty-printed, and parses back equal", () => {
     const doc = seedDocument();
-    doc.diagnostics = [{ severity: "warning", code: "kpi.unreadable", message: "読めません", line: 12 }];
+    doc.diagnostics = [{ severity: "warning", code: "kpi.unreadable", message: "読み取れません", line: 12 }];
     const text = exportJson(doc);
     expect(text.startsWith('{\n  "format": "shinchoku.plan/v2",')).toBe(true);
     expect(text.endsWith("}\n")).toBe(true);

@@ -41,6 +41,11 @@ import { artifact, type Tag, tagged } from "./pdf/tags.ts";
 export interface ExportPdfOptions {
   /** Creation date written into the PDF (tests pin it); defaults to the current time. */
   now?: Date;
+  /**
+   * A draft's mark, printed at the top left of every page (「案（令和8年12月2日印刷）」): the
+   * committee's papers of a round not yet published.
+   */
+  draftMark?: string;
 }
 
 /** Printed with the legend, as the city's table does. */
@@ -48,6 +53,9 @@ const LEGEND_CAPTION = "【項目進捗】 アクションプラン計画期間�
 const SUMMARY_CAPTION = "本部会評価";
 /** Column (F) of an initiative not graded this year. */
 const NOT_ASSESSED = "対象外";
+
+/** Room between a draft's mark and its box. */
+const DRAFT_MARK_PADDING = 3;
 
 /**
  * The progress table (進行管理集計表) of one reporting round as a printable PDF: A3 landscape, the
@@ -70,7 +78,7 @@ export async function exportPdf(doc: PlanDocument, options: ExportPdfOptions = {
     info: {
       Title: title,
       ...(doc.organization?.name ? { Author: doc.organization.name } : {}),
-      Subject: "進行管理集計表",
+      Subject: options.draftMark ? `進行管理集計表 ${options.draftMark}` : "進行管理集計表",
       Creator: "Shinchoku",
       CreationDate: options.now ?? new Date(),
     },
@@ -85,7 +93,7 @@ export async function exportPdf(doc: PlanDocument, options: ExportPdfOptions = {
   pdf.registerFont(FONT_BOLD, fonts[FONT_BOLD]);
 
   const measurer = new TextMeasurer(pdf);
-  const table = tableLayout(doc, title, measurer);
+  const table = tableLayout(doc, title, measurer, options.draftMark);
   const pages = planPages(table.policyLines, table.initiatives, table.metrics);
   const tags = progressTableTags(pdf, doc, table.columns);
   const tagging: Tagging = { tags, drawnPolicies: new Set() };
@@ -109,6 +117,8 @@ export interface PlacedColumn extends ProgressColumn {
 }
 
 interface TableLayout {
+  /** 「案（…印刷）」 on every page of a draft. */
+  draftMark: StyledLine | undefined;
   columns: PlacedColumn[];
   /** Initiative cells other than the policy, in order. */
   cellColumns: PlacedColumn[];
@@ -143,7 +153,12 @@ export function placeColumns(doc: Pick<PlanDocument, "plan" | "round">): PlacedC
   });
 }
 
-function tableLayout(doc: PlanDocument, title: string, measurer: TextMeasurer): TableLayout {
+function tableLayout(
+  doc: PlanDocument,
+  title: string,
+  measurer: TextMeasurer,
+  draftMark?: string,
+): TableLayout {
   const scale = gradeScaleOf(doc.plan);
   const headings = progressTableHeadings(doc);
   const usable = PAGE.width - 2 * PAGE.marginX;
@@ -153,8 +168,10 @@ function tableLayout(doc: PlanDocument, title: string, measurer: TextMeasurer): 
   const box = (lines: StyledLine[]) => linesHeight(lines) + 2 * PAGE.cellPaddingY;
 
   const asOf = measurer.line(asOfText(doc), "asOf");
-  // The title is centred; it may use the width left free by the as-of date on both sides.
-  const titleLines = measurer.lines(title, "title", usable - 2 * (asOf.width + 12));
+  const mark = draftMark ? measurer.line(draftMark, "draftMark") : undefined;
+  // The title is centred; it may use the width left free by the as-of date (and a draft's mark) on both sides.
+  const side = Math.max(asOf.width, (mark?.width ?? 0) + 2 * DRAFT_MARK_PADDING);
+  const titleLines = measurer.lines(title, "title", usable - 2 * (side + 12));
   const headerTop = PAGE.marginTop + linesHeight(titleLines) + 4 + STYLES.note.lineHeight + 4;
 
   const headerLines = columns.map((c) => headerCellLines(columnLabel(c), c.textWidth, measurer));
@@ -212,6 +229,7 @@ function tableLayout(doc: PlanDocument, title: string, measurer: TextMeasurer): 
     summaryGap: 8,
   };
   return {
+    draftMark: mark,
     columns,
     cellColumns,
     kpiColumns,
@@ -314,6 +332,30 @@ function drawFrame(pdf: PDFKit.PDFDocument, t: TableLayout, tags: ProgressTableT
   const top = { x: PAGE.marginX, y: PAGE.marginTop, width: usable, height: 0 };
   text(tags?.title, () => drawLines(pdf, t.titleLines, top, "center", "top"));
   text(tags?.asOf, () => drawLines(pdf, [t.asOf], top, "right", "top"));
+  const mark = t.draftMark;
+  if (mark) {
+    // Page furniture like the page number: the same words on every page, boxed so it reads at a glance.
+    const box = {
+      x: PAGE.marginX,
+      y: PAGE.marginTop - DRAFT_MARK_PADDING,
+      width: mark.width + 2 * DRAFT_MARK_PADDING,
+      height: STYLES.draftMark.lineHeight + 2 * DRAFT_MARK_PADDING,
+    };
+    artifact(
+      pdf,
+      () => {
+        drawCellBox(pdf, box);
+        drawLines(
+          pdf,
+          [mark],
+          { ...box, x: box.x + DRAFT_MARK_PADDING, y: box.y + DRAFT_MARK_PADDING },
+          "left",
+          "top",
+        );
+      },
+      "Pagination",
+    );
+  }
   const noteTop = PAGE.marginTop + linesHeight(t.titleLines) + 4;
   const noteBox = { x: PAGE.marginX, y: noteTop, width: usable, height: 0 };
   text(tags?.note, () => drawLines(pdf, [t.note], noteBox, "left", "top"));

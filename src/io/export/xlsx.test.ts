@@ -220,8 +220,10 @@ describe("exportXlsx: the seed's progress table", () => {
   it("writes the flat KPI rows with numbers as number cells, an autofilter and a frozen header", () => {
     const headers = (kpis.getRow(1).values as unknown[]).slice(1);
     // The CSV's columns (src/io/kpi-rows.ts), named as the table names them with the round's years.
-    expect(headers).toHaveLength(32);
-    expect(headers.slice(7, 13)).toEqual([
+    // The code and the name of the municipality first (自治体標準オープンデータセット), then the plan.
+    expect(headers).toHaveLength(33);
+    expect(headers.slice(0, 2)).toEqual(["全国地方公共団体コード", "地方公共団体名"]);
+    expect(headers.slice(8, 14)).toEqual([
       "基本方針",
       "No.",
       "取組項目 (A)",
@@ -231,7 +233,7 @@ describe("exportXlsx: the seed's progress table", () => {
     ]);
     // 62 KPIs, every initiative of the seed has at least one.
     expect(kpis.rowCount).toBe(63);
-    expect(kpis.autoFilter).toBe("A1:AF63");
+    expect(kpis.autoFilter).toBe("A1:AG63");
     expect(kpis.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     // No.5's second KPI: 団体補助金額 76,006千円 → 75,683千円, in yen.
     expect(kpiCell("団体補助金額", "当初 (H27末)").value).toBe("76,006千円");
@@ -307,9 +309,9 @@ describe("exportXlsx: texts that trip up spreadsheets", () => {
       expect(cell.formula, address).toBeUndefined();
     }
     // 取組項目 (A) is the analysis sheet's column J.
-    expect(kpis.getCell("J1").value).toBe("取組項目 (A)");
-    expect(kpis.getCell("J2").type).toBe(ExcelJS.ValueType.String);
-    expect(kpis.getCell("J2").value).toBe("=1+1");
+    expect(kpis.getCell("K1").value).toBe("取組項目 (A)");
+    expect(kpis.getCell("K2").type).toBe(ExcelJS.ValueType.String);
+    expect(kpis.getCell("K2").value).toBe("=1+1");
   });
 
   it("keeps emoji and line breaks", () => {
@@ -318,8 +320,8 @@ describe("exportXlsx: texts that trip up spreadsheets", () => {
   });
 
   it("keeps a negative percentage readable as a number in the analysis sheet", () => {
-    expect(kpis.getCell("T1").value).toBe("当初 (H27末) 数値");
-    expect(kpis.getCell("T2").value).toBe(-5);
+    expect(kpis.getCell("U1").value).toBe("当初 (H27末) 数値");
+    expect(kpis.getCell("U2").value).toBe(-5);
   });
 
   it("cuts a text longer than 32,767 characters there, with a marker and a warning naming the cell", () => {
@@ -331,7 +333,7 @@ describe("exportXlsx: texts that trip up spreadsheets", () => {
     expect(text.startsWith("長長長")).toBe(true);
     expect(text.endsWith("以下を省略しました）")).toBe(true);
     const cut = diagnostics.filter((d) => d.code === "xlsx.cell-truncated");
-    expect(cut.map((d) => `${d.sheet}!${d.cell}`)).toEqual(["進行管理集計表!F8", "数値目標一覧!M3"]);
+    expect(cut.map((d) => `${d.sheet}!${d.cell}`)).toEqual(["進行管理集計表!F8", "数値目標一覧!N3"]);
     expect(cut[0]?.severity).toBe("warning");
     expect(cut[0]?.message).toContain("32,767");
   });

@@ -89,6 +89,8 @@ export const XLSX_EXPORT_MESSAGES: MessageCatalog<XlsxCode> = {
 export interface XlsxExportOptions {
   /** Creation time written in the workbook properties (tests pin it). */
   now?: Date;
+  /** A draft's mark, in the printed header of every page of every sheet (「案（令和8年12月2日印刷）」). */
+  draftMark?: string;
 }
 
 export interface XlsxExportResult {
@@ -418,6 +420,16 @@ function writeColumnNotesSheet(workbook: ExcelJS.Workbook, doc: PlanDocument, me
   });
 }
 
+/** Every sheet's printed pages carry the mark at the top left, bold and large. */
+function markDraft(workbook: ExcelJS.Workbook, mark: string): void {
+  workbook.subject = `${workbook.subject} ${mark}`;
+  const header = `&L&"${FONT_NAME},Bold"&14${mark.replace(/&/g, "&&")}`;
+  for (const sheet of workbook.worksheets) {
+    sheet.headerFooter.oddHeader = header;
+    sheet.headerFooter.evenHeader = header;
+  }
+}
+
 export async function renderXlsx(
   doc: PlanDocument,
   options: XlsxExportOptions = {},
@@ -436,6 +448,7 @@ export async function renderXlsx(
   writeProgressSheet(workbook, doc, texts, measurer);
   writeKpiSheet(workbook, doc, texts);
   writeColumnNotesSheet(workbook, doc, measurer);
+  if (options.draftMark) markDraft(workbook, options.draftMark);
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
   return { buffer, diagnostics: texts.diagnostics };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { initiative, seedDocument, smallDocument } from "../../../test/factories/test-documents.ts";
+import { type Diagnostic, formatDiagnostic } from "../../domain/diagnostic.ts";
 import { exportJson } from "../export/json.ts";
 import { importPlanDocumentJson } from "./import.ts";
 
@@ -41,7 +42,7 @@ describe("importPlanDocumentJson", () => {
       [
         "format",
         "error",
-        '「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません（"shinchoku.plan/v3"）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です',
+        '「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません（"shinchoku.plan/v3"）。Shinchoku の計画データ（書き出した JSON形式のファイル）ではないか、対応していない版です',
       ],
     ]);
     expect(messages("[1, 2]")[0]?.[0]).toBe("format");
@@ -50,7 +51,10 @@ describe("importPlanDocumentJson", () => {
   it("reports text that is not JSON", () => {
     const found = messages('{"format": ');
     expect(found).toHaveLength(1);
-    expect(found[0]?.[2]).toMatch(/^JSON として読み取れません: /);
+    // Node's own words ("Unexpected end of JSON input") are not the reader's.
+    expect(found[0]?.[2]).toBe(
+      "JSON として読み取れません。値が必要です。括弧・引用符・カンマを確かめてください",
+    );
   });
 
   it("names the JSON path of every invalid field, in Japanese", () => {
@@ -64,38 +68,38 @@ describe("importPlanDocumentJson", () => {
       [
         "plan.startFiscalYear",
         "error",
-        "「plan.startFiscalYear」: 数値でなければなりません（文字列が書かれています）",
+        "項目「plan.startFiscalYear」: 数値でなければなりません（文字列が書かれています）",
       ],
       [
         "round.asOf",
         "error",
-        "「round.asOf」: yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
+        "項目「round.asOf」: yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
       ],
-      ["policies[0].title", "error", "「policies[0].title」: 必須の項目がありません"],
+      ["policies[0].title", "error", "項目「policies[0].title」: 必須の項目がありません"],
       [
         "policies[0].initiatives[1].grade",
         "error",
-        '「policies[0].initiatives[1].grade」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
+        '項目「policies[0].initiatives[1].grade」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
       ],
       [
         "policies[1].initiatives[0].kpis[0].relisted",
         "error",
-        "「policies[1].initiatives[0].kpis[0].relisted」: 真偽値（true / false）でなければなりません（文字列が書かれています）",
+        "項目「policies[1].initiatives[0].kpis[0].relisted」: 真偽値（true / false）でなければなりません（文字列が書かれています）",
       ],
       [
         "policies[1].initiatives[0].kpis[0].baseline",
         "error",
-        "「policies[1].initiatives[0].kpis[0].baseline」: 必須の項目がありません",
+        "項目「policies[1].initiatives[0].kpis[0].baseline」: 必須の項目がありません",
       ],
       [
         "policies[1].initiatives[0].kpis[0].target",
         "error",
-        "「policies[1].initiatives[0].kpis[0].target」: 必須の項目がありません",
+        "項目「policies[1].initiatives[0].kpis[0].target」: 必須の項目がありません",
       ],
       [
         "policies[1].initiatives[0].kpis[0].current",
         "error",
-        "「policies[1].initiatives[0].kpis[0].current」: 必須の項目がありません",
+        "項目「policies[1].initiatives[0].kpis[0].current」: 必須の項目がありません",
       ],
     ]);
     expect(importPlanDocumentJson(JSON.stringify(doc)).document).toBeNull();
@@ -175,6 +179,27 @@ describe("importPlanDocumentJson", () => {
     const result = importPlanDocumentJson(JSON.stringify(doc));
     expect(result.diagnostics.map((d) => [d.code, d.severity])).toEqual([
       ["grade-summary.mismatch", "error"],
+    ]);
+  });
+});
+
+describe("findings in a JSON file point at its lines", () => {
+  it("gives the line of each invalid field and of a syntax error, as an editor numbers them", () => {
+    const doc = JSON.parse(exportJson(smallDocument([initiative(1), initiative(2)])));
+    doc.policies[0].initiatives[1].grade = "E";
+    const text = JSON.stringify(doc, null, 2);
+    // Counted from the text itself: the line that writes the bad grade.
+    const gradeLine = text.split("\n").findIndex((l) => l.includes('"grade": "E"')) + 1;
+    const result = importPlanDocumentJson(text);
+    const grade = result.diagnostics.find((d) => d.field === "policies[0].initiatives[1].grade");
+    expect(grade?.line).toBe(gradeLine);
+    expect(formatDiagnostic(grade as Diagnostic)).toBe(
+      `エラー（${gradeLine}行目）: 項目「policies[0].initiatives[1].grade」: "A" / "B" / "C" / "D" のいずれかでなければなりません`,
+    );
+
+    const broken = importPlanDocumentJson('{\n  "format": "shinchoku.plan/v2",\n  "plan": {\n}');
+    expect(broken.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [4, "JSON として読み取れません。「}」が足りません。括弧・引用符・カンマを確かめてください"],
     ]);
   });
 });

@@ -11,6 +11,7 @@ import {
 } from "../../domain/plan-document.ts";
 import type { ImportResult } from "../import-result.ts";
 import { DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "../limits.ts";
+import { jsonLineFinder, jsonSyntaxProblem } from "./json-lines.ts";
 import type { ParsedPlanDocument } from "./schema.ts";
 import { jsonDepth, validatePlanDocument } from "./validate.ts";
 import { zodFindings } from "./zod-messages.ts";
@@ -33,25 +34,24 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   "json.empty": { severity: "error", ja: () => "ファイルが空です", en: () => "The file is empty" },
   "json.syntax": {
     severity: "error",
-    ja: (p) => `JSON として読み取れません: ${p.reason}`,
-    en: (p) => `This is not valid JSON: ${p.reason}`,
+    ja: (p) => String(p.ja),
+    en: (p) => String(p.en),
   },
   "json.format": {
     severity: "error",
     ja: (p) =>
-      `「format」が "${PLAN_DOCUMENT_FORMAT}"（または "${PLAN_DOCUMENT_FORMAT_V1}"）ではありません（${p.found}）。Shinchoku の計画ドキュメント（書き出した JSON）ではないか、対応していない版です`,
+      `「format」が "${PLAN_DOCUMENT_FORMAT}"（または "${PLAN_DOCUMENT_FORMAT_V1}"）ではありません（${p.found}）。Shinchoku の計画データ（書き出した JSON形式のファイル）ではないか、対応していない版です`,
     en: (p) =>
       `"format" is not "${PLAN_DOCUMENT_FORMAT}" (or "${PLAN_DOCUMENT_FORMAT_V1}") (${p.found}): not a Shinchoku plan document, or an unsupported version`,
   },
   "json.invalid": {
     severity: "error",
-    ja: (p) => `「${p.path}」: ${p.reason}`,
+    ja: (p) => `項目「${p.path}」: ${p.reason}`,
     en: (p) => `"${p.path}": ${p.reasonEn}`,
   },
   "json.unknown-field": {
     severity: "warning",
-    ja: (p) =>
-      `「${p.path}」: この項目は計画ドキュメントにないため読み飛ばしました（綴りを確かめてください）`,
+    ja: (p) => `項目「${p.path}」は計画データにないため読み飛ばしました。つづりを確かめてください`,
     en: (p) => `"${p.path}": not a field of the plan document; ignored (check the spelling)`,
   },
   "json.plan-period": {
@@ -130,8 +130,10 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    return failure([diag("json.syntax", { reason: error instanceof Error ? error.message : String(error) })]);
+  } catch {
+    const problem = jsonSyntaxProblem(text);
+    const finding = diag("json.syntax", { ja: problem.ja, en: problem.en });
+    return failure([problem.line === undefined ? finding : { ...finding, line: problem.line }]);
   }
   const format = (data as { format?: unknown } | null)?.format;
   if (format === PLAN_DOCUMENT_FORMAT_V1) data = upgradeV1(data as Record<string, unknown>);
@@ -140,11 +142,16 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
     return failure([diag("json.format", { found }, "format")]);
   }
 
+  const lineOf = jsonLineFinder(text);
+  const at = (d: Diagnostic): Diagnostic => {
+    const line = d.field === undefined ? undefined : lineOf(d.field);
+    return line === undefined ? d : { ...d, line };
+  };
   const warnings: Diagnostic[] = [];
   let parsed = validatePlanDocument(data, true, limits);
   if (!parsed.success && "issues" in parsed && parsed.issues.every((i) => i.code === "unrecognized_keys")) {
     for (const f of zodFindings(parsed.issues, data))
-      warnings.push(diag("json.unknown-field", { path: f.path }, f.path));
+      warnings.push(at(diag("json.unknown-field", { path: f.path }, f.path)));
     parsed = validatePlanDocument(data, false, limits);
   }
   if (!parsed.success && "limit" in parsed) return failure([parsed.limit]);
@@ -154,11 +161,11 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
       data,
     );
     return failure(
-      findings.map((f) => diag("json.invalid", { path: f.path, reason: f.ja, reasonEn: f.en }, f.path)),
+      findings.map((f) => at(diag("json.invalid", { path: f.path, reason: f.ja, reasonEn: f.en }, f.path))),
     );
   }
   const document = toDocument(parsed.data);
-  const findings = [...warnings, ...check(document)];
+  const findings = [...warnings, ...check(document).map(at)];
   document.diagnostics = [...document.diagnostics, ...findings];
   return { document, diagnostics: findings };
 }

@@ -75,7 +75,7 @@ export function planDocumentParts(strict: boolean, ownScale = false) {
 
   const documentFields = {
     format: z.literal(PLAN_DOCUMENT_FORMAT),
-    organization: object({ name: z.string().min(1) }).optional(),
+    organization: object({ name: z.string().min(1), localGovernmentCode: z.string().optional() }).optional(),
     plan: object({
       title: z.string().min(1),
       startFiscalYear: fiscalYear,

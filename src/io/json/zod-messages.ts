@@ -5,7 +5,7 @@ import type { z } from "zod";
  * ("policies[0].initiatives[2].grade"), for the plan-document JSON importer and the mapping file.
  */
 export interface JsonFinding {
-  /** "policies[0].initiatives[2].grade"; "(ルート)" for the whole document. */
+  /** "policies[0].initiatives[2].grade"; "ファイル全体" for the whole document. */
   path: string;
   ja: string;
   en: string;
@@ -14,7 +14,7 @@ export interface JsonFinding {
 type Issue = z.core.$ZodIssue;
 type PathKey = PropertyKey;
 
-export const ROOT_PATH = "(ルート)";
+export const ROOT_PATH = "ファイル全体";
 
 /** ["policies", 0, "title"] → "policies[0].title"; keys that are not identifiers in brackets: gradeScale["◎"]. */
 export function formatJsonPath(path: readonly PathKey[]): string {
@@ -131,7 +131,7 @@ function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): Jso
     case "unrecognized_keys":
       return issue.keys.map((key) => ({
         path: formatJsonPath([...path, key]),
-        ja: "この項目は使えません（綴りを確かめてください）",
+        ja: "この項目は使えません。つづりを確かめてください",
         en: "unknown field (check the spelling)",
       }));
     case "invalid_union": {

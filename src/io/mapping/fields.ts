@@ -38,7 +38,7 @@ export const FIELD_LABELS: Record<MappingField, { ja: string; en: string }> = {
   current: { ja: "現状値", en: "current value" },
   grade: { ja: "進捗状況 (F)", en: "progress (F)" },
   committeeOpinion: { ja: "本部会意見 (G)", en: "committee opinion (G)" },
-  nextYearGoal: { ja: "次年度目標 (H)", en: "next year's goal (H)" },
+  nextYearGoal: { ja: "翌年度目標 (H)", en: "next year's goal (H)" },
   fiscalYear: { ja: "年度", en: "fiscal year" },
   asOf: { ja: "現在", en: "as of" },
 };

@@ -1,4 +1,5 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
+import { ROOT_PATH } from "../json/zod-messages.ts";
 import { excerpt, TABLE_TEXT_MESSAGES } from "../table-text/messages.ts";
 
 export { excerpt };
@@ -70,7 +71,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "sheet.layout-unknown": {
     severity: "error",
     ja: () =>
-      "進行管理集計表の見出し行（基本方針・No. …）が見つかりません。Shinchoku が書き出した形式ではない Excel は、列の対応を書いたマッピングファイル（--mapping）を指定して取り込んでください",
+      "進行管理集計表の見出し行（基本方針・No. …）が見つかりません。Shinchoku が書き出した形式ではない Excel は、列の対応表（--mapping）を指定して取り込んでください",
     en: () =>
       "No progress-table header row (基本方針, No. …) was found. To import a workbook in another layout, give a column mapping file (--mapping)",
   },
@@ -82,45 +83,46 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "header.unexpected": {
     severity: "warning",
-    ja: (p) => `見出し「${p.text}」は「${p.expected}」のはずです（列の並びが違うと正しく読めません）`,
+    ja: (p) => `見出し「${p.text}」は「${p.expected}」のはずです（列の並びが違うと正しく読み取れません）`,
     en: (p) => `The header "${p.text}" should be "${p.expected}" (columns in another order are misread)`,
   },
   "mapping.invalid": {
     severity: "error",
-    ja: (p) => `マッピングファイルの「${p.path}」: ${p.reason}`,
+    ja: (p) =>
+      p.path === ROOT_PATH ? `列の対応表: ${p.reason}` : `列の対応表の項目「${p.path}」: ${p.reason}`,
     en: (p) => `Mapping file, "${p.path}": ${p.reasonEn}`,
   },
   "mapping.required": {
     severity: "error",
     ja: () =>
-      "この CSV の列の意味が分かりません。列の対応を書いたマッピングファイル（--mapping）を指定してください（Shinchoku が書き出した CSV の見出しなら指定は要りません）",
+      "この CSV の列の意味が分かりません。列の対応表（--mapping）を指定してください（Shinchoku が書き出した CSV の見出しなら指定は要りません）",
     en: () => "The columns of this CSV are unknown: give a column mapping file (--mapping)",
   },
   "mapping.column-not-found": {
     severity: "error",
     ja: (p) =>
-      `マッピングファイルの「columns.${p.field}」: 見出し「${p.header}」の列が見出し行（1～${p.headerRows} 行目）にありません`,
+      `列の対応表の「columns.${p.field}」: 見出し「${p.header}」の列が見出し行（1～${p.headerRows} 行目）にありません`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": no column headed "${p.header}" in the header rows (1–${p.headerRows})`,
   },
   "mapping.header-rows-needed": {
     severity: "error",
     ja: (p) =>
-      `マッピングファイルの「columns.${p.field}」: 見出し名「${p.header}」で列を指定するには headerRows を 1 以上にしてください（列記号 "B" などでも指定できます）`,
+      `列の対応表の「columns.${p.field}」: 見出し名「${p.header}」で列を指定するには headerRows を 1 以上にしてください（列記号 "B" などでも指定できます）`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
   },
   "mapping.plan-missing": {
     severity: "error",
     ja: () =>
-      "計画名と計画期間が分かりません。マッピングファイルに plan（title, startFiscalYear, endFiscalYear）を書いてください",
+      "計画名と計画期間が分かりません。列の対応表に plan（title, startFiscalYear, endFiscalYear）を書いてください",
     en: () =>
       "The plan title and period are unknown: add plan (title, startFiscalYear, endFiscalYear) to the mapping file",
   },
   "mapping.report-missing": {
     severity: "error",
     ja: () =>
-      "報告の年度と基準日が分かりません。マッピングファイルに round（fiscalYear, asOf）を書くか、年度・現在の列を指定してください",
+      "報告の年度と基準日が分かりません。列の対応表に round（fiscalYear, asOf）を書くか、年度・現在の列を指定してください",
     en: () =>
       "The reported fiscal year and as-of date are unknown: add round (fiscalYear, asOf) to the mapping file",
   },

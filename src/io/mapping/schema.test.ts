@@ -28,26 +28,23 @@ describe("parseMapping", () => {
   it("names the JSON path of every problem, in Japanese", () => {
     const found = problems(fixture("bad.json"));
     expect(found).toEqual([
-      [
-        "headerRows",
-        "マッピングファイルの「headerRows」: 数値でなければなりません（文字列が書かれています）",
-      ],
-      ["columns.title", "マッピングファイルの「columns.title」: 必須の項目がありません"],
-      ["columns.grade", "マッピングファイルの「columns.grade」: 空にできません"],
-      ["columns.kpi", "マッピングファイルの「columns.kpi」: この項目は使えません（綴りを確かめてください）"],
+      ["headerRows", "列の対応表の項目「headerRows」: 数値でなければなりません（文字列が書かれています）"],
+      ["columns.title", "列の対応表の項目「columns.title」: 必須の項目がありません"],
+      ["columns.grade", "列の対応表の項目「columns.grade」: 空にできません"],
+      ["columns.kpi", "列の対応表の項目「columns.kpi」: この項目は使えません。つづりを確かめてください"],
       [
         'gradeScale["◎"]',
-        'マッピングファイルの「gradeScale["◎"]」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
+        '列の対応表の項目「gradeScale["◎"]」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
       ],
       [
         "plan.startFiscalYear",
-        'マッピングファイルの「plan.startFiscalYear」: 年度「平成三十年度」を読み取れません（例: 2019、"令和元年度"、"R1"）',
+        '列の対応表の項目「plan.startFiscalYear」: 年度「平成三十年度」を読み取れません（例: 2019、"令和元年度"、"R1"）',
       ],
       [
         "round.asOf",
-        'マッピングファイルの「round.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
+        '列の対応表の項目「round.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
       ],
-      ["colums", "マッピングファイルの「colums」: この項目は使えません（綴りを確かめてください）"],
+      ["colums", "列の対応表の項目「colums」: この項目は使えません。つづりを確かめてください"],
     ]);
   });
 
@@ -60,7 +57,7 @@ describe("parseMapping", () => {
     expect(problems({ ...rest, report: { asOf: "2023/02/30" } })).toEqual([
       [
         "report.asOf",
-        'マッピングファイルの「report.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
+        '列の対応表の項目「report.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
       ],
     ]);
   });
@@ -68,8 +65,10 @@ describe("parseMapping", () => {
   it("reports text that is not JSON", () => {
     const found = problems("{ headerRows: 1 ");
     expect(found).toHaveLength(1);
-    expect(found[0]?.[0]).toBe("(ルート)");
-    expect(found[0]?.[1]).toMatch(/^マッピングファイルの「\(ルート\)」: JSON として読み取れません/);
+    expect(found[0]?.[0]).toBe("ファイル全体");
+    expect(found[0]?.[1]).toBe(
+      "列の対応表: JSON として読み取れません。JSON に使えない文字があります。括弧・引用符・カンマを確かめてください",
+    );
   });
 
   it("refuses a plan that ends before it starts", () => {
@@ -79,10 +78,7 @@ describe("parseMapping", () => {
       plan: { title: "計画", startFiscalYear: 2022, endFiscalYear: 2020 },
     });
     expect(found).toEqual([
-      [
-        "plan.endFiscalYear",
-        "マッピングファイルの「plan.endFiscalYear」: 計画の最終年度が開始年度より前です",
-      ],
+      ["plan.endFiscalYear", "列の対応表の項目「plan.endFiscalYear」: 計画の最終年度が開始年度より前です"],
     ]);
   });
 

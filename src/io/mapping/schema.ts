@@ -8,6 +8,7 @@ import {
   GRADE_SCALE_MIN_LEVELS,
   GRADES,
 } from "../../domain/grade.ts";
+import { jsonLineFinder, jsonSyntaxProblem } from "../json/json-lines.ts";
 import { formatJsonPath, zodFindings } from "../json/zod-messages.ts";
 import { MAPPING_FIELDS, type MappingField } from "./fields.ts";
 import { sheetDiagnostic } from "./messages.ts";
@@ -162,16 +163,17 @@ export function parseMapping(input: string | unknown): MappingParseResult {
   if (typeof input === "string") {
     try {
       data = JSON.parse(input.replace(/^\uFEFF/, ""));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        mapping: null,
-        diagnostics: [
-          invalid(formatJsonPath([]), `JSON として読み取れません（${reason}）`, `not valid JSON (${reason})`),
-        ],
-      };
+    } catch {
+      const problem = jsonSyntaxProblem(input);
+      const finding = invalid(formatJsonPath([]), problem.ja, problem.en);
+      return { mapping: null, diagnostics: [{ ...finding, line: problem.line }] };
     }
   }
+  const lineOf = typeof input === "string" ? jsonLineFinder(input.replace(/^\uFEFF/, "")) : () => undefined;
+  const at = (d: Diagnostic): Diagnostic => {
+    const line = d.field === undefined ? undefined : lineOf(d.field);
+    return line === undefined ? d : { ...d, line };
+  };
   const renamed = renameReport(data);
   const ownScale = typeof renamed === "object" && renamed !== null && "grades" in renamed;
   const parsed = (ownScale ? ownScaleMappingSchema : mappingSchema).safeParse(renamed);
@@ -181,7 +183,7 @@ export function parseMapping(input: string | unknown): MappingParseResult {
     return {
       mapping: null,
       diagnostics: zodFindings(parsed.error.issues, renamed).map((f) =>
-        invalid(asWritten(f.path), f.ja, f.en),
+        at(invalid(asWritten(f.path), f.ja, f.en)),
       ),
     };
   }

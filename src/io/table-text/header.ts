@@ -1,7 +1,7 @@
 import { parseFiscalYear, parseFiscalYearEnd } from "../../domain/era.ts";
 import { compact } from "./lines.ts";
 
-/** The column letters of the progress table: (A) 取組項目 … (H) 次年度目標. */
+/** The column letters of the progress table: (A) 取組項目 … (H) 翌年度目標. */
 export const FIELD_LETTERS = ["A", "B", "C", "D", "E", "F", "G", "H"] as const;
 export type FieldLetter = (typeof FIELD_LETTERS)[number];
 
@@ -14,7 +14,7 @@ export const DEFAULT_FIELD_LABELS: Record<FieldLetter, { ja: string; en: string 
   E: { ja: "数値目標等 (E)", en: "KPIs (E)" },
   F: { ja: "進捗状況 (F)", en: "grade (F)" },
   G: { ja: "本部会意見 (G)", en: "committee opinion (G)" },
-  H: { ja: "次年度目標 (H)", en: "next year's goal (H)" },
+  H: { ja: "翌年度目標 (H)", en: "next year's goal (H)" },
 };
 
 /** First header row: 基本方針 No. 取組項目 (A) 関係課 (B) … R2年度目標 (H). */

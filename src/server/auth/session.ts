@@ -68,8 +68,9 @@ export function authentication(): MiddlewareHandler<AppEnv> {
     const security = c.get("security");
     const now = security.now();
     const authorization = c.req.header("Authorization");
-    if (authorization !== undefined) {
-      const token = /^Bearer\s+([A-Za-z0-9_-]{20,100})\s*$/.exec(authorization)?.[1];
+    // Only the Bearer scheme is ours: another (a proxy's Basic sign-in passed through) is not read.
+    if (authorization !== undefined && /^Bearer(\s|$)/i.test(authorization)) {
+      const token = /^Bearer\s+([A-Za-z0-9_-]{20,100})\s*$/i.exec(authorization)?.[1];
       const found = token ? await store.tokens.findApiToken(hashToken(token)) : undefined;
       if (!found || found.account.disabled) throw new AppError("auth.required");
       c.set("auth", { kind: "token", account: found.account, tokenId: found.tokenId });

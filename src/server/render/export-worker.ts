@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import { move, transferableSymbol, valueSymbol } from "piscina";
-import { type ExportJob, renderExport } from "./export-job.ts";
+import { type EntryWorkbookJob, type ExportJob, renderExport } from "./export-job.ts";
 
 /**
  * The render pool's worker (src/server/render/pool.ts): renders one download off the server's event
@@ -15,7 +15,7 @@ export interface RenderedExport {
 
 const TEXT_FORMATS = new Set(["csv", "json"]);
 
-export default async function renderInWorker(job: ExportJob) {
+export default async function renderInWorker(job: ExportJob | EntryWorkbookJob) {
   // Copies into buffers of their own: a small Buffer is a slice of Node's shared pool, and moving
   // that would detach the whole pool in this thread.
   const body = new Uint8Array(await renderExport(job));

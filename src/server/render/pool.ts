@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { Piscina } from "piscina";
 import { ownFile } from "../../runtime-files.ts";
 import { AppError } from "../errors.ts";
-import type { ExportJob } from "./export-job.ts";
+import type { EntryWorkbookJob, ExportJob } from "./export-job.ts";
 import type { RenderedExport } from "./export-worker.ts";
 
 /**
@@ -68,7 +68,7 @@ export class RenderPool {
   }
 
   /** Renders one download in a worker; throws AppError("server.busy") when the pool is full. */
-  render(job: ExportJob): Promise<RenderedExport> {
+  render(job: ExportJob | EntryWorkbookJob): Promise<RenderedExport> {
     return this.run(job) as Promise<RenderedExport>;
   }
 

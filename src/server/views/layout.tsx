@@ -20,7 +20,7 @@ export interface PageProps {
   breadcrumbs: Crumb[];
   /** Full-width content (the progress table). */
   wide?: boolean;
-  stylesheets?: ("progress-table.css" | "site.css" | "forms.css")[];
+  stylesheets?: ("progress-table.css" | "site.css" | "forms.css" | "review.css")[];
   /** Signed-in pages: who is signed in, with the way to the management pages and out. */
   accountBar?: Child;
   children?: Child;

@@ -41,6 +41,7 @@ export const STYLES = {
   summary: { font: FONT_REGULAR, size: 9, lineHeight: 12, color: "#000000" },
   summaryBold: { font: FONT_BOLD, size: 9, lineHeight: 12, color: "#000000" },
   footer: { font: FONT_REGULAR, size: 8, lineHeight: 10, color: "#000000" },
+  draftMark: { font: FONT_BOLD, size: 11, lineHeight: 14, color: "#000000" },
 } as const satisfies Record<string, TextStyle>;
 
 export type StyleName = keyof typeof STYLES;

@@ -14,7 +14,7 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   年度ごとの進行管理: "Progress management by fiscal year",
   取組項目: "Initiatives",
   書き出し: "Downloads",
-  "個人用 API トークン（アカウント画面で作成）。公開データの読み出しには不要です。":
+  "個人用 API トークン（アカウント画面で作成）。公表済みのデータの読み出しには不要です。":
     "A personal API token (made on the account page). Reading published data needs none.",
   "報告（ログインが必要）": "Reports (sign-in required)",
   "利用者（ログインが必要）": "Accounts (sign-in required)",
@@ -73,7 +73,7 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   算出できない理由の識別子: "Identifier of the reason why achievement cannot be computed",
   "算出できない理由 (算出できるときは空)": "Why achievement cannot be computed (empty when it can)",
   "達成状況と達成率 (docs/ACHIEVEMENT.md)": "Achievement status and percentage (docs/ACHIEVEMENT.md)",
-  "計画文書 (shinchoku.plan/v2): 取り込み・書き出しの共通形式":
+  "計画データ (shinchoku.plan/v2): 取り込み・書き出しの共通形式":
     "Plan document (shinchoku.plan/v2): the format shared by imports and exports",
   "主担当 (関係課の先頭)": "The lead department (the first of the departments)",
 
@@ -89,7 +89,7 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   自治体がない: "No such organization",
   自治体の計画の一覧: "List an organization's plans",
   計画と最新の年度: "Plans with their latest fiscal year",
-  計画の番号: "The plan's id",
+  計画番号: "The plan's id",
   計画と報告のある年度: "The plan and its fiscal years with a report",
   計画または年度がない: "No such plan or fiscal year",
   "ファイルの作成を待つ要求が多すぎる (Retry-After 秒後にもう一度)":
@@ -125,11 +125,11 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   "文字コード。utf-8 は BOM 付き (Excel で文字化けしない)":
     "Character encoding; utf-8 comes with a BOM (so Excel reads it right)",
   "CSV ファイル (Content-Disposition: attachment)": "A CSV file (Content-Disposition: attachment)",
-  "計画文書 (JSON) のダウンロード": "Download the plan document (JSON)",
+  "計画データ（JSON形式） のダウンロード": "Download the plan document (JSON)",
   "shinchoku.plan/v2 形式。shinchoku import でそのまま取り込み直せます。":
     "The shinchoku.plan/v2 format; shinchoku import reads it back as it is.",
-  "計画文書 (Content-Disposition: attachment)": "The plan document (Content-Disposition: attachment)",
-  "取組項目の経過 (全年度の KPI 値、達成率、報告)":
+  "計画データ (Content-Disposition: attachment)": "The plan document (Content-Disposition: attachment)",
+  "取組項目の経過 (全年度の 数値目標の値、達成率、報告)":
     "An initiative's history (KPI values, achievement and reports of every year)",
   "取組項目の No.": "The initiative's No.",
   計画または取組項目がない: "No such plan or initiative",

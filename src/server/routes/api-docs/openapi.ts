@@ -16,7 +16,7 @@ export function openApiDocument(app: OpenAPIHono<AppEnv>): OpenApiDocument {
   app.openAPIRegistry.registerComponent("securitySchemes", BEARER, {
     type: "http",
     scheme: "bearer",
-    description: "個人用 API トークン（アカウント画面で作成）。公開データの読み出しには不要です。",
+    description: "個人用 API トークン（アカウント画面で作成）。公表済みのデータの読み出しには不要です。",
   });
   return app.getOpenAPI31Document({
     openapi: "3.1.0",

@@ -67,7 +67,7 @@ const route = createRoute({
   method: "get",
   operationId: "getInitiativeHistory",
   path: "/api/v1/plans/{planId}/initiatives/{number}",
-  summary: "取組項目の経過 (全年度の KPI 値、達成率、報告)",
+  summary: "取組項目の経過 (全年度の 数値目標の値、達成率、報告)",
   tags: ["initiatives"],
   request: { params },
   responses: {

@@ -28,6 +28,14 @@ function yearEndText(fy: number, ui: Ui): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * "平成27年度末" for Shinchoku's own row labels: the table's other rows write the era in full, and
+ * "H27末" can read as the end of a calendar year (the city's abbreviations stay in its own texts).
+ */
+function labelYearEnd(fy: number, ui: Ui): string {
+  return ui.lang === "ja" ? `${formatFiscalYear(fy)}末` : fiscalYearEndText(fy, "en");
+}
+
 export function InitiativePage(props: InitiativePageProps) {
   const { ui, organization, history } = props;
   const plan = history.plan;
@@ -146,7 +154,7 @@ export function InitiativePage(props: InitiativePageProps) {
 }
 
 function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
-  const { ui, kpi, history, organization } = props;
+  const { ui, kpi, history } = props;
   const plan = history.plan;
   const baselineFy = plan.baselineFiscalYear ?? plan.startFiscalYear - 1;
   const dash = "—";
@@ -156,7 +164,8 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
         <table class="data kpi-values">
           <caption id={`kpi-${kpi.id}-caption`}>
             <SourceText ui={ui}>{kpi.label}</SourceText>
-            {kpi.relisted ? (
+            {/* The city often writes (再掲) in the name itself: never say it twice. */}
+            {kpi.relisted && !kpi.label.includes(ui.t("initiative.relistedMark")) ? (
               <span class="visually-hidden">
                 {ui.lang === "ja"
                   ? `（${ui.t("initiative.relistedMark")}）`
@@ -183,9 +192,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
           </thead>
           <tbody>
             <tr>
-              <th scope="row">
-                {ui.t("initiative.baseline", { when: fiscalYearEndText(baselineFy, ui.lang) })}
-              </th>
+              <th scope="row">{ui.t("initiative.baseline", { when: labelYearEnd(baselineFy, ui) })}</th>
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.baseline.text}
               </td>
@@ -229,9 +236,7 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
               );
             })}
             <tr>
-              <th scope="row">
-                {ui.t("initiative.target", { when: fiscalYearEndText(plan.endFiscalYear, ui.lang) })}
-              </th>
+              <th scope="row">{ui.t("initiative.target", { when: labelYearEnd(plan.endFiscalYear, ui) })}</th>
               <td class="num" lang={sourceLang(ui)}>
                 {kpi.target.text}
               </td>
@@ -244,28 +249,43 @@ function KpiTable(props: InitiativePageProps & { kpi: KpiHistory }) {
           </tbody>
         </table>
       </TableScroll>
-      {kpi.alsoListedIn.length > 0 ? (
+      <RelistedNote {...props} />
+    </div>
+  );
+}
+
+/**
+ * Where else a KPI is listed, as a sentence that does not read as part of a title: the initiative it
+ * is listed again from (再掲), and the initiatives that list it again.
+ */
+function RelistedNote(props: InitiativePageProps & { kpi: KpiHistory }) {
+  const { ui, kpi, history, organization } = props;
+  const links = (others: KpiHistory["alsoListedIn"]) =>
+    others.map((other, i) => (
+      <>
+        {i > 0 ? (ui.lang === "ja" ? "、" : ", ") : null}
+        <a
+          href={ui.href(initiativePath(organization.slug, history.plan.id, other.initiativeNumber), {
+            fy: props.selectedFiscalYear === undefined ? undefined : String(props.selectedFiscalYear),
+          })}
+        >
+          No.{other.initiativeNumber} <SourceText ui={ui}>{other.title}</SourceText>
+        </a>
+      </>
+    ));
+  // A relisted KPI comes from the one listing that is not itself a relist.
+  const source = kpi.relisted ? kpi.alsoListedIn.filter((other) => !other.relisted) : [];
+  const elsewhere = kpi.alsoListedIn.filter((other) => !source.includes(other));
+  return (
+    <>
+      {source.length > 0 ? (
+        <p class="relisted">{ui.tParts("initiative.relistedFrom", { initiatives: <>{links(source)}</> })}</p>
+      ) : null}
+      {elsewhere.length > 0 ? (
         <p class="relisted">
-          {ui.t("initiative.relistedIn")}
-          {kpi.alsoListedIn.map((other, i) => (
-            <>
-              {i > 0 ? "、" : " "}
-              <a
-                href={ui.href(initiativePath(organization.slug, plan.id, other.initiativeNumber), {
-                  fy: props.selectedFiscalYear === undefined ? undefined : String(props.selectedFiscalYear),
-                })}
-              >
-                No.{other.initiativeNumber} <SourceText ui={ui}>{other.title}</SourceText>
-              </a>
-              {other.relisted
-                ? ui.lang === "ja"
-                  ? `（${ui.t("initiative.relistedMark")}）`
-                  : ` (${ui.t("initiative.relistedMark")})`
-                : ""}
-            </>
-          ))}
+          {ui.tParts("initiative.alsoListedIn", { initiatives: <>{links(elsewhere)}</> })}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

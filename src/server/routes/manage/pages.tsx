@@ -5,6 +5,8 @@ import { signedIn } from "../../auth/signed-in.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
+import { homeNotices, noticesReadAction } from "../../notices/pages.tsx";
+import { NoticesSection } from "../../notices/views.tsx";
 import { pageContext } from "../../page-context.ts";
 import { parseOrThrow } from "../../params.ts";
 import { roundParams } from "../plans/schema.ts";
@@ -27,15 +29,27 @@ export function registerManagePages(app: OpenAPIHono<AppEnv>): void {
         rounds: await store.rounds.list(plan.id),
       })),
     );
+    const context = pageContext(c);
+    const csrfToken = auth.kind === "session" ? auth.csrfToken : undefined;
     return renderPage(
       c,
       <ManageHomePage
-        {...pageContext(c)}
+        {...context}
+        notices={
+          <NoticesSection
+            ui={context.ui}
+            notices={await homeNotices(store, account.id)}
+            readAction={context.ui.href(noticesReadAction(organization.slug))}
+            csrfToken={csrfToken}
+          />
+        }
         organization={organization}
         account={account}
         csrfToken={auth.kind === "session" ? auth.csrfToken : undefined}
         plans={plans}
         canManageAccounts={can(principal, "accounts.manage", { organizationId: organization.id })}
+        canManageRounds={can(principal, "round.manage", { organizationId: organization.id })}
+        canGrade={can(principal, "report.grade", { organizationId: organization.id })}
       />,
     );
   });

@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import { ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { progressTableTitle } from "../../../io/progress-table-columns.ts";
@@ -9,7 +10,9 @@ import { fiscalYearText, planPeriodText } from "../../views/dates.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
+import { entryText } from "../entry/messages.ts";
 import { ProgressTable } from "../progress-table/views.tsx";
+import { DraftPaperLinks } from "../workbook/views.tsx";
 
 export interface ManagePageProps {
   ui: Ui;
@@ -45,6 +48,11 @@ export function ManageHomePage(
   props: ManagePageProps & {
     plans: { plan: PlanRecord; rounds: RoundRecord[] }[];
     canManageAccounts: boolean;
+    /** The round's pages (src/server/routes/round/): the dashboard, or grading for the committee. */
+    canManageRounds?: boolean;
+    canGrade?: boolean;
+    /** The person's notices (src/server/notices). */
+    notices?: Child;
   },
 ) {
   const { ui, organization, account } = props;
@@ -70,7 +78,11 @@ export function ManageHomePage(
         <li>
           <a href={ui.href(`${base}/manage/account`)}>{ui.t("manage.account")}</a>
         </li>
+        <li>
+          <a href={ui.href(`${base}/manage/my-work`)}>{entryText(ui.lang)("myWork.link")}</a>
+        </li>
       </ul>
+      {props.notices}
       <h2>{ui.t("manage.plans")}</h2>
       {props.plans.length === 0 ? (
         <p>{ui.t("manage.noPlans")}</p>
@@ -86,6 +98,7 @@ export function ManageHomePage(
                 <th scope="col">{ui.t("manage.state")}</th>
                 <th scope="col">{ui.t("manage.draftTable")}</th>
                 <th scope="col">{ui.t("manage.publicPage")}</th>
+                <th scope="col">{ui.t("round.manageLink")}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,6 +125,19 @@ export function ManageHomePage(
                         "—"
                       )}
                     </td>
+                    <td>
+                      {props.canManageRounds || props.canGrade ? (
+                        <a
+                          href={ui.href(
+                            `${base}/manage/plans/${plan.id}/${round.fiscalYear}${props.canManageRounds ? "" : "/grading"}`,
+                          )}
+                        >
+                          {ui.t(props.canManageRounds ? "round.toDashboard" : "round.toGrading")}
+                        </a>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
                   </tr>
                 )),
               )}
@@ -119,6 +145,18 @@ export function ManageHomePage(
           </table>
         </TableScroll>
       )}
+      {props.canManageRounds && props.plans.length > 0 ? (
+        <ul class="actions">
+          {props.plans.map(({ plan }) => (
+            <li>
+              <a href={ui.href(`${base}/manage/plans/${plan.id}/rounds/new`)}>
+                {ui.t("round.openNext")}
+                <span lang={sourceLang(ui)}>（{plan.title}）</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </Layout>
   );
 }
@@ -142,6 +180,12 @@ export function DraftTablePage(props: ManagePageProps & { plan: PlanRecord; docu
       <h1 class="progress-heading" lang={sourceLang(ui)}>
         {title}
       </h1>
+      <DraftPaperLinks
+        ui={ui}
+        slug={organization.slug}
+        planId={plan.id}
+        fiscalYear={document.round.fiscalYear}
+      />
       <TableScroll labelledBy="progress-caption">
         <ProgressTable
           ui={ui}

@@ -20,14 +20,25 @@ import { ChangePasswordPage, MyAccountPage } from "./views.tsx";
 
 const SELF: RouteRule = { kind: "signed-in", action: "self.manage", organization: organizationFromPath };
 
+/**
+ * One's own account is managed in a signed-in browser only: a personal API token cannot make more
+ * tokens, revoke them, change the password or end the owner's sessions (a stolen token could
+ * otherwise outlive its revocation by making another).
+ */
+function inBrowserOnly(c: Context<AppEnv>): void {
+  if (c.get("auth")?.kind === "token") throw new AppError("auth.forbidden");
+}
+
 /** The signed-in person's own account: password, sessions, personal API tokens. */
 export function registerMyAccountPages(app: OpenAPIHono<AppEnv>): void {
   route(app, "get", "/o/:org/manage/account", SELF, { query: accountPageQuery }, async (c) => {
+    inBrowserOnly(c);
     const notice = c.req.query("revoked") ? pageContext(c).ui.t("me.tokenRevokedNotice") : undefined;
     return accountPage(c, { errors: [], tokenName: "", notice });
   });
 
   route(app, "post", "/o/:org/manage/account/tokens", SELF, async (c) => {
+    inBrowserOnly(c);
     const { account } = signedIn(c);
     const name = (await formFields(c)).text("tokenName");
     const outcome = await createApiToken(c.get("store"), { account, name, now: c.get("security").now() });
@@ -41,6 +52,7 @@ export function registerMyAccountPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   route(app, "post", "/o/:org/manage/account/tokens/:id/revoke", SELF, async (c) => {
+    inBrowserOnly(c);
     const { account, organization } = signedIn(c);
     const id = Number(c.req.param("id"));
     if (!Number.isSafeInteger(id)) throw new AppError("page.not-found", { path: c.req.path });
@@ -57,15 +69,20 @@ export function registerMyAccountPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   route(app, "post", "/o/:org/manage/account/logout-everywhere", SELF, async (c) => {
+    inBrowserOnly(c);
     const { account, organization } = signedIn(c);
     await signOutEverywhere(c.get("store"), { account });
     clearSessionCookie(c);
     return c.redirect(pageContext(c).ui.href(`${orgPath(organization.slug)}/login`, { ended: "all" }), 303);
   });
 
-  route(app, "get", "/o/:org/manage/password", SELF, async (c) => passwordPage(c, []));
+  route(app, "get", "/o/:org/manage/password", SELF, async (c) => {
+    inBrowserOnly(c);
+    return passwordPage(c, []);
+  });
 
   route(app, "post", "/o/:org/manage/password", SELF, async (c) => {
+    inBrowserOnly(c);
     const { account, sessionId } = signedIn(c);
     const form = await formFields(c);
     const outcome = await changePassword(c.get("store"), {

@@ -120,10 +120,14 @@ forEachDatabase((database) => {
       expect(body).toMatchObject({
         status: 400,
         title: "指定された値が正しくありません",
-        detail: "次の項目を確認してください：grade",
+        detail: "「grade」を確認してください。",
       });
       expect(body.errors).toEqual([
-        { name: "grade", in: "query", detail: "grade：次のいずれかで指定してください：A、B、C、D" },
+        {
+          name: "grade",
+          in: "query",
+          detail: "パラメーター「grade」はA・B・C・Dのいずれかで指定してください。",
+        },
       ]);
       expect(body.instance).toBe("/api/v1/plans/1/rounds/2019/initiatives?grade=E");
     });
@@ -134,7 +138,7 @@ forEachDatabase((database) => {
       const { res, body } = await get("/api/v1/plans/1/rounds/abc");
       expect(res.status).toBe(400);
       expect(body.errors).toEqual([
-        { name: "fiscalYear", in: "path", detail: "fiscalYear：整数で指定してください" },
+        { name: "fiscalYear", in: "path", detail: "パラメーター「fiscalYear」は整数で指定してください。" },
       ]);
     });
 

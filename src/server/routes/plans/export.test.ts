@@ -62,7 +62,9 @@ forEachDatabase((database) => {
       const rows = parse(Buffer.from(utf8.bytes), { bom: true, columns: true }) as Record<string, string>[];
       // 62 KPIs in the seed, every initiative has at least one.
       expect(rows).toHaveLength(62);
+      expect(Object.keys(rows[0] ?? {}).slice(0, 2)).toEqual(["全国地方公共団体コード", "地方公共団体名"]);
       expect(rows[0]).toMatchObject({
+        全国地方公共団体コード: "112399",
         地方公共団体名: "坂戸市",
         "No.": "1",
         "取組項目 (A)": "産・学・官連携体制の推進",

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { withPublisher } from "../../../domain/publisher.ts";
 import {
   contentDisposition,
   contentType,
@@ -58,10 +59,10 @@ const formats = {
     response: binary("text/csv", "CSV ファイル (Content-Disposition: attachment)"),
   },
   json: {
-    summary: "計画文書 (JSON) のダウンロード",
+    summary: "計画データ（JSON形式） のダウンロード",
     description: "shinchoku.plan/v2 形式。shinchoku import でそのまま取り込み直せます。",
     response: {
-      description: "計画文書 (Content-Disposition: attachment)",
+      description: "計画データ (Content-Disposition: attachment)",
       content: { [contentType("json")]: { schema: planDocumentSchema } },
     },
   },
@@ -92,10 +93,15 @@ export function registerExportApi(app: OpenAPIHono<AppEnv>): void {
       const { plan, organization } = await loadPlan(c, planId);
       const publication = await loadPublication(c, findRound(plan, fiscalYear));
       const stored = publication.document;
-      // The open data names its publisher (地方公共団体名), which the stored round may not carry:
-      // then the bytes depend on the organization's current name too, and so do their key and tag.
-      const publisher = format === "csv" && !stored.organization ? organization.name : undefined;
-      const document = publisher ? { ...stored, organization: { name: publisher } } : stored;
+      // The open data names its publisher (全国地方公共団体コード, 地方公共団体名), which the stored
+      // round may not carry: then the bytes depend on the organization's current name and code too,
+      // and so do their key and tag.
+      const filled = format === "csv" ? withPublisher(stored, organization) : stored;
+      const document = filled;
+      const publisher =
+        filled === stored
+          ? undefined
+          : `${filled.organization?.name ?? ""}\u0000${filled.organization?.localGovernmentCode ?? ""}`;
       const variant = [
         format,
         ...(format === "csv" ? [encoding] : []),

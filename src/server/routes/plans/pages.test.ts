@@ -167,12 +167,12 @@ forEachDatabase((database) => {
       expect(fy.res.status).toBe(400);
       expect(fy.html).toContain("<h1>指定された値が正しくありません</h1>");
       // In the reader's words, never a parameter's name.
-      expect(fy.html).toContain("次の項目を確認してください：年度（西暦。例: 2019）");
+      expect(fy.html).toContain("年度（西暦。例: 2019）を確認してください。");
       expect(fy.html).toContain("<li>年度（西暦。例: 2019）は数字で指定してください。</li>");
       expect(fy.html).not.toContain("fy：");
       const grade = await page(`${OVERVIEW}?grade=E`);
       expect(grade.res.status).toBe(400);
-      expect(grade.html).toContain("<li>進捗状況は次のいずれかで指定してください：A、B、C、D。</li>");
+      expect(grade.html).toContain("<li>進捗状況はA・B・C・Dのいずれかで指定してください。</li>");
       const en = await page(`${OVERVIEW}?grade=E&lang=en`);
       expect(en.html).toContain("<li>The progress grade must be one of A, B, C, D.</li>");
     });

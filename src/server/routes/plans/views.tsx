@@ -169,6 +169,9 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
       </section>
 
       <DownloadLinks ui={ui} planId={plan.id} fiscalYear={fy} />
+      <p>
+        <a href={ui.href(`${planPath(slug, plan.id, fy)}/revisions`)}>{ui.t("revisions.link")}</a>
+      </p>
     </Layout>
   );
 }
