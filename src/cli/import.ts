@@ -2,7 +2,14 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { type Diagnostic, hasErrors } from "../domain/diagnostic.ts";
 import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../domain/era.ts";
-import type { GradeSummary } from "../domain/grade.ts";
+import {
+  DEFAULT_GRADE_SCALE,
+  type GradeScale,
+  type GradeSummary,
+  gradeCount,
+  gradeScaleOf,
+} from "../domain/grade.ts";
+import { summaryCodes } from "../domain/grade-summary.ts";
 import { localGovernmentCodeProblem } from "../domain/local-government-code.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { hasRemovals, type Removals, removalsBetween } from "../domain/removals.ts";
@@ -163,8 +170,10 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   return { help: false, options };
 }
 
-function formatSummary(s: GradeSummary): string {
-  return `A ${s.A} / B ${s.B} / C ${s.C} / D ${s.D}`;
+function formatSummary(s: GradeSummary, scale: GradeScale = DEFAULT_GRADE_SCALE): string {
+  return summaryCodes(s, scale)
+    .map((code) => `${code} ${gradeCount(s, code)}`)
+    .join(" / ");
 }
 
 export function summarize(result: ImportResult & { encoding?: string | null }): string[] {
@@ -180,8 +189,10 @@ export function summarize(result: ImportResult & { encoding?: string | null }): 
     `基本方針 ${doc.policies.length}件`,
     `取組項目 ${initiatives.length}件`,
     `数値目標 ${kpis.length}件${relisted > 0 ? `（うち再掲 ${relisted}件）` : ""}`,
-    `進捗状況 ${formatSummary(doc.gradeSummary)}${
-      doc.declaredGradeSummary ? `（本部会評価 ${formatSummary(doc.declaredGradeSummary)}）` : ""
+    `進捗状況 ${formatSummary(doc.gradeSummary, gradeScaleOf(doc.plan))}${
+      doc.declaredGradeSummary
+        ? `（本部会評価 ${formatSummary(doc.declaredGradeSummary, gradeScaleOf(doc.plan))}）`
+        : ""
     }`,
   );
   if (isValidIsoDate(doc.round.asOf)) {

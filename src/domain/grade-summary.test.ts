@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Grade } from "./grade.ts";
+import { DEFAULT_GRADE_SCALE, type Grade } from "./grade.ts";
 import { checkDeclaredSummary, formatGradeSummary, summarizeDocument } from "./grade-summary.ts";
 import type { Initiative, PlanDocument, Policy } from "./plan-document.ts";
 
@@ -64,6 +64,9 @@ describe("summarizeDocument", () => {
       total: { A: 0, B: 0, C: 0, D: 0 },
       byPolicy: [],
       ungraded: 0,
+      assessed: 0,
+      notAssessed: 0,
+      scale: DEFAULT_GRADE_SCALE,
     });
   });
 });
@@ -96,5 +99,26 @@ describe("checkDeclaredSummary", () => {
   it("catches a swap between grades even when the totals agree", () => {
     const d = checkDeclaredSummary({ A: 9, B: 9, C: 5, D: 1 }, { A: 8, B: 10, C: 5, D: 1 });
     expect(d?.code).toBe("grade-summary.mismatch");
+  });
+});
+
+describe("対象外 (not assessed this year)", () => {
+  it("is counted apart: 評価対象項目 and 対象外項目", () => {
+    const doc = {
+      policies: [
+        {
+          code: "(ア)",
+          title: "協働",
+          initiatives: [
+            initiative(1, "A"),
+            initiative(2, null),
+            { ...initiative(3, null), notAssessed: true as const },
+          ],
+        },
+      ],
+    };
+    const summary = summarizeDocument(doc);
+    expect(summary).toMatchObject({ assessed: 2, notAssessed: 1, ungraded: 1 });
+    expect(summary.total).toEqual({ A: 1, B: 0, C: 0, D: 0 });
   });
 });

@@ -1,12 +1,19 @@
 import { describe, expect, it } from "vitest";
 import {
+  DEFAULT_GRADE_SCALE,
   emptyGradeSummary,
   GRADE_LABELS,
   GRADES,
+  gradeLabel,
+  gradeLegend,
+  gradeScaleOf,
+  gradeScaleProblems,
   gradeShares,
   gradeSummariesEqual,
   gradeSummaryTotal,
+  isDefaultGradeScale,
   isGrade,
+  isGradeOf,
   summarizeGrades,
 } from "./grade.ts";
 
@@ -51,7 +58,7 @@ describe("gradeShares", () => {
     expect(shares.B).toBeCloseTo(5 / 12, 12);
     expect(shares.C).toBeCloseTo(5 / 24, 12);
     expect(shares.D).toBeCloseTo(1 / 24, 12);
-    expect(shares.A + shares.B + shares.C + shares.D).toBeCloseTo(1, 12);
+    expect(Object.values(shares).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
   it("is all zero, never NaN, when nothing is graded", () => {
@@ -66,5 +73,38 @@ describe("gradeSummariesEqual", () => {
     expect(gradeSummariesEqual({ A: 8, B: 10, C: 5, D: 1 }, { A: 8, B: 10, C: 5, D: 1 })).toBe(true);
     expect(gradeSummariesEqual({ A: 8, B: 10, C: 5, D: 2 }, { A: 8, B: 10, C: 5, D: 1 })).toBe(false);
     expect(gradeSummariesEqual({ A: 9, B: 9, C: 5, D: 1 }, { A: 8, B: 10, C: 5, D: 1 })).toBe(false);
+  });
+});
+
+describe("a city's own grade scale", () => {
+  const scale = [
+    { code: "◎", label: "順調" },
+    { code: "○", label: "概ね順調" },
+    { code: "△", label: "遅れ" },
+    { code: "×", label: "" },
+  ];
+
+  it("counts and labels its own codes, in its order", () => {
+    expect(summarizeGrades(["◎", "×", "◎", null], scale)).toEqual({ "◎": 2, "○": 0, "△": 0, "×": 1 });
+    expect(Object.keys(summarizeGrades([], scale))).toEqual(["◎", "○", "△", "×"]);
+    expect(gradeLegend(scale)).toBe("◎ 順調 ○ 概ね順調 △ 遅れ ×");
+    expect(gradeLabel(scale, "○", "en")).toBe("概ね順調");
+    expect(isGradeOf(scale, "○")).toBe(true);
+    expect(isGradeOf(scale, "A")).toBe(false);
+  });
+
+  it("keeps the default scale's legend and English words", () => {
+    expect(gradeLegend(DEFAULT_GRADE_SCALE)).toBe("A 順調 B ほぼ順調 C やや遅れ D 停滞");
+    expect(gradeLabel(DEFAULT_GRADE_SCALE, "D", "en")).toBe("Stalled");
+    expect(isDefaultGradeScale([...DEFAULT_GRADE_SCALE])).toBe(true);
+    expect(gradeScaleOf({})).toBe(DEFAULT_GRADE_SCALE);
+  });
+
+  it("holds 3 to 6 levels with distinct codes", () => {
+    expect(gradeScaleProblems(scale)).toEqual([]);
+    expect(gradeScaleProblems(scale.slice(0, 2))).toEqual([{ kind: "levels", count: 2 }]);
+    expect(gradeScaleProblems([...scale, { code: "◎", label: "" }])).toEqual([
+      { kind: "code-duplicate", index: 4, code: "◎" },
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic, placeOf } from "./diagnostic.ts";
 import { isValidIsoDate } from "./era.ts";
-import { isGrade } from "./grade.ts";
+import {
+  GRADE_CODE_MAX_LENGTH,
+  GRADE_LABEL_MAX_LENGTH,
+  GRADE_SCALE_MAX_LEVELS,
+  GRADE_SCALE_MIN_LEVELS,
+  gradeScaleOf,
+  gradeScaleProblems,
+  isGradeOf,
+} from "./grade.ts";
 import { localGovernmentCodeProblem } from "./local-government-code.ts";
 import { type Kpi, PLAN_DOCUMENT_FORMAT, type PlanDocument } from "./plan-document.ts";
 
@@ -34,6 +42,8 @@ export type DocumentCheckCode =
   | "document.initiative-number"
   | "document.duplicate-initiative"
   | "document.grade"
+  | "document.grade-scale"
+  | "document.not-assessed-graded"
   | "document.duplicate-kpi-key"
   | "document.kpi-key"
   | "document.unknown-relist"
@@ -95,8 +105,20 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.grade": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は A・B・C・D のいずれでもありません。`,
-    en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not one of A, B, C, D.`,
+    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は ${p.codes} のいずれでもありません。`,
+    en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not one of ${p.codesEn}.`,
+  },
+  "document.grade-scale": {
+    severity: "error",
+    ja: (p) =>
+      `評価段階は${GRADE_SCALE_MIN_LEVELS}～${GRADE_SCALE_MAX_LEVELS}段階で、記号は${GRADE_CODE_MAX_LENGTH}文字以内・重複なし、名称は${GRADE_LABEL_MAX_LENGTH}文字以内でなければなりません（${p.levels}段階）。`,
+    en: (p) =>
+      `A grade scale has ${GRADE_SCALE_MIN_LEVELS} to ${GRADE_SCALE_MAX_LEVELS} levels with distinct codes of at most ${GRADE_CODE_MAX_LENGTH} characters and labels of at most ${GRADE_LABEL_MAX_LENGTH} (this one: ${p.levels} levels).`,
+  },
+  "document.not-assessed-graded": {
+    severity: "error",
+    ja: (p) => `取組項目 No.${p.number} は対象外なのに進捗状況「${p.grade}」があります。`,
+    en: (p) => `Initiative No. ${p.number} is marked not assessed (対象外) but has the grade "${p.grade}".`,
   },
   "document.duplicate-kpi-key": {
     severity: "error",
@@ -243,8 +265,7 @@ function checkCounts(doc: PlanDocument, found: Diagnostic[]): void {
   ];
   for (const [summary, name, nameEn, field] of summaries) {
     if (!summary) continue;
-    for (const grade of ["A", "B", "C", "D"] as const) {
-      const value = summary[grade];
+    for (const [grade, value] of Object.entries(summary)) {
       if (!isWholeIn(value, 0, COUNT_MAX))
         found.push(
           finding(
@@ -259,6 +280,9 @@ function checkCounts(doc: PlanDocument, found: Diagnostic[]): void {
 
 /** Numbers, grades, KPI keys and 再掲 links: what the store's rows and keys need. */
 function checkStructure(doc: PlanDocument, found: Diagnostic[]): void {
+  const scale = gradeScaleOf(doc.plan);
+  if (doc.plan.gradeScale !== undefined && gradeScaleProblems(doc.plan.gradeScale).length > 0)
+    found.push(finding("document.grade-scale", { levels: doc.plan.gradeScale.length }, "plan.gradeScale"));
   const numbers = new Set<number>();
   const byKey = new Map<string, { kpi: Kpi; initiative: number }>();
   doc.policies.forEach((policy, p) => {
@@ -270,8 +294,27 @@ function checkStructure(doc: PlanDocument, found: Diagnostic[]): void {
       else if (numbers.has(number))
         found.push(finding("document.duplicate-initiative", { number }, `${field}.number`));
       numbers.add(number);
-      if (initiative.grade !== null && !isGrade(initiative.grade as string))
-        found.push(finding("document.grade", { number, grade: String(initiative.grade) }, `${field}.grade`));
+      if (initiative.grade !== null && !isGradeOf(scale, String(initiative.grade)))
+        found.push(
+          finding(
+            "document.grade",
+            {
+              number,
+              grade: String(initiative.grade),
+              codes: scale.map((l) => l.code).join("・"),
+              codesEn: scale.map((l) => l.code).join(", "),
+            },
+            `${field}.grade`,
+          ),
+        );
+      if (initiative.notAssessed === true && initiative.grade !== null)
+        found.push(
+          finding(
+            "document.not-assessed-graded",
+            { number, grade: String(initiative.grade) },
+            `${field}.grade`,
+          ),
+        );
       initiative.kpis.forEach((kpi, k) => {
         const kpiField = `${field}.kpis[${k}]`;
         if (typeof kpi.key !== "string" || kpi.key === "")

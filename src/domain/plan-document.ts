@@ -1,5 +1,5 @@
 import type { Diagnostic } from "./diagnostic.ts";
-import type { Grade, GradeSummary } from "./grade.ts";
+import type { Grade, GradeLevel, GradeSummary } from "./grade.ts";
 import type { KpiValue } from "./kpi-value.ts";
 
 /**
@@ -28,6 +28,11 @@ export interface PlanDocument {
     endFiscalYear: number;
     /** Fiscal year whose end is the baseline point (当初 (H27末) → 2015). */
     baselineFiscalYear?: number;
+    /**
+     * The plan's grade scale (3–6 levels, best first), when it is not the default
+     * A 順調 / B ほぼ順調 / C やや遅れ / D 停滞 (absent = the default).
+     */
+    gradeScale?: GradeLevel[];
   };
   /** The reporting round (年度の進行管理) the document is the table of. */
   round: {
@@ -39,7 +44,7 @@ export interface PlanDocument {
     title?: string;
   };
   policies: Policy[];
-  /** Grades counted from the initiatives. */
+  /** Grades counted from the initiatives, by code in the scale's order. */
   gradeSummary: GradeSummary;
   /** The summary printed in the source (本部会評価 8 10 5 1), when there was one. */
   declaredGradeSummary?: GradeSummary;
@@ -67,8 +72,13 @@ export interface Initiative {
   description: string;
   /** (D) this fiscal year's activities (R1年度取組内容) */
   activities: string;
-  /** (F) 進捗状況; null when not (yet) graded. */
+  /** (F) 進捗状況: the code of a level of the plan's scale; null when not (yet) graded. */
   grade: Grade | null;
+  /**
+   * 対象外: not graded this year by decision (grade null), counted apart from the graded items
+   * in the summary. Absent when the initiative is assessed.
+   */
+  notAssessed?: true;
   /** (G) 本部会意見 */
   committeeOpinion: string;
   /** (H) next fiscal year's goal (R2年度目標) */

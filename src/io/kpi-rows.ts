@@ -1,7 +1,7 @@
 import { type AchievementAssessment, assessKpi, ratioToPercent } from "../domain/achievement.ts";
 import { methodLabel, paceLabel, reasonText, statusLabel } from "../domain/achievement-words.ts";
 import { formatFiscalYear } from "../domain/era.ts";
-import { GRADE_LABELS } from "../domain/grade.ts";
+import { gradeLabel, gradeScaleOf } from "../domain/grade.ts";
 import type { KpiValue } from "../domain/kpi-value.ts";
 import type { Initiative, Kpi, PlanDocument } from "../domain/plan-document.ts";
 import { expectedShare } from "../domain/plan-period.ts";
@@ -433,6 +433,8 @@ export type KpiRow = Record<KpiRowColumnId, KpiRowValue>;
 export const RELISTED_MARK = "○";
 /** Joins 関係課 in one cell; department names never contain it. */
 export const DEPARTMENT_JOINER = "、";
+/** The grade label of an initiative not graded this year (対象外). */
+export const NOT_ASSESSED_LABEL = "対象外";
 
 /**
  * The number a KPI value stands for in the numeric columns: money in yen (76,006千円 → 76006000), a
@@ -483,7 +485,11 @@ function initiativeCells(
     description: initiative.description,
     activities: initiative.activities,
     grade: initiative.grade ?? "",
-    gradeLabel: initiative.grade ? GRADE_LABELS[initiative.grade].ja : "",
+    gradeLabel: initiative.grade
+      ? gradeLabel(gradeScaleOf(doc.plan), initiative.grade)
+      : initiative.notAssessed
+        ? NOT_ASSESSED_LABEL
+        : "",
     committeeOpinion: initiative.committeeOpinion,
     nextYearGoal: initiative.nextYearGoal,
   };

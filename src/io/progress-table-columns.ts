@@ -1,4 +1,5 @@
 import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../domain/era.ts";
+import { gradeLegend, gradeScaleOf } from "../domain/grade.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../domain/plan-document.ts";
 import type { PhraseKind } from "./phrases.ts";
 
@@ -278,6 +279,11 @@ export function progressTableTitle(doc: Pick<PlanDocument, "plan" | "round">): s
   return `${doc.plan.title}（${period}）進行管理集計表（${asOfText(doc)}）`;
 }
 
-/** The legend printed above the table. */
+/** The legend printed above the table, on the default scale. */
 export const PROGRESS_LEGEND = "A 順調 B ほぼ順調 C やや遅れ D 停滞";
+
+/** The legend printed above a document's table: its plan's grade scale ("A 順調 B ほぼ順調 …"). */
+export function progressLegend(doc: Pick<PlanDocument, "plan">, lang: "ja" | "en" = "ja"): string {
+  return gradeLegend(gradeScaleOf(doc.plan), lang, lang === "ja" ? " " : "  ");
+}
 export const TRANSCRIBED_NOTE = "A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目";

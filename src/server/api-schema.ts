@@ -8,7 +8,7 @@ import {
   STATUS_WORDS,
   statusLabel,
 } from "../domain/achievement-words.ts";
-import { GRADES } from "../domain/grade.ts";
+import { GRADE_CODE_MAX_LENGTH } from "../domain/grade.ts";
 import { PLAN_DOCUMENT_FORMAT } from "../domain/plan-document.ts";
 import { kpiValueSchema as documentKpiValueSchema } from "../io/json/kpi-value-schema.ts";
 
@@ -37,19 +37,32 @@ export function problemResponse(description: string) {
   return { description, content: { [PROBLEM]: { schema: problemSchema } } };
 }
 
-export const apiGradeSchema = z
-  .enum(GRADES)
-  .openapi("Grade", { description: "進捗状況 A 順調 / B ほぼ順調 / C やや遅れ / D 停滞" });
+export const apiGradeSchema = z.string().min(1).max(GRADE_CODE_MAX_LENGTH).openapi("Grade", {
+  description: "進捗状況: 計画の評価段階の記号（既定は A 順調 / B ほぼ順調 / C やや遅れ / D 停滞）",
+  example: "B",
+});
 
-export const gradeSummarySchema = z
-  .object({ A: z.number().int(), B: z.number().int(), C: z.number().int(), D: z.number().int() })
-  .openapi("GradeSummary", { description: "本部会評価: 進捗状況ごとの取組項目数" });
+export const gradeLevelSchema = z
+  .object({ code: z.string(), label: z.string() })
+  .openapi("GradeLevel", { description: "評価段階の一つ: 記号と名称" });
+
+export const gradeScaleSchema = z
+  .array(gradeLevelSchema)
+  .openapi("GradeScale", { description: "計画の評価段階（3～6段階、良い順）" });
+
+export const gradeSummarySchema = z.record(z.string(), z.number().int()).openapi("GradeSummary", {
+  description: "本部会評価: 進捗状況ごとの取組項目数（評価段階の記号ごと、段階の順）",
+  example: { A: 8, B: 10, C: 5, D: 1 },
+});
 
 export const documentGradeSummarySchema = z
   .object({
     total: gradeSummarySchema,
     byPolicy: z.array(z.object({ code: z.string(), title: z.string(), summary: gradeSummarySchema })),
     ungraded: z.number().int(),
+    assessed: z.number().int().openapi({ description: "評価対象項目の数" }),
+    notAssessed: z.number().int().openapi({ description: "対象外項目の数（今年度は評価しない取組項目）" }),
+    scale: gradeScaleSchema,
   })
   .openapi("DocumentGradeSummary");
 
@@ -149,6 +162,10 @@ export const initiativeSchema = z
     description: z.string(),
     activities: z.string(),
     grade: apiGradeSchema.nullable(),
+    notAssessed: z
+      .literal(true)
+      .optional()
+      .openapi({ description: "対象外: 今年度は評価しない（grade は null）" }),
     gradeLabel: z.string().nullable().openapi({ example: "ほぼ順調" }),
     committeeOpinion: z.string(),
     nextYearGoal: z.string(),
@@ -170,6 +187,7 @@ export const planDocumentSchema = z
       startFiscalYear: z.number().int(),
       endFiscalYear: z.number().int(),
       baselineFiscalYear: z.number().int().optional(),
+      gradeScale: gradeScaleSchema.optional(),
     }),
     round: z.object({ fiscalYear: z.number().int(), asOf: z.string(), title: z.string().optional() }),
     policies: z.array(

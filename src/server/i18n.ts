@@ -54,6 +54,7 @@ const ja = {
   "summary.total": "全体",
   "summary.cell": "{count}件（{percent}）",
   "summary.ungraded": "未評価 {count}件",
+  "summary.assessed": "評価対象項目 {assessed}件・対象外項目 {notAssessed}件",
   "summary.chartLabel": "{fy}の進捗状況の集計グラフ。{lines}",
   "summary.chartLine": "{row}: {counts}",
 
@@ -124,6 +125,7 @@ const ja = {
   "initiative.nextYearGoal": "{fy}目標",
   "initiative.noReports": "報告はまだありません。",
   "initiative.ungraded": "未評価",
+  "initiative.notAssessed": "対象外",
 
   "error.heading": "エラー",
   "error.back": "トップページへ戻る",
@@ -196,6 +198,7 @@ const en: Record<keyof typeof ja, string> = {
   "summary.total": "All",
   "summary.cell": "{count} ({percent})",
   "summary.ungraded": "Not graded: {count}",
+  "summary.assessed": "Assessed this year: {assessed}; not assessed (対象外): {notAssessed}",
   "summary.chartLabel": "Chart of the progress summary for {fy}. {lines}",
   "summary.chartLine": "{row}: {counts}",
 
@@ -267,6 +270,7 @@ const en: Record<keyof typeof ja, string> = {
   "initiative.nextYearGoal": "Goal for {fy}",
   "initiative.noReports": "No reports yet.",
   "initiative.ungraded": "Not graded",
+  "initiative.notAssessed": "Not assessed this year",
 
   "error.heading": "Error",
   "error.back": "Back to the home page",

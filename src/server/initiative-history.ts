@@ -1,3 +1,4 @@
+import { gradeScaleOf } from "../domain/grade.ts";
 import type { Initiative, Policy } from "../domain/plan-document.ts";
 import type { InitiativeHistory, KpiHistory, PlanRecord, Publication } from "../store/types.ts";
 
@@ -69,6 +70,8 @@ export function initiativeHistory(
       fiscalYear: publication.document.round.fiscalYear,
       activities: found.initiative.activities,
       grade: found.initiative.grade,
+      ...(found.initiative.notAssessed ? { notAssessed: true as const } : {}),
+      gradeScale: gradeScaleOf(publication.document.plan),
       committeeOpinion: found.initiative.committeeOpinion,
       nextYearGoal: found.initiative.nextYearGoal,
     })),

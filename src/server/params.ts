@@ -25,6 +25,7 @@ export const planIdSchema = wholeNumber(1, 2_147_483_647);
 /** The bounds a stored document is held to (src/domain/plan-document-check.ts): one rule for both. */
 export const fiscalYearSchema = wholeNumber(FISCAL_YEAR_MIN, FISCAL_YEAR_MAX);
 export const initiativeNumberSchema = wholeNumber(1, INITIATIVE_NUMBER_MAX);
+/** A grade of the default scale (filters on a city's own codes are not taken yet). */
 export const gradeSchema = z.enum(GRADES);
 
 /** A query parameter that may repeat (`grade=A&grade=B`) or come once. */

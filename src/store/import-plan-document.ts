@@ -1,4 +1,5 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
+import { isDefaultGradeScale } from "../domain/grade.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { importedReportState, isRoundState } from "../domain/workflow-states.ts";
 import type { StoreDialect } from "./dialect.ts";
@@ -110,6 +111,7 @@ class PlanImport {
         start_fiscal_year: startFiscalYear,
         end_fiscal_year: endFiscalYear,
         baseline_fiscal_year: baselineFiscalYear ?? null,
+        grade_scale: this.gradeScaleJson(),
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -128,7 +130,28 @@ class PlanImport {
     return later === undefined;
   }
 
+  /** The plan's own grade scale as stored (NULL: the default A–D). */
+  private gradeScaleJson(): string | null {
+    const scale = this.document.plan.gradeScale;
+    return scale && !isDefaultGradeScale(scale) ? JSON.stringify(scale) : null;
+  }
+
   private async saveBaselineYear(): Promise<void> {
+    // The latest year's document names the plan's scale, as it names its baseline year.
+    const scale = this.gradeScaleJson();
+    const current = await this.trx
+      .selectFrom("plan")
+      .select("grade_scale")
+      .where("id", "=", this.planId)
+      .executeTakeFirstOrThrow();
+    const stored =
+      current.grade_scale === null ? null : JSON.stringify(this.dialect.readJson(current.grade_scale));
+    if (stored !== scale)
+      await this.trx
+        .updateTable("plan")
+        .set({ grade_scale: scale, version: sql`version + 1` })
+        .where("id", "=", this.planId)
+        .execute();
     await this.trx
       .updateTable("plan")
       .set({ baseline_fiscal_year: this.document.plan.baselineFiscalYear ?? null, version: sql`version + 1` })
@@ -146,10 +169,7 @@ class PlanImport {
     const values = {
       as_of: asOf,
       title: title ?? null,
-      declared_a: declared?.A ?? null,
-      declared_b: declared?.B ?? null,
-      declared_c: declared?.C ?? null,
-      declared_d: declared?.D ?? null,
+      declared_grades: declared ? JSON.stringify(declared) : null,
       source_organization_name: this.document.organization?.name ?? null,
     };
     const existing = await this.trx
@@ -476,6 +496,7 @@ class PlanImport {
         round_id: this.roundId,
         activities: initiative.activities,
         grade: initiative.grade,
+        not_assessed: this.dialect.bool(initiative.notAssessed === true),
         committee_opinion: initiative.committeeOpinion,
         next_year_goal: initiative.nextYearGoal,
         state: importedReportState(initiative.grade !== null),
@@ -497,6 +518,7 @@ class PlanImport {
             .doUpdateSet({
               activities: (eb) => eb.ref("excluded.activities"),
               grade: (eb) => eb.ref("excluded.grade"),
+              not_assessed: (eb) => eb.ref("excluded.not_assessed"),
               committee_opinion: (eb) => eb.ref("excluded.committee_opinion"),
               next_year_goal: (eb) => eb.ref("excluded.next_year_goal"),
               state: (eb) => eb.ref("excluded.state"),
@@ -511,6 +533,7 @@ class PlanImport {
               changed("report", [
                 "activities",
                 "grade",
+                "not_assessed",
                 "committee_opinion",
                 "next_year_goal",
                 "state",

@@ -1,6 +1,11 @@
 import { type Kysely, sql } from "kysely";
-import type { Grade } from "../domain/grade.ts";
-import { summarizeGrades } from "../domain/grade.ts";
+import {
+  DEFAULT_GRADE_SCALE,
+  type Grade,
+  type GradeLevel,
+  type GradeSummary,
+  summarizeGrades,
+} from "../domain/grade.ts";
 import {
   type Initiative,
   type Kpi,
@@ -32,15 +37,13 @@ export async function loadRoundSnapshot(
       "reporting_round.plan_id",
       "reporting_round.as_of",
       "reporting_round.title as roundTitle",
-      "reporting_round.declared_a",
-      "reporting_round.declared_b",
-      "reporting_round.declared_c",
-      "reporting_round.declared_d",
+      "reporting_round.declared_grades",
       "reporting_round.source_organization_name",
       "plan.title",
       "plan.start_fiscal_year",
       "plan.end_fiscal_year",
       "plan.baseline_fiscal_year",
+      "plan.grade_scale",
     ])
     .where("reporting_round.id", "=", roundId)
     .executeTakeFirst();
@@ -60,6 +63,7 @@ export async function loadRoundSnapshot(
         sql<string>`coalesce(report.description, initiative.description)`.as("description"),
         "report.activities",
         "report.grade",
+        "report.not_assessed",
         "report.committee_opinion",
         "report.next_year_goal",
         "report.policy_id as round_policy_id",
@@ -177,6 +181,7 @@ export async function loadRoundSnapshot(
           description: row.description,
           activities: row.activities,
           grade: row.grade as Grade | null,
+          ...(row.not_assessed ? { notAssessed: true as const } : {}),
           committeeOpinion: row.committee_opinion,
           nextYearGoal: row.next_year_goal,
           kpis: kpisOf(row.id),
@@ -186,12 +191,8 @@ export async function loadRoundSnapshot(
   }
 
   const declared =
-    head.declared_a !== null &&
-    head.declared_b !== null &&
-    head.declared_c !== null &&
-    head.declared_d !== null
-      ? { A: head.declared_a, B: head.declared_b, C: head.declared_c, D: head.declared_d }
-      : undefined;
+    head.declared_grades !== null ? dialect.readJson<GradeSummary>(head.declared_grades) : undefined;
+  const gradeScale = head.grade_scale !== null ? dialect.readJson<GradeLevel[]>(head.grade_scale) : undefined;
   const document: PlanDocument = {
     format: PLAN_DOCUMENT_FORMAT,
     ...(head.source_organization_name !== null
@@ -209,6 +210,7 @@ export async function loadRoundSnapshot(
       startFiscalYear: head.start_fiscal_year,
       endFiscalYear: head.end_fiscal_year,
       ...(head.baseline_fiscal_year !== null ? { baselineFiscalYear: head.baseline_fiscal_year } : {}),
+      ...(gradeScale ? { gradeScale } : {}),
     },
     round: {
       fiscalYear,
@@ -216,7 +218,10 @@ export async function loadRoundSnapshot(
       ...(head.roundTitle !== null ? { title: head.roundTitle } : {}),
     },
     policies,
-    gradeSummary: summarizeGrades(initiativeRows.map((row) => row.grade as Grade | null)),
+    gradeSummary: summarizeGrades(
+      initiativeRows.map((row) => row.grade as Grade | null),
+      gradeScale ?? DEFAULT_GRADE_SCALE,
+    ),
     ...(declared ? { declaredGradeSummary: declared } : {}),
     diagnostics: [],
   };

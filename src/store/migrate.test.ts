@@ -44,6 +44,7 @@ forEachDatabase((database) => {
           "2026_12_02_002_accounts",
           "2026_12_02_003_round_workflow",
           "2026_12_02_101_local_government_code",
+          "2026_12_02_102_grade_scales",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {

@@ -1,7 +1,15 @@
 import { sql } from "kysely";
-import { summarizeGrades } from "../domain/grade.ts";
+import {
+  DEFAULT_GRADE_SCALE,
+  type GradeScale,
+  type GradeSummary,
+  gradeCount,
+  gradeScaleOf,
+  summarizeGrades,
+} from "../domain/grade.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import type { PublicationSource } from "../domain/workflow-states.ts";
+import type { StoreDialect } from "./dialect.ts";
 import { loadRoundSnapshot } from "./load-round.ts";
 import { storeErrors } from "./messages.ts";
 import { touchPublicRevision } from "./revision.ts";
@@ -29,6 +37,8 @@ const LISTED = [
   "publication.grade_b",
   "publication.grade_c",
   "publication.grade_d",
+  "publication.grade_scale",
+  "publication.grade_counts",
   "publication.initiative_count",
 ] as const;
 
@@ -53,10 +63,12 @@ type ListedRow = {
   grade_b: number;
   grade_c: number;
   grade_d: number;
+  grade_scale: unknown;
+  grade_counts: unknown;
   initiative_count: number;
 };
 
-function publicationRecord(row: ListedRow): PublicationRecord {
+function publicationRecord(row: ListedRow, dialect: StoreDialect): PublicationRecord {
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -76,7 +88,12 @@ function publicationRecord(row: ListedRow): PublicationRecord {
     },
     asOf: row.as_of,
     title: row.title,
-    gradeSummary: { A: row.grade_a, B: row.grade_b, C: row.grade_c, D: row.grade_d },
+    gradeScale:
+      row.grade_scale === null ? DEFAULT_GRADE_SCALE : dialect.readJson<GradeScale>(row.grade_scale),
+    gradeSummary:
+      row.grade_counts === null
+        ? { A: row.grade_a, B: row.grade_b, C: row.grade_c, D: row.grade_d }
+        : dialect.readJson<GradeSummary>(row.grade_counts),
     initiativeCount: row.initiative_count,
   };
 }
@@ -107,7 +124,7 @@ export class Publications implements PublicationWrites {
       .orderBy("publication.plan_id")
       .orderBy("publication.fiscal_year")
       .execute();
-    return rows.map(publicationRecord);
+    return rows.map((row) => publicationRecord(row, this.scope.dialect));
   }
 
   async revisions(planId: number, fiscalYear: number): Promise<PublicationRecord[]> {
@@ -118,7 +135,7 @@ export class Publications implements PublicationWrites {
       .where("publication.fiscal_year", "=", fiscalYear)
       .orderBy("publication.revision")
       .execute();
-    return rows.map(publicationRecord);
+    return rows.map((row) => publicationRecord(row, this.scope.dialect));
   }
 
   async load(publicationId: number): Promise<Publication | undefined> {
@@ -130,7 +147,7 @@ export class Publications implements PublicationWrites {
     if (!row) return undefined;
     const { dialect } = this.scope;
     return {
-      record: publicationRecord(row),
+      record: publicationRecord(row, dialect),
       document: dialect.readJson<PlanDocument>(row.document),
       links: dialect.readJson<RoundLinks>(row.links),
     };
@@ -157,7 +174,11 @@ export class Publications implements PublicationWrites {
       .where("round_id", "=", roundId)
       .executeTakeFirst();
     const revision = Number(last?.revision ?? 0) + 1;
-    const summary = summarizeGrades(document.policies.flatMap((p) => p.initiatives.map((i) => i.grade)));
+    const scale = gradeScaleOf(document.plan);
+    const summary = summarizeGrades(
+      document.policies.flatMap((p) => p.initiatives.map((i) => i.grade)),
+      scale,
+    );
     const initiativeCount = document.policies.reduce((n, p) => n + p.initiatives.length, 0);
     const { id } = await db
       .insertInto("publication")
@@ -177,10 +198,12 @@ export class Publications implements PublicationWrites {
         baseline_fiscal_year: document.plan.baselineFiscalYear ?? null,
         as_of: document.round.asOf,
         title: document.round.title ?? null,
-        grade_a: summary.A,
-        grade_b: summary.B,
-        grade_c: summary.C,
-        grade_d: summary.D,
+        grade_a: gradeCount(summary, "A"),
+        grade_b: gradeCount(summary, "B"),
+        grade_c: gradeCount(summary, "C"),
+        grade_d: gradeCount(summary, "D"),
+        grade_scale: document.plan.gradeScale ? JSON.stringify(scale) : null,
+        grade_counts: JSON.stringify(summary),
         initiative_count: initiativeCount,
         document: JSON.stringify(document),
         links: JSON.stringify(links),
@@ -213,6 +236,6 @@ export class Publications implements PublicationWrites {
       .select(LISTED)
       .where("publication.id", "=", id)
       .executeTakeFirstOrThrow();
-    return publicationRecord(row);
+    return publicationRecord(row, dialect);
   }
 }

@@ -35,6 +35,8 @@ export interface PlanTable {
   end_fiscal_year: number;
   baseline_fiscal_year: number | null;
   version: Version;
+  /** GradeLevel[] (JSON), best first; NULL: the default A–D scale (migration 2026_12_02_101). */
+  grade_scale: NullableJson;
 }
 
 export interface PolicyTable {
@@ -103,11 +105,8 @@ export interface ReportingRoundTable {
   /** ISO date */
   as_of: string;
   title: string | null;
-  /** The summary printed in the source, when there was one (all four or none). */
-  declared_a: number | null;
-  declared_b: number | null;
-  declared_c: number | null;
-  declared_d: number | null;
+  /** The summary printed in the source (GradeSummary as JSON), when there was one. */
+  declared_grades: NullableJson;
   /** The municipality's name as the imported document gave it, if it did. */
   source_organization_name: string | null;
   version: Version;
@@ -139,7 +138,10 @@ export interface ReportTable {
   initiative_id: number;
   round_id: number;
   activities: string;
+  /** A code of the plan's grade scale (checked by the application). */
   grade: string | null;
+  /** 対象外: not graded this year by decision (grade NULL). */
+  not_assessed: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
   committee_opinion: string;
   next_year_goal: string;
   /**
@@ -314,6 +316,10 @@ export interface PublicationTable {
   grade_b: number;
   grade_c: number;
   grade_d: number;
+  /** The plan's GradeLevel[] when not the default (NULL in publications made before 2026_12_02_101). */
+  grade_scale: NullableJson;
+  /** GradeSummary by code (NULL in publications made before 2026_12_02_101: read grade_a…d). */
+  grade_counts: NullableJson;
   initiative_count: number;
   /** The plan document (PlanDocument) as published. */
   document: Json;

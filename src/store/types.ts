@@ -1,4 +1,4 @@
-import type { Grade, GradeSummary } from "../domain/grade.ts";
+import type { Grade, GradeScale, GradeSummary } from "../domain/grade.ts";
 import type { KpiValue } from "../domain/kpi-value.ts";
 import type { RoleName } from "../domain/permissions.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
@@ -182,6 +182,8 @@ export interface PublicationRecord {
   /** ISO date */
   asOf: string;
   title: string | null;
+  /** The plan's grade scale as published (the default A–D for publications that name none). */
+  gradeScale: GradeScale;
   gradeSummary: GradeSummary;
   initiativeCount: number;
 }
@@ -751,6 +753,10 @@ export interface InitiativeReport {
   fiscalYear: number;
   activities: string;
   grade: Grade | null;
+  /** 対象外: not graded that year by decision. */
+  notAssessed?: true;
+  /** The scale the grade is on (the plan's, as that year's publication gave it). */
+  gradeScale: GradeScale;
   committeeOpinion: string;
   nextYearGoal: string;
 }

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
-import { GRADE_LABELS, GRADES, type Grade } from "../../domain/grade.ts";
+import { DEFAULT_GRADE_SCALE, GRADE_LABELS, GRADES, type Grade, gradeLabel } from "../../domain/grade.ts";
 import { FONT_BOLD, FONT_REGULAR } from "../export/pdf/fonts.ts";
 import { sharedMeasurer, type TextMeasurer } from "../export/pdf/measure.ts";
 import { heightForLines, MAX_ROW_HEIGHT, textHeight } from "../xlsx/text-lines.ts";
@@ -89,7 +89,7 @@ interface FieldRow {
 }
 
 function gradeText(grade: Grade | null | undefined): string {
-  return grade ? `${grade} ${GRADE_LABELS[grade].ja}` : "";
+  return grade ? `${grade} ${gradeLabel(DEFAULT_GRADE_SCALE, grade)}` : "";
 }
 
 function fieldRows(

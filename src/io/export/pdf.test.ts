@@ -135,7 +135,7 @@ describe("exportPdf: the seed table", () => {
     for (const item of seed.policies.flatMap((p) => p.initiatives)) {
       if (!item.grade) throw new Error(`No. ${item.number} has no grade`);
       // The grade cell is followed by the 本部会意見 cell of the same row.
-      const cell = `${item.grade}${GRADE_LABELS[item.grade]}${squeeze(item.committeeOpinion).slice(0, 12)}`;
+      const cell = `${item.grade}${GRADE_LABELS[item.grade as keyof typeof GRADE_LABELS]}${squeeze(item.committeeOpinion).slice(0, 12)}`;
       expect(pagesWith(out.pages, cell), `No. ${item.number}`).toHaveLength(1);
     }
   });

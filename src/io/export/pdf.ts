@@ -1,14 +1,15 @@
 import PDFDocument from "pdfkit";
-import { GRADE_LABELS, GRADES, type Grade } from "../../domain/grade.ts";
+import { type Grade, type GradeScale, gradeCount, gradeLabel, gradeScaleOf } from "../../domain/grade.ts";
+import { summaryCodes } from "../../domain/grade-summary.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import {
   asOfText,
   columnLabel,
   initiativeCellText,
   kpiCellText,
-  PROGRESS_LEGEND,
   type ProgressColumn,
   policyLabel,
+  progressLegend,
   progressTableBlocks,
   progressTableHeadings,
   progressTableTitle,
@@ -50,6 +51,9 @@ export interface ExportPdfOptions {
 /** Printed with the legend, as the city's table does. */
 const LEGEND_CAPTION = "【項目進捗】 アクションプラン計画期間中の取組項目進捗状況";
 const SUMMARY_CAPTION = "本部会評価";
+/** Column (F) of an initiative not graded this year. */
+const NOT_ASSESSED = "対象外";
+
 /** Room between a draft's mark and its box. */
 const DRAFT_MARK_PADDING = 3;
 
@@ -155,6 +159,7 @@ function tableLayout(
   measurer: TextMeasurer,
   draftMark?: string,
 ): TableLayout {
+  const scale = gradeScaleOf(doc.plan);
   const headings = progressTableHeadings(doc);
   const usable = PAGE.width - 2 * PAGE.marginX;
   const columns = placeColumns(doc);
@@ -193,7 +198,7 @@ function tableLayout(
       policy: policyIndex,
       cells: cellColumns.map((c) =>
         c.id === "grade"
-          ? gradeLines(initiative.grade, c.textWidth, measurer)
+          ? gradeLines(initiative, scale, c.textWidth, measurer)
           : measurer.lines(initiativeCellText(c.id, block.policy, initiative), "body", c.textWidth, c.breaks),
       ),
       kpiRows: (initiative.kpis.length > 0 ? initiative.kpis : [undefined]).map((kpi) =>
@@ -204,7 +209,9 @@ function tableLayout(
 
   const summaryCells = [
     measurer.line(SUMMARY_CAPTION, "summaryBold"),
-    ...GRADES.map((g) => measurer.line(`${g} ${doc.gradeSummary[g]}`, "summary")),
+    ...summaryCodes(doc.gradeSummary, scale).map((g) =>
+      measurer.line(`${g} ${gradeCount(doc.gradeSummary, g)}`, "summary"),
+    ),
   ];
   const summaryWidths = summaryCells.map((line, i) => (i === 0 ? line.width + 16 : 56));
   const continuation: ContinuationMode[] = cellColumns.map((c) =>
@@ -229,7 +236,7 @@ function tableLayout(
     titleLines,
     asOf,
     note: measurer.line(TRANSCRIBED_NOTE, "note"),
-    legend: measurer.line(`${LEGEND_CAPTION}　${PROGRESS_LEGEND}`, "note"),
+    legend: measurer.line(`${LEGEND_CAPTION}　${progressLegend(doc)}`, "note"),
     headerTop,
     headerLines,
     groupLines,
@@ -264,12 +271,19 @@ export function kpiLines(text: string, column: PlacedColumn, measurer: TextMeasu
 }
 
 /** "B" large, "ほぼ順調" under it: the grade is text, not a colour. */
-function gradeLines(grade: Grade | null, width: number, measurer: TextMeasurer): StyledLine[] {
-  if (!grade) return [];
+function gradeLines(
+  initiative: { grade: Grade | null; notAssessed?: true },
+  scale: GradeScale,
+  width: number,
+  measurer: TextMeasurer,
+): StyledLine[] {
+  const { grade } = initiative;
+  if (!grade) return initiative.notAssessed ? measurer.lines(NOT_ASSESSED, "gradeLabel", width, "value") : [];
+  const label = gradeLabel(scale, grade);
   return [
     measurer.line(grade, "gradeLetter"),
     // One word of the table's vocabulary, never 「やや／遅れ」: broken (as a value) only if wider than the cell.
-    ...measurer.lines(GRADE_LABELS[grade].ja, "gradeLabel", width, "value"),
+    ...(label === "" ? [] : measurer.lines(label, "gradeLabel", width, "value")),
   ];
 }
 

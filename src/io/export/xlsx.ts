@@ -1,7 +1,8 @@
 import ExcelJS from "exceljs";
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
 import { formatFiscalYear } from "../../domain/era.ts";
-import { GRADE_LABELS, GRADES } from "../../domain/grade.ts";
+import { gradeCount, gradeScaleOf, gradeWithLabel } from "../../domain/grade.ts";
+import { summaryCodes } from "../../domain/grade-summary.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import { CELL_TYPE_NAMES, type KpiRowColumn, kpiRowColumns, kpiRows } from "../kpi-rows.ts";
 import {
@@ -9,9 +10,9 @@ import {
   columnLabel,
   initiativeCellText,
   kpiCellText,
-  PROGRESS_LEGEND,
   type ProgressColumn,
   policyLabel,
+  progressLegend,
   progressTableBlocks,
   progressTableHeadings,
   progressTableTitle,
@@ -177,7 +178,7 @@ function writeProgressSheet(
   sheet.getRow(TITLE_ROW).height = heightForLines(1, TITLE_SIZE);
   put(NOTE_ROW, 1, TRANSCRIBED_NOTE).font = font(BODY_SIZE);
   put(SECTION_ROW, 1, SECTION_LINE).font = font(BODY_SIZE);
-  put(LEGEND_ROW, 1, PROGRESS_LEGEND).font = font(BODY_SIZE);
+  put(LEGEND_ROW, 1, progressLegend(doc)).font = font(BODY_SIZE);
 
   const heightOf: HeightOf = (text, column, bold = false) =>
     textHeight(measurer, {
@@ -318,10 +319,11 @@ function writeSummary(sheet: ExcelJS.Worksheet, doc: PlanDocument, row: number, 
   headerStyle(put(row, labelColumn, SUMMARY_LABEL));
   headerStyle(sheet.getCell(row + 1, labelColumn));
   sheet.mergeCells(row, labelColumn, row + 1, labelColumn);
-  GRADES.forEach((grade, i) => {
+  const scale = gradeScaleOf(doc.plan);
+  summaryCodes(doc.gradeSummary, scale).forEach((grade, i) => {
     const col = SUMMARY_FIRST_COLUMN + i;
-    headerStyle(put(row, col, `${grade} ${GRADE_LABELS[grade].ja}`));
-    const count = put(row + 1, col, doc.gradeSummary[grade]);
+    headerStyle(put(row, col, gradeWithLabel(scale, grade)));
+    const count = put(row + 1, col, gradeCount(doc.gradeSummary, grade));
     count.font = font(BODY_SIZE);
     count.alignment = { horizontal: "center", vertical: "middle" };
     count.border = BORDER;

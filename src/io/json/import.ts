@@ -1,5 +1,5 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
-import { gradeSummariesEqual, summarizeGrades } from "../../domain/grade.ts";
+import { gradeScaleOf, gradeSummariesEqual, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary, formatGradeSummary } from "../../domain/grade-summary.ts";
 import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
@@ -230,16 +230,20 @@ function check(doc: PlanDocument): Diagnostic[] {
   for (const r of relists)
     if (!keys.has(r.key)) found.push(diag("json.relist-missing", { key: r.key }, r.field));
 
-  const counted = summarizeGrades(doc.policies.flatMap((p) => p.initiatives.map((i) => i.grade)));
+  const scale = gradeScaleOf(doc.plan);
+  const counted = summarizeGrades(
+    doc.policies.flatMap((p) => p.initiatives.map((i) => i.grade)),
+    scale,
+  );
   if (!gradeSummariesEqual(counted, doc.gradeSummary)) {
     found.push(
       diag(
         "json.grade-summary-recounted",
         {
-          stored: formatGradeSummary(doc.gradeSummary),
-          counted: formatGradeSummary(counted),
-          storedEn: formatGradeSummary(doc.gradeSummary, "en"),
-          countedEn: formatGradeSummary(counted, "en"),
+          stored: formatGradeSummary(doc.gradeSummary, "ja", scale),
+          counted: formatGradeSummary(counted, "ja", scale),
+          storedEn: formatGradeSummary(doc.gradeSummary, "en", scale),
+          countedEn: formatGradeSummary(counted, "en", scale),
         },
         "gradeSummary",
       ),
@@ -247,7 +251,7 @@ function check(doc: PlanDocument): Diagnostic[] {
     doc.gradeSummary = counted;
   }
   if (doc.declaredGradeSummary) {
-    const mismatch = checkDeclaredSummary(doc.declaredGradeSummary, counted);
+    const mismatch = checkDeclaredSummary(doc.declaredGradeSummary, counted, scale);
     if (mismatch) found.push(mismatch);
   }
   return found;

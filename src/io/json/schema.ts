@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { GRADES } from "../../domain/grade.ts";
+import {
+  GRADE_CODE_MAX_LENGTH,
+  GRADE_LABEL_MAX_LENGTH,
+  GRADE_SCALE_MAX_LEVELS,
+  GRADE_SCALE_MIN_LEVELS,
+  GRADES,
+} from "../../domain/grade.ts";
 import { PLAN_DOCUMENT_FORMAT } from "../../domain/plan-document.ts";
 import { fiscalYearSchema, isoDateSchema, kpiValueSchema } from "./kpi-value-schema.ts";
 
@@ -19,7 +25,7 @@ const count = z.number().int().min(0);
  * can validate a document one part at a time and stop after a bounded number of findings: zod lists
  * every problem of what it is given, and a million wrong values would be a million findings.
  */
-export function planDocumentParts(strict: boolean) {
+export function planDocumentParts(strict: boolean, ownScale = false) {
   const object = strict ? z.strictObject : z.object;
 
   const kpiValueObject = kpiValueSchema(strict);
@@ -42,12 +48,19 @@ export function planDocumentParts(strict: boolean) {
     departments: z.array(z.string()),
     description: z.string(),
     activities: z.string(),
-    grade: z.enum(GRADES).nullable(),
+    // A code of the plan's scale (checkPlanDocument checks it against the scale).
+    grade: (ownScale ? z.string().min(1).max(GRADE_CODE_MAX_LENGTH) : z.enum(GRADES)).nullable(),
+    notAssessed: z.literal(true).optional(),
     committeeOpinion: z.string(),
     nextYearGoal: z.string(),
   };
 
-  const gradeSummary = object({ A: count, B: count, C: count, D: count });
+  const gradeCode = z.string().min(1).max(GRADE_CODE_MAX_LENGTH);
+  const gradeSummary = z.record(gradeCode, count);
+  const gradeScale = z
+    .array(object({ code: gradeCode, label: z.string().max(GRADE_LABEL_MAX_LENGTH) }))
+    .min(GRADE_SCALE_MIN_LEVELS)
+    .max(GRADE_SCALE_MAX_LEVELS);
 
   const diagnostic = object({
     severity: z.enum(["error", "warning", "info"]),
@@ -68,6 +81,7 @@ export function planDocumentParts(strict: boolean) {
       startFiscalYear: fiscalYear,
       endFiscalYear: fiscalYear,
       baselineFiscalYear: fiscalYear.optional(),
+      gradeScale: gradeScale.optional(),
     }),
     round: object({ fiscalYear, asOf: isoDate, title: z.string().optional() }),
     gradeSummary,

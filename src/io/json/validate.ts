@@ -47,7 +47,10 @@ export function jsonDepth(text: string, max: number): number {
  * limits allow before validating them: the work and the findings stay bounded whatever the input.
  */
 export function validatePlanDocument(data: unknown, strict: boolean, limits: ImportLimits): Validated {
-  const parts = planDocumentParts(strict);
+  // A document naming its own grade scale takes its codes (checkPlanDocument checks them); else A–D.
+  const plan = (data as { plan?: { gradeScale?: unknown } } | null)?.plan;
+  const ownScale = typeof plan === "object" && plan !== null && plan.gradeScale !== undefined;
+  const parts = planDocumentParts(strict, ownScale);
   const issues: Issue[] = [];
   // Each unknown key is a finding of its own (an object of a million unknown keys is one zod issue).
   let findings = 0;

@@ -5,7 +5,7 @@ import { parseTitle } from "../table-text/title.ts";
 import { columnNumber } from "../xlsx/layout.ts";
 import { type ColumnIndexes, MAPPING_FIELDS, type MappingField } from "./fields.ts";
 import { sheetDiagnostic } from "./messages.ts";
-import { normalizeScaleKey, readPlanRows, type SheetImportResult } from "./read-rows.ts";
+import { normalizeScaleKey, readPlanRows, type SheetImportResult, scaleWords } from "./read-rows.ts";
 import type { ColumnMapping, ColumnRef } from "./schema.ts";
 import type { SheetSource } from "./sheet.ts";
 
@@ -76,9 +76,17 @@ export function resolveColumns(source: SheetSource, mapping: ColumnMapping): Res
   return { columns, headerTexts, diagnostics };
 }
 
+/**
+ * Cell text → grade: the `grades` scale's codes and labels (when the mapping names one), then the
+ * words the mapping lists. A city's S stays S on its own scale; only a mapping without `grades`
+ * folds its words into A–D.
+ */
 function gradeScaleOf(mapping: ColumnMapping): Map<string, Grade> | undefined {
-  if (!mapping.gradeScale) return undefined;
-  return new Map(Object.entries(mapping.gradeScale).map(([text, grade]) => [normalizeScaleKey(text), grade]));
+  if (!mapping.gradeScale && !mapping.grades) return undefined;
+  const scale = mapping.grades ? scaleWords(mapping.grades) : new Map<string, Grade>();
+  for (const [text, grade] of Object.entries(mapping.gradeScale ?? {}))
+    scale.set(normalizeScaleKey(text), grade);
+  return scale;
 }
 
 /** A progress-table title above the header ("…（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）"). */
@@ -132,6 +140,7 @@ export function importWithMapping(
     ...(organizationName ? { organizationName } : {}),
     ...(mapping.departmentSeparator ? { departmentSeparator: mapping.departmentSeparator } : {}),
     ...(gradeScaleOf(mapping) ? { gradeScale: gradeScaleOf(mapping) } : {}),
+    ...(mapping.grades ? { grades: mapping.grades } : {}),
     headerTexts: resolved.headerTexts,
     diagnostics: before,
   });

@@ -1,6 +1,13 @@
 import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { fiscalYearOfDate, parseFiscalYear, parseJapaneseDate } from "../../domain/era.ts";
-import { GRADE_LABELS, GRADES, type Grade, type GradeSummary, summarizeGrades } from "../../domain/grade.ts";
+import {
+  DEFAULT_GRADE_SCALE,
+  type Grade,
+  type GradeScale,
+  type GradeSummary,
+  isDefaultGradeScale,
+  summarizeGrades,
+} from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
 import { parseInitiativeNumber } from "../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../domain/kpi-context.ts";
@@ -55,6 +62,8 @@ export interface RowReadOptions {
   organizationName?: string;
   /** Cell text (normalized with normalizeScaleKey) → grade. Default: A–D and their labels. */
   gradeScale?: ReadonlyMap<string, Grade>;
+  /** The plan's grade scale (default A–D): the summary's grades and their order. */
+  grades?: GradeScale;
   /** Splits 関係課; default: white space, 、 and commas. */
   departmentSeparator?: string;
   /** Header texts of the mapped columns: a data row repeating them (a printed page's header) is skipped. */
@@ -86,11 +95,17 @@ export function normalizeScaleKey(text: string): string {
 }
 
 export function defaultGradeScale(): Map<string, Grade> {
+  return scaleWords(DEFAULT_GRADE_SCALE);
+}
+
+/** The words that read as each grade of a scale: its code, its label, and both ("A 順調"). */
+export function scaleWords(grades: GradeScale): Map<string, Grade> {
   const scale = new Map<string, Grade>();
-  for (const g of GRADES) {
-    scale.set(g, g);
-    scale.set(normalizeScaleKey(GRADE_LABELS[g].ja), g);
-    scale.set(normalizeScaleKey(`${g} ${GRADE_LABELS[g].ja}`), g);
+  for (const { code, label } of grades) {
+    scale.set(normalizeScaleKey(code), code);
+    if (label === "") continue;
+    if (!scale.has(normalizeScaleKey(label))) scale.set(normalizeScaleKey(label), code);
+    scale.set(normalizeScaleKey(`${code} ${label}`), code);
   }
   return scale;
 }
@@ -98,6 +113,8 @@ export function defaultGradeScale(): Map<string, Grade> {
 const parseNumber = parseInitiativeNumber;
 const NOT_RELISTED = new Set(["", "-", "×", "無", "なし", "いいえ", "false", "0", "no"]);
 const SUMMARY_LABEL = "本部会評価";
+/** Grade cells of an initiative not graded this year (対象外). */
+const NOT_ASSESSED_WORDS = new Set(["対象外", "評価対象外", "未評価"]);
 
 interface KpiDraft {
   texts: Record<(typeof KPI_FIELDS)[number], string>;
@@ -209,18 +226,27 @@ class RowReader {
    */
   private readSummary(row: SheetRow, next: SheetRow | undefined): void {
     this.summarySeen = true;
+    const grades = this.options.grades ?? DEFAULT_GRADE_SCALE;
     const labelColumns = new Map<Grade, number>();
     row.cells.forEach((cell, column) => {
-      const m = /^([A-D])/.exec(normalizeScaleKey(cell));
-      if (m && !labelColumns.has(m[1] as Grade) && !normalizeScaleKey(cell).startsWith(SUMMARY_LABEL))
-        labelColumns.set(m[1] as Grade, column);
+      const key = normalizeScaleKey(cell);
+      if (key.startsWith(SUMMARY_LABEL)) return;
+      // "A順調" (the exporter's label) or the code alone; the longest code that fits wins.
+      const level = [...grades]
+        .sort((x, y) => y.code.length - x.code.length)
+        .find((l) => key === normalizeScaleKey(l.code) || key === normalizeScaleKey(`${l.code} ${l.label}`));
+      const legacy = grades === DEFAULT_GRADE_SCALE ? /^([A-D])/.exec(key)?.[1] : undefined;
+      const code = level?.code ?? legacy;
+      if (code !== undefined && !labelColumns.has(code)) labelColumns.set(code, column);
     });
     let summary: GradeSummary | undefined;
-    if (labelColumns.size === 4 && next) {
-      const counts = GRADES.map((g) => toHalfWidth(cellAt(next, labelColumns.get(g))).trim());
+    if (labelColumns.size === grades.length && next) {
+      const counts = grades.map((g) => toHalfWidth(cellAt(next, labelColumns.get(g.code))).trim());
       if (counts.every((c) => /^\d{1,6}$/.test(c))) {
-        const [a, b, c, d] = counts.map(Number) as [number, number, number, number];
-        summary = { A: a, B: b, C: c, D: d };
+        summary = {};
+        grades.forEach((g, i) => {
+          (summary as GradeSummary)[g.code] = Number(counts[i]);
+        });
       }
     } else {
       summary = parseFooter(row.cells);
@@ -304,6 +330,8 @@ class RowReader {
       nextYearGoal: values.nextYearGoal ?? "",
       kpis: [],
     };
+    // 対象外: a grade cell saying the initiative is not graded this year.
+    if (NOT_ASSESSED_WORDS.has(normalizeScaleKey(values.grade ?? ""))) initiative.notAssessed = true;
     if (initiative.title === "") {
       this.diagnostics.push(
         sheetDiagnostic("initiative.title-empty", { number }, this.where(row, "title", `${field}.title`)),
@@ -387,6 +415,7 @@ class RowReader {
   }
 
   private grade(row: SheetRow, text: string, number: number, field: string): Grade | null {
+    if (NOT_ASSESSED_WORDS.has(normalizeScaleKey(text))) return null;
     if (text === "") {
       if (this.options.columns.grade !== undefined)
         this.diagnostics.push(
@@ -432,11 +461,15 @@ class RowReader {
       d.push({ ...rest, ...location, ...(found.field ? { field: found.field } : {}) });
     }
 
-    const gradeSummary = summarizeGrades(this.drafts.map((draft) => draft.initiative.grade));
+    const grades = this.options.grades ?? DEFAULT_GRADE_SCALE;
+    const gradeSummary = summarizeGrades(
+      this.drafts.map((draft) => draft.initiative.grade),
+      grades,
+    );
     const document: PlanDocument = {
       format: PLAN_DOCUMENT_FORMAT,
       ...(this.options.organizationName ? { organization: { name: this.options.organizationName } } : {}),
-      plan,
+      plan: isDefaultGradeScale(grades) ? plan : { ...plan, gradeScale: [...grades] },
       round,
       policies: this.policies,
       gradeSummary,
@@ -444,7 +477,7 @@ class RowReader {
     };
     if (this.declared) {
       document.declaredGradeSummary = this.declared;
-      const mismatch = checkDeclaredSummary(this.declared, gradeSummary);
+      const mismatch = checkDeclaredSummary(this.declared, gradeSummary, grades);
       const where = this.summaryRow ? cellLocation(this.source, this.summaryRow, 0) : {};
       if (mismatch) d.push({ ...mismatch, ...where });
     }

@@ -1,7 +1,13 @@
 import { z } from "zod";
 import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { isValidIsoDate, parseJapaneseDate } from "../../domain/era.ts";
-import { GRADES } from "../../domain/grade.ts";
+import {
+  GRADE_CODE_MAX_LENGTH,
+  GRADE_LABEL_MAX_LENGTH,
+  GRADE_SCALE_MAX_LEVELS,
+  GRADE_SCALE_MIN_LEVELS,
+  GRADES,
+} from "../../domain/grade.ts";
 import { jsonLineFinder, jsonSyntaxProblem } from "../json/json-lines.ts";
 import { formatJsonPath, zodFindings } from "../json/zod-messages.ts";
 import { MAPPING_FIELDS, type MappingField } from "./fields.ts";
@@ -67,35 +73,67 @@ const isoDate = z.string().transform((value, ctx) => {
   return iso;
 });
 
-export const mappingSchema = z.strictObject({
-  /** Sheet name or 1-based position; default the first sheet. Ignored for CSV. */
-  sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
-  /** Rows above the data (header rows); header names are looked up in them. */
-  headerRows: z.number().int().min(0).max(100),
-  columns: z.strictObject(columnsShape),
-  /** Splits 関係課; default white space, 、 and commas. */
-  departmentSeparator: z.string().min(1).optional(),
-  /** Cell text → grade, e.g. { "◎": "A", "○": "B", "△": "C", "×": "D" } or { "S": "A", "A": "B", … }. */
-  gradeScale: z.record(z.string().min(1), z.enum(GRADES)).optional(),
-  plan: z
-    .strictObject({
-      title: z.string().trim().min(1),
-      startFiscalYear: fiscalYear,
-      endFiscalYear: fiscalYear,
-      baselineFiscalYear: fiscalYear.optional(),
-    })
-    .optional(),
-  round: z
-    .strictObject({ fiscalYear: fiscalYear.optional(), asOf: isoDate, title: z.string().optional() })
-    .optional(),
-  organization: z.strictObject({ name: z.string().trim().min(1) }).optional(),
-  /** CSV only: "auto" (default) tells UTF-8 (with or without BOM) from Shift_JIS. */
-  encoding: z.enum(["auto", "utf-8", "shift_jis"]).optional(),
-  /** CSV only: the field delimiter, default ",". */
-  delimiter: z.string().length(1).optional(),
-});
+function buildMappingSchema<G extends z.ZodType<string>>(gradeValue: G) {
+  return z.strictObject({
+    /** Sheet name or 1-based position; default the first sheet. Ignored for CSV. */
+    sheet: z.union([z.string().min(1), z.number().int().min(1)]).optional(),
+    /** Rows above the data (header rows); header names are looked up in them. */
+    headerRows: z.number().int().min(0).max(100),
+    columns: z.strictObject(columnsShape),
+    /** Splits 関係課; default white space, 、 and commas. */
+    departmentSeparator: z.string().min(1).optional(),
+    /**
+     * The plan's own grade scale, best first (3–6 levels), e.g. [{ "code": "S", "label": "達成" }, …];
+     * absent: the default A 順調 / B ほぼ順調 / C やや遅れ / D 停滞.
+     */
+    grades: z
+      .array(
+        z.strictObject({
+          code: z.string().trim().min(1).max(GRADE_CODE_MAX_LENGTH),
+          label: z.string().trim().max(GRADE_LABEL_MAX_LENGTH).default(""),
+        }),
+      )
+      .min(GRADE_SCALE_MIN_LEVELS)
+      .max(GRADE_SCALE_MAX_LEVELS)
+      .optional(),
+    /**
+     * Cell text → grade (a code of `grades`, or A–D without it), e.g. { "◎": "A", "○": "B", "△": "C",
+     * "×": "D" }. With `grades` the codes and labels are read without it.
+     */
+    gradeScale: z.record(z.string().min(1), gradeValue).optional(),
+    plan: z
+      .strictObject({
+        title: z.string().trim().min(1),
+        startFiscalYear: fiscalYear,
+        endFiscalYear: fiscalYear,
+        baselineFiscalYear: fiscalYear.optional(),
+      })
+      .optional(),
+    round: z
+      .strictObject({ fiscalYear: fiscalYear.optional(), asOf: isoDate, title: z.string().optional() })
+      .optional(),
+    organization: z.strictObject({ name: z.string().trim().min(1) }).optional(),
+    /** CSV only: "auto" (default) tells UTF-8 (with or without BOM) from Shift_JIS. */
+    encoding: z.enum(["auto", "utf-8", "shift_jis"]).optional(),
+    /** CSV only: the field delimiter, default ",". */
+    delimiter: z.string().length(1).optional(),
+  });
+}
 
-export type ColumnMapping = z.infer<typeof mappingSchema>;
+/** A mapping without `grades`: its words map to A–D. */
+export const mappingSchema = buildMappingSchema(z.enum(GRADES));
+
+/** A mapping with the city's own `grades`: its words map to those codes. */
+const ownScaleMappingSchema = buildMappingSchema(z.string().min(1).max(GRADE_CODE_MAX_LENGTH)).superRefine(
+  (mapping, ctx) => {
+    const codes = (mapping.grades ?? []).map((g) => g.code);
+    for (const [text, grade] of Object.entries(mapping.gradeScale ?? {}))
+      if (!codes.includes(grade))
+        ctx.addIssue({ code: "invalid_value", values: codes, input: grade, path: ["gradeScale", text] });
+  },
+);
+
+export type ColumnMapping = z.infer<typeof ownScaleMappingSchema>;
 
 export type MappingParseResult =
   | { mapping: ColumnMapping; diagnostics: [] }
@@ -137,7 +175,8 @@ export function parseMapping(input: string | unknown): MappingParseResult {
     return line === undefined ? d : { ...d, line };
   };
   const renamed = renameReport(data);
-  const parsed = mappingSchema.safeParse(renamed);
+  const ownScale = typeof renamed === "object" && renamed !== null && "grades" in renamed;
+  const parsed = (ownScale ? ownScaleMappingSchema : mappingSchema).safeParse(renamed);
   if (!parsed.success) {
     // Problems are named as the file writes them: `report.asOf` in a file that says report.
     const asWritten = (path: string) => (renamed !== data ? path.replace(/^round\b/, "report") : path);
@@ -159,6 +198,9 @@ export function parseMapping(input: string | unknown): MappingParseResult {
       ),
     );
   }
+  const codes: readonly string[] = mapping.grades ? mapping.grades.map((g) => g.code) : GRADES;
+  if (mapping.grades && new Set(codes).size !== codes.length)
+    problems.push(invalid("grades", "評価の記号が重複しています", "a grade code appears twice"));
   if (problems.length > 0) return { mapping: null, diagnostics: problems };
   return { mapping, diagnostics: [] };
 }

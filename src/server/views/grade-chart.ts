@@ -2,9 +2,17 @@ import { BarChart } from "echarts/charts";
 import { GridComponent, LegendComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { GRADE_LABELS, GRADES, type Grade } from "../../domain/grade.ts";
+import {
+  DEFAULT_GRADE_SCALE,
+  GRADES,
+  type GradeScale,
+  gradeCount,
+  gradeWithLabel,
+} from "../../domain/grade.ts";
 import type { Ui } from "../i18n.ts";
-import type { SummaryRow } from "./grade.tsx";
+import { gradeColour, type SummaryRow } from "./grade.tsx";
+
+type Grade = (typeof GRADES)[number];
 
 echarts.use([BarChart, GridComponent, LegendComponent, SVGRenderer]);
 
@@ -40,17 +48,17 @@ function axisName(label: string): string {
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 200;
 
-export function gradeChartSvg(rows: SummaryRow[], ui: Ui): string {
-  const key = JSON.stringify([ui.lang, rows]);
+export function gradeChartSvg(rows: SummaryRow[], ui: Ui, scale: GradeScale = DEFAULT_GRADE_SCALE): string {
+  const key = JSON.stringify([ui.lang, rows, scale]);
   const hit = cache.get(key);
   if (hit) return hit;
-  const svg = renderChart(rows, ui);
+  const svg = renderChart(rows, ui, scale);
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? "");
   cache.set(key, svg);
   return svg;
 }
 
-function renderChart(rows: SummaryRow[], ui: Ui): string {
+function renderChart(rows: SummaryRow[], ui: Ui, scale: GradeScale): string {
   const height = 70 + rows.length * ROW_HEIGHT;
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width: WIDTH, height });
   try {
@@ -78,21 +86,21 @@ function renderChart(rows: SummaryRow[], ui: Ui): string {
         axisLabel: { color: "#1a1a1a", fontSize: 13 },
         axisLine: { lineStyle: { color: "#767676" } },
       },
-      series: GRADES.map((grade) => ({
-        name: `${grade} ${GRADE_LABELS[grade][ui.lang]}`,
+      series: scale.map(({ code: grade }) => ({
+        name: gradeWithLabel(scale, grade, ui.lang),
         type: "bar",
         stack: "grades",
         barWidth: 24,
-        itemStyle: { color: COLORS[grade], borderColor: "#fff", borderWidth: 1 },
+        itemStyle: { color: COLORS[gradeColour(scale, grade)], borderColor: "#fff", borderWidth: 1 },
         label: {
           show: true,
           formatter: (p: { value: unknown }) => (Number(p.value) > 0 ? `${grade} ${p.value}` : ""),
           color: "#fff",
           fontWeight: "bold",
-          textBorderColor: COLORS[grade],
+          textBorderColor: COLORS[gradeColour(scale, grade)],
           textBorderWidth: 3,
         },
-        data: rows.map((r) => r.summary[grade]),
+        data: rows.map((r) => gradeCount(r.summary, grade)),
       })),
     });
     return decorate(chart.renderToSVGString());

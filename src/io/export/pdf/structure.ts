@@ -1,4 +1,5 @@
-import { GRADES } from "../../../domain/grade.ts";
+import { gradeScaleOf } from "../../../domain/grade.ts";
+import { summaryCodes } from "../../../domain/grade-summary.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import {
   initiativeCellText,
@@ -32,7 +33,7 @@ export interface ProgressTableTags {
   cells: Tag[][];
   /** Per initiative, per KPI sub-row (at least one), per KPI column. */
   kpis: Tag[][][];
-  /** 本部会評価, then A–D. */
+  /** 本部会評価, then one per grade of the scale (A–D by default). */
   summary: Tag[];
 }
 
@@ -94,7 +95,10 @@ export function progressTableTags(
   const tbody = nest(tag(pdf, "TBody"), rows);
   const table = nest(tag(pdf, "Table"), [thead, tbody]);
 
-  const summary = [tag(pdf, "TH", { scope: "Row" }), ...GRADES.map(() => tag(pdf, "TD"))];
+  const summary = [
+    tag(pdf, "TH", { scope: "Row" }),
+    ...summaryCodes(doc.gradeSummary, gradeScaleOf(doc.plan)).map(() => tag(pdf, "TD")),
+  ];
   const summaryTable = nest(tag(pdf, "Table"), [nest(tag(pdf, "TR"), summary)]);
 
   const title = tag(pdf, "H1");

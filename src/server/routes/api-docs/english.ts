@@ -46,6 +46,15 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   "基準日 (ISO 8601)": "The date the table describes (ISO 8601)",
   "進行管理の一年度分 (ReportingRound)": "One fiscal year of progress management (ReportingRound)",
   "本部会評価: 進捗状況ごとの取組項目数": "Committee grades: the number of initiatives per grade",
+  "本部会評価: 進捗状況ごとの取組項目数（評価段階の記号ごと、段階の順）":
+    "Committee grades: the number of initiatives per grade code, in the scale's order",
+  "進捗状況: 計画の評価段階の記号（既定は A 順調 / B ほぼ順調 / C やや遅れ / D 停滞）":
+    "Progress grade: a code of the plan's grade scale (by default A on track / B mostly on track / C slightly behind / D stalled)",
+  "評価段階の一つ: 記号と名称": "One level of a grade scale: its code and label",
+  "計画の評価段階（3～6段階、良い順）": "The plan's grade scale (3 to 6 levels, best first)",
+  評価対象項目の数: "Initiatives assessed this year",
+  "対象外項目の数（今年度は評価しない取組項目）": "Initiatives not assessed this year",
+  "対象外: 今年度は評価しない（grade は null）": "Not assessed this year (grade is null)",
   計画期間のうち経過した年数と割合: "Years of the plan period elapsed, and their share",
   "進捗状況 A 順調 / B ほぼ順調 / C やや遅れ / D 停滞":
     "Progress grade: A on track / B mostly on track / C slightly behind / D stalled",

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { assessKpi } from "../../../domain/achievement.ts";
-import { GRADE_LABELS } from "../../../domain/grade.ts";
+import { gradeLabel } from "../../../domain/grade.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import type { InitiativeHistory } from "../../../store/types.ts";
 import {
@@ -54,6 +54,7 @@ const historySchema = z
         fiscalYear: z.number().int(),
         activities: z.string(),
         grade: apiGradeSchema.nullable(),
+        notAssessed: z.literal(true).optional(),
         gradeLabel: z.string().nullable(),
         committeeOpinion: z.string(),
         nextYearGoal: z.string(),
@@ -107,7 +108,10 @@ export function presentHistory(h: InitiativeHistory) {
       }),
       alsoListedIn: k.alsoListedIn,
     })),
-    reports: h.reports.map((r) => ({ ...r, gradeLabel: r.grade ? GRADE_LABELS[r.grade].ja : null })),
+    reports: h.reports.map(({ gradeScale, ...r }) => ({
+      ...r,
+      gradeLabel: r.grade ? gradeLabel(gradeScale, r.grade) : null,
+    })),
   };
 }
 

@@ -126,7 +126,12 @@ export function InitiativePage(props: InitiativePageProps) {
                 <dd lang={sourceLang(ui)}>{report.activities}</dd>
                 <dt>{ui.t("col.grade")}</dt>
                 <dd>
-                  <GradeText grade={report.grade} ui={ui} />
+                  <GradeText
+                    grade={report.grade}
+                    ui={ui}
+                    scale={report.gradeScale}
+                    notAssessed={report.notAssessed}
+                  />
                 </dd>
                 <dt>{ui.t("initiative.committeeOpinion")}</dt>
                 <dd lang={sourceLang(ui)}>{report.committeeOpinion}</dd>

@@ -1,4 +1,5 @@
-import { GRADES } from "../../../domain/grade.ts";
+import { GRADES, gradeCount, isDefaultGradeScale } from "../../../domain/grade.ts";
+import { formatGradeSummary } from "../../../domain/grade-summary.ts";
 import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import { sourceLang, type Ui } from "../../i18n.ts";
 import { orgPath, planPath } from "../../page-context.ts";
@@ -44,6 +45,8 @@ export function OrganizationPage(props: {
   plans: PlanSummary[];
 }) {
   const { ui, organization } = props;
+  // One column per grade while every plan grades on the default scale; else a summary per plan.
+  const sharedScale = props.plans.every(({ latest }) => !latest || isDefaultGradeScale(latest.gradeScale));
   return (
     <Layout
       ui={ui}
@@ -71,11 +74,15 @@ export function OrganizationPage(props: {
                 <th scope="col">{ui.t("col.period")}</th>
                 <th scope="col">{ui.t("col.latestRound")}</th>
                 <th scope="col">{ui.t("col.asOf")}</th>
-                {GRADES.map((g) => (
-                  <th scope="col" class="num">
-                    {gradeHeader(g, ui)}
-                  </th>
-                ))}
+                {sharedScale ? (
+                  GRADES.map((g) => (
+                    <th scope="col" class="num">
+                      {gradeHeader(g, ui)}
+                    </th>
+                  ))
+                ) : (
+                  <th scope="col">{ui.t("summary.heading")}</th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -95,9 +102,15 @@ export function OrganizationPage(props: {
                   <td>{planPeriodText(plan, ui.lang)}</td>
                   <td>{latest ? fiscalYearText(latest.fiscalYear, ui.lang) : ui.t("org.noRounds")}</td>
                   <td>{latest ? <JapaneseDate iso={latest.asOf} ui={ui} /> : "—"}</td>
-                  {GRADES.map((g) => (
-                    <td class="num">{latest ? latest.gradeSummary[g] : "—"}</td>
-                  ))}
+                  {sharedScale ? (
+                    GRADES.map((g) => (
+                      <td class="num">{latest ? gradeCount(latest.gradeSummary, g) : "—"}</td>
+                    ))
+                  ) : (
+                    <td>
+                      {latest ? formatGradeSummary(latest.gradeSummary, ui.lang, latest.gradeScale) : "—"}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { assessKpi } from "../../../domain/achievement.ts";
-import { GRADE_LABELS } from "../../../domain/grade.ts";
+import { DEFAULT_GRADE_SCALE, type GradeScale, gradeLabel } from "../../../domain/grade.ts";
 import type { OrganizationRecord, PlanRecord, PublicationRecord } from "../../../store/types.ts";
 import {
   documentGradeSummarySchema,
@@ -71,6 +71,7 @@ export function presentPlan(plan: PlanRecord, organization: OrganizationRecord, 
 export function presentInitiative(
   { policy, initiative }: ListedInitiative,
   expectedShare: number,
+  scale: GradeScale = DEFAULT_GRADE_SCALE,
 ): z.infer<typeof roundInitiativeSchema> {
   return {
     number: initiative.number,
@@ -80,7 +81,8 @@ export function presentInitiative(
     description: initiative.description,
     activities: initiative.activities,
     grade: initiative.grade,
-    gradeLabel: initiative.grade ? GRADE_LABELS[initiative.grade].ja : null,
+    ...(initiative.notAssessed ? { notAssessed: true as const } : {}),
+    gradeLabel: initiative.grade ? gradeLabel(scale, initiative.grade) : null,
     committeeOpinion: initiative.committeeOpinion,
     nextYearGoal: initiative.nextYearGoal,
     kpis: initiative.kpis.map((kpi) => ({

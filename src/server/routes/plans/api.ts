@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import { gradeScaleOf } from "../../../domain/grade.ts";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { searchInitiatives } from "../../../domain/search.ts";
@@ -150,7 +151,7 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
       {
         total: all.length,
         count: shown.length,
-        initiatives: shown.map((item) => presentInitiative(item, share)),
+        initiatives: shown.map((item) => presentInitiative(item, share, gradeScaleOf(document.plan))),
       },
       200,
     );

@@ -1,5 +1,5 @@
 import { raw } from "hono/html";
-import { GRADE_LABELS, GRADES, type Grade } from "../../../domain/grade.ts";
+import { type Grade, type GradeScale, gradeScaleOf, gradeWithLabel } from "../../../domain/grade.ts";
 import type { DocumentGradeSummary } from "../../../domain/grade-summary.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import type { ExpectedShare } from "../../../domain/plan-period.ts";
@@ -135,8 +135,14 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
           <GradeSummaryTable summary={props.summary} fiscalYearLabel={fyLabel} ui={ui} />
           <figure class="chart">
             {/* The SVG is produced by echarts on the server; its text is escaped there. */}
-            <div dangerouslySetInnerHTML={{ __html: gradeChartSvg(rows, ui) }} />
-            <GradeChartLabel id={GRADE_CHART_LABEL_ID} rows={rows} fiscalYearLabel={fyLabel} ui={ui} />
+            <div dangerouslySetInnerHTML={{ __html: gradeChartSvg(rows, ui, props.summary.scale) }} />
+            <GradeChartLabel
+              id={GRADE_CHART_LABEL_ID}
+              rows={rows}
+              fiscalYearLabel={fyLabel}
+              ui={ui}
+              scale={props.summary.scale}
+            />
           </figure>
         </div>
       </section>
@@ -157,6 +163,7 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
             fiscalYear={fy}
             fyLabel={fyLabel}
             items={props.initiatives}
+            scale={props.summary.scale}
           />
         )}
       </section>
@@ -204,10 +211,10 @@ function FilterForm(props: PlanOverviewProps) {
           <fieldset>
             <legend>{ui.t("filter.grade")}</legend>
             <div class="checkboxes">
-              {GRADES.map((g) => (
+              {gradeScaleOf(props.document.plan).map(({ code: g }) => (
                 <label>
                   <input type="checkbox" name="grade" value={g} checked={filter.grades.includes(g)} />
-                  {`${g} ${GRADE_LABELS[g][ui.lang]}`}
+                  {gradeWithLabel(gradeScaleOf(props.document.plan), g, ui.lang)}
                 </label>
               ))}
             </div>
@@ -242,11 +249,12 @@ function InitiativeTable(props: {
   fiscalYear: number;
   fyLabel: string;
   items: ListedInitiative[];
+  scale: GradeScale;
 }) {
   const { ui } = props;
   // Rows built as strings (views/html-string.ts): a JSX node per cell was most of a large plan's render.
   const lang = attr("lang", sourceLang(ui));
-  const gradeHtml = gradeTextHtml(ui);
+  const gradeHtml = gradeTextHtml(ui, props.scale);
   return (
     <TableScroll labelledBy="list-caption">
       <table class="data initiatives">
@@ -274,7 +282,7 @@ function InitiativeTable(props: {
                   `<th scope="row"${lang}><a${attr("href", href)}>${esc(initiative.title)}</a></th>` +
                   `<td${lang}>${esc(policyLabel(policy))}</td>` +
                   `<td${lang}>${esc(initiative.departments.join("、"))}</td>` +
-                  `<td>${gradeHtml(initiative.grade)}</td></tr>`
+                  `<td>${gradeHtml(initiative.grade, initiative.notAssessed)}</td></tr>`
                 );
               })
               .join(""),

@@ -1,15 +1,16 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
-import { GRADE_LABELS, GRADES, type Grade } from "../../../domain/grade.ts";
+import { type Grade, gradeCount, gradeScaleOf, gradeWithLabel } from "../../../domain/grade.ts";
+import { summaryCodes } from "../../../domain/grade-summary.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../../../domain/plan-document.ts";
 import {
   columnLabel,
   initiativeCellText,
   kpiCellText,
-  PROGRESS_LEGEND,
   type ProgressColumn,
   type ProgressColumnId,
   policyLabel,
+  progressLegend,
   progressTableBlocks,
   progressTableHeadings,
   progressTableTitle,
@@ -88,7 +89,7 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
         <DownloadLinksInline ui={ui} planId={plan.id} fiscalYear={fy} />
       </div>
       <div class="progress-notes">
-        <ProgressNotes ui={ui} />
+        <ProgressNotes ui={ui} document={document} />
       </div>
       <TableScroll labelledBy="progress-caption" hint={ui.t("table.scrollHint")} class="progress-scroll">
         <ProgressTable ui={ui} document={document} slug={slug} planId={plan.id} fyLabel={fyLabel} />
@@ -104,7 +105,7 @@ export function ProgressTablePage(props: ProgressTablePageProps) {
 
 /** Japanese headers break between phrases (「当初」 / 「(H27末)」), as the cells do. */
 /** The note and the A–D legend: above the table, and on paper above it on every page. */
-function ProgressNotes(props: { ui: Ui }) {
+function ProgressNotes(props: { ui: Ui; document: PlanDocument }) {
   const { ui } = props;
   return (
     <>
@@ -112,9 +113,7 @@ function ProgressNotes(props: { ui: Ui }) {
       <p>
         {ui.t("table.sectionLabel")} {ui.t("table.sectionTitle")}
       </p>
-      <p class="progress-legend">
-        {ui.lang === "ja" ? PROGRESS_LEGEND : GRADES.map((g) => `${g} ${GRADE_LABELS[g].en}`).join("  ")}
-      </p>
+      <p class="progress-legend">{progressLegend(props.document, ui.lang)}</p>
     </>
   );
 }
@@ -175,7 +174,7 @@ export function ProgressTable(props: {
   const kpiColumns = columns.filter((c) => c.kpi);
   const firstKpi = columns.findIndex((c) => c.kpi);
   const group = headings.kpiGroup;
-  const gradeHtml = gradeTextHtml(ui);
+  const gradeHtml = gradeTextHtml(ui, gradeScaleOf(document.plan));
   return (
     // The No. column's share of the table places the sticky 取組項目 column beside it (progress-table.css).
     <table class="progress" style={`--number-share:${(numberWidth / totalWidth).toFixed(4)}`}>
@@ -194,7 +193,7 @@ export function ProgressTable(props: {
         {/* Printed only (hidden on screen): the header group repeats on every page, as these do in the original. */}
         <tr class="print-notes">
           <td colspan={columns.length}>
-            <ProgressNotes ui={ui} />
+            <ProgressNotes ui={ui} document={document} />
           </td>
         </tr>
         <tr>
@@ -322,7 +321,7 @@ function initiativeRowsHtml(props: {
   initiative: Initiative;
   rowSpan: number;
   href: string;
-  gradeHtml: (grade: Grade | null) => string;
+  gradeHtml: (grade: Grade | null, notAssessed?: boolean) => string;
 }): string {
   const { ui, columns, policy, initiative, rowSpan } = props;
   const kpis: (Kpi | undefined)[] = initiative.kpis.length > 0 ? initiative.kpis : [undefined];
@@ -357,7 +356,7 @@ function initiativeRowsHtml(props: {
         firstRow += `<th scope="row"${spanAttr}${cls}><a${attr("href", props.href)}>${phraseHtml(initiative.title)}</a></th>`;
         return;
       case "grade":
-        firstRow += `<td${spanAttr}${cls}>${props.gradeHtml(initiative.grade)}</td>`;
+        firstRow += `<td${spanAttr}${cls}>${props.gradeHtml(initiative.grade, initiative.notAssessed)}</td>`;
         return;
       default:
         firstRow += `<td${spanAttr}${attr("class", cellClass(c))}>${phraseHtml(initiativeCellText(c.id, policy, initiative), c.breaks)}</td>`;
@@ -373,6 +372,8 @@ function initiativeRowsHtml(props: {
 function GradeSummaryFooter(props: { ui: Ui; document: PlanDocument }) {
   const { ui, document } = props;
   const summary = document.gradeSummary;
+  const scale = gradeScaleOf(document.plan);
+  const codes = summaryCodes(summary, scale);
   return (
     <div class="grade-summary-line">
       <table class="data">
@@ -383,9 +384,9 @@ function GradeSummaryFooter(props: { ui: Ui; document: PlanDocument }) {
         <thead>
           <tr>
             <td />
-            {GRADES.map((g) => (
+            {codes.map((g) => (
               <th scope="col" class="center">
-                {`${g} ${GRADE_LABELS[g][ui.lang]}`}
+                {gradeWithLabel(scale, g, ui.lang)}
               </th>
             ))}
           </tr>
@@ -393,8 +394,8 @@ function GradeSummaryFooter(props: { ui: Ui; document: PlanDocument }) {
         <tbody>
           <tr>
             <th scope="row">{ui.t("table.summary")}</th>
-            {GRADES.map((g) => (
-              <td class="num">{summary[g]}</td>
+            {codes.map((g) => (
+              <td class="num">{gradeCount(summary, g)}</td>
             ))}
           </tr>
         </tbody>

@@ -242,7 +242,9 @@ function GradingPage(
                       : ui.t("grading.noGrade")
                   }
                   theirs={
-                    report.grade ? `${report.grade} ${scale[report.grade][ui.lang]}` : ui.t("grading.noGrade")
+                    report.grade
+                      ? `${report.grade} ${scale[report.grade]?.[ui.lang] ?? ""}`
+                      : ui.t("grading.noGrade")
                   }
                 />
                 <ConflictPair
@@ -272,7 +274,7 @@ function GradingPage(
                           id={i === 0 ? `grade-${n}` : `grade-${n}-${g}`}
                           checked={grade === g}
                         />
-                        {g} {scale[g][ui.lang]}
+                        {g} {scale[g]?.[ui.lang]}
                       </label>
                     ))}
                   </div>

@@ -1,6 +1,6 @@
 import { assessKpi } from "../../../domain/achievement.ts";
 import { percentText, statusLabel } from "../../../domain/achievement-words.ts";
-import { GRADE_LABELS } from "../../../domain/grade.ts";
+import { DEFAULT_GRADE_SCALE, gradeLabel } from "../../../domain/grade.ts";
 import type { Initiative } from "../../../domain/plan-document.ts";
 import type { CommentRecord, ReportRecord } from "../../../store/types.ts";
 import { sourceLang, type Ui } from "../../i18n.ts";
@@ -69,7 +69,7 @@ export function SelfView(props: { ui: Ui; report: ReportRecord }) {
       {report.selfGrade ? (
         <p>
           <strong>
-            {report.selfGrade} {GRADE_LABELS[report.selfGrade][ui.lang]}
+            {report.selfGrade} {gradeLabel(DEFAULT_GRADE_SCALE, report.selfGrade, ui.lang)}
           </strong>
         </p>
       ) : (
