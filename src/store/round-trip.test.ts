@@ -163,6 +163,13 @@ forEachDatabase((database) => {
           endFiscalYear: 2021,
           baselineFiscalYear: 2015,
         },
+        // The table's own legend: A 順調 / B ほぼ順調 / C やや遅れ / D 停滞.
+        gradeScale: [
+          { code: "A", label: "順調" },
+          { code: "B", label: "ほぼ順調" },
+          { code: "C", label: "やや遅れ" },
+          { code: "D", label: "停滞" },
+        ],
         initiativeCount: 5,
       };
       expect(await publishedRounds(store, first.planId)).toEqual([
