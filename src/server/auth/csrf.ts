@@ -31,7 +31,8 @@ export async function checkCsrf(c: Context<AppEnv>): Promise<void> {
 
 function fromThisSite(c: Context<AppEnv>): boolean {
   const origin = c.req.header("Origin");
-  // Under the app's Referrer-Policy (no-referrer) Chromium sends `Origin: null` with a form's POST,
+  // Under Referrer-Policy no-referrer (no longer the app's, but a browser may keep a stricter one)
+  // Chromium sends `Origin: null` with a form's POST,
   // even to its own site: then the browser's Sec-Fetch-Site (which no page can set) decides.
   if (origin !== undefined && origin !== "null") return origin === readerOrigin(c, c.get("security"));
   return c.req.header("Sec-Fetch-Site") === "same-origin";
