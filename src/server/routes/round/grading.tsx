@@ -18,7 +18,7 @@ import { fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary, formTitle } from "../../views/form/error-summary.tsx";
 import type { FieldError } from "../../views/form/errors.ts";
 import { errorFor } from "../../views/form/errors.ts";
-import { CsrfField, InlineError, RequiredTag } from "../../views/form/field.tsx";
+import { CsrfField, InlineError, RequiredTag, TextAreaField } from "../../views/form/field.tsx";
 import { GradeSummaryTable, GradeText } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { ManageLayoutBar } from "../manage/views.tsx";
@@ -35,7 +35,7 @@ import {
 import { KpiTable, SelfView } from "./report-views.tsx";
 import { ConflictPair } from "./review.tsx";
 import { refusalOf } from "./round-pages.tsx";
-import { DoneNotice, Prose, RefusalNotice, RoundNav, roundCrumbs, TextAreaField } from "./views-common.tsx";
+import { DoneNotice, Prose, RefusalNotice, RoundNav, roundCrumbs } from "./views-common.tsx";
 
 /** Grade labels: the plan's own scale when it defines one; the seed's A 順調 … D 停滞 otherwise. */
 export function gradeScale(_plan: PlanRecord): Record<Grade, { ja: string; en: string }> {

@@ -14,7 +14,7 @@ import { planPath } from "../../page-context.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary, formTitle } from "../../views/form/error-summary.tsx";
 import type { FieldError } from "../../views/form/errors.ts";
-import { CsrfField } from "../../views/form/field.tsx";
+import { CsrfField, TextAreaField } from "../../views/form/field.tsx";
 import { GradeSummaryTable } from "../../views/grade.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { WorkflowRefusal } from "../../workflow-errors.ts";
@@ -30,7 +30,7 @@ import {
   snapshotOf,
 } from "./context.ts";
 import { refusalOf } from "./round-pages.tsx";
-import { DoneNotice, RefusalNotice, RoundNav, roundCrumbs, TextAreaField } from "./views-common.tsx";
+import { DoneNotice, RefusalNotice, RoundNav, roundCrumbs } from "./views-common.tsx";
 
 interface PublishState {
   done?: number;

@@ -23,7 +23,7 @@ import { sourceLang } from "../../i18n.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary, formTitle } from "../../views/form/error-summary.tsx";
 import type { FieldError } from "../../views/form/errors.ts";
-import { CsrfField, TextField } from "../../views/form/field.tsx";
+import { CsrfField, TextAreaField, TextField } from "../../views/form/field.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { ManageLayoutBar } from "../manage/views.tsx";
 import {
@@ -40,7 +40,7 @@ import {
 } from "./context.ts";
 import { CommentThread, KpiTable, LastYearGrade, SelfView } from "./report-views.tsx";
 import { refusalOf } from "./round-pages.tsx";
-import { DoneNotice, Prose, RefusalNotice, roundCrumbs, TextAreaField } from "./views-common.tsx";
+import { DoneNotice, Prose, RefusalNotice, roundCrumbs } from "./views-common.tsx";
 
 /** Everything the review page shows of one initiative's report, this year and last. */
 export interface ReviewData {

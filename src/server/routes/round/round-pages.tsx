@@ -14,7 +14,7 @@ import type { MessageKey } from "../../i18n.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary, formTitle } from "../../views/form/error-summary.tsx";
 import type { FieldError } from "../../views/form/errors.ts";
-import { CsrfField, TextField } from "../../views/form/field.tsx";
+import { CsrfField, TextAreaField, TextField } from "../../views/form/field.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { WorkflowRefusal } from "../../workflow-errors.ts";
 import { ManageLayoutBar, manageCrumbs } from "../manage/views.tsx";
@@ -29,7 +29,7 @@ import {
   readDate,
   roundOfPath,
 } from "./context.ts";
-import { DoneNotice, RefusalNotice, RoundNav, roundCrumbs, TextAreaField } from "./views-common.tsx";
+import { DoneNotice, RefusalNotice, RoundNav, roundCrumbs } from "./views-common.tsx";
 
 /**
  * The secretariat's round management: open FY N+1 from FY N, move the round a stage forward or back

@@ -1,5 +1,5 @@
 import type { Child } from "hono/jsx";
-import type { Ui } from "../../i18n.ts";
+import { sourceLang, type Ui } from "../../i18n.ts";
 import { errorFor, type FieldError } from "./errors.ts";
 
 /** 「必須」/「任意」 beside a label: every field says which it is. */
@@ -143,5 +143,49 @@ export function ActionButton(props: {
         {props.label}
       </button>
     </form>
+  );
+}
+
+/** A multi-line text field with its label, 必須/任意, hint and inline error. */
+export function TextAreaField(props: {
+  ui: Ui;
+  id: string;
+  name?: string;
+  label: Child;
+  required: boolean;
+  hint?: Child;
+  value: string;
+  errors: readonly FieldError[];
+  rows?: number;
+  source?: boolean;
+}) {
+  const { ui, id } = props;
+  const error = errorFor(props.errors, id);
+  const described = [props.hint !== undefined ? `${id}-hint` : "", error ? `${id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div class={error ? "field field-invalid" : "field"}>
+      <label for={id}>
+        {props.label} <RequiredTag ui={ui} required={props.required} />
+      </label>
+      {props.hint !== undefined ? (
+        <p class="hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      ) : null}
+      <InlineError ui={ui} id={id} message={error} />
+      <textarea
+        id={id}
+        name={props.name ?? id}
+        rows={props.rows ?? 4}
+        lang={props.source ? sourceLang(ui) : undefined}
+        aria-describedby={described || undefined}
+        aria-invalid={error ? "true" : undefined}
+        required={props.required}
+      >
+        {props.value}
+      </textarea>
+    </div>
   );
 }
