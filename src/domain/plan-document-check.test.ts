@@ -97,6 +97,30 @@ describe("checkPlanDocument: what a document must be to be stored", () => {
     );
   });
 
+  it("written numbers: kept when distinct, refused when two initiatives are written alike or the text is not a cell's", () => {
+    const doc = small();
+    const [first, second] = doc.policies[0]?.initiatives ?? [];
+    if (!first || !second) throw new Error("fixture");
+    first.numberText = "(1)-①";
+    second.numberText = "No.R1-1";
+    expect(checkPlanDocument(doc).filter((d) => d.code !== "document.unknown-relist")).toEqual([]);
+    second.numberText = "（１）－①";
+    const [duplicate] = checkPlanDocument(doc);
+    expect([duplicate?.code, duplicate?.field]).toEqual([
+      "document.duplicate-number-text",
+      "policies[0].initiatives[1].numberText",
+    ]);
+    expect(duplicate?.message).toBe("取組項目の番号 No.（１）－① が重複しています（最初は1番目の取組項目）。");
+    // A written "2" on another key is the plain No.2 written twice.
+    first.numberText = "2";
+    delete second.numberText;
+    expect(codes(doc)[0]).toEqual(["document.duplicate-number-text", "policies[0].initiatives[1].number"]);
+    for (const text of ["", " 1-2", "x".repeat(21)]) {
+      first.numberText = text;
+      expect(codes(doc)[0]).toEqual(["document.number-text", "policies[0].initiatives[0].numberText"]);
+    }
+  });
+
   it("a number no database can hold (1e999 read from JSON is Infinity) is refused", () => {
     const doc = small();
     const value = doc.policies[0]?.initiatives[0]?.kpis[0]?.current;

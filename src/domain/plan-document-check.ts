@@ -9,8 +9,14 @@ import {
   gradeScaleProblems,
   isGradeOf,
 } from "./grade.ts";
+import {
+  INITIATIVE_NUMBER_TEXT_MAX,
+  initiativeNumberKey,
+  initiativeNumberLabel,
+  withNumberSign,
+} from "./initiative-number.ts";
 import { localGovernmentCodeProblem } from "./local-government-code.ts";
-import { type Kpi, PLAN_DOCUMENT_FORMAT, type PlanDocument } from "./plan-document.ts";
+import { type Initiative, type Kpi, PLAN_DOCUMENT_FORMAT, type PlanDocument } from "./plan-document.ts";
 
 /**
  * What a plan document must be to be stored: one rule, used by every importer (so that `import FILE
@@ -41,6 +47,8 @@ export type DocumentCheckCode =
   | "document.local-government-code"
   | "document.initiative-number"
   | "document.duplicate-initiative"
+  | "document.number-text"
+  | "document.duplicate-number-text"
   | "document.grade"
   | "document.grade-scale"
   | "document.not-assessed-graded"
@@ -102,6 +110,18 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
     severity: "error",
     ja: (p) => `取組項目の番号 No.${p.number} が重複しています。`,
     en: (p) => `Initiative number ${p.number} appears twice.`,
+  },
+  "document.number-text": {
+    severity: "error",
+    ja: (p) =>
+      `取組項目 No.${p.number} の番号の書き方「${p.text}」は、前後に空白のない${INITIATIVE_NUMBER_TEXT_MAX}文字以内の文字列でなければなりません。`,
+    en: (p) =>
+      `The written number "${p.text}" of initiative No. ${p.number} must be text of at most ${INITIATIVE_NUMBER_TEXT_MAX} characters without spaces around it.`,
+  },
+  "document.duplicate-number-text": {
+    severity: "error",
+    ja: (p) => `取組項目の番号 ${p.label} が重複しています（最初は${p.first}番目の取組項目）。`,
+    en: (p) => `Initiative number ${p.label} appears twice (first as initiative ${p.first} of the document).`,
   },
   "document.grade": {
     severity: "error",
@@ -284,15 +304,19 @@ function checkStructure(doc: PlanDocument, found: Diagnostic[]): void {
   if (doc.plan.gradeScale !== undefined && gradeScaleProblems(doc.plan.gradeScale).length > 0)
     found.push(finding("document.grade-scale", { levels: doc.plan.gradeScale.length }, "plan.gradeScale"));
   const numbers = new Set<number>();
+  const written = new Map<string, number>();
+  let ordinal = 0;
   const byKey = new Map<string, { kpi: Kpi; initiative: number }>();
   doc.policies.forEach((policy, p) => {
     policy.initiatives.forEach((initiative, i) => {
       const field = `policies[${p}].initiatives[${i}]`;
       const { number } = initiative;
+      ordinal++;
       if (!isWholeIn(number, 1, INITIATIVE_NUMBER_MAX))
         found.push(finding("document.initiative-number", { number: String(number) }, `${field}.number`));
       else if (numbers.has(number))
         found.push(finding("document.duplicate-initiative", { number }, `${field}.number`));
+      else checkNumberText(initiative, field, ordinal, written, found);
       numbers.add(number);
       if (initiative.grade !== null && !isGradeOf(scale, String(initiative.grade)))
         found.push(
@@ -363,6 +387,39 @@ function checkStructure(doc: PlanDocument, found: Diagnostic[]): void {
       });
     });
   });
+}
+
+/** The No. as written: text a table cell holds, and no two initiatives written alike ("1-2", "１－２"). */
+function checkNumberText(
+  initiative: Initiative,
+  field: string,
+  ordinal: number,
+  written: Map<string, number>,
+  found: Diagnostic[],
+): void {
+  const text: unknown = initiative.numberText;
+  if (text !== undefined) {
+    const valid =
+      typeof text === "string" && text !== "" && text === text.trim() && text.length <= INITIATIVE_NUMBER_TEXT_MAX;
+    if (!valid) {
+      found.push(
+        finding("document.number-text", { number: initiative.number, text: String(text) }, `${field}.numberText`),
+      );
+      return;
+    }
+  }
+  const label = initiativeNumberLabel(initiative);
+  const key = initiativeNumberKey(label);
+  const first = written.get(key);
+  if (first !== undefined)
+    found.push(
+      finding(
+        "document.duplicate-number-text",
+        { label: withNumberSign(label), first },
+        `${field}.${text === undefined ? "number" : "numberText"}`,
+      ),
+    );
+  else written.set(key, ordinal);
 }
 
 /**

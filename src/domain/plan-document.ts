@@ -62,8 +62,16 @@ export interface Policy {
 
 /** 取組項目 with its report for the document's fiscal year. */
 export interface Initiative {
-  /** No. */
+  /**
+   * No.: the initiative's key, a whole number unique in the plan (its address, the first part of its
+   * KPIs' keys, what 再掲 links name). The number as written when the city writes 1, 2, 3….
+   */
   number: number;
+  /**
+   * The No. as the city writes it, when it is not the key itself: "1-2", "(1)-①", "No.R1-1" (absent:
+   * `number` is what is written). Pages and exports show it; src/domain/initiative-number.ts orders it.
+   */
+  numberText?: string;
   /** (A) 取組項目 */
   title: string;
   /** (B) 関係課, in order; the first leads. `関係各課` is kept as written. */
