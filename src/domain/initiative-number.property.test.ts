@@ -8,14 +8,16 @@ const FULL_DIGITS = "０１２３４５６７８９";
 const fullWidth = (n: number) => [...String(n)].map((d) => FULL_DIGITS[Number(d)]).join("");
 
 /** One part of a written number with the value it stands for: 7, ７, (7), ⑦, R7. */
-const part = fc.integer({ min: 1, max: 20 }).chain((n) =>
-  fc.constantFrom(
-    { text: String(n), value: n },
-    { text: fullWidth(n), value: n },
-    { text: `(${n})`, value: n },
-    { text: CIRCLED[n - 1] as string, value: n },
-  ),
-);
+const part = fc
+  .integer({ min: 1, max: 20 })
+  .chain((n) =>
+    fc.constantFrom(
+      { text: String(n), value: n },
+      { text: fullWidth(n), value: n },
+      { text: `(${n})`, value: n },
+      { text: CIRCLED[n - 1] as string, value: n },
+    ),
+  );
 const written = fc
   .tuple(fc.boolean(), fc.array(part, { minLength: 1, maxLength: 3 }))
   .map(([mark, parts]) => {
@@ -52,8 +54,7 @@ describe("compareInitiativeNumbers (properties)", () => {
   it("orders by the parts' values, whichever way each digit is written, plain before lettered", () => {
     fc.assert(
       fc.property(written, written, (a, b) => {
-        const expected =
-          a.letters !== b.letters ? (a.letters ? 1 : -1) : lexicographic(a.values, b.values);
+        const expected = a.letters !== b.letters ? (a.letters ? 1 : -1) : lexicographic(a.values, b.values);
         if (expected !== 0) expect(sign(compareInitiativeNumbers(a.text, b.text))).toBe(expected);
       }),
     );

@@ -50,20 +50,33 @@ describe("readInitiativeNumber", () => {
   });
 
   // Policies ("(1)"), KPI enumerators ("①"), values ("1.5", "2019-04-01") and words are not numbers.
-  it.each(["", "(1)", "①", "1.5", "R1", "No.", "1-", "-1", "1--2", "2019-04-01", "(1) 件数", "一-二", "1-2 件"])(
-    "refuses %j",
-    (cell) => {
-      expect(readInitiativeNumber(cell)).toBeUndefined();
-    },
-  );
+  it.each([
+    "",
+    "(1)",
+    "①",
+    "1.5",
+    "R1",
+    "No.",
+    "1-",
+    "-1",
+    "1--2",
+    "2019-04-01",
+    "(1) 件数",
+    "一-二",
+    "1-2 件",
+  ])("refuses %j", (cell) => {
+    expect(readInitiativeNumber(cell)).toBeUndefined();
+  });
 });
 
 describe("assignInitiativeNumbers", () => {
   it("keeps plain numbers and gives the others the next after the largest plain one, in order", () => {
-    expect(assignInitiativeNumbers([{ number: 1, text: "1" }, { text: "1-2" }, { number: 2, text: "2" }])).toEqual([
-      1, 3, 2,
+    expect(
+      assignInitiativeNumbers([{ number: 1, text: "1" }, { text: "1-2" }, { number: 2, text: "2" }]),
+    ).toEqual([1, 3, 2]);
+    expect(assignInitiativeNumbers([{ text: "(1)-①" }, { text: "(1)-②" }, { text: "(2)-①" }])).toEqual([
+      1, 2, 3,
     ]);
-    expect(assignInitiativeNumbers([{ text: "(1)-①" }, { text: "(1)-②" }, { text: "(2)-①" }])).toEqual([1, 2, 3]);
     expect(
       assignInitiativeNumbers([{ number: 1, text: "1" }, { text: "No.R1-1" }, { number: 24, text: "24" }]),
     ).toEqual([1, 25, 24]);
@@ -97,14 +110,38 @@ describe("compareInitiativeNumbers", () => {
   const sorted = (list: string[]) => [...list].sort(compareInitiativeNumbers);
 
   it.each([
-    [["10", "2", "1"], ["1", "2", "10"]],
-    [["1-10", "1-2", "1"], ["1", "1-2", "1-10"]],
-    [["2", "1-2", "1"], ["1", "1-2", "2"]],
-    [["(2)-①", "(1)-②", "(1)-①"], ["(1)-①", "(1)-②", "(2)-①"]],
-    [["(1)-⑩", "(1)-②"], ["(1)-②", "(1)-⑩"]],
-    [["１０", "９"], ["９", "１０"]],
-    [["No.R1-1", "24", "3"], ["3", "24", "No.R1-1"]],
-    [["No.R2-1", "No.R1-2", "No.R1-1"], ["No.R1-1", "No.R1-2", "No.R2-1"]],
+    [
+      ["10", "2", "1"],
+      ["1", "2", "10"],
+    ],
+    [
+      ["1-10", "1-2", "1"],
+      ["1", "1-2", "1-10"],
+    ],
+    [
+      ["2", "1-2", "1"],
+      ["1", "1-2", "2"],
+    ],
+    [
+      ["(2)-①", "(1)-②", "(1)-①"],
+      ["(1)-①", "(1)-②", "(2)-①"],
+    ],
+    [
+      ["(1)-⑩", "(1)-②"],
+      ["(1)-②", "(1)-⑩"],
+    ],
+    [
+      ["１０", "９"],
+      ["９", "１０"],
+    ],
+    [
+      ["No.R1-1", "24", "3"],
+      ["3", "24", "No.R1-1"],
+    ],
+    [
+      ["No.R2-1", "No.R1-2", "No.R1-1"],
+      ["No.R1-1", "No.R1-2", "No.R2-1"],
+    ],
   ])("orders %j as %j", (input, expected) => {
     expect(sorted(input)).toEqual(expected);
   });
@@ -112,6 +149,8 @@ describe("compareInitiativeNumbers", () => {
   it("is zero only for the same text", () => {
     expect(compareInitiativeNumbers("1-2", "1-2")).toBe(0);
     expect(compareInitiativeNumbers("1-2", "１－２")).not.toBe(0);
-    expect(Math.sign(compareInitiativeNumbers("(1)-①", "1-1"))).toBe(-Math.sign(compareInitiativeNumbers("1-1", "(1)-①")));
+    expect(Math.sign(compareInitiativeNumbers("(1)-①", "1-1"))).toBe(
+      -Math.sign(compareInitiativeNumbers("1-1", "(1)-①")),
+    );
   });
 });

@@ -110,7 +110,9 @@ describe("checkPlanDocument: what a document must be to be stored", () => {
       "document.duplicate-number-text",
       "policies[0].initiatives[1].numberText",
     ]);
-    expect(duplicate?.message).toBe("取組項目の番号 No.（１）－① が重複しています（最初は1番目の取組項目）。");
+    expect(duplicate?.message).toBe(
+      "取組項目の番号 No.（１）－① が重複しています（最初は1番目の取組項目）。",
+    );
     // A written "2" on another key is the plain No.2 written twice.
     first.numberText = "2";
     delete second.numberText;

@@ -400,10 +400,17 @@ function checkNumberText(
   const text: unknown = initiative.numberText;
   if (text !== undefined) {
     const valid =
-      typeof text === "string" && text !== "" && text === text.trim() && text.length <= INITIATIVE_NUMBER_TEXT_MAX;
+      typeof text === "string" &&
+      text !== "" &&
+      text === text.trim() &&
+      text.length <= INITIATIVE_NUMBER_TEXT_MAX;
     if (!valid) {
       found.push(
-        finding("document.number-text", { number: initiative.number, text: String(text) }, `${field}.numberText`),
+        finding(
+          "document.number-text",
+          { number: initiative.number, text: String(text) },
+          `${field}.numberText`,
+        ),
       );
       return;
     }
