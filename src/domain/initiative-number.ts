@@ -75,9 +75,13 @@ export function initiativeNumberLabel(initiative: { number: number; numberText?:
   return initiative.numberText ?? String(initiative.number);
 }
 
-/** "No.3", "No.1-2", and "No.R1-1" as written, never "No.No.R1-1": for messages and headings. */
-export function withNumberSign(label: string): string {
-  return /^no\.?/i.test(toHalfWidth(label)) ? label : `No.${label}`;
+/**
+ * "No.3", "No.1-2", and "No.R1-1" as written, never "No.No.R1-1": for messages and headings
+ * (`space` " " for English: "No. 3").
+ */
+export function withNumberSign(label: string | number | undefined, space = ""): string {
+  const text = String(label);
+  return /^no\.?/i.test(toHalfWidth(text)) ? text : `No.${space}${text}`;
 }
 
 /**

@@ -183,7 +183,10 @@ const SPECS: readonly ColumnSpec[] = [
     type: "integer",
     width: 6,
     header: { table: "number" },
-    description: { ja: "取組項目の番号", en: "The initiative's number" },
+    description: {
+      ja: "取組項目の番号（市の書き方のとおり。1-2、(1)-①、No.R1-1 のような番号は文字列）",
+      en: "The initiative's number as the city writes it (text for numbers such as 1-2, (1)-①, No.R1-1)",
+    },
   },
   {
     id: "title",
@@ -479,7 +482,7 @@ function initiativeCells(
     asOf: doc.round.asOf,
     expectedShare: ratioToPercent(share),
     policy,
-    number: initiative.number,
+    number: initiative.numberText ?? initiative.number,
     title: initiative.title,
     departments: initiative.departments.join(DEPARTMENT_JOINER),
     description: initiative.description,

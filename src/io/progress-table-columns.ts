@@ -1,5 +1,6 @@
 import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../domain/era.ts";
 import { gradeLegend, gradeScaleOf } from "../domain/grade.ts";
+import { initiativeNumberLabel } from "../domain/initiative-number.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../domain/plan-document.ts";
 import type { PhraseKind } from "./phrases.ts";
 
@@ -202,7 +203,7 @@ export function initiativeCellText(column: ProgressColumnId, policy: Policy, ini
     case "policy":
       return policyLabel(policy);
     case "number":
-      return String(initiative.number);
+      return initiativeNumberLabel(initiative);
     case "title":
       return initiative.title;
     case "departments":

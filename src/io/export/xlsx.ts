@@ -270,7 +270,7 @@ function writeBody(
           } else if (k === 0) {
             const value =
               column.id === "number"
-                ? initiative.number
+                ? (initiative.numberText ?? initiative.number)
                 : initiativeCellText(column.id, block.policy, initiative);
             if (column.id !== "policy" || row === blockStart) bodyStyle(put(row, col, value), column);
             else bodyStyle(sheet.getCell(row, col), column);

@@ -1,6 +1,11 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
 import { gradeScaleOf, gradeSummariesEqual, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary, formatGradeSummary } from "../../domain/grade-summary.ts";
+import {
+  initiativeNumberKey,
+  initiativeNumberLabel,
+  withNumberSign,
+} from "../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
 import type { KpiValue } from "../../domain/kpi-value.ts";
@@ -61,8 +66,8 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   },
   "json.duplicate-number": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} が重複しています（最初は ${p.first}）`,
-    en: (p) => `Initiative No. ${p.number} appears twice (first at ${p.first})`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} が重複しています（最初は ${p.first}）`,
+    en: (p) => `Initiative ${withNumberSign(p.number, " ")} appears twice (first at ${p.first})`,
   },
   "json.duplicate-kpi-key": {
     severity: "error",
@@ -208,15 +213,25 @@ function check(doc: PlanDocument): Diagnostic[] {
     );
   }
   const numbers = new Map<number, string>();
+  const written = new Map<string, string>();
   const keys = new Map<string, string>();
   const relists: { key: string; field: string }[] = [];
   doc.policies.forEach((policy, p) => {
     policy.initiatives.forEach((initiative, i) => {
       const field = `policies[${p}].initiatives[${i}]`;
       const first = numbers.get(initiative.number);
+      // Two initiatives written alike ("1-2" and "１－２") are the same number twice.
+      const label = initiativeNumberLabel(initiative);
+      const writtenKey = initiativeNumberKey(label);
+      const firstWritten = written.get(writtenKey);
       if (first)
         found.push(diag("json.duplicate-number", { number: initiative.number, first }, `${field}.number`));
-      else numbers.set(initiative.number, field);
+      else if (firstWritten) {
+        const place = `${field}.${initiative.numberText === undefined ? "number" : "numberText"}`;
+        found.push(diag("json.duplicate-number", { number: label, first: firstWritten }, place));
+      }
+      if (!first) numbers.set(initiative.number, field);
+      if (!firstWritten) written.set(writtenKey, field);
       initiative.kpis.forEach((kpi, k) => {
         const kpiField = `${field}.kpis[${k}]`;
         const firstKey = keys.get(kpi.key);

@@ -6,6 +6,7 @@ import {
   GRADE_SCALE_MIN_LEVELS,
   GRADES,
 } from "../../domain/grade.ts";
+import { INITIATIVE_NUMBER_TEXT_MAX } from "../../domain/initiative-number.ts";
 import { PLAN_DOCUMENT_FORMAT } from "../../domain/plan-document.ts";
 import { fiscalYearSchema, isoDateSchema, kpiValueSchema } from "./kpi-value-schema.ts";
 
@@ -44,6 +45,8 @@ export function planDocumentParts(strict: boolean, ownScale = false) {
 
   const initiativeFields = {
     number: z.number().int().min(1),
+    // The No. as written ("1-2", "(1)-①", "No.R1-1"); checkPlanDocument bounds it.
+    numberText: z.string().min(1).max(INITIATIVE_NUMBER_TEXT_MAX).optional(),
     title: z.string(),
     departments: z.array(z.string()),
     description: z.string(),

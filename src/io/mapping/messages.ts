@@ -1,4 +1,5 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
+import { withNumberSign } from "../../domain/initiative-number.ts";
 import { ROOT_PATH } from "../json/zod-messages.ts";
 import { excerpt, TABLE_TEXT_MESSAGES } from "../table-text/messages.ts";
 
@@ -143,15 +144,17 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "initiative.duplicate-number": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} が重複しています（最初は ${p.first}）`,
-    en: (p) => `Initiative No. ${p.number} appears twice (first at ${p.first})`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} が重複しています（最初は ${p.first}）`,
+    en: (p) => `Initiative ${withNumberSign(p.number, " ")} appears twice (first at ${p.first})`,
   },
   "initiative.title-empty": TABLE_TEXT_MESSAGES["initiative.title-empty"],
   "policy.missing": TABLE_TEXT_MESSAGES["policy.missing"],
   "grade.invalid": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の尺度（${p.scale}）にありません`,
-    en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not on the scale (${p.scale})`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} の進捗状況「${p.grade}」は評価の尺度（${p.scale}）にありません`,
+    en: (p) =>
+      `The grade "${p.grade}" of initiative ${withNumberSign(p.number, " ")} is not on the scale (${p.scale})`,
   },
   "grade.missing": TABLE_TEXT_MESSAGES["grade.missing"],
   "kpi.unreadable": TABLE_TEXT_MESSAGES["kpi.unreadable"],
@@ -163,9 +166,10 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "row.conflicting-text": {
     severity: "warning",
-    ja: (p) => `続きの行の${p.field}「${p.text}」は取組項目 No.${p.number} の値と異なるため読み飛ばしました`,
+    ja: (p) =>
+      `続きの行の${p.field}「${p.text}」は取組項目 ${withNumberSign(p.number)} の値と異なるため読み飛ばしました`,
     en: (p) =>
-      `The ${p.fieldEn} "${p.text}" on a continuation row differs from initiative No. ${p.number}'s and was skipped`,
+      `The ${p.fieldEn} "${p.text}" on a continuation row differs from initiative ${withNumberSign(p.number, " ")}'s and was skipped`,
   },
   "cell.error-value": {
     severity: "warning",

@@ -9,7 +9,12 @@ import {
   summarizeGrades,
 } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
-import { parseInitiativeNumber } from "../../domain/initiative-number.ts";
+import {
+  assignInitiativeNumbers,
+  type InitiativeNumberReading,
+  initiativeNumberKey,
+  readInitiativeNumber,
+} from "../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { formatKpiLabel, parseKpiLabel } from "../../domain/kpi-label.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
@@ -110,7 +115,6 @@ export function scaleWords(grades: GradeScale): Map<string, Grade> {
   return scale;
 }
 
-const parseNumber = parseInitiativeNumber;
 const NOT_RELISTED = new Set(["", "-", "×", "無", "なし", "いいえ", "false", "0", "no"]);
 const SUMMARY_LABEL = "本部会評価";
 /** Grade cells of an initiative not graded this year (対象外). */
@@ -123,6 +127,8 @@ interface KpiDraft {
 
 interface InitiativeDraft {
   initiative: Initiative;
+  /** The No. cell as read; the key is assigned once every row is read (assignInitiativeNumbers). */
+  reading: InitiativeNumberReading;
   row: SheetRow;
   kpis: KpiDraft[];
   field: string;
@@ -138,7 +144,8 @@ class RowReader {
   private current: InitiativeDraft | undefined;
   private skipping = false;
   private readonly drafts: InitiativeDraft[] = [];
-  private readonly numbers = new Map<number, string>();
+  /** The cell of each written number (by initiativeNumberKey), to refuse a second one. */
+  private readonly numbers = new Map<string, string>();
   private declared: GradeSummary | undefined;
   private summaryRow: SheetRow | undefined;
   private summarySeen = false;
@@ -212,7 +219,12 @@ class RowReader {
   }
 
   private isCurrentNumber(text: string): boolean {
-    return this.current !== undefined && parseNumber(text) === this.current.initiative.number;
+    const reading = readInitiativeNumber(text);
+    return (
+      this.current !== undefined &&
+      reading !== undefined &&
+      initiativeNumberKey(reading.text) === initiativeNumberKey(this.current.reading.text)
+    );
   }
 
   private isSummaryRow(row: SheetRow): boolean {
@@ -291,8 +303,8 @@ class RowReader {
     values: Partial<Record<MappingField, string>>,
   ): void {
     this.record(row, "initiative", values);
-    const number = parseNumber(numberText);
-    if (number === undefined) {
+    const reading = readInitiativeNumber(numberText);
+    if (reading === undefined) {
       this.diagnostics.push(
         sheetDiagnostic(
           "initiative.number-invalid",
@@ -304,7 +316,10 @@ class RowReader {
       this.skipping = true;
       return;
     }
-    const first = this.numbers.get(number);
+    // Messages name the number as written; the key is not known before the last row.
+    const number = reading.text;
+    const key = initiativeNumberKey(number);
+    const first = this.numbers.get(key);
     if (first !== undefined) {
       this.diagnostics.push(
         sheetDiagnostic("initiative.duplicate-number", { number, first }, this.where(row, "number")),
@@ -313,14 +328,15 @@ class RowReader {
       this.skipping = true;
       return;
     }
-    this.numbers.set(number, cellName(this.source, row, this.options.columns.number ?? 0));
+    this.numbers.set(key, cellName(this.source, row, this.options.columns.number ?? 0));
     this.skipping = false;
 
     const policy = this.policyFor(row, values.policy ?? "", number);
     const p = this.policies.indexOf(policy);
     const field = `policies[${p}].initiatives[${policy.initiatives.length}]`;
     const initiative: Initiative = {
-      number,
+      number: reading.number ?? 0,
+      ...(reading.number === undefined ? { numberText: reading.text } : {}),
       title: values.title ?? "",
       departments: this.splitDepartments(values.departments ?? ""),
       description: values.description ?? "",
@@ -338,13 +354,13 @@ class RowReader {
       );
     }
     policy.initiatives.push(initiative);
-    const draft: InitiativeDraft = { initiative, row, kpis: [], field, texts: values };
+    const draft: InitiativeDraft = { initiative, reading, row, kpis: [], field, texts: values };
     this.drafts.push(draft);
     this.current = draft;
     this.addKpi(draft, row, values);
   }
 
-  private policyFor(row: SheetRow, text: string, number: number): Policy {
+  private policyFor(row: SheetRow, text: string, number: string): Policy {
     if (text !== "" && text !== this.policyText) {
       this.policyText = text;
       this.policy = { ...splitPolicy(text), initiatives: [] };
@@ -385,7 +401,7 @@ class RowReader {
             field: FIELD_LABELS[field].ja,
             fieldEn: FIELD_LABELS[field].en,
             text: excerpt(text),
-            number: draft.initiative.number,
+            number: draft.reading.text,
           },
           this.where(row, field),
         ),
@@ -414,7 +430,7 @@ class RowReader {
     return parts.map((d) => d.trim()).filter((d) => d !== "");
   }
 
-  private grade(row: SheetRow, text: string, number: number, field: string): Grade | null {
+  private grade(row: SheetRow, text: string, number: string, field: string): Grade | null {
     if (NOT_ASSESSED_WORDS.has(normalizeScaleKey(text))) return null;
     if (text === "") {
       if (this.options.columns.grade !== undefined)
@@ -445,6 +461,10 @@ class RowReader {
     if (this.drafts.length === 0) d.push(sheetDiagnostic("initiative.none"));
     if (!plan || !round || this.drafts.length === 0) return null;
 
+    const numbers = assignInitiativeNumbers(this.drafts.map((draft) => draft.reading));
+    this.drafts.forEach((draft, i) => {
+      draft.initiative.number = numbers[i] as number;
+    });
     const ctx = kpiParseContext(plan);
     const locations = new Map<string, SheetLocation>();
     for (const draft of this.drafts) {
@@ -538,7 +558,7 @@ class RowReader {
       this.diagnostics.push(
         sheetDiagnostic(
           "kpi.label-empty",
-          { number: draft.initiative.number, values },
+          { number: draft.reading.text, values },
           this.where(row, "kpiName", `${field}.label`),
         ),
       );

@@ -1,4 +1,5 @@
 import { type Diagnostic, type MessageCatalog, makeDiagnostic } from "../../domain/diagnostic.ts";
+import { withNumberSign } from "../../domain/initiative-number.ts";
 
 /** Every finding of the progress-table text importer, worded in one place. */
 export type TableTextCode =
@@ -113,43 +114,50 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "initiative.duplicate-number": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} が重複しています（最初は ${p.first} 行目）`,
-    en: (p) => `Initiative No. ${p.number} appears twice (first on line ${p.first})`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} が重複しています（最初は ${p.first} 行目）`,
+    en: (p) => `Initiative ${withNumberSign(p.number, " ")} appears twice (first on line ${p.first})`,
   },
   "initiative.out-of-order": {
     severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} が番号順に並んでいません（前の No.${p.previous} より後にあります）`,
-    en: (p) => `Initiative No. ${p.number} is out of order (it follows No. ${p.previous})`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} が番号順に並んでいません（前の ${withNumberSign(p.previous)} より後にあります）`,
+    en: (p) =>
+      `Initiative ${withNumberSign(p.number, " ")} is out of order (it follows ${withNumberSign(p.previous, " ")})`,
   },
   "initiative.truncated": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の行が途中で切れています。${p.fields} がありません`,
-    en: (p) => `The row of initiative No. ${p.number} is cut short: ${p.fieldsEn} missing`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} の行が途中で切れています。${p.fields} がありません`,
+    en: (p) => `The row of initiative ${withNumberSign(p.number, " ")} is cut short: ${p.fieldsEn} missing`,
   },
   "initiative.cells-missing": {
     severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} の行に ${p.fields} のセルがありません（空として読みます）`,
-    en: (p) => `The row of initiative No. ${p.number} has no cell for ${p.fieldsEn} (read as empty)`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} の行に ${p.fields} のセルがありません（空として読みます）`,
+    en: (p) =>
+      `The row of initiative ${withNumberSign(p.number, " ")} has no cell for ${p.fieldsEn} (read as empty)`,
   },
   "initiative.title-empty": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の取組項目 (A) が空です`,
-    en: (p) => `Initiative No. ${p.number} has an empty title (A)`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} の取組項目 (A) が空です`,
+    en: (p) => `Initiative ${withNumberSign(p.number, " ")} has an empty title (A)`,
   },
   "policy.missing": {
     severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} より前に基本方針がありません（基本方針なしとして読みます）`,
-    en: (p) => `No basic policy precedes initiative No. ${p.number} (read without one)`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} より前に基本方針がありません（基本方針なしとして読みます）`,
+    en: (p) => `No basic policy precedes initiative ${withNumberSign(p.number, " ")} (read without one)`,
   },
   "grade.invalid": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は A・B・C・D のいずれでもありません`,
-    en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not one of A, B, C, D`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} の進捗状況「${p.grade}」は A・B・C・D のいずれでもありません`,
+    en: (p) =>
+      `The grade "${p.grade}" of initiative ${withNumberSign(p.number, " ")} is not one of A, B, C, D`,
   },
   "grade.missing": {
     severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況 (F) が空です（未評価として読みます）`,
-    en: (p) => `Initiative No. ${p.number} has no grade (F) (read as not graded)`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} の進捗状況 (F) が空です（未評価として読みます）`,
+    en: (p) => `Initiative ${withNumberSign(p.number, " ")} has no grade (F) (read as not graded)`,
   },
   "kpi.unreadable": {
     severity: "warning",
@@ -166,8 +174,8 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "kpi.label-empty": {
     severity: "warning",
-    ja: (p) => `取組項目 No.${p.number} の数値目標に項目名がありません（値: ${p.values}）`,
-    en: (p) => `A KPI of initiative No. ${p.number} has no name (values: ${p.values})`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} の数値目標に項目名がありません（値: ${p.values}）`,
+    en: (p) => `A KPI of initiative ${withNumberSign(p.number, " ")} has no name (values: ${p.values})`,
   },
   "kpi.relist-not-found": {
     severity: "warning",

@@ -2,7 +2,12 @@ import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { fiscalYearOfDate } from "../../domain/era.ts";
 import { type Grade, type GradeSummary, isGrade, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
-import { parseInitiativeNumber } from "../../domain/initiative-number.ts";
+import {
+  assignInitiativeNumbers,
+  type InitiativeNumberReading,
+  initiativeNumberKey,
+  readInitiativeNumber,
+} from "../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../domain/kpi-context.ts";
 import { parseKpiLabel } from "../../domain/kpi-label.ts";
 import { parseKpiValue } from "../../domain/kpi-parse.ts";
@@ -50,6 +55,8 @@ interface KpiDraft {
 
 interface InitiativeDraft {
   initiative: Initiative;
+  /** The No. cell as read; the key is assigned once every row is read (assignInitiativeNumbers). */
+  reading: InitiativeNumberReading;
   kpis: KpiDraft[];
   line: number;
   /** "policies[0].initiatives[2]" */
@@ -91,7 +98,8 @@ function isGradeSlot(cell: string): boolean {
   return isGradeCell(cell) || gradeOf(cell) !== undefined;
 }
 
-const parseNumber = parseInitiativeNumber;
+/** Whether a cell is an initiative's No.: 1, １, No.3, and as cities write them, 1-2, (1)-①, No.R1-1. */
+const isNumberCell = (cell: string) => readInitiativeNumber(cell) !== undefined;
 
 function parsePolicy(cell: string): { code: string; title: string } | undefined {
   if (cell.length > 200) return undefined;
@@ -144,7 +152,8 @@ class TableReader {
   private policy: Policy | undefined;
   private readonly drafts: InitiativeDraft[] = [];
   private current: InitiativeDraft | undefined;
-  private readonly numbers = new Map<number, number>();
+  /** Line of each written number (by initiativeNumberKey), to refuse a second one. */
+  private readonly numbers = new Map<string, number>();
   private lastNumber = 0;
 
   constructor(private readonly options: ParseOptions = {}) {}
@@ -264,13 +273,13 @@ class TableReader {
     const first = cells[f] as string;
     const g = nextNonEmpty(cells, f + 1);
     // A number alone on its line is a page number, not an initiative with every cell missing.
-    if (parseNumber(first) !== undefined && g !== -1 && !looksLikeKpiRow(cells, f)) {
+    if (isNumberCell(first) && g !== -1 && !looksLikeKpiRow(cells, f)) {
       this.readInitiative(cells, f, undefined, line);
       return;
     }
 
     const policy = parsePolicy(first);
-    if (g !== -1 && parseNumber(cells[g] as string) !== undefined && !looksLikeKpiRow(cells, g)) {
+    if (g !== -1 && isNumberCell(cells[g] as string) && !looksLikeKpiRow(cells, g)) {
       let nonEmpty = 0;
       for (const c of cells) if (c !== "") nonEmpty++;
       if (policy || nonEmpty >= MIN_CELLS_FOR_UNCODED_POLICY) {
@@ -345,7 +354,9 @@ class TableReader {
     policyCell: { code: string; title: string } | undefined,
     line: number,
   ): void {
-    const number = parseNumber(cells[at] as string) as number;
+    const reading = readInitiativeNumber(cells[at] as string) as InitiativeNumberReading;
+    // Messages name the number as written; the key is not known before the last row.
+    const number = reading.text;
     const order = this.header?.order ?? [...FIELD_LETTERS];
     const texts: Partial<Record<FieldLetter, string>> = {};
     const missing: FieldLetter[] = [];
@@ -387,7 +398,8 @@ class TableReader {
       ? this.enterPolicy(policyCell)
       : (this.policy ?? this.missingPolicy(number, line));
     const initiative: Initiative = {
-      number,
+      number: reading.number ?? 0,
+      ...(reading.number === undefined ? { numberText: reading.text } : {}),
       title: texts.A ?? "",
       departments: splitDepartments(texts.B ?? ""),
       description: texts.C ?? "",
@@ -399,11 +411,17 @@ class TableReader {
     };
     const field = `policies[${this.policyPosition(policy)}].initiatives[${policy.initiatives.length}]`;
     policy.initiatives.push(initiative);
-    const draft: InitiativeDraft = { initiative, kpis: rawKpis.map((raw) => ({ raw, line })), line, field };
+    const draft: InitiativeDraft = {
+      initiative,
+      reading,
+      kpis: rawKpis.map((raw) => ({ raw, line })),
+      line,
+      field,
+    };
     this.drafts.push(draft);
     this.current = draft;
 
-    this.checkNumber(number, line, field);
+    this.checkNumber(reading, line, field);
     initiative.grade = this.readGrade(gradeText, number, line, field);
     if (texts.A === "") {
       this.diagnostics.push(
@@ -414,33 +432,38 @@ class TableReader {
     this.reportExtraCells(cells, p, line);
   }
 
-  private missingPolicy(number: number, line: number): Policy {
+  private missingPolicy(number: string, line: number): Policy {
     this.diagnostics.push(diagnostic("policy.missing", { number }, { line }));
     return this.enterPolicy({ code: "", title: "" });
   }
 
-  private checkNumber(number: number, line: number, field: string): void {
-    const first = this.numbers.get(number);
+  private checkNumber(reading: InitiativeNumberReading, line: number, field: string): void {
+    const key = initiativeNumberKey(reading.text);
+    const first = this.numbers.get(key);
+    const place = `${field}.${reading.number === undefined ? "numberText" : "number"}`;
     if (first !== undefined) {
       this.diagnostics.push(
-        diagnostic("initiative.duplicate-number", { number, first }, { line, field: `${field}.number` }),
+        diagnostic("initiative.duplicate-number", { number: reading.text, first }, { line, field: place }),
       );
-    } else {
-      this.numbers.set(number, line);
-      if (number < this.lastNumber) {
-        this.diagnostics.push(
-          diagnostic(
-            "initiative.out-of-order",
-            { number, previous: this.lastNumber },
-            { line, field: `${field}.number` },
-          ),
-        );
-      }
+      return;
+    }
+    this.numbers.set(key, line);
+    // Only plain numbers are checked for order: a city places 1-2 or No.R1-1 where it belongs.
+    const number = reading.number;
+    if (number === undefined) return;
+    if (number < this.lastNumber) {
+      this.diagnostics.push(
+        diagnostic(
+          "initiative.out-of-order",
+          { number, previous: this.lastNumber },
+          { line, field: `${field}.number` },
+        ),
+      );
     }
     this.lastNumber = Math.max(this.lastNumber, number);
   }
 
-  private readGrade(text: string | undefined, number: number, line: number, field: string): Grade | null {
+  private readGrade(text: string | undefined, number: string, line: number, field: string): Grade | null {
     if (text === undefined) return null; // reported with the missing cells
     const location = { line, field: `${field}.grade` };
     if (text === "") {
@@ -453,7 +476,7 @@ class TableReader {
     return null;
   }
 
-  private reportMissing(missing: FieldLetter[], number: number, line: number, field: string): void {
+  private reportMissing(missing: FieldLetter[], number: string, line: number, field: string): void {
     if (missing.length === 0) return;
     const labels = this.header?.labels ?? {};
     const fields = missing.map((l) => labels[l] ?? DEFAULT_FIELD_LABELS[l].ja).join("、");
@@ -493,6 +516,10 @@ class TableReader {
     if (title) round.title = title.text;
     this.crossCheck(plan, round);
 
+    const numbers = assignInitiativeNumbers(this.drafts.map((draft) => draft.reading));
+    this.drafts.forEach((draft, i) => {
+      draft.initiative.number = numbers[i] as number;
+    });
     const ctx = kpiParseContext(plan);
     for (const draft of this.drafts)
       draft.initiative.kpis = draft.kpis.map((k, i) => this.buildKpi(draft, k, i, ctx));
@@ -602,7 +629,11 @@ class TableReader {
     else if (raw.label === "") {
       const values = [raw.baseline, raw.target, raw.current].join(" / ");
       this.diagnostics.push(
-        diagnostic("kpi.label-empty", { number, values }, { line, field: `${field}.label` }),
+        diagnostic(
+          "kpi.label-empty",
+          { number: draft.reading.text, values },
+          { line, field: `${field}.label` },
+        ),
       );
     }
     return {
