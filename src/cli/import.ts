@@ -10,6 +10,7 @@ import {
   gradeScaleOf,
 } from "../domain/grade.ts";
 import { summaryCodes } from "../domain/grade-summary.ts";
+import { withNumberSign } from "../domain/initiative-number.ts";
 import { localGovernmentCodeProblem } from "../domain/local-government-code.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { hasRemovals, type Removals, removalsBetween } from "../domain/removals.ts";
@@ -313,10 +314,12 @@ const SHOWN_REMOVALS = 20;
 function formatRemovals(removals: Removals): string[] {
   const lines = [
     ...removals.initiatives.map(
-      (i) => `  取組項目 No.${i.number}「${i.title}」 / initiative No. ${i.number}`,
+      (i) =>
+        `  取組項目 ${withNumberSign(i.number)}「${i.title}」 / initiative ${withNumberSign(i.number, " ")}`,
     ),
     ...removals.kpis.map(
-      (k) => `  取組項目 No.${k.initiativeNumber} の数値目標「${k.name}」 / KPI of No. ${k.initiativeNumber}`,
+      (k) =>
+        `  取組項目 ${withNumberSign(k.initiativeNumber)} の数値目標「${k.name}」 / KPI of ${withNumberSign(k.initiativeNumber, " ")}`,
     ),
   ];
   if (lines.length <= SHOWN_REMOVALS) return lines;

@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { isDefaultGradeScale } from "../domain/grade.ts";
-import type { PlanDocument } from "../domain/plan-document.ts";
+import { initiativeNumberKey, initiativeNumberLabel, numberTextFor } from "../domain/initiative-number.ts";
+import type { Initiative, PlanDocument } from "../domain/plan-document.ts";
 import { importedReportState, isRoundState } from "../domain/workflow-states.ts";
 import type { StoreDialect } from "./dialect.ts";
 import { kpiValueColumns } from "./kpi-value-columns.ts";
@@ -40,6 +41,7 @@ class PlanImport {
   /** No later fiscal year of the plan is stored: the shared structure takes this document's texts. */
   private latest = true;
   private policyIds: number[] = [];
+  /** Initiative row id by the document's key (which may differ from the stored key). */
   private readonly initiativeIds = new Map<number, number>();
   /** KPI row id by the key of the listing that owns it. */
   private readonly kpiIds = new Map<string, number>();
@@ -275,16 +277,56 @@ class PlanImport {
     return ids;
   }
 
+  /**
+   * An initiative already in the plan is recognised by its No. as written ("3", "1-2", "No.R1-1"),
+   * not by the document's key: a city's written numbers stay while the keys an importer assigns to
+   * them may shift. A new initiative keeps the document's key when no other initiative of the plan
+   * holds it, else takes the next after the plan's largest.
+   */
   private async saveInitiatives(): Promise<void> {
+    const stored = await this.trx
+      .selectFrom("initiative")
+      .select(["number", "number_text"])
+      .where("plan_id", "=", this.planId)
+      .execute();
+    const storedByWritten = new Map(
+      stored.map((row) => [initiativeNumberKey(row.number_text ?? String(row.number)), row.number]),
+    );
+    const taken = new Set(stored.map((row) => row.number));
+    const keyOf = new Map<number, number>();
+    const unmatched: Initiative[] = [];
+    for (const initiative of this.prepared.initiatives) {
+      const match = storedByWritten.get(initiativeNumberKey(initiativeNumberLabel(initiative)));
+      if (match !== undefined) {
+        keyOf.set(initiative.number, match);
+        taken.add(match);
+      } else unmatched.push(initiative);
+    }
+    const displaced: Initiative[] = [];
+    for (const initiative of unmatched) {
+      if (taken.has(initiative.number)) displaced.push(initiative);
+      else {
+        keyOf.set(initiative.number, initiative.number);
+        taken.add(initiative.number);
+      }
+    }
+    let next = 0;
+    for (const number of taken) next = Math.max(next, number);
+    for (const initiative of displaced) keyOf.set(initiative.number, ++next);
+
     const rows = this.document.policies.flatMap((policy, index) =>
-      policy.initiatives.map((initiative) => ({
-        organization_id: this.organizationId,
-        plan_id: this.planId,
-        policy_id: this.policyIds[index] as number,
-        number: initiative.number,
-        title: initiative.title,
-        description: initiative.description,
-      })),
+      policy.initiatives.map((initiative) => {
+        const number = keyOf.get(initiative.number) as number;
+        return {
+          organization_id: this.organizationId,
+          plan_id: this.planId,
+          policy_id: this.policyIds[index] as number,
+          number,
+          number_text: numberTextFor(number, initiativeNumberLabel(initiative)) ?? null,
+          title: initiative.title,
+          description: initiative.description,
+        };
+      }),
     );
     for (const chunk of chunks(rows)) {
       await this.trx
@@ -297,11 +339,12 @@ class PlanImport {
                 .columns(["plan_id", "number"])
                 .doUpdateSet({
                   policy_id: (eb) => eb.ref("excluded.policy_id"),
+                  number_text: (eb) => eb.ref("excluded.number_text"),
                   title: (eb) => eb.ref("excluded.title"),
                   description: (eb) => eb.ref("excluded.description"),
                   version: sql`initiative.version + 1`,
                 })
-                .where(changed("initiative", ["policy_id", "title", "description"])),
+                .where(changed("initiative", ["policy_id", "number_text", "title", "description"])),
         )
         .execute();
     }
@@ -310,7 +353,9 @@ class PlanImport {
       .select(["id", "number"])
       .where("plan_id", "=", this.planId)
       .execute();
-    for (const row of saved) this.initiativeIds.set(row.number, row.id);
+    const idOf = new Map(saved.map((row) => [row.number, row.id]));
+    for (const [documentNumber, number] of keyOf)
+      this.initiativeIds.set(documentNumber, idOf.get(number) as number);
   }
 
   private initiativeId(number: number): number {

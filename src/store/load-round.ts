@@ -58,6 +58,7 @@ export async function loadRoundSnapshot(
         "initiative.id",
         "initiative.policy_id",
         "initiative.number",
+        "initiative.number_text",
         // A round's own copy when it has one; both texts are long, so only one of each is read.
         sql<string>`coalesce(report.title, initiative.title)`.as("title"),
         sql<string>`coalesce(report.description, initiative.description)`.as("description"),
@@ -173,6 +174,7 @@ export async function loadRoundSnapshot(
       initiatives: rows.map(
         (row): Initiative => ({
           number: row.number,
+          ...(row.number_text !== null ? { numberText: row.number_text } : {}),
           title: row.title,
           departments:
             row.round_departments !== null

@@ -54,7 +54,10 @@ export interface InitiativeTable {
   organization_id: number;
   plan_id: number;
   policy_id: number;
+  /** The key: a whole number unique in the plan (the address /…/initiatives/:number). */
   number: number;
+  /** The No. as written when it is not the key (migration 2026_12_02_201); NULL: the key is written. */
+  number_text: ColumnType<string | null, string | null | undefined, string | null>;
   title: string;
   description: string;
   version: Version;
