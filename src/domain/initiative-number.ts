@@ -84,6 +84,11 @@ export function withNumberSign(label: string | number | undefined, space = ""): 
   return /^no\.?/i.test(toHalfWidth(text)) ? text : `No.${space}${text}`;
 }
 
+/** "No.R1-1" → "R1-1", "3" → "3": for templates that print "No." themselves ("No.{number} {title}"). */
+export function withoutNumberSign(label: string): string {
+  return label.replace(/^\s*(?:no|ｎｏ)\s*[.．]?\s*/i, "");
+}
+
 /**
  * The form two written numbers are compared in: full-width and circled digits as digits
  * (NFKC: "①" → "1", "１" → "1", "（" → "("), dashes as "-", no spaces or "No.", case folded.

@@ -156,6 +156,10 @@ export const policyRefSchema = z.object({ code: z.string(), title: z.string() })
 export const initiativeSchema = z
   .object({
     number: z.number().int(),
+    numberText: z
+      .string()
+      .optional()
+      .openapi({ description: "市の書き方の No.（1-2、(1)-①、No.R1-1 など。ないときは number のとおり）" }),
     title: z.string(),
     policy: policyRefSchema,
     departments: z.array(z.string()),

@@ -1,4 +1,5 @@
 import { gradeScaleOf } from "../domain/grade.ts";
+import { compareInitiativeNumbers } from "../domain/initiative-number.ts";
 import type { Initiative, Policy } from "../domain/plan-document.ts";
 import type { InitiativeHistory, KpiHistory, PlanRecord, Publication } from "../store/types.ts";
 
@@ -36,9 +37,19 @@ export function initiativeHistory(
         other.kpis
           .filter((k) => links.kpis[k.key] === id)
           .slice(0, 1)
-          .map((k) => ({ initiativeNumber: other.number, title: other.title, relisted: k.relisted })),
+          .map((k) => ({
+            initiativeNumber: other.number,
+            ...(other.numberText !== undefined ? { numberText: other.numberText } : {}),
+            title: other.title,
+            relisted: k.relisted,
+          })),
       )
-      .sort((a, b) => a.initiativeNumber - b.initiativeNumber);
+      .sort((a, b) =>
+        compareInitiativeNumbers(
+          a.numberText ?? String(a.initiativeNumber),
+          b.numberText ?? String(b.initiativeNumber),
+        ),
+      );
     return {
       id,
       name: kpi.name,
@@ -62,6 +73,7 @@ export function initiativeHistory(
     },
     policy: { code: policy.code, title: policy.title },
     number: initiative.number,
+    ...(initiative.numberText !== undefined ? { numberText: initiative.numberText } : {}),
     title: initiative.title,
     departments: initiative.departments,
     description: initiative.description,

@@ -745,8 +745,8 @@ export interface KpiHistory {
   target: KpiValue;
   /** 現状値 per published fiscal year, oldest first. */
   values: { fiscalYear: number; value: KpiValue }[];
-  /** The other initiatives that list the same KPI (再掲 links), by number. */
-  alsoListedIn: { initiativeNumber: number; title: string; relisted: boolean }[];
+  /** The other initiatives that list the same KPI (再掲 links), by number (`numberText`: as written). */
+  alsoListedIn: { initiativeNumber: number; numberText?: string; title: string; relisted: boolean }[];
 }
 
 export interface InitiativeReport {
@@ -765,6 +765,8 @@ export interface InitiativeHistory {
   plan: PlanRecord;
   policy: { code: string; title: string };
   number: number;
+  /** The No. as written, when it is not `number` ("1-2", "No.R1-1"). */
+  numberText?: string;
   title: string;
   departments: string[];
   description: string;

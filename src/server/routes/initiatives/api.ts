@@ -23,6 +23,10 @@ const historySchema = z
   .object({
     planId: z.number().int(),
     number: z.number().int(),
+    numberText: z
+      .string()
+      .optional()
+      .openapi({ description: "市の書き方の No.（1-2、(1)-①、No.R1-1 など。ないときは number のとおり）" }),
     title: z.string(),
     policy: policyRefSchema,
     departments: z.array(z.string()),
@@ -45,7 +49,12 @@ const historySchema = z
           }),
         ),
         alsoListedIn: z.array(
-          z.object({ initiativeNumber: z.number().int(), title: z.string(), relisted: z.boolean() }),
+          z.object({
+            initiativeNumber: z.number().int(),
+            numberText: z.string().optional(),
+            title: z.string(),
+            relisted: z.boolean(),
+          }),
         ),
       }),
     ),
@@ -81,6 +90,7 @@ export function presentHistory(h: InitiativeHistory) {
   return {
     planId: h.plan.id,
     number: h.number,
+    ...(h.numberText !== undefined ? { numberText: h.numberText } : {}),
     title: h.title,
     policy: h.policy,
     departments: h.departments,

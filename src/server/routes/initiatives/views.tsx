@@ -1,6 +1,11 @@
 import { assessKpi } from "../../../domain/achievement.ts";
 import { methodLabel, paceLabel, percentText, statusLabel } from "../../../domain/achievement-words.ts";
 import { formatFiscalYear } from "../../../domain/era.ts";
+import {
+  initiativeNumberLabel,
+  withNumberSign,
+  withoutNumberSign,
+} from "../../../domain/initiative-number.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
 import type { InitiativeHistory, KpiHistory, OrganizationRecord } from "../../../store/types.ts";
@@ -41,9 +46,10 @@ export function InitiativePage(props: InitiativePageProps) {
   const plan = history.plan;
   const slug = organization.slug;
   const overviewFy = props.selectedFiscalYear ?? history.reports.at(-1)?.fiscalYear;
-  const heading = ui.t("initiative.heading", { number: history.number, title: history.title });
+  const number = withoutNumberSign(initiativeNumberLabel(history));
+  const heading = ui.t("initiative.heading", { number, title: history.title });
   const headingParts = ui.tParts("initiative.heading", {
-    number: String(history.number),
+    number,
     title: <SourceText ui={ui}>{history.title}</SourceText>,
   });
   return (
@@ -269,7 +275,8 @@ function RelistedNote(props: InitiativePageProps & { kpi: KpiHistory }) {
             fy: props.selectedFiscalYear === undefined ? undefined : String(props.selectedFiscalYear),
           })}
         >
-          No.{other.initiativeNumber} <SourceText ui={ui}>{other.title}</SourceText>
+          {withNumberSign(other.numberText ?? other.initiativeNumber)}{" "}
+          <SourceText ui={ui}>{other.title}</SourceText>
         </a>
       </>
     ));

@@ -75,6 +75,7 @@ export function presentInitiative(
 ): z.infer<typeof roundInitiativeSchema> {
   return {
     number: initiative.number,
+    ...(initiative.numberText !== undefined ? { numberText: initiative.numberText } : {}),
     title: initiative.title,
     policy: { code: policy.code, title: policy.title },
     departments: initiative.departments,

@@ -1,6 +1,7 @@
 import { raw } from "hono/html";
 import { type Grade, type GradeScale, gradeScaleOf, gradeWithLabel } from "../../../domain/grade.ts";
 import type { DocumentGradeSummary } from "../../../domain/grade-summary.ts";
+import { initiativeNumberLabel } from "../../../domain/initiative-number.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import type { ExpectedShare } from "../../../domain/plan-period.ts";
 import { policyLabel } from "../../../io/progress-table-columns.ts";
@@ -278,7 +279,7 @@ function InitiativeTable(props: {
                   fy: String(props.fiscalYear),
                 });
                 return (
-                  `<tr><td class="num">${initiative.number}</td>` +
+                  `<tr><td class="num">${esc(initiativeNumberLabel(initiative))}</td>` +
                   `<th scope="row"${lang}><a${attr("href", href)}>${esc(initiative.title)}</a></th>` +
                   `<td${lang}>${esc(policyLabel(policy))}</td>` +
                   `<td${lang}>${esc(initiative.departments.join("、"))}</td>` +

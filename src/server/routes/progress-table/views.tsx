@@ -2,6 +2,7 @@ import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { type Grade, gradeCount, gradeScaleOf, gradeWithLabel } from "../../../domain/grade.ts";
 import { summaryCodes } from "../../../domain/grade-summary.ts";
+import { initiativeNumberLabel } from "../../../domain/initiative-number.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../../../domain/plan-document.ts";
 import {
   columnLabel,
@@ -350,7 +351,7 @@ function initiativeRowsHtml(props: {
           : `<td${spanAttr} class="cont"><span class="visually-hidden">${esc(policyLabel(policy))}</span></td>`;
         return;
       case "number":
-        firstRow += `<th scope="row"${spanAttr}${cls}>${initiative.number}</th>`;
+        firstRow += `<th scope="row"${spanAttr}${cls}>${esc(initiativeNumberLabel(initiative))}</th>`;
         return;
       case "title":
         firstRow += `<th scope="row"${spanAttr}${cls}><a${attr("href", props.href)}>${phraseHtml(initiative.title)}</a></th>`;
