@@ -1,6 +1,7 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { isGrade } from "../../../domain/grade.ts";
+import { initiativeNumberLabel } from "../../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../../domain/kpi-context.ts";
 import { parseKpiValue } from "../../../domain/kpi-parse.ts";
 import { readingLine, readKpiEntry } from "../../../domain/kpi-reading.ts";
@@ -258,6 +259,7 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
               : undefined;
           rows.push({
             number: initiative.number,
+            label: initiativeNumberLabel(initiative),
             title: initiative.title,
             departments: initiative.departments,
             state: report.state,
@@ -265,9 +267,8 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
             updatedAt: report.updatedAt,
           });
         }
-        rows.sort(
-          (a, b) => Number(b.state === "returned") - Number(a.state === "returned") || a.number - b.number,
-        );
+        // Returned reports first, each group in the table's order (the rows were read in it).
+        rows.sort((a, b) => Number(b.state === "returned") - Number(a.state === "returned"));
         if (rows.length > 0) rounds.push({ plan, round, rows });
       }
     }

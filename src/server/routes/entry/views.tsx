@@ -1,6 +1,7 @@
 import type { Child } from "hono/jsx";
 import { formatFiscalYear } from "../../../domain/era.ts";
 import { GRADE_LABELS, GRADES } from "../../../domain/grade.ts";
+import { initiativeNumberLabel, withoutNumberSign } from "../../../domain/initiative-number.ts";
 import { readingLine, readKpiEntry } from "../../../domain/kpi-reading.ts";
 import type { KpiValue } from "../../../domain/kpi-value.ts";
 import {
@@ -84,7 +85,10 @@ export function EntryPage(props: EntryPageProps) {
   const { ui, organization, data } = props;
   const t = entryText(ui.lang);
   const number = data.initiative.number;
-  const title = t("entry.title", { number, title: data.initiative.title });
+  const title = t("entry.title", {
+    number: withoutNumberSign(initiativeNumberLabel(data.initiative)),
+    title: data.initiative.title,
+  });
   const path = entryPath(organization.slug, data.plan.id, data.round.fiscalYear, number);
   const errors = props.errors;
   const lastReturn =
@@ -664,6 +668,8 @@ function Comments(props: EntryPageProps & { ui: Ui; t: EntryText; comments: Comm
 
 export interface MyWorkRow {
   number: number;
+  /** The No. as written (initiativeNumberLabel). */
+  label: string;
   title: string;
   departments: string[];
   state: ReportState;
@@ -728,7 +734,7 @@ export function MyWorkPage(props: ManagePageProps & { departmentNames: string[];
               <tbody>
                 {rows.map((row) => (
                   <tr class={row.state === "returned" ? "row-returned" : undefined}>
-                    <td class="num">{row.number}</td>
+                    <td class="num">{row.label}</td>
                     <th scope="row" lang={sourceLang(ui)}>
                       <a href={ui.href(entryPath(organization.slug, plan.id, round.fiscalYear, row.number))}>
                         {row.title}

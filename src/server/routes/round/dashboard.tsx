@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
+import { initiativeNumberLabel, withNumberSign } from "../../../domain/initiative-number.ts";
 import {
   REPORT_STATE_LABELS,
   REPORT_STATES,
@@ -52,6 +53,8 @@ const NOT_SUBMITTED: readonly ReportState[] = ["notStarted", "inProgress", "retu
 
 export interface DashboardRow {
   number: number;
+  /** The No. as written (initiativeNumberLabel). */
+  label: string;
   title: string;
   policyIndex: number;
   departments: string[];
@@ -102,6 +105,7 @@ export function registerDashboard(app: OpenAPIHono<AppEnv>): void {
           if (!report) continue;
           rows.push({
             number: initiative.number,
+            label: initiativeNumberLabel(initiative),
             title: initiative.title,
             policyIndex: index + 1,
             departments: initiative.departments,
@@ -275,7 +279,7 @@ function DashboardPage(
             <tbody>
               {rows.map((row) => (
                 <tr data-number={String(row.number)}>
-                  <td>{String(row.number)}</td>
+                  <td>{row.label}</td>
                   <th scope="row" lang={sourceLang(ui)}>
                     <a href={ui.href(`${base}/review/${row.number}`)}>{row.title}</a>
                   </th>
@@ -296,7 +300,7 @@ function DashboardPage(
                   <td>
                     <a href={ui.href(`${base}/history/${row.number}`)}>
                       {ui.t("dashboard.history")}
-                      <span class="visually-hidden"> No.{row.number}</span>
+                      <span class="visually-hidden"> {withNumberSign(row.label)}</span>
                     </a>
                   </td>
                 </tr>

@@ -1,5 +1,10 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import {
+  initiativeNumberLabel,
+  withNumberSign,
+  withoutNumberSign,
+} from "../../../domain/initiative-number.ts";
 import type { Initiative } from "../../../domain/plan-document.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { reportActionRefusal } from "../../../domain/workflow.ts";
@@ -247,7 +252,8 @@ function ReviewPage(
 ) {
   const { ui, organization, data, state, allowed } = props;
   const { plan, round, initiative, report } = data;
-  const title = ui.t("review.title", { number: initiative.number, title: initiative.title });
+  const label = initiativeNumberLabel(initiative);
+  const title = ui.t("review.title", { number: withoutNumberSign(label), title: initiative.title });
   const errors = state.errors ?? [];
   const values = state.values ?? {};
   const base = `${manageRoundPath(organization.slug, plan.id, round.fiscalYear)}/review/${initiative.number}`;
@@ -267,7 +273,7 @@ function ReviewPage(
       organization={organization}
       wide={true}
       stylesheets={["forms.css", "review.css"]}
-      breadcrumbs={roundCrumbs(props, plan, round.fiscalYear, `No.${initiative.number}`)}
+      breadcrumbs={roundCrumbs(props, plan, round.fiscalYear, withNumberSign(label))}
       accountBar={<ManageLayoutBar {...props} />}
     >
       <ErrorSummary ui={ui} errors={errors} />
