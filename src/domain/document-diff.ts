@@ -30,6 +30,8 @@ export interface DocumentChange {
   field: DocumentField;
   /** The initiative's No., when the change is in one. */
   initiativeNumber?: number;
+  /** That No. as written, when it is not the key ("1-2", "No.R1-1"; the newer document's). */
+  initiativeNumberText?: string;
   /** The KPI line's label (as written in the newer document when it is in both). */
   kpiLabel?: string;
   before: string;
@@ -75,6 +77,11 @@ export function diffDocuments(before: PlanDocument, after: PlanDocument): Docume
   const push = (change: DocumentChange) => {
     if (change.before !== change.after) changes.push(change);
   };
+  const written = new Map<number, string>();
+  for (const document of [before, after])
+    for (const policy of document.policies)
+      for (const initiative of policy.initiatives)
+        if (initiative.numberText !== undefined) written.set(initiative.number, initiative.numberText);
   push({ field: "asOf", before: before.round.asOf, after: after.round.asOf });
   push({ field: "title", before: before.round.title ?? "", after: after.round.title ?? "" });
 
@@ -148,7 +155,10 @@ export function diffDocuments(before: PlanDocument, after: PlanDocument): Docume
         });
     }
   }
-  return changes;
+  return changes.map((change) => {
+    const text = change.initiativeNumber === undefined ? undefined : written.get(change.initiativeNumber);
+    return text === undefined ? change : { ...change, initiativeNumberText: text };
+  });
 }
 
 /** "6-2" before "6-10": by the numbers in the key. */

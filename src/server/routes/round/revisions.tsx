@@ -3,6 +3,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { type DocumentChange, diffDocuments } from "../../../domain/document-diff.ts";
+import { withNumberSign } from "../../../domain/initiative-number.ts";
 import {
   contentDisposition,
   contentType,
@@ -268,7 +269,9 @@ function RevisionSelect(props: {
 
 export function changeWhere(change: DocumentChange): string {
   const parts = [
-    ...(change.initiativeNumber !== undefined ? [`No.${change.initiativeNumber}`] : []),
+    ...(change.initiativeNumber !== undefined
+      ? [withNumberSign(change.initiativeNumberText ?? change.initiativeNumber)]
+      : []),
     ...(change.kpiLabel !== undefined ? [change.kpiLabel] : []),
   ];
   return parts.join(" ");
