@@ -15,7 +15,9 @@ forEachDatabase((database) => {
       });
       const gyosei = (await store.departments.list(organizationId)).find((d) => d.name === "行政経営課");
       if (!gyosei) throw new Error("no 行政経営課");
-      await store.transaction({ actor: TEST_ACTOR }, (tx) => tx.departments.retire(organizationId, gyosei.id, 1));
+      await store.transaction({ actor: TEST_ACTOR }, (tx) =>
+        tx.departments.retire(organizationId, gyosei.id, 1),
+      );
       const names = (await store.departments.list(organizationId)).map((d) => d.name);
       const draft = await loadDraft(store, planId, 2019);
 
@@ -35,7 +37,9 @@ forEachDatabase((database) => {
       expect(await store.migrate()).toEqual(["2026_12_02_202_department_changes"]);
       const after = await store.departments.list(organizationId);
       expect(after.map((d) => d.name)).toEqual(names);
-      expect(after.every((d) => d.version === 1 && d.retiredAt === null && d.mergedIntoId === null)).toBe(true);
+      expect(after.every((d) => d.version === 1 && d.retiredAt === null && d.mergedIntoId === null)).toBe(
+        true,
+      );
       // The published round printed from its own copies all along.
       expect(await loadDraft(store, planId, 2019)).toStrictEqual(draft);
     });
