@@ -21,6 +21,7 @@ import { type RenderPool, sharedRenderPool } from "./render/pool.ts";
 import { registerAccountPages } from "./routes/accounts/pages.tsx";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerAuthPages } from "./routes/auth/pages.tsx";
+import { registerDepartmentPages } from "./routes/departments/pages.tsx";
 import { registerEntryPages } from "./routes/entry/pages.tsx";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
@@ -139,6 +140,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerManagePages(app);
   registerMyAccountPages(app);
   registerAccountPages(app);
+  registerDepartmentPages(app);
   registerEntryPages(app);
   registerWorkbookPages(app);
   registerNoticePages(app);

@@ -45,6 +45,11 @@ export const storeErrors = {
         "公表したものも含めて削除する場合は、強制（--force）を指定してください。",
     ),
   documentInvalid: (reason: string) => new StoreError("document.invalid", `取り込めません。${reason}`),
+  departmentExists: (name: string, retired: boolean) =>
+    retired
+      ? `「${name}」は廃止した課の名前として残っています。別の名前にしてください。`
+      : `「${name}」という課はすでにあります。別の名前にするか、統合を使ってください。`,
+  departmentRetired: (name: string) => `「${name}」はすでに廃止された課です。`,
 };
 
 /** Reasons a document is refused before anything is written; each names what to fix. */

@@ -46,6 +46,7 @@ forEachDatabase((database) => {
           "2026_12_02_101_local_government_code",
           "2026_12_02_102_grade_scales",
           "2026_12_02_201_initiative_number_text",
+          "2026_12_02_202_department_changes",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {

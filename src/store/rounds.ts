@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { isRoundState } from "../domain/workflow-states.ts";
+import { copyCurrentDepartments } from "./departments.ts";
 import { importPlanDocument } from "./import-plan-document.ts";
 import { loadRoundSnapshot } from "./load-round.ts";
 import { storeErrors } from "./messages.ts";
@@ -140,6 +141,7 @@ export class Rounds implements RoundWrites {
       select organization_id, ${id}, initiative_id, kpi_id, position, label, relisted, name,
         baseline_text, baseline, target_text, target
       from round_kpi where round_id = ${input.fromRoundId}`.execute(db);
+    await copyCurrentDepartments(this.scope, id);
     const round = await this.byId(id);
     if (!round) throw storeErrors.notFound("年度の進行管理");
     await writer.audit({

@@ -67,6 +67,11 @@ export interface DepartmentTable {
   id: Id;
   organization_id: number;
   name: string;
+  version: Version;
+  /** No longer offered for new rounds or accounts (migration 2026_12_02_202). */
+  retired_at: NullableTimestamp;
+  /** The department it was merged into (統合先), when it went by a merge. */
+  merged_into_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface InitiativeDepartmentTable {

@@ -139,6 +139,43 @@ export interface DepartmentRecord {
   id: number;
   organizationId: number;
   name: string;
+  version: number;
+  /** ISO timestamp when retired (廃止) or merged away; null while in use. */
+  retiredAt: string | null;
+  /** The department it was merged into (統合先). */
+  mergedIntoId: number | null;
+}
+
+/** How much of the organization's work names a department (the department list's counts). */
+export interface DepartmentUsage {
+  departmentId: number;
+  /** Initiatives whose 関係課 (the plan's current list) include it. */
+  initiatives: number;
+  /** Of those, the ones it leads. */
+  leads: number;
+  /** Accounts whose editor role is bound to it. */
+  accounts: number;
+}
+
+/** A round that is still open (no publication yet): what a department change rewrites. */
+export interface OpenRoundMention {
+  roundId: number;
+  planId: number;
+  planTitle: string;
+  fiscalYear: number;
+  state: string;
+  /** Initiative numbers whose 関係課 in that round name the department, and whether it leads. */
+  initiatives: { number: number; lead: boolean }[];
+}
+
+/** What one department change did, beyond the department's own row (for the audit log and tests). */
+export interface DepartmentChangeEffects {
+  /** Reports of open rounds whose 関係課 changed: round, initiative number, the names before → after. */
+  reports: { roundId: number; fiscalYear: number; number: number; before: string[]; after: string[] }[];
+  /** Initiatives whose current 関係課 (the plan's list, read by new rounds) changed. */
+  initiatives: number[];
+  /** Accounts whose department membership changed. */
+  accounts: number[];
 }
 
 /**
@@ -325,6 +362,8 @@ export type StoreErrorCode =
   | "not-found"
   | "conflict"
   | "removal.published"
+  | "department.exists"
+  | "department.retired"
   | "write.outside-transaction";
 
 /** A refusal the user can act on; `message` is Japanese. */
@@ -484,9 +523,57 @@ export interface KpiValueWrites extends KpiValueReads {
 }
 
 export interface DepartmentReads {
+  /** Every department of the organization, retired ones included (past rounds name them), by name. */
   list(organizationId: number): Promise<DepartmentRecord[]>;
+  find(organizationId: number, id: number): Promise<DepartmentRecord | undefined>;
+  /** Counts of initiatives and accounts per department. */
+  usage(organizationId: number): Promise<DepartmentUsage[]>;
+  /** The open rounds whose 関係課 name the department (by its current name). */
+  openRoundMentions(organizationId: number, departmentId: number): Promise<OpenRoundMention[]>;
   /** 関係課 of a plan's initiative, lead first; undefined when the plan has no such initiative. */
   ofInitiative(planId: number, initiativeNumber: number): Promise<DepartmentRecord[] | undefined>;
+}
+
+export interface DepartmentWrites extends DepartmentReads {
+  /** A new department; StoreError "department.exists" when the name is taken (retired ones too). */
+  add(organizationId: number, name: string): Promise<DepartmentRecord>;
+  /**
+   * Renames it: open rounds print the new name; rounds with a publication keep the one they printed.
+   * ConflictError when `expectedVersion` is no longer the department's.
+   */
+  rename(
+    organizationId: number,
+    id: number,
+    expectedVersion: number,
+    name: string,
+  ): Promise<{
+    department: DepartmentRecord;
+    effects: DepartmentChangeEffects;
+  }>;
+  /**
+   * Merges `id` into `intoId` (統合): open rounds' 関係課, the plan's current 関係課 and the editors'
+   * departments move to `intoId`; `id` is retired. Published rounds keep what they printed.
+   * `action` names the audit entry (a retirement with a successor is a merge by another name).
+   */
+  merge(
+    organizationId: number,
+    id: number,
+    expectedVersion: number,
+    intoId: number,
+    action?: "department.merge" | "department.retire",
+  ): Promise<{ department: DepartmentRecord; into: DepartmentRecord; effects: DepartmentChangeEffects }>;
+  /**
+   * Retires it (廃止) without a successor: it leaves open rounds' and the plan's 関係課 lists (the
+   * caller refuses when an open round has it as lead); editors keep their binding until changed.
+   */
+  retire(
+    organizationId: number,
+    id: number,
+    expectedVersion: number,
+  ): Promise<{
+    department: DepartmentRecord;
+    effects: DepartmentChangeEffects;
+  }>;
 }
 
 export interface PublicationReads {
@@ -700,6 +787,7 @@ export interface StoreTransaction extends StoreReads {
   readonly comments: CommentWrites;
   readonly notices: NoticeWrites;
   readonly removals: RemovalWrites;
+  readonly departments: DepartmentWrites;
 }
 
 export interface Store extends StoreReads {

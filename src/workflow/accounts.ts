@@ -40,8 +40,15 @@ export function actorOf(account: { id: number; organizationId: number; displayNa
   };
 }
 
-async function departmentIds(tx: StoreTransaction | Store, organizationId: number): Promise<number[]> {
-  return (await tx.departments.list(organizationId)).map((d) => d.id);
+/** The departments an account may be bound to: those in use, and those it is bound to already (廃止 keeps it). */
+async function departmentIds(
+  tx: StoreTransaction | Store,
+  organizationId: number,
+  kept: readonly number[] = [],
+): Promise<number[]> {
+  return (await tx.departments.list(organizationId))
+    .filter((d) => d.retiredAt === null || kept.includes(d.id))
+    .map((d) => d.id);
 }
 
 function cleanInput(input: AccountInput) {
@@ -209,7 +216,8 @@ export async function updateAccount(
   | { kind: "conflict"; current: AccountRecord }
   | Refusal<AccountField>
 > {
-  const known = await departmentIds(store, input.organizationId);
+  const held = (await store.accounts.find(input.organizationId, input.accountId))?.departmentIds ?? [];
+  const known = await departmentIds(store, input.organizationId, held);
   const problems = accountProblems({ ...input.account, loginId: "" }, known, { checkLoginId: false });
   if (problems.length > 0) return { kind: "problems", problems };
   const fields = cleanInput({ ...input.account, loginId: "" });

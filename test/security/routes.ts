@@ -85,6 +85,9 @@ async function parameter(
       return undefined;
     case "id":
       if (entry.path.startsWith("/o/:org/manage/accounts/:id")) return String(world.target.id);
+      // A department: the lead of the initiative the matrix edits (forms it is sent empty refuse).
+      if (entry.path.startsWith("/o/:org/manage/departments/:id"))
+        return String(world.initiativeDepartmentIds[0]);
       // A department's entry workbook: the department of the editor (one of the initiative's 関係課).
       if (entry.path.includes("/workbook/:id")) return String(world.initiativeDepartmentIds[0]);
       if (entry.path.startsWith("/o/:org/manage/account/tokens/:id")) {

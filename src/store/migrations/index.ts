@@ -9,6 +9,7 @@ import { roundWorkflowMigration } from "./2026_12_02_003_round_workflow.ts";
 import { localGovernmentCodeMigration } from "./2026_12_02_101_local_government_code.ts";
 import { gradeScalesMigration } from "./2026_12_02_102_grade_scales.ts";
 import { initiativeNumberTextMigration } from "./2026_12_02_201_initiative_number_text.ts";
+import { departmentChangesMigration } from "./2026_12_02_202_department_changes.ts";
 
 /**
  * Every migration, by name, in a static list: nothing is discovered on the file system, so the list
@@ -25,6 +26,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     "2026_12_02_101_local_government_code": localGovernmentCodeMigration(),
     "2026_12_02_102_grade_scales": gradeScalesMigration(dialect),
     "2026_12_02_201_initiative_number_text": initiativeNumberTextMigration(),
+    "2026_12_02_202_department_changes": departmentChangesMigration(dialect),
   };
 }
 

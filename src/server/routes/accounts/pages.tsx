@@ -188,7 +188,10 @@ async function newAccountPage(
   errors: FieldError[],
   status: 200 | 400 = 200,
 ) {
-  const departments = await c.get("store").departments.list(signedIn(c).organization.id);
+  // A retired department (廃止) is not offered to new accounts.
+  const departments = (await c.get("store").departments.list(signedIn(c).organization.id)).filter(
+    (d) => d.retiredAt === null,
+  );
   return renderPage(
     c,
     <NewAccountPage {...props(c)} values={values} departments={departments} errors={errors} />,
@@ -204,7 +207,10 @@ async function editAccountPage(
   extra: { notice?: string | undefined; conflict?: boolean },
   status: 200 | 400 | 409 = 200,
 ) {
-  const departments = await c.get("store").departments.list(signedIn(c).organization.id);
+  // A retired department stays offered only to the accounts still bound to it.
+  const departments = (await c.get("store").departments.list(signedIn(c).organization.id)).filter(
+    (d) => d.retiredAt === null || target.departmentIds.includes(d.id),
+  );
   return renderPage(
     c,
     <EditAccountPage

@@ -10,6 +10,7 @@ import { fiscalYearText, planPeriodText } from "../../views/dates.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
+import { departmentsText } from "../departments/messages.ts";
 import { entryText } from "../entry/messages.ts";
 import { ProgressTable } from "../progress-table/views.tsx";
 import { DraftPaperLinks } from "../workbook/views.tsx";
@@ -48,6 +49,8 @@ export function ManageHomePage(
   props: ManagePageProps & {
     plans: { plan: PlanRecord; rounds: RoundRecord[] }[];
     canManageAccounts: boolean;
+    /** Plans and their departments (src/server/routes/departments/). */
+    canManagePlans?: boolean;
     /** The round's pages (src/server/routes/round/): the dashboard, or grading for the committee. */
     canManageRounds?: boolean;
     canGrade?: boolean;
@@ -73,6 +76,11 @@ export function ManageHomePage(
         {props.canManageAccounts ? (
           <li>
             <a href={ui.href(`${base}/manage/accounts`)}>{ui.t("manage.accounts")}</a>
+          </li>
+        ) : null}
+        {props.canManagePlans ? (
+          <li>
+            <a href={ui.href(`${base}/manage/departments`)}>{departmentsText(ui.lang)("departments.link")}</a>
           </li>
         ) : null}
         <li>
