@@ -276,14 +276,18 @@ class PlanImport {
   }
 
   private async saveInitiatives(): Promise<void> {
+    // The latest year's table is the plan's structure (plan editor): what it lists is current, in
+    // its order; an initiative first seen in an earlier year's table was dropped since (retired).
     const rows = this.document.policies.flatMap((policy, index) =>
-      policy.initiatives.map((initiative) => ({
+      policy.initiatives.map((initiative, place) => ({
         organization_id: this.organizationId,
         plan_id: this.planId,
         policy_id: this.policyIds[index] as number,
         number: initiative.number,
         title: initiative.title,
         description: initiative.description,
+        position: place + 1,
+        retired: this.dialect.bool(!this.latest),
       })),
     );
     for (const chunk of chunks(rows)) {
@@ -299,9 +303,11 @@ class PlanImport {
                   policy_id: (eb) => eb.ref("excluded.policy_id"),
                   title: (eb) => eb.ref("excluded.title"),
                   description: (eb) => eb.ref("excluded.description"),
+                  position: (eb) => eb.ref("excluded.position"),
+                  retired: (eb) => eb.ref("excluded.retired"),
                   version: sql`initiative.version + 1`,
                 })
-                .where(changed("initiative", ["policy_id", "title", "description"])),
+                .where(changed("initiative", ["policy_id", "title", "description", "position", "retired"])),
         )
         .execute();
     }
@@ -311,6 +317,17 @@ class PlanImport {
       .where("plan_id", "=", this.planId)
       .execute();
     for (const row of saved) this.initiativeIds.set(row.number, row.id);
+    if (this.latest) {
+      const listed = new Set(rows.map((r) => r.number));
+      const dropped = saved.filter((row) => !listed.has(row.number)).map((row) => row.id);
+      for (const chunk of chunks(dropped))
+        await this.trx
+          .updateTable("initiative")
+          .set({ retired: this.dialect.bool(true), version: sql`version + 1` })
+          .where("id", "in", chunk)
+          .where("retired", "=", this.dialect.bool(false))
+          .execute();
+    }
   }
 
   private initiativeId(number: number): number {
@@ -409,7 +426,11 @@ class PlanImport {
       }
       // New KPIs have no natural key to find them by after a multi-row insert, so each is
       // inserted on its own; later fiscal years match existing rows and take the set-based path.
-      const inserted = await this.trx.insertInto("kpi").values(row).returning("id").executeTakeFirstOrThrow();
+      const inserted = await this.trx
+        .insertInto("kpi")
+        .values({ ...row, retired: this.dialect.bool(!this.latest) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       this.kpiIds.set(listing.kpi.key, inserted.id);
     }
 
@@ -436,6 +457,8 @@ class PlanImport {
         .execute();
     }
 
+    if (this.latest) await this.retireKpisNotListed();
+
     const links = this.prepared.listings.map((listing) => ({
       organization_id: this.organizationId,
       initiative_id: this.initiativeId(listing.initiative.number),
@@ -458,6 +481,27 @@ class PlanImport {
               }),
         )
         .execute();
+    }
+  }
+
+  /** The latest year's table lists the plan's current KPIs: the others are retired, these not. */
+  private async retireKpisNotListed(): Promise<void> {
+    const listed = new Set(this.kpiIds.values());
+    const rows = await this.trx
+      .selectFrom("kpi")
+      .select(["id", "retired"])
+      .where("plan_id", "=", this.planId)
+      .execute();
+    for (const retired of [true, false]) {
+      const ids = rows
+        .filter((row) => listed.has(row.id) === !retired && Boolean(row.retired) !== retired)
+        .map((row) => row.id);
+      for (const chunk of chunks(ids))
+        await this.trx
+          .updateTable("kpi")
+          .set({ retired: this.dialect.bool(retired), version: sql`version + 1` })
+          .where("id", "in", chunk)
+          .execute();
     }
   }
 

@@ -4,6 +4,7 @@ import { parseDatabaseUrl } from "./url.ts";
 
 export { describeDatabaseError } from "./database-errors.ts";
 export { SqlStore } from "./sql-store.ts";
+export * from "./plan-structure-types.ts";
 export * from "./types.ts";
 export {
   DATABASE_URL_FORMS,
