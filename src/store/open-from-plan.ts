@@ -48,7 +48,8 @@ export async function copyPlanIntoRound(
     .orderBy("initiative_department.position")
     .execute();
   const namesOf = new Map<number, string[]>();
-  for (const row of departments) namesOf.set(row.initiative_id, [...(namesOf.get(row.initiative_id) ?? []), row.name]);
+  for (const row of departments)
+    namesOf.set(row.initiative_id, [...(namesOf.get(row.initiative_id) ?? []), row.name]);
 
   const reports = initiatives.map((initiative, index) => ({
     organization_id: initiative.organization_id,
@@ -66,7 +67,10 @@ export async function copyPlanIntoRound(
     state: "notStarted",
   }));
   for (let start = 0; start < reports.length; start += CHUNK)
-    await db.insertInto("report").values(reports.slice(start, start + CHUNK)).execute();
+    await db
+      .insertInto("report")
+      .values(reports.slice(start, start + CHUNK))
+      .execute();
 
   const listings = await db
     .selectFrom("initiative_kpi")
@@ -113,6 +117,9 @@ export async function copyPlanIntoRound(
       };
     });
   for (let start = 0; start < lines.length; start += CHUNK)
-    await db.insertInto("round_kpi").values(lines.slice(start, start + CHUNK)).execute();
+    await db
+      .insertInto("round_kpi")
+      .values(lines.slice(start, start + CHUNK))
+      .execute();
   return { initiatives: reports.length, kpiLines: lines.length };
 }

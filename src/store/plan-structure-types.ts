@@ -113,7 +113,11 @@ export interface PlanStructureWrites extends PlanStructureReads {
   createPlan(input: NewPlan): Promise<PlanHead>;
   updatePlan(planId: number, expectedVersion: number, changes: PlanHeadChanges): Promise<PlanHead>;
   addPolicy(planId: number, fields: { code: string; title: string }): Promise<number>;
-  updatePolicy(policyId: number, expectedVersion: number, fields: { code: string; title: string }): Promise<void>;
+  updatePolicy(
+    policyId: number,
+    expectedVersion: number,
+    fields: { code: string; title: string },
+  ): Promise<void>;
   addInitiative(planId: number, fields: InitiativeFields): Promise<number>;
   updateInitiative(initiativeId: number, expectedVersion: number, fields: InitiativeFields): Promise<void>;
   addKpi(initiativeId: number, fields: KpiFields): Promise<number>;
@@ -122,7 +126,12 @@ export interface PlanStructureWrites extends PlanStructureReads {
   relist(kpiId: number, initiativeId: number, expectedInitiativeVersion: number): Promise<void>;
   /** Takes a 再掲 listing off an initiative (the KPI and its own listing stay). */
   unlist(kpiId: number, initiativeId: number, expectedInitiativeVersion: number): Promise<void>;
-  setRetired(entity: "initiative" | "kpi", id: number, expectedVersion: number, retired: boolean): Promise<void>;
+  setRetired(
+    entity: "initiative" | "kpi",
+    id: number,
+    expectedVersion: number,
+    retired: boolean,
+  ): Promise<void>;
   /**
    * One place up or down among its siblings (policies in the plan, initiatives under their policy,
    * KPI listings under their initiative; a listing's version is its initiative's).

@@ -196,7 +196,9 @@ export class PlanStructures implements PlanStructureWrites {
         ...(changes.title !== undefined ? { title: changes.title } : {}),
         ...(changes.startFiscalYear !== undefined ? { start_fiscal_year: changes.startFiscalYear } : {}),
         ...(changes.endFiscalYear !== undefined ? { end_fiscal_year: changes.endFiscalYear } : {}),
-        ...(changes.baselineFiscalYear !== undefined ? { baseline_fiscal_year: changes.baselineFiscalYear } : {}),
+        ...(changes.baselineFiscalYear !== undefined
+          ? { baseline_fiscal_year: changes.baselineFiscalYear }
+          : {}),
         ...(changes.gradeScale !== undefined
           ? { grade_scale: changes.gradeScale ? JSON.stringify(changes.gradeScale) : null }
           : {}),
@@ -244,7 +246,11 @@ export class PlanStructures implements PlanStructureWrites {
   }
 
   async updatePolicy(policyId: number, expectedVersion: number, fields: { code: string; title: string }) {
-    const before = await this.db.selectFrom("policy").selectAll().where("id", "=", policyId).executeTakeFirst();
+    const before = await this.db
+      .selectFrom("policy")
+      .selectAll()
+      .where("id", "=", policyId)
+      .executeTakeFirst();
     if (!before) throw storeErrors.notFound("基本方針");
     if (before.version !== expectedVersion)
       throw new ConflictError(storeErrors.conflict("この基本方針"), before);
@@ -374,7 +380,11 @@ export class PlanStructures implements PlanStructureWrites {
 
   private async departmentNames(ids: number[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db.selectFrom("department").select(["id", "name"]).where("id", "in", ids).execute();
+    const rows = await this.db
+      .selectFrom("department")
+      .select(["id", "name"])
+      .where("id", "in", ids)
+      .execute();
     const names = new Map(rows.map((r) => [r.id, r.name]));
     return ids.map((id) => names.get(id) ?? String(id));
   }
@@ -448,7 +458,8 @@ export class PlanStructures implements PlanStructureWrites {
 
   async updateKpi(kpiId: number, expectedVersion: number, fields: KpiFields): Promise<void> {
     const before = await this.kpiRow(kpiId);
-    if (before.version !== expectedVersion) throw new ConflictError(storeErrors.conflict("この数値目標"), before);
+    if (before.version !== expectedVersion)
+      throw new ConflictError(storeErrors.conflict("この数値目標"), before);
     const baseline = kpiValueColumns(fields.baseline);
     const target = kpiValueColumns(fields.target);
     await this.db
@@ -554,9 +565,13 @@ export class PlanStructures implements PlanStructureWrites {
   ): Promise<void> {
     const before = entity === "initiative" ? await this.initiativeRow(id) : await this.kpiRow(id);
     if (before.version !== expectedVersion)
-      throw new ConflictError(storeErrors.conflict(entity === "initiative" ? "この取組項目" : "この数値目標"), before);
+      throw new ConflictError(
+        storeErrors.conflict(entity === "initiative" ? "この取組項目" : "この数値目標"),
+        before,
+      );
     const set = { retired: this.scope.dialect.bool(retired), version: sql<number>`version + 1` };
-    if (entity === "initiative") await this.db.updateTable("initiative").set(set).where("id", "=", id).execute();
+    if (entity === "initiative")
+      await this.db.updateTable("initiative").set(set).where("id", "=", id).execute();
     else await this.db.updateTable("kpi").set(set).where("id", "=", id).execute();
     const what = "number" in before ? { number: before.number, title: before.title } : { name: before.name };
     await this.audit(
@@ -586,7 +601,8 @@ export class PlanStructures implements PlanStructureWrites {
   private async movePolicy(id: number, expectedVersion: number, direction: "up" | "down") {
     const policy = await this.db.selectFrom("policy").selectAll().where("id", "=", id).executeTakeFirst();
     if (!policy) throw storeErrors.notFound("基本方針");
-    if (policy.version !== expectedVersion) throw new ConflictError(storeErrors.conflict("この基本方針"), policy);
+    if (policy.version !== expectedVersion)
+      throw new ConflictError(storeErrors.conflict("この基本方針"), policy);
     const siblings = await this.db
       .selectFrom("policy")
       .select("id")
@@ -635,13 +651,26 @@ export class PlanStructures implements PlanStructureWrites {
         .set({ position: index + 1, ...(siblingId === id ? { version: sql`version + 1` } : {}) })
         .where("id", "=", siblingId)
         .execute();
-    await this.audit(initiative.organization_id, initiative.plan_id, "initiative.move", "initiative", id, undefined, {
-      number: initiative.number,
-      direction,
-    });
+    await this.audit(
+      initiative.organization_id,
+      initiative.plan_id,
+      "initiative.move",
+      "initiative",
+      id,
+      undefined,
+      {
+        number: initiative.number,
+        direction,
+      },
+    );
   }
 
-  private async moveListing(kpiId: number, initiativeId: number, expectedVersion: number, direction: "up" | "down") {
+  private async moveListing(
+    kpiId: number,
+    initiativeId: number,
+    expectedVersion: number,
+    direction: "up" | "down",
+  ) {
     const kpi = await this.kpiRow(kpiId);
     const initiative = await this.bumpInitiative(initiativeId, expectedVersion);
     const siblings = await this.db
