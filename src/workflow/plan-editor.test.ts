@@ -77,7 +77,9 @@ forEachDatabase((database) => {
       const id = (name: string) => departments.get(name) as number;
 
       const plan = await createPlan(store, secretariat, { ...SETUP, gradeScale: GRADE_SCALE_PRESETS.marks });
-      await expect(createPlan(store, secretariat, SETUP)).rejects.toMatchObject({ key: "planExists" });
+      const duplicate = createPlan(store, secretariat, SETUP);
+      await expect(duplicate).rejects.toBeInstanceOf(PlanEditRefusal);
+      await expect(duplicate).rejects.toMatchObject({ key: "planExists" });
       const a = await addPolicy(store, secretariat, { planId: plan.id, code: "(ア)", title: "協働の推進" });
       const b = await addPolicy(store, secretariat, { planId: plan.id, code: "(イ)", title: "行財政運営" });
       const first = await addInitiative(store, secretariat, {
