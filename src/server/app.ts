@@ -29,6 +29,7 @@ import { registerMeApi } from "./routes/me/api.ts";
 import { registerMyAccountPages } from "./routes/my-account/pages.tsx";
 import { registerOrganizationApi } from "./routes/organizations/api.ts";
 import { registerOrganizationPages } from "./routes/organizations/pages.tsx";
+import { registerPlanEditorPages } from "./routes/plan-editor/register.ts";
 import { registerPlanApi } from "./routes/plans/api.ts";
 import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
@@ -141,6 +142,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAccountPages(app);
   registerEntryPages(app);
   registerWorkbookPages(app);
+  registerPlanEditorPages(app);
   registerNoticePages(app);
 
   registerOrganizationPages(app);

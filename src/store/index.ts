@@ -3,8 +3,8 @@ import { SqlStore } from "./sql-store.ts";
 import { parseDatabaseUrl } from "./url.ts";
 
 export { describeDatabaseError } from "./database-errors.ts";
-export { SqlStore } from "./sql-store.ts";
 export * from "./plan-structure-types.ts";
+export { SqlStore } from "./sql-store.ts";
 export * from "./types.ts";
 export {
   DATABASE_URL_FORMS,

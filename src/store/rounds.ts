@@ -3,8 +3,8 @@ import type { PlanDocument } from "../domain/plan-document.ts";
 import { isRoundState } from "../domain/workflow-states.ts";
 import { importPlanDocument } from "./import-plan-document.ts";
 import { loadRoundSnapshot } from "./load-round.ts";
-import { copyPlanIntoRound } from "./open-from-plan.ts";
 import { storeErrors } from "./messages.ts";
+import { copyPlanIntoRound } from "./open-from-plan.ts";
 import { type Scope, writerOf } from "./scope.ts";
 import {
   ConflictError,

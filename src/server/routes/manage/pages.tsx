@@ -49,6 +49,7 @@ export function registerManagePages(app: OpenAPIHono<AppEnv>): void {
         plans={plans}
         canManageAccounts={can(principal, "accounts.manage", { organizationId: organization.id })}
         canManageRounds={can(principal, "round.manage", { organizationId: organization.id })}
+        canManagePlans={can(principal, "plan.manage", { organizationId: organization.id })}
         canGrade={can(principal, "report.grade", { organizationId: organization.id })}
       />,
     );

@@ -11,6 +11,7 @@ import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { entryText } from "../entry/messages.ts";
+import { planEditorText } from "../plan-editor/messages.ts";
 import { ProgressTable } from "../progress-table/views.tsx";
 import { DraftPaperLinks } from "../workbook/views.tsx";
 
@@ -50,6 +51,8 @@ export function ManageHomePage(
     canManageAccounts: boolean;
     /** The round's pages (src/server/routes/round/): the dashboard, or grading for the committee. */
     canManageRounds?: boolean;
+    /** The plan editor (src/server/routes/plan-editor/). */
+    canManagePlans?: boolean;
     canGrade?: boolean;
     /** The person's notices (src/server/notices). */
     notices?: Child;
@@ -73,6 +76,11 @@ export function ManageHomePage(
         {props.canManageAccounts ? (
           <li>
             <a href={ui.href(`${base}/manage/accounts`)}>{ui.t("manage.accounts")}</a>
+          </li>
+        ) : null}
+        {props.canManagePlans ? (
+          <li>
+            <a href={ui.href(`${base}/manage/plan-editor`)}>{planEditorText(ui.lang)("edit.link")}</a>
           </li>
         ) : null}
         <li>
