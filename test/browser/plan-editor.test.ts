@@ -71,10 +71,11 @@ describe("the plan editor in a browser", () => {
     expect(await page.textContent("body")).toContain("平成29年度～令和3年度（2017～2021年度）");
     expect(await page.textContent("body")).toContain("S 順調以上 / A 順調 / B やや遅れ / C 遅れ");
 
-    for (const [code, title] of [
+    const policies: [code: string, title: string][] = [
       ["(ア)", "市民と行政との協働体制の確立"],
       ["(イ)", "効率的・効果的な行財政運営"],
-    ]) {
+    ];
+    for (const [code, title] of policies) {
       await page.fill("#code", code);
       await page.fill("#policyTitle", title);
       await page.click("form:has(#policyTitle) button[type=submit]");
@@ -157,7 +158,7 @@ describe("the plan editor in a browser", () => {
     const context = await signedIn(who.secretariat, true);
     const page = await context.newPage();
     const seedEdit = `/o/sakado/manage/plan-editor/${who.planId}`;
-    const paths = [
+    const paths: [name: string, path: string][] = [
       ...visited.entries(),
       ["new", "/o/sakado/manage/plan-editor/new"],
       ["seed-structure", seedEdit],
@@ -168,7 +169,8 @@ describe("the plan editor in a browser", () => {
     for (const [name, path] of paths) {
       const response = await page.goto(h.base + path);
       if (response?.status() !== 200 && name !== "new-error") failures.push(`${name}: ${response?.status()}`);
-      if (name.startsWith("seed")) await page.screenshot({ path: `${SCREENS}/plan-editor-${name}.png`, fullPage: true });
+      if (name.startsWith("seed"))
+        await page.screenshot({ path: `${SCREENS}/plan-editor-${name}.png`, fullPage: true });
       const violations = await seriousViolations(page);
       if (violations.length > 0) failures.push(`${name} ${path}\n${describeViolations(violations)}`);
     }
@@ -183,9 +185,13 @@ describe("the plan editor in a browser", () => {
     const page = await context.newPage();
     const structure = await h.store.planStructures.load(who.planId);
     const initiative = structure?.policies[0]?.initiatives[0];
-    await page.goto(`${h.base}/o/sakado/manage/plan-editor/${who.planId}/initiatives/${initiative?.id}/kpis/new`);
+    await page.goto(
+      `${h.base}/o/sakado/manage/plan-editor/${who.planId}/initiatives/${initiative?.id}/kpis/new`,
+    );
     await page.fill("#kpiTarget", "3,000万円(R3年度)");
-    await expect.poll(() => page.textContent("#kpiTarget-reading"), { timeout: 5_000 }).toContain("30,000,000円");
+    await expect
+      .poll(() => page.textContent("#kpiTarget-reading"), { timeout: 5_000 })
+      .toContain("30,000,000円");
     await page.screenshot({ path: `${SCREENS}/plan-editor-kpi-live.png`, fullPage: true });
     await context.close();
   }, 60_000);

@@ -134,9 +134,9 @@ export function PlanFormPage(props: {
     ...Object.keys(GRADE_SCALE_PRESETS).map((key) => ({
       value: key,
       label:
-        key === "default"
-          ? t("scale.default")
-          : `${t(`scale.${key}` as PlanEditorKey)}（${gradeLegend(GRADE_SCALE_PRESETS[key as keyof typeof GRADE_SCALE_PRESETS], "ja", " / ")}）`,
+        key === "sabc" || key === "ae"
+          ? `${t(`scale.${key}` as PlanEditorKey)}（${gradeLegend(GRADE_SCALE_PRESETS[key], "ja", " / ")}）`
+          : t(`scale.${key}` as PlanEditorKey),
     })),
     { value: "custom", label: t("scale.custom") },
   ];

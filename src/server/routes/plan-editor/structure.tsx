@@ -490,7 +490,7 @@ function StructurePage(props: {
             <h3 id={`policy-${policy.id}`} lang={sourceLang(ui)}>
               {policyName}
             </h3>
-            <p class="editor-actions">
+            <div class="editor-actions">
               <a
                 href={ui.href(`${here}/policies/${policy.id}`)}
                 aria-label={`${t("structure.editPolicy")}：${policyName}`}
@@ -525,7 +525,7 @@ function StructurePage(props: {
                   }}
                 />
               ) : null}
-            </p>
+            </div>
             {policy.initiatives.length === 0 ? <p class="muted">{t("structure.noInitiatives")}</p> : null}
             <ol class="editor-initiatives">
               {policy.initiatives.map((initiative, index) => {
@@ -559,7 +559,7 @@ function StructurePage(props: {
                         ))}
                       </ul>
                     )}
-                    <p class="editor-actions">
+                    <div class="editor-actions">
                       <a
                         href={ui.href(`${here}/initiatives/${initiative.id}`)}
                         aria-label={`${t("structure.editInitiative")}：${name}`}
@@ -609,7 +609,7 @@ function StructurePage(props: {
                           version: String(initiative.version),
                         }}
                       />
-                    </p>
+                    </div>
                   </li>
                 );
               })}
