@@ -30,6 +30,7 @@ import { registerMeApi } from "./routes/me/api.ts";
 import { registerMyAccountPages } from "./routes/my-account/pages.tsx";
 import { registerOrganizationApi } from "./routes/organizations/api.ts";
 import { registerOrganizationPages } from "./routes/organizations/pages.tsx";
+import { registerPlanEditorPages } from "./routes/plan-editor/register.ts";
 import { registerPlanApi } from "./routes/plans/api.ts";
 import { registerExportApi } from "./routes/plans/export.ts";
 import { registerPlanPages } from "./routes/plans/pages.tsx";
@@ -143,6 +144,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerDepartmentPages(app);
   registerEntryPages(app);
   registerWorkbookPages(app);
+  registerPlanEditorPages(app);
   registerNoticePages(app);
 
   registerOrganizationPages(app);

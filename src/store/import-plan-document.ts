@@ -314,8 +314,10 @@ class PlanImport {
     for (const number of taken) next = Math.max(next, number);
     for (const initiative of displaced) keyOf.set(initiative.number, ++next);
 
+    // The latest year's table is the plan's structure (plan editor): what it lists is current, in
+    // its order; an initiative first seen in an earlier year's table was dropped since (retired).
     const rows = this.document.policies.flatMap((policy, index) =>
-      policy.initiatives.map((initiative) => {
+      policy.initiatives.map((initiative, place) => {
         const number = keyOf.get(initiative.number) as number;
         return {
           organization_id: this.organizationId,
@@ -325,6 +327,8 @@ class PlanImport {
           number_text: numberTextFor(number, initiativeNumberLabel(initiative)) ?? null,
           title: initiative.title,
           description: initiative.description,
+          position: place + 1,
+          retired: this.dialect.bool(!this.latest),
         };
       }),
     );
@@ -342,9 +346,20 @@ class PlanImport {
                   number_text: (eb) => eb.ref("excluded.number_text"),
                   title: (eb) => eb.ref("excluded.title"),
                   description: (eb) => eb.ref("excluded.description"),
+                  position: (eb) => eb.ref("excluded.position"),
+                  retired: (eb) => eb.ref("excluded.retired"),
                   version: sql`initiative.version + 1`,
                 })
-                .where(changed("initiative", ["policy_id", "number_text", "title", "description"])),
+                .where(
+                  changed("initiative", [
+                    "policy_id",
+                    "number_text",
+                    "title",
+                    "description",
+                    "position",
+                    "retired",
+                  ]),
+                ),
         )
         .execute();
     }
@@ -356,6 +371,17 @@ class PlanImport {
     const idOf = new Map(saved.map((row) => [row.number, row.id]));
     for (const [documentNumber, number] of keyOf)
       this.initiativeIds.set(documentNumber, idOf.get(number) as number);
+    if (this.latest) {
+      const listed = new Set(rows.map((r) => r.number));
+      const dropped = saved.filter((row) => !listed.has(row.number)).map((row) => row.id);
+      for (const chunk of chunks(dropped))
+        await this.trx
+          .updateTable("initiative")
+          .set({ retired: this.dialect.bool(true), version: sql`version + 1` })
+          .where("id", "in", chunk)
+          .where("retired", "=", this.dialect.bool(false))
+          .execute();
+    }
   }
 
   private initiativeId(number: number): number {
@@ -454,7 +480,11 @@ class PlanImport {
       }
       // New KPIs have no natural key to find them by after a multi-row insert, so each is
       // inserted on its own; later fiscal years match existing rows and take the set-based path.
-      const inserted = await this.trx.insertInto("kpi").values(row).returning("id").executeTakeFirstOrThrow();
+      const inserted = await this.trx
+        .insertInto("kpi")
+        .values({ ...row, retired: this.dialect.bool(!this.latest) })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       this.kpiIds.set(listing.kpi.key, inserted.id);
     }
 
@@ -481,6 +511,8 @@ class PlanImport {
         .execute();
     }
 
+    if (this.latest) await this.retireKpisNotListed();
+
     const links = this.prepared.listings.map((listing) => ({
       organization_id: this.organizationId,
       initiative_id: this.initiativeId(listing.initiative.number),
@@ -503,6 +535,27 @@ class PlanImport {
               }),
         )
         .execute();
+    }
+  }
+
+  /** The latest year's table lists the plan's current KPIs: the others are retired, these not. */
+  private async retireKpisNotListed(): Promise<void> {
+    const listed = new Set(this.kpiIds.values());
+    const rows = await this.trx
+      .selectFrom("kpi")
+      .select(["id", "retired"])
+      .where("plan_id", "=", this.planId)
+      .execute();
+    for (const retired of [true, false]) {
+      const ids = rows
+        .filter((row) => listed.has(row.id) === !retired && Boolean(row.retired) !== retired)
+        .map((row) => row.id);
+      for (const chunk of chunks(ids))
+        await this.trx
+          .updateTable("kpi")
+          .set({ retired: this.dialect.bool(retired), version: sql`version + 1` })
+          .where("id", "in", chunk)
+          .execute();
     }
   }
 

@@ -3,6 +3,7 @@ import { SqlStore } from "./sql-store.ts";
 import { parseDatabaseUrl } from "./url.ts";
 
 export { describeDatabaseError } from "./database-errors.ts";
+export * from "./plan-structure-types.ts";
 export { SqlStore } from "./sql-store.ts";
 export * from "./types.ts";
 export {

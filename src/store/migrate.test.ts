@@ -47,6 +47,7 @@ forEachDatabase((database) => {
           "2026_12_02_102_grade_scales",
           "2026_12_02_201_initiative_number_text",
           "2026_12_02_202_department_changes",
+          "2026_12_02_203_plan_editor",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {

@@ -161,6 +161,7 @@ forEachDatabase((database) => {
       });
       const opened = await store.transaction({ actor: TEST_ACTOR }, (tx) =>
         tx.rounds.open({
+          planId,
           fromRoundId: fy2019.roundId,
           fiscalYear: 2020,
           asOf: "2021-03-31",

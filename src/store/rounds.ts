@@ -1,10 +1,10 @@
 import { sql } from "kysely";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { isRoundState } from "../domain/workflow-states.ts";
-import { copyCurrentDepartments } from "./departments.ts";
 import { importPlanDocument } from "./import-plan-document.ts";
 import { loadRoundSnapshot } from "./load-round.ts";
 import { storeErrors } from "./messages.ts";
+import { copyPlanIntoRound } from "./open-from-plan.ts";
 import { type Scope, writerOf } from "./scope.ts";
 import {
   ConflictError,
@@ -101,47 +101,45 @@ export class Rounds implements RoundWrites {
   }
 
   async open(input: {
-    fromRoundId: number;
+    planId: number;
+    fromRoundId?: number;
     fiscalYear: number;
     asOf: string;
     entryDeadline: string | null;
   }): Promise<RoundRecord> {
     const writer = writerOf(this.scope);
     const { db } = this.scope;
-    const from = await db
-      .selectFrom("reporting_round")
-      .select(["organization_id", "plan_id", "source_organization_name"])
-      .where("id", "=", input.fromRoundId)
+    const plan = await db
+      .selectFrom("plan")
+      .select(["organization_id"])
+      .where("id", "=", input.planId)
       .executeTakeFirst();
-    if (!from) throw storeErrors.notFound("年度の進行管理");
+    if (!plan) throw storeErrors.notFound("計画");
+    const from =
+      input.fromRoundId === undefined
+        ? undefined
+        : await db
+            .selectFrom("reporting_round")
+            .select(["source_organization_name"])
+            .where("id", "=", input.fromRoundId)
+            .executeTakeFirst();
     const { id } = await db
       .insertInto("reporting_round")
       .values({
-        organization_id: from.organization_id,
-        plan_id: from.plan_id,
+        organization_id: plan.organization_id,
+        plan_id: input.planId,
         fiscal_year: input.fiscalYear,
         as_of: input.asOf,
         title: null,
-        source_organization_name: from.source_organization_name,
+        source_organization_name: from?.source_organization_name ?? null,
         state: "preparing",
         entry_deadline: input.entryDeadline,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    // The initiatives as the earlier round showed them, each with an empty report.
-    await sql`insert into report (organization_id, initiative_id, round_id, activities, grade,
-        committee_opinion, next_year_goal, policy_id, position, title, description, departments, state)
-      select r.organization_id, r.initiative_id, ${id}, '', null, '', '', coalesce(r.policy_id, i.policy_id),
-        r.position, coalesce(r.title, i.title), coalesce(r.description, i.description), r.departments,
-        'notStarted'
-      from report r join initiative i on i.id = r.initiative_id
-      where r.round_id = ${input.fromRoundId}`.execute(db);
-    await sql`insert into round_kpi (organization_id, round_id, initiative_id, kpi_id, position, label,
-        relisted, name, baseline_text, baseline, target_text, target)
-      select organization_id, ${id}, initiative_id, kpi_id, position, label, relisted, name,
-        baseline_text, baseline, target_text, target
-      from round_kpi where round_id = ${input.fromRoundId}`.execute(db);
-    await copyCurrentDepartments(this.scope, id);
+    // The plan's structure as it stands (src/store/open-from-plan.ts), each initiative with an
+    // empty report.
+    await copyPlanIntoRound(db, this.scope.dialect, input.planId, id);
     const round = await this.byId(id);
     if (!round) throw storeErrors.notFound("年度の進行管理");
     await writer.audit({
@@ -149,7 +147,11 @@ export class Rounds implements RoundWrites {
       action: "round.open",
       entity: "reporting_round",
       entityId: id,
-      after: { planId: round.planId, fiscalYear: round.fiscalYear, fromRoundId: input.fromRoundId },
+      after: {
+        planId: round.planId,
+        fiscalYear: round.fiscalYear,
+        ...(input.fromRoundId !== undefined ? { fromRoundId: input.fromRoundId } : {}),
+      },
     });
     return round;
   }

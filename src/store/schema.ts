@@ -37,6 +37,8 @@ export interface PlanTable {
   version: Version;
   /** GradeLevel[] (JSON), best first; NULL: the default A–D scale (migration 2026_12_02_101). */
   grade_scale: NullableJson;
+  /** Whether the plan's scale has 対象外 (migration 2026_12_02_203). */
+  not_assessed_allowed: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
 }
 
 export interface PolicyTable {
@@ -61,6 +63,10 @@ export interface InitiativeTable {
   title: string;
   description: string;
   version: Version;
+  /** Place in the plan under its 基本方針 (migration 2026_12_02_203); NULL: by number. */
+  position: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 廃止: left out of rounds opened from now on (migration 2026_12_02_203). */
+  retired: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
 }
 
 export interface DepartmentTable {
@@ -94,6 +100,8 @@ export interface KpiTable {
   target: Json;
   target_numeric: number | null;
   version: Version;
+  /** 廃止: left out of rounds opened from now on (migration 2026_12_02_203). */
+  retired: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
 }
 
 export interface InitiativeKpiTable {

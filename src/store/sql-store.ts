@@ -8,6 +8,7 @@ import { KpiValues } from "./kpi-values.ts";
 import { migrateToLatest, pendingMigrations } from "./migrate.ts";
 import { Notices } from "./notices.ts";
 import { Organizations } from "./organizations.ts";
+import { PlanStructures } from "./plan-structure.ts";
 import { Plans } from "./plans.ts";
 import { Publications } from "./publications.ts";
 import { Removals } from "./removals.ts";
@@ -36,6 +37,7 @@ class Resources {
   readonly comments: Comments;
   readonly notices: Notices;
   readonly removals: Removals;
+  readonly planStructures: PlanStructures;
 
   constructor(scope: Scope) {
     this.organizations = new Organizations(scope);
@@ -52,6 +54,7 @@ class Resources {
     this.comments = new Comments(scope);
     this.notices = new Notices(scope);
     this.removals = new Removals(scope);
+    this.planStructures = new PlanStructures(scope);
   }
 }
 

@@ -3,6 +3,7 @@ import type { KpiValue } from "../domain/kpi-value.ts";
 import type { RoleName } from "../domain/permissions.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import type { PublicationSource, ReportState, RoundState } from "../domain/workflow-states.ts";
+import type { PlanStructureReads, PlanStructureWrites } from "./plan-structure-types.ts";
 
 /**
  * What the rest of the product may ask of the store. The store is the only code that speaks SQL;
@@ -426,11 +427,13 @@ export interface RoundReads {
 
 export interface RoundWrites extends RoundReads {
   /**
-   * Opens the next fiscal year from a round: the same initiatives (texts, 関係課, order, 基本方針)
-   * and KPI lines (name, label, 当初, 目標, 再掲), with empty reports (未着手) and no 現状値.
+   * Opens a fiscal year from the plan's structure (the initiatives and KPIs not retired: texts,
+   * 関係課, order, 基本方針, KPI lines with name, label, 当初, 目標, 再掲), with empty reports (未着手)
+   * and no 現状値. `fromRoundId`: the earlier round it follows, when there is one.
    */
   open(input: {
-    fromRoundId: number;
+    planId: number;
+    fromRoundId?: number;
     fiscalYear: number;
     asOf: string;
     entryDeadline: string | null;
@@ -771,6 +774,7 @@ export interface StoreReads {
   readonly comments: CommentReads;
   readonly notices: NoticeReads;
   readonly removals: RemovalReads;
+  readonly planStructures: PlanStructureReads;
 }
 
 /** What a transaction may do: every read, and the writes. */
@@ -788,6 +792,7 @@ export interface StoreTransaction extends StoreReads {
   readonly notices: NoticeWrites;
   readonly removals: RemovalWrites;
   readonly departments: DepartmentWrites;
+  readonly planStructures: PlanStructureWrites;
 }
 
 export interface Store extends StoreReads {

@@ -32,7 +32,10 @@ export interface Acting {
   principal: Principal;
 }
 
-/** Opens FY N+1 from the plan's latest round (FY N): its initiatives and KPI lines, empty reports. */
+/**
+ * Opens FY N+1 after the plan's latest round (FY N), or a plan's first round: the plan's structure as
+ * it stands (initiatives and KPI lines not retired), empty reports.
+ */
 export async function openRound(
   store: Store,
   acting: Acting,
@@ -43,9 +46,11 @@ export async function openRound(
     if (rounds.some((r) => r.fiscalYear === input.fiscalYear))
       throw new WorkflowRefusal("workflow.roundExists");
     const earlier = rounds.filter((r) => r.fiscalYear < input.fiscalYear).at(-1);
-    if (!earlier) throw new WorkflowRefusal("workflow.noEarlierRound");
+    // A plan made in the browser opens its first round from its structure alone.
+    if (!earlier && rounds.length > 0) throw new WorkflowRefusal("workflow.noEarlierRound");
     return tx.rounds.open({
-      fromRoundId: earlier.id,
+      planId: input.planId,
+      ...(earlier ? { fromRoundId: earlier.id } : {}),
       fiscalYear: input.fiscalYear,
       asOf: input.asOf ?? fiscalYearEnd(input.fiscalYear),
       entryDeadline: input.entryDeadline ?? null,

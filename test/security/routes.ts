@@ -75,6 +75,11 @@ async function parameter(
       return String(world.initiativeNumber);
     case "revision":
       return "1";
+    // The plan editor's ids: those of the world's plan (src/server/routes/plan-editor/).
+    case "policyId":
+    case "initiativeId":
+    case "kpiId":
+      return planEditorId(world, name);
     case "format":
       return "csv";
     case "name":
@@ -99,6 +104,27 @@ async function parameter(
     default:
       return undefined;
   }
+}
+
+async function planEditorId(world: World, name: "policyId" | "initiativeId" | "kpiId"): Promise<string> {
+  const structure = await world.store.planStructures.load(world.planId);
+  const initiative = structure?.policies
+    .flatMap((p) => p.initiatives)
+    .find((i) => i.number === world.initiativeNumber);
+  const id =
+    name === "policyId"
+      ? initiative?.policyId
+      : name === "initiativeId"
+        ? initiative?.id
+        : (
+            initiative?.kpis.find((k) => !k.relisted) ??
+            structure?.policies
+              .flatMap((p) => p.initiatives)
+              .flatMap((i) => i.kpis)
+              .find((k) => !k.relisted)
+          )?.kpiId;
+  if (id === undefined) throw new CannotDerive(`the world's plan has no ${name}`);
+  return String(id);
 }
 
 export type Outcome = "allowed" | "login" | "401" | "403" | "404";

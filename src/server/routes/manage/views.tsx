@@ -12,6 +12,7 @@ import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { departmentsText } from "../departments/messages.ts";
 import { entryText } from "../entry/messages.ts";
+import { planEditorText } from "../plan-editor/messages.ts";
 import { ProgressTable } from "../progress-table/views.tsx";
 import { DraftPaperLinks } from "../workbook/views.tsx";
 
@@ -49,10 +50,10 @@ export function ManageHomePage(
   props: ManagePageProps & {
     plans: { plan: PlanRecord; rounds: RoundRecord[] }[];
     canManageAccounts: boolean;
-    /** Plans and their departments (src/server/routes/departments/). */
-    canManagePlans?: boolean;
     /** The round's pages (src/server/routes/round/): the dashboard, or grading for the committee. */
     canManageRounds?: boolean;
+    /** The plan editor (src/server/routes/plan-editor/). */
+    canManagePlans?: boolean;
     canGrade?: boolean;
     /** The person's notices (src/server/notices). */
     notices?: Child;
@@ -79,9 +80,16 @@ export function ManageHomePage(
           </li>
         ) : null}
         {props.canManagePlans ? (
-          <li>
-            <a href={ui.href(`${base}/manage/departments`)}>{departmentsText(ui.lang)("departments.link")}</a>
-          </li>
+          <>
+            <li>
+              <a href={ui.href(`${base}/manage/plan-editor`)}>{planEditorText(ui.lang)("edit.link")}</a>
+            </li>
+            <li>
+              <a href={ui.href(`${base}/manage/departments`)}>
+                {departmentsText(ui.lang)("departments.link")}
+              </a>
+            </li>
+          </>
         ) : null}
         <li>
           <a href={ui.href(`${base}/manage/account`)}>{ui.t("manage.account")}</a>
