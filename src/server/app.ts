@@ -22,6 +22,8 @@ import { registerAccountPages } from "./routes/accounts/pages.tsx";
 import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerAuthPages } from "./routes/auth/pages.tsx";
 import { registerEntryPages } from "./routes/entry/pages.tsx";
+import { registerImportPages } from "./routes/import/pages.tsx";
+import type { PendingUploads } from "./routes/import/pending.ts";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
 import { registerManagePages } from "./routes/manage/pages.tsx";
@@ -53,6 +55,8 @@ export interface AppOptions {
   renderPool?: RenderPool;
   /** Sessions, proxies, the clock (default: DEFAULT_SECURITY). */
   security?: Partial<SecurityOptions>;
+  /** Where uploaded files wait between their preview and confirmation (default: the temporary folder). */
+  uploads?: PendingUploads;
 }
 
 /**
@@ -141,6 +145,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerAccountPages(app);
   registerEntryPages(app);
   registerWorkbookPages(app);
+  registerImportPages(app, options.uploads);
   registerNoticePages(app);
 
   registerOrganizationPages(app);
