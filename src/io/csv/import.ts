@@ -48,7 +48,10 @@ function unescapeFormula(cell: string): string {
 }
 
 /** The CSV's records as sheet rows (record numbers as a spreadsheet would show them, and start lines). */
-export function readRecords(text: string, delimiter: string): { source: SheetSource } | { error: Diagnostic } {
+export function readRecords(
+  text: string,
+  delimiter: string,
+): { source: SheetSource } | { error: Diagnostic } {
   type Parsed = { record: string[]; info: { lines: number; bytes: number } };
   let records: Parsed[];
   try {
