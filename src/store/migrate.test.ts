@@ -45,6 +45,7 @@ forEachDatabase((database) => {
           "2026_12_02_003_round_workflow",
           "2026_12_02_101_local_government_code",
           "2026_12_02_102_grade_scales",
+          "2026_12_02_201_import_mappings",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {

@@ -4,6 +4,7 @@ import { AuditLog, auditWriter } from "./audit.ts";
 import { Comments } from "./comments.ts";
 import { Departments } from "./departments.ts";
 import type { StoreDialect } from "./dialect.ts";
+import { ImportMappings } from "./import-mappings.ts";
 import { KpiValues } from "./kpi-values.ts";
 import { migrateToLatest, pendingMigrations } from "./migrate.ts";
 import { Notices } from "./notices.ts";
@@ -36,6 +37,7 @@ class Resources {
   readonly comments: Comments;
   readonly notices: Notices;
   readonly removals: Removals;
+  readonly importMappings: ImportMappings;
 
   constructor(scope: Scope) {
     this.organizations = new Organizations(scope);
@@ -52,6 +54,7 @@ class Resources {
     this.comments = new Comments(scope);
     this.notices = new Notices(scope);
     this.removals = new Removals(scope);
+    this.importMappings = new ImportMappings(scope);
   }
 }
 

@@ -669,6 +669,25 @@ export interface RemovalWrites extends RemovalReads {
   removeOrganization(organizationId: number, options?: RemovalOptions): Promise<RemovalCounts>;
 }
 
+/** The column mapping an organization last imported another city's layout with (docs/MAPPING.md). */
+export interface ImportMappingRecord {
+  organizationId: number;
+  /** The mapping file's JSON object as saved. */
+  mapping: unknown;
+  version: number;
+  /** ISO timestamp */
+  updatedAt: string;
+}
+
+export interface ImportMappingReads {
+  find(organizationId: number): Promise<ImportMappingRecord | undefined>;
+}
+
+export interface ImportMappingWrites extends ImportMappingReads {
+  /** Keeps `mapping` as the organization's (replacing the one before), audited as "import-mapping.save". */
+  save(organizationId: number, mapping: unknown): Promise<ImportMappingRecord>;
+}
+
 export interface StoreReads {
   readonly organizations: OrganizationReads;
   readonly plans: PlanReads;
@@ -684,6 +703,7 @@ export interface StoreReads {
   readonly comments: CommentReads;
   readonly notices: NoticeReads;
   readonly removals: RemovalReads;
+  readonly importMappings: ImportMappingReads;
 }
 
 /** What a transaction may do: every read, and the writes. */
@@ -700,6 +720,7 @@ export interface StoreTransaction extends StoreReads {
   readonly comments: CommentWrites;
   readonly notices: NoticeWrites;
   readonly removals: RemovalWrites;
+  readonly importMappings: ImportMappingWrites;
 }
 
 export interface Store extends StoreReads {

@@ -8,6 +8,7 @@ import { accountsMigration } from "./2026_12_02_002_accounts.ts";
 import { roundWorkflowMigration } from "./2026_12_02_003_round_workflow.ts";
 import { localGovernmentCodeMigration } from "./2026_12_02_101_local_government_code.ts";
 import { gradeScalesMigration } from "./2026_12_02_102_grade_scales.ts";
+import { importMappingsMigration } from "./2026_12_02_201_import_mappings.ts";
 
 /**
  * Every migration, by name, in a static list: nothing is discovered on the file system, so the list
@@ -23,6 +24,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     "2026_12_02_003_round_workflow": roundWorkflowMigration(dialect),
     "2026_12_02_101_local_government_code": localGovernmentCodeMigration(),
     "2026_12_02_102_grade_scales": gradeScalesMigration(dialect),
+    "2026_12_02_201_import_mappings": importMappingsMigration(dialect),
   };
 }
 

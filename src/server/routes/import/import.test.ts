@@ -286,6 +286,21 @@ forEachDatabase((database) => {
       const res = await postForm(previewPath, { fingerprint: fingerprint(preview) });
       expect(res.status).toBe(303);
       expect((await rounds()).map((r) => r.fiscalYear)).toEqual([2022]);
+
+      // Kept for next year: the organization's mapping (audited) fills the builder of the next upload.
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      expect((await store.importMappings.find(organizationId))?.mapping).toMatchObject({
+        columns: { grade: "K" },
+      });
+      const audit = await store.audit.list(organizationId, {});
+      expect(audit.filter((e) => e.action === "import-mapping.save").map((e) => e.actorAccountId)).toEqual([
+        secretariat.account.id,
+      ]);
+      const next = await uploaded(CITY_CSV, "next-year.csv");
+      const nextBuilder = await get(new URL(next.page.headers.get("Location") ?? "", ORIGIN).pathname);
+      const nextHtml = await nextBuilder.text();
+      expect(textOf(nextHtml)).toContain("前回保存した列の対応を初期値にしています。");
+      expect(nextHtml).toContain('<option value="K" selected="">K：評価</option>');
     });
 
     it("refuses a file over the size limit and a zip bomb, each with its reason, storing nothing", async () => {

@@ -9,6 +9,7 @@ import { type ColumnMapping, parseMapping } from "../../../io/mapping/schema.ts"
 import { readSheetPreview } from "../../../io/sheet-rows.ts";
 import { ConflictError, StoreError } from "../../../store/types.ts";
 import { actorOf } from "../../../workflow/accounts.ts";
+import { saveImportMapping } from "../../../workflow/import-mapping.ts";
 import { compareWithStored } from "../../../workflow/import-preview.ts";
 import { importRound } from "../../../workflow/import-round.ts";
 import { organizationFromPath, type RouteRule, route } from "../../auth/rules.ts";
@@ -186,6 +187,12 @@ async function showPreview(
   );
 }
 
+/** The mapping the organization saved last time, when it still reads. */
+async function savedMapping(c: Context<AppEnv>): Promise<ColumnMapping | undefined> {
+  const saved = await c.get("store").importMappings.find(signedIn(c).organization.id);
+  return saved ? (parseMapping(saved.mapping).mapping ?? undefined) : undefined;
+}
+
 async function showMapping(
   c: Context<AppEnv>,
   record: PendingUpload,
@@ -195,7 +202,7 @@ async function showMapping(
 ) {
   const { ui } = pageContext(c);
   const format = spreadsheetFormat(record.fileName, bytes) ?? "csv";
-  const saved = values === undefined ? mappingOf(record) : undefined;
+  const saved = values === undefined ? (mappingOf(record) ?? (await savedMapping(c))) : undefined;
   let shown = values ?? (saved ? formValuesOf(saved) : emptyFormValues());
   const sheet = await readSheetPreview(bytes, format, {
     limits: uploadLimits(c),
@@ -325,6 +332,10 @@ export function registerImportPages(app: Parameters<typeof route>[0], uploads = 
     if (!built.mapping) return showMapping(c, pending.record, pending.bytes, values, built.errors);
     const record = { ...pending.record, mapping: built.mapping };
     await uploads.update(record);
+    await saveImportMapping(c.get("store"), actorOf(signedIn(c).account), {
+      organizationId: organization.id,
+      mapping: built.mapping,
+    });
     return c.redirect(ui.href(`${importBase(organization.slug)}/${record.id}`), 303);
   });
 
