@@ -52,7 +52,13 @@ const positive = z.preprocess(
   (v) => (typeof v === "string" && !/^[0-9]{1,7}$/.test(v) ? Number.NaN : v),
   z.coerce.number().int().min(1).max(9_999_999).optional(),
 );
-const doneQuery = z.object({ plan: positive, fy: positive, revision: positive });
+const doneQuery = z.object({
+  plan: positive,
+  fy: positive,
+  revision: positive,
+  /** Sent back here from a pending upload that has gone (expired, or imported already). */
+  expired: z.enum(["1"]).optional(),
+});
 
 /** The multipart envelope around the file (boundaries, the CSRF field, the file's headers). */
 const FORM_OVERHEAD = 64 * 1024;
@@ -95,6 +101,8 @@ const limitBody: MiddlewareHandler<AppEnv> = (c, next) =>
 
 function showStart(c: Context<AppEnv>, errors: FieldError[] = [], status: 200 | 400 | 409 = 200) {
   const done = doneQuery.safeParse(c.req.method === "GET" ? c.req.query() : {});
+  if (done.success && done.data.expired && errors.length === 0)
+    return showStart(c, [{ field: "file", message: imt(pageContext(c).ui, "expired") }], 400);
   const notice =
     done.success && done.data.plan && done.data.fy && done.data.revision
       ? { planId: done.data.plan, fiscalYear: done.data.fy, revision: done.data.revision }
@@ -121,8 +129,16 @@ async function pendingOf(c: Context<AppEnv>, uploads: PendingUploads) {
   );
 }
 
+/**
+ * A pending upload that is not there (expired, imported already, or never this account's): a form
+ * post is answered with the start page and the reason; a page is sent there (so a reload of an old
+ * preview lands on the upload form).
+ */
 function expired(c: Context<AppEnv>) {
-  return showStart(c, [{ field: "file", message: imt(pageContext(c).ui, "expired") }], 400);
+  const { ui } = pageContext(c);
+  if (c.req.method === "GET")
+    return c.redirect(ui.href(importBase(signedIn(c).organization.slug), { expired: "1" }), 303);
+  return showStart(c, [{ field: "file", message: imt(ui, "expired") }], 400);
 }
 
 function spreadsheetFormat(fileName: string, bytes: Uint8Array): "csv" | "xlsx" | undefined {

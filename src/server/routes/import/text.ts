@@ -226,3 +226,8 @@ export function findingText(ui: Ui, d: Diagnostic): string {
       : text.replace(/。上限を上げるには.*$/, "。");
   return `${cut}${ui.lang === "en" ? " " : ""}${imt(ui, "limitHint")}`;
 }
+
+/** The manage home page's link to the import pages. */
+export function importLinkText(ui: Ui): string {
+  return imt(ui, "title");
+}

@@ -50,6 +50,7 @@ export function registerManagePages(app: OpenAPIHono<AppEnv>): void {
         canManageAccounts={can(principal, "accounts.manage", { organizationId: organization.id })}
         canManageRounds={can(principal, "round.manage", { organizationId: organization.id })}
         canGrade={can(principal, "report.grade", { organizationId: organization.id })}
+        canImport={can(principal, "plan.manage", { organizationId: organization.id })}
       />,
     );
   });

@@ -11,6 +11,8 @@ import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { entryText } from "../entry/messages.ts";
+import { importLinkText } from "../import/text.ts";
+import { importBase } from "../import/views.tsx";
 import { ProgressTable } from "../progress-table/views.tsx";
 import { DraftPaperLinks } from "../workbook/views.tsx";
 
@@ -51,6 +53,8 @@ export function ManageHomePage(
     /** The round's pages (src/server/routes/round/): the dashboard, or grading for the committee. */
     canManageRounds?: boolean;
     canGrade?: boolean;
+    /** The import pages (src/server/routes/import/): the secretariat's. */
+    canImport?: boolean;
     /** The person's notices (src/server/notices). */
     notices?: Child;
   },
@@ -73,6 +77,11 @@ export function ManageHomePage(
         {props.canManageAccounts ? (
           <li>
             <a href={ui.href(`${base}/manage/accounts`)}>{ui.t("manage.accounts")}</a>
+          </li>
+        ) : null}
+        {props.canImport ? (
+          <li>
+            <a href={ui.href(importBase(organization.slug))}>{importLinkText(ui)}</a>
           </li>
         ) : null}
         <li>
