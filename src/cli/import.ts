@@ -27,6 +27,7 @@ import {
   type SqlStore,
   StoreError,
 } from "../store/index.ts";
+import { storedRoundOf } from "../workflow/import-preview.ts";
 import { importRound } from "../workflow/import-round.ts";
 import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
@@ -334,14 +335,8 @@ async function removalsOf(
   organization: OrganizationRecord | undefined,
 ): Promise<Removals | undefined> {
   if (!organization) return undefined;
-  const { title, startFiscalYear, endFiscalYear } = document.plan;
-  const plan = (await store.plans.list(organization.id)).find(
-    (p) => p.title === title && p.startFiscalYear === startFiscalYear && p.endFiscalYear === endFiscalYear,
-  );
-  if (!plan) return undefined;
-  const round = await store.rounds.find(plan.id, document.round.fiscalYear);
-  const stored = round && (await store.rounds.snapshot(round.id));
-  return stored ? removalsBetween(stored.document, document) : undefined;
+  const stored = await storedRoundOf(store, organization.id, document);
+  return stored ? removalsBetween(stored.snapshot.document, document) : undefined;
 }
 
 /**

@@ -26,8 +26,10 @@ forEachDatabase((database) => {
       expect(first.out).toContain("適用しました / applied: 2026_12_02_101_local_government_code");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_102_grade_scales");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_201_initiative_number_text");
+      expect(first.out).toContain("適用しました / applied: 2026_12_02_202_department_changes");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_203_plan_editor");
-      expect(first.out.at(-1)).toMatch(/^9件の移行を適用しました。/);
+      expect(first.out).toContain("適用しました / applied: 2026_12_02_204_import_mappings");
+      expect(first.out.at(-1)).toMatch(/^12件の移行を適用しました。/);
 
       const second = captureIo();
       expect(await run([`--database=${url}`], second.io)).toBe(EXIT_OK);

@@ -23,6 +23,8 @@ import { registerApiDocs } from "./routes/api-docs/pages.tsx";
 import { registerAuthPages } from "./routes/auth/pages.tsx";
 import { registerDepartmentPages } from "./routes/departments/pages.tsx";
 import { registerEntryPages } from "./routes/entry/pages.tsx";
+import { registerImportPages } from "./routes/import/pages.tsx";
+import type { PendingUploads } from "./routes/import/pending.ts";
 import { registerInitiativeApi } from "./routes/initiatives/api.ts";
 import { registerInitiativePages } from "./routes/initiatives/pages.tsx";
 import { registerManagePages } from "./routes/manage/pages.tsx";
@@ -55,6 +57,8 @@ export interface AppOptions {
   renderPool?: RenderPool;
   /** Sessions, proxies, the clock (default: DEFAULT_SECURITY). */
   security?: Partial<SecurityOptions>;
+  /** Where uploaded files wait between their preview and confirmation (default: the temporary folder). */
+  uploads?: PendingUploads;
 }
 
 /**
@@ -145,6 +149,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   registerEntryPages(app);
   registerWorkbookPages(app);
   registerPlanEditorPages(app);
+  registerImportPages(app, options.uploads);
   registerNoticePages(app);
 
   registerOrganizationPages(app);

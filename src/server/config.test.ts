@@ -11,7 +11,12 @@ describe("serve configuration", () => {
         databaseUrl: "sqlite:./data/shinchoku.db",
         sample: true,
         demo: false,
-        security: { trustProxy: false, sessionIdleMs: 120 * 60_000, sessionAbsoluteMs: 12 * 3_600_000 },
+        security: {
+          trustProxy: false,
+          sessionIdleMs: 120 * 60_000,
+          sessionAbsoluteMs: 12 * 3_600_000,
+          uploadMaxBytes: 20 * 1024 * 1024,
+        },
       },
     });
   });
@@ -180,6 +185,18 @@ describe("serve configuration", () => {
     expect(
       refused({ PORT: "x", TRUST_PROXY: "2", SESSION_ABSOLUTE_HOURS: "0", PUBLIC_URL: "x" }),
     ).toHaveLength(4);
+  });
+
+  it("reads UPLOAD_MAX_MB as whole megabytes, 1 to 1024, and refuses anything else by name", () => {
+    const read = (value: string) => readServeConfig([], { UPLOAD_MAX_MB: value });
+    const ok = read("5");
+    expect(ok.ok && "config" in ok ? ok.config.security.uploadMaxBytes : undefined).toBe(5 * 1024 * 1024);
+    for (const bad of ["0", "1025", "2.5", "20MB"]) {
+      const result = read(bad);
+      expect(result.ok ? [] : result.errors, bad).toEqual([
+        `UPLOAD_MAX_MB は 1～1024 の整数（MB）で指定してください（指定値: ${bad}） / UPLOAD_MAX_MB must be whole megabytes, 1–1024`,
+      ]);
+    }
   });
 
   it("--help asks for the usage", () => {

@@ -42,7 +42,12 @@ export interface ServeSecurity {
   sessionAbsoluteMs: number;
   /** PUBLIC_URL: the origin people reach the server at (no trailing slash), for printed one-time URLs. */
   publicUrl?: string;
+  /** UPLOAD_MAX_MB (default 20), in bytes: the largest file the import pages take. */
+  uploadMaxBytes: number;
 }
+
+export const DEFAULT_UPLOAD_MAX_MB = DEFAULT_SECURITY.uploadMaxBytes / (1024 * 1024);
+const MAX_UPLOAD_MAX_MB = 1024;
 
 export const DEFAULT_SESSION_IDLE_MINUTES = DEFAULT_SECURITY.sessionIdleMs / 60_000;
 export const DEFAULT_SESSION_ABSOLUTE_HOURS = DEFAULT_SECURITY.sessionAbsoluteMs / 3_600_000;
@@ -91,6 +96,8 @@ export function serveUsage(): string {
     "                          (プロキシ経由でしか届かないときだけ。既定 0) / believe the reverse proxy's headers",
     "  PUBLIC_URL              利用者が開くアドレス（例 https://shinchoku.example.lg.jp）。表示する URL の基点",
     "                          the address people reach the server at, the base of printed one-time URLs",
+    `  UPLOAD_MAX_MB           取り込みの画面でアップロードできるファイルの大きさの上限（MB。既定 ${DEFAULT_UPLOAD_MAX_MB}、1～${MAX_UPLOAD_MAX_MB}）`,
+    "                          the largest file the import pages take, in MB",
     "  SMTP_URL                お知らせをメールでも送る SMTP サーバー（smtp://… または smtps://…）",
     "                          send notices by e-mail too, through this server",
     "  MAIL_FROM               お知らせメールの差出人 / the sender of notice e-mail",
@@ -148,7 +155,17 @@ export function readSecuritySettings(env: Record<string, string | undefined>): {
     trustProxy: false,
     sessionIdleMs: DEFAULT_SECURITY.sessionIdleMs,
     sessionAbsoluteMs: DEFAULT_SECURITY.sessionAbsoluteMs,
+    uploadMaxBytes: DEFAULT_SECURITY.uploadMaxBytes,
   };
+  const uploadText = env.UPLOAD_MAX_MB;
+  if (uploadText !== undefined && uploadText.trim() !== "") {
+    const mb = readWhole(uploadText, 1, MAX_UPLOAD_MAX_MB);
+    if (mb === undefined)
+      errors.push(
+        `UPLOAD_MAX_MB は 1～${MAX_UPLOAD_MAX_MB} の整数（MB）で指定してください（指定値: ${uploadText}） / UPLOAD_MAX_MB must be whole megabytes, 1–${MAX_UPLOAD_MAX_MB}`,
+      );
+    else security.uploadMaxBytes = mb * 1024 * 1024;
+  }
   const trust = readFlag(env.TRUST_PROXY);
   if (trust === undefined)
     errors.push(

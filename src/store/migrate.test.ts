@@ -48,6 +48,7 @@ forEachDatabase((database) => {
           "2026_12_02_201_initiative_number_text",
           "2026_12_02_202_department_changes",
           "2026_12_02_203_plan_editor",
+          "2026_12_02_204_import_mappings",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {

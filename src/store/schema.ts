@@ -350,6 +350,16 @@ export interface StoreRevisionTable {
   revision: number;
 }
 
+/** The column mapping an organization last imported another city's layout with (JSON text). */
+export interface ImportMappingTable {
+  id: Id;
+  organization_id: number;
+  mapping: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+  updated_by_account_id: number | null;
+}
+
 export interface Database {
   organization: OrganizationTable;
   plan: PlanTable;
@@ -374,4 +384,5 @@ export interface Database {
   audit_log: AuditLogTable;
   publication: PublicationTable;
   store_revision: StoreRevisionTable;
+  import_mapping: ImportMappingTable;
 }

@@ -4,6 +4,7 @@ import { AuditLog, auditWriter } from "./audit.ts";
 import { Comments } from "./comments.ts";
 import { Departments } from "./departments.ts";
 import type { StoreDialect } from "./dialect.ts";
+import { ImportMappings } from "./import-mappings.ts";
 import { KpiValues } from "./kpi-values.ts";
 import { migrateToLatest, pendingMigrations } from "./migrate.ts";
 import { Notices } from "./notices.ts";
@@ -38,6 +39,7 @@ class Resources {
   readonly notices: Notices;
   readonly removals: Removals;
   readonly planStructures: PlanStructures;
+  readonly importMappings: ImportMappings;
 
   constructor(scope: Scope) {
     this.organizations = new Organizations(scope);
@@ -55,6 +57,7 @@ class Resources {
     this.notices = new Notices(scope);
     this.removals = new Removals(scope);
     this.planStructures = new PlanStructures(scope);
+    this.importMappings = new ImportMappings(scope);
   }
 }
 

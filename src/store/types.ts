@@ -759,6 +759,25 @@ export interface RemovalWrites extends RemovalReads {
   removeOrganization(organizationId: number, options?: RemovalOptions): Promise<RemovalCounts>;
 }
 
+/** The column mapping an organization last imported another city's layout with (docs/MAPPING.md). */
+export interface ImportMappingRecord {
+  organizationId: number;
+  /** The mapping file's JSON object as saved. */
+  mapping: unknown;
+  version: number;
+  /** ISO timestamp */
+  updatedAt: string;
+}
+
+export interface ImportMappingReads {
+  find(organizationId: number): Promise<ImportMappingRecord | undefined>;
+}
+
+export interface ImportMappingWrites extends ImportMappingReads {
+  /** Keeps `mapping` as the organization's (replacing the one before), audited as "import-mapping.save". */
+  save(organizationId: number, mapping: unknown): Promise<ImportMappingRecord>;
+}
+
 export interface StoreReads {
   readonly organizations: OrganizationReads;
   readonly plans: PlanReads;
@@ -775,6 +794,7 @@ export interface StoreReads {
   readonly notices: NoticeReads;
   readonly removals: RemovalReads;
   readonly planStructures: PlanStructureReads;
+  readonly importMappings: ImportMappingReads;
 }
 
 /** What a transaction may do: every read, and the writes. */
@@ -793,6 +813,7 @@ export interface StoreTransaction extends StoreReads {
   readonly removals: RemovalWrites;
   readonly departments: DepartmentWrites;
   readonly planStructures: PlanStructureWrites;
+  readonly importMappings: ImportMappingWrites;
 }
 
 export interface Store extends StoreReads {

@@ -1,5 +1,12 @@
 import type { PlanDocument } from "../domain/plan-document.ts";
-import type { Actor, ImportOutcome, PublicationRecord, Store } from "../store/types.ts";
+import {
+  type Actor,
+  ConflictError,
+  type ImportOutcome,
+  type PublicationRecord,
+  type Store,
+} from "../store/types.ts";
+import { storedFingerprint, storedRoundOf } from "./import-preview.ts";
 
 export interface ImportRoundInput {
   document: PlanDocument;
@@ -7,6 +14,11 @@ export interface ImportRoundInput {
   organization: { slug: string; name: string; localGovernmentCode?: string };
   /** Replace the round of the same plan and fiscal year (only while it holds nothing but an import). */
   replace?: boolean;
+  /**
+   * What the preview was made against (storedFingerprint): when what is stored there now differs,
+   * the import is refused (ConflictError) instead of overwriting a change nobody has seen.
+   */
+  expectedStored?: string;
 }
 
 export interface ImportRoundOutcome extends ImportOutcome {
@@ -30,6 +42,14 @@ export function importRound(
       ...input.organization,
       ...(code !== undefined ? { localGovernmentCode: code } : {}),
     });
+    if (input.expectedStored !== undefined) {
+      const now = storedFingerprint(await storedRoundOf(tx, organization.id, input.document));
+      if (now !== input.expectedStored)
+        throw new ConflictError(
+          "確認の後に、取り込み先の年度の内容が変わりました。もう一度確認してから取り込んでください。",
+          now,
+        );
+    }
     const outcome = await tx.rounds.importDocument(input.document, {
       organizationId: organization.id,
       ...(input.replace ? { replace: true } : {}),

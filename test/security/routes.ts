@@ -95,6 +95,8 @@ async function parameter(
         return String(world.initiativeDepartmentIds[0]);
       // A department's entry workbook: the department of the editor (one of the initiative's 関係課).
       if (entry.path.includes("/workbook/:id")) return String(world.initiativeDepartmentIds[0]);
+      // A pending import that is not there (an upload belongs to its uploader alone): the page says so.
+      if (entry.path.startsWith("/o/:org/manage/import/:id")) return "0".repeat(32);
       if (entry.path.startsWith("/o/:org/manage/account/tokens/:id")) {
         // The requester's own token (another's is not found): made afresh, as revoking ends it.
         const owner = who === "anonymous" ? world.accounts.secretariat : world.accounts[who];

@@ -25,7 +25,7 @@ function failure(diagnostics: Diagnostic[]): SheetImportResult {
 }
 
 /** Turns the bytes into text: UTF-8 with or without BOM, Shift_JIS (CP932) and UTF-16 are told apart. */
-function decode(
+export function decode(
   bytes: Uint8Array,
   encoding: ColumnMapping["encoding"],
 ): { text: string; diagnostics: Diagnostic[] } | null {
@@ -48,7 +48,10 @@ function unescapeFormula(cell: string): string {
 }
 
 /** The CSV's records as sheet rows (record numbers as a spreadsheet would show them, and start lines). */
-function readRecords(text: string, delimiter: string): { source: SheetSource } | { error: Diagnostic } {
+export function readRecords(
+  text: string,
+  delimiter: string,
+): { source: SheetSource } | { error: Diagnostic } {
   type Parsed = { record: string[]; info: { lines: number; bytes: number } };
   let records: Parsed[];
   try {

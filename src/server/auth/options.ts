@@ -17,6 +17,8 @@ export interface SecurityOptions {
    * https://shinchoku.city.example.lg.jp/). Undefined: the address of the request.
    */
   publicUrl?: string;
+  /** The largest file the import pages take (UPLOAD_MAX_MB, default 20 MB), in bytes. */
+  uploadMaxBytes: number;
 }
 
 export const DEFAULT_SECURITY: SecurityOptions = {
@@ -24,4 +26,5 @@ export const DEFAULT_SECURITY: SecurityOptions = {
   sessionIdleMs: 2 * 60 * 60 * 1000,
   sessionAbsoluteMs: 12 * 60 * 60 * 1000,
   now: () => new Date(),
+  uploadMaxBytes: 20 * 1024 * 1024,
 };

@@ -11,6 +11,7 @@ import { gradeScalesMigration } from "./2026_12_02_102_grade_scales.ts";
 import { initiativeNumberTextMigration } from "./2026_12_02_201_initiative_number_text.ts";
 import { departmentChangesMigration } from "./2026_12_02_202_department_changes.ts";
 import { planEditorMigration } from "./2026_12_02_203_plan_editor.ts";
+import { importMappingsMigration } from "./2026_12_02_204_import_mappings.ts";
 
 /**
  * Every migration, by name, in a static list: nothing is discovered on the file system, so the list
@@ -29,6 +30,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     "2026_12_02_201_initiative_number_text": initiativeNumberTextMigration(),
     "2026_12_02_202_department_changes": departmentChangesMigration(dialect),
     "2026_12_02_203_plan_editor": planEditorMigration(dialect),
+    "2026_12_02_204_import_mappings": importMappingsMigration(dialect),
   };
 }
 

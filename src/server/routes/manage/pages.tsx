@@ -51,6 +51,7 @@ export function registerManagePages(app: OpenAPIHono<AppEnv>): void {
         canManagePlans={can(principal, "plan.manage", { organizationId: organization.id })}
         canManageRounds={can(principal, "round.manage", { organizationId: organization.id })}
         canGrade={can(principal, "report.grade", { organizationId: organization.id })}
+        canImport={can(principal, "plan.manage", { organizationId: organization.id })}
       />,
     );
   });

@@ -12,6 +12,8 @@ import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { departmentsText } from "../departments/messages.ts";
 import { entryText } from "../entry/messages.ts";
+import { importLinkText } from "../import/text.ts";
+import { importBase } from "../import/views.tsx";
 import { planEditorText } from "../plan-editor/messages.ts";
 import { ProgressTable } from "../progress-table/views.tsx";
 import { DraftPaperLinks } from "../workbook/views.tsx";
@@ -55,6 +57,8 @@ export function ManageHomePage(
     /** The plan editor (src/server/routes/plan-editor/). */
     canManagePlans?: boolean;
     canGrade?: boolean;
+    /** The import pages (src/server/routes/import/): the secretariat's. */
+    canImport?: boolean;
     /** The person's notices (src/server/notices). */
     notices?: Child;
   },
@@ -90,6 +94,11 @@ export function ManageHomePage(
               </a>
             </li>
           </>
+        ) : null}
+        {props.canImport ? (
+          <li>
+            <a href={ui.href(importBase(organization.slug))}>{importLinkText(ui)}</a>
+          </li>
         ) : null}
         <li>
           <a href={ui.href(`${base}/manage/account`)}>{ui.t("manage.account")}</a>

@@ -1,0 +1,331 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { forEachDatabase } from "../../../../test/db.ts";
+import { textOf } from "../../../../test/server-support.ts";
+import type { SqlStore } from "../../../store/sql-store.ts";
+import { createApp } from "../../app.ts";
+import { type Session, signIn, TEST_SYSTEM } from "../round/test-support.ts";
+import { PendingUploads } from "./pending.ts";
+
+/**
+ * 取込 through the pages, on both databases: the seed table (坂戸市's published text) uploaded,
+ * previewed with its counts and findings, confirmed; the same file again meets a published round;
+ * another city's CSV through the column-mapping builder; and the refusals (size, zip bomb, a stale
+ * preview, a second confirmation), after each of which nothing is stored.
+ */
+const NOW = new Date("2026-12-02T03:00:00.000Z");
+const ORIGIN = "http://localhost";
+const BASE = "/o/sakado/manage/import";
+const SEED = readFileSync(new URL("../../../../test/fixtures/sakado-fy2019.txt", import.meta.url));
+const CITY_CSV = readFileSync(new URL("../../../../test/fixtures/csv/city-marks-sjis.csv", import.meta.url));
+
+forEachDatabase((database) => {
+  describe("imports in the browser", () => {
+    const dir = mkdtempSync(join(tmpdir(), "shinchoku-import-test-"));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    let store: SqlStore;
+    let app: ReturnType<typeof createApp>;
+    let secretariat: Session;
+    let viewer: Session;
+
+    beforeEach(async () => {
+      store = await database.open();
+      const { organization } = await store.transaction({ actor: TEST_SYSTEM }, (tx) =>
+        tx.organizations.ensure({ slug: "sakado", name: "坂戸市" }),
+      );
+      secretariat = await signIn(store, organization.id, "jimukyoku", ["secretariat"]);
+      viewer = await signIn(store, organization.id, "etsuran", ["viewer"]);
+      app = createApp({
+        store,
+        pageCache: false,
+        security: { now: () => NOW, uploadMaxBytes: 1024 * 1024 },
+        uploads: new PendingUploads(dir),
+      });
+    });
+
+    const get = (path: string, session: Session = secretariat) =>
+      app.request(`${ORIGIN}${path}`, { headers: { Cookie: session.cookie } });
+    const postForm = (path: string, fields: Record<string, string>, session: Session = secretariat) =>
+      app.request(`${ORIGIN}${path}`, {
+        method: "POST",
+        headers: {
+          Cookie: session.cookie,
+          Origin: ORIGIN,
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        body: new URLSearchParams({ _csrf: session.csrf, ...fields }).toString(),
+      });
+    const upload = (bytes: Uint8Array, name: string, session: Session = secretariat) => {
+      const form = new FormData();
+      form.set("_csrf", session.csrf);
+      form.set("file", new File([new Uint8Array(bytes)], name));
+      return app.request(`${ORIGIN}${BASE}`, {
+        method: "POST",
+        headers: { Cookie: session.cookie, Origin: ORIGIN },
+        body: form,
+      });
+    };
+    /** Uploads and follows the redirect to the preview (or the builder). */
+    const uploaded = async (bytes: Uint8Array, name: string) => {
+      const res = await upload(bytes, name);
+      expect(res.status).toBe(303);
+      const location = new URL(res.headers.get("Location") ?? "", ORIGIN).pathname;
+      return { location, page: await get(location) };
+    };
+    const fingerprint = (html: string) => /name="fingerprint" value="([^"]*)"/.exec(html)?.[1] ?? "";
+    const summary = (html: string) =>
+      [
+        ...(/<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? "").matchAll(
+          /<li>([\s\S]*?)<\/li>/g,
+        ),
+      ].map((m) => textOf(m[1] ?? ""));
+    const rounds = async () => {
+      const organization = await store.organizations.findBySlug("sakado");
+      const plans = await store.plans.list(organization?.id ?? 0);
+      return (await Promise.all(plans.map((p) => store.rounds.list(p.id)))).flat();
+    };
+    const pendingFiles = () => readdirSync(dir).length;
+
+    it("previews the seed table with its counts and findings, stores nothing, then imports it on confirmation", async () => {
+      const { location, page } = await uploaded(SEED, "sakado-fy2019.txt");
+      expect(location).toMatch(/^\/o\/sakado\/manage\/import\/[A-Za-z0-9_-]{32}$/);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      const text = textOf(html);
+      // 坂戸市's table as published: 基本方針 (ア)(イ)(ウ), 取組項目 No.1–24.
+      expect(/id="count-policies">([^<]*)</.exec(html)?.[1]).toBe("3件");
+      expect(/id="count-initiatives">([^<]*)</.exec(html)?.[1]).toBe("24件");
+      expect(text).toContain("行政改革後期アクションプラン");
+      expect(text).toContain("この計画はまだ登録されていません");
+      expect(/id="compare-counts">([^<]*)</.exec(html)?.[1]).toBe(
+        "新規 24件・変更あり 0件・変更なし 0件・削除 0件",
+      );
+      expect(await rounds()).toEqual([]);
+
+      const res = await postForm(location, { fingerprint: fingerprint(html) });
+      expect(res.status).toBe(303);
+      const done = new URL(res.headers.get("Location") ?? "", ORIGIN);
+      expect(done.pathname).toBe(BASE);
+      expect(done.searchParams.get("fy")).toBe("2019");
+      expect(done.searchParams.get("revision")).toBe("1");
+      const stored = await rounds();
+      expect(stored.map((r) => [r.fiscalYear, r.state])).toEqual([[2019, "published"]]);
+      const audit = await store.audit.list((await store.organizations.findBySlug("sakado"))?.id ?? 0, {});
+      expect(
+        audit.some((e) => e.action === "round.import" && e.actorAccountId === secretariat.account.id),
+      ).toBe(true);
+      const notice = textOf(await (await get(`${done.pathname}${done.search}`)).text());
+      expect(notice).toContain("取り込みました");
+
+      // The same confirmation again: the upload is gone, nothing more is stored.
+      const again = await postForm(location, { fingerprint: fingerprint(html) });
+      expect(again.status).toBe(400);
+      expect(summary(await again.text())).toEqual([
+        "確認の期限が切れたか、すでに取り込みが終わっています。もう一度アップロードしてください。",
+      ]);
+      expect((await rounds()).length).toBe(1);
+    });
+
+    it("shows findings with their line numbers, and offers no confirmation for a file with errors", async () => {
+      const broken = new TextDecoder().decode(SEED).replace("進捗状況 (F)", "進捗 (F)");
+      const cut = new TextEncoder().encode(broken.slice(0, Math.floor(broken.length / 2)));
+      const { page } = await uploaded(cut, "cut.txt");
+      const html = await page.text();
+      const rows = [...html.matchAll(/<tr class="finding-(\w+)"><td>[^<]*<\/td><td>([^<]*)<\/td>/g)].map(
+        (m) => [m[1], m[2]],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(
+        rows.some(
+          ([severity, place]) => severity === "error" && /^\d+行目$|^ファイル全体$/.test(place ?? ""),
+        ),
+      ).toBe(true);
+      expect(html).not.toContain('name="fingerprint"');
+    });
+
+    it("refuses to replace a published round unless it is made a new revision, then publishes revision 2", async () => {
+      const first = await uploaded(SEED, "sakado.txt");
+      await postForm(first.location, { fingerprint: fingerprint(await first.page.text()) });
+
+      const changed = new TextDecoder().decode(SEED).replace("66件", "67件");
+      const second = await uploaded(new TextEncoder().encode(changed), "sakado-corrected.txt");
+      const html = await second.page.text();
+      expect(textOf(html)).toContain("取り込むと置き換え、新しい版として公表します");
+      expect(/id="compare-counts">([^<]*)</.exec(html)?.[1]).toBe(
+        "新規 0件・変更あり 1件・変更なし 23件・削除 0件",
+      );
+      expect(textOf(html)).toContain("No.1 産・学・官連携協定(※)件数 現状値 66件 67件");
+
+      const refused = await postForm(second.location, { fingerprint: fingerprint(html) });
+      expect(refused.status).toBe(409);
+      expect(summary(await refused.text())).toEqual([
+        "この年度はすでに公表されています。取り込むには「新しい版として公表する」を選んでください。",
+      ]);
+      const organization = await store.organizations.findBySlug("sakado");
+      const publications = async () =>
+        (await store.publications.listLatest(organization?.id ?? 0, 1)).map((p) => p.revision);
+      expect(await publications()).toEqual([1]);
+
+      const res = await postForm(second.location, { fingerprint: fingerprint(html), replace: "yes" });
+      expect(res.status).toBe(303);
+      expect(new URL(res.headers.get("Location") ?? "", ORIGIN).searchParams.get("revision")).toBe("2");
+      expect(await publications()).toEqual([2]);
+    });
+
+    it("refuses a confirmation when what is stored changed after the preview", async () => {
+      const first = await uploaded(SEED, "a.txt");
+      const second = await uploaded(SEED, "b.txt");
+      const staleFingerprint = fingerprint(await second.page.text());
+      await postForm(first.location, { fingerprint: fingerprint(await first.page.text()) });
+      const res = await postForm(second.location, { fingerprint: staleFingerprint, replace: "yes" });
+      expect(res.status).toBe(409);
+      expect(summary(await res.text())[0]).toContain("確認の後に、取り込み先の年度の内容が変わりました");
+      const organization = await store.organizations.findBySlug("sakado");
+      expect((await store.publications.listLatest(organization?.id ?? 0, 1)).map((p) => p.revision)).toEqual([
+        1,
+      ]);
+    });
+
+    it("maps another city's CSV in the builder, saves the mapping as --mapping reads it, and imports it", async () => {
+      const { page: redirected } = await uploaded(CITY_CSV, "city-marks.csv");
+      // Not Shinchoku's own CSV: the preview sends the person to the builder.
+      expect(redirected.status).toBe(303);
+      const location = new URL(redirected.headers.get("Location") ?? "", ORIGIN).pathname;
+      expect(location).toMatch(/\/mapping$/);
+      const builder = await get(location);
+      const html = await builder.text();
+      expect(builder.status).toBe(200);
+      // The header row is offered column by column.
+      expect(html).toContain('<option value="C">C：取組名</option>');
+      expect(html).toContain('<option value="K">K：評価</option>');
+
+      const fields = {
+        headerRows: "2",
+        "col-policy": "A",
+        "col-number": "B",
+        "col-title": "C",
+        "col-departments": "D",
+        "col-description": "E",
+        "col-activities": "F",
+        "col-kpiName": "G",
+        "col-baseline": "H",
+        "col-target": "I",
+        "col-current": "J",
+        "col-grade": "K",
+        "col-committeeOpinion": "L",
+        "col-nextYearGoal": "M",
+        departmentSeparator: "／",
+        "plan-title": "第3次みどり市行財政改革大綱実施計画",
+        "plan-start": "令和2年度",
+        "plan-end": "令和6年度",
+        "plan-baseline": "2019",
+        "round-fiscalYear": "令和4年度",
+        "round-asOf": "令和5年3月31日",
+      };
+      // The grade column's words are not A–D: each must be given a grade.
+      const first = await postForm(location, fields);
+      expect(first.status).toBe(400);
+      const words = await first.text();
+      expect(summary(words)).toEqual([
+        "進捗状況の「○」をどの評価にするか選んでください。",
+        "進捗状況の「◎」をどの評価にするか選んでください。",
+        "進捗状況の「△」をどの評価にするか選んでください。",
+        "進捗状況の「×」をどの評価にするか選んでください。",
+      ]);
+      // Answers are kept.
+      expect(words).toContain('<option value="K" selected="">K：評価</option>');
+      const grades = {
+        "gradeWord-0": "○",
+        "grade-0": "B",
+        "gradeWord-1": "◎",
+        "grade-1": "A",
+        "gradeWord-2": "△",
+        "grade-2": "C",
+        "gradeWord-3": "×",
+        "grade-3": "D",
+      };
+      const mapped = await postForm(location, { ...fields, ...grades });
+      expect(mapped.status).toBe(303);
+      const previewPath = new URL(mapped.headers.get("Location") ?? "", ORIGIN).pathname;
+      const preview = await (await get(previewPath)).text();
+      expect(/id="count-initiatives">([^<]*)</.exec(preview)?.[1]).toBe("4件");
+
+      const json = await get(`${previewPath}/mapping.json`);
+      expect(json.status).toBe(200);
+      expect(await json.json()).toEqual({
+        headerRows: 2,
+        columns: {
+          policy: "A",
+          number: "B",
+          title: "C",
+          departments: "D",
+          description: "E",
+          activities: "F",
+          kpiName: "G",
+          baseline: "H",
+          target: "I",
+          current: "J",
+          grade: "K",
+          committeeOpinion: "L",
+          nextYearGoal: "M",
+        },
+        departmentSeparator: "／",
+        gradeScale: { "○": "B", "◎": "A", "△": "C", "×": "D" },
+        plan: {
+          title: "第3次みどり市行財政改革大綱実施計画",
+          startFiscalYear: 2020,
+          endFiscalYear: 2024,
+          baselineFiscalYear: 2019,
+        },
+        round: { fiscalYear: 2022, asOf: "2023-03-31" },
+      });
+
+      const res = await postForm(previewPath, { fingerprint: fingerprint(preview) });
+      expect(res.status).toBe(303);
+      expect((await rounds()).map((r) => r.fiscalYear)).toEqual([2022]);
+
+      // Kept for next year: the organization's mapping (audited) fills the builder of the next upload.
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      expect((await store.importMappings.find(organizationId))?.mapping).toMatchObject({
+        columns: { grade: "K" },
+      });
+      const audit = await store.audit.list(organizationId, {});
+      expect(audit.filter((e) => e.action === "import-mapping.save").map((e) => e.actorAccountId)).toEqual([
+        secretariat.account.id,
+      ]);
+      const next = await uploaded(CITY_CSV, "next-year.csv");
+      const nextBuilder = await get(new URL(next.page.headers.get("Location") ?? "", ORIGIN).pathname);
+      const nextHtml = await nextBuilder.text();
+      expect(textOf(nextHtml)).toContain("前回保存した列の対応を初期値にしています。");
+      expect(nextHtml).toContain('<option value="K" selected="">K：評価</option>');
+    });
+
+    it("refuses a file over the size limit and a zip bomb, each with its reason, storing nothing", async () => {
+      const before = pendingFiles();
+      const big = new Uint8Array(1024 * 1024 + 1).fill(0x41);
+      const res = await upload(big, "big.txt");
+      expect(res.status).toBe(413);
+      expect(textOf(await res.text())).toContain("ファイルが大きすぎます（上限 1 MB）");
+      expect(pendingFiles()).toBe(before);
+
+      const zip = new JSZip();
+      zip.file("xl/worksheets/sheet1.xml", new Uint8Array(40 * 1024 * 1024).fill(0x20));
+      const bomb = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+      expect(bomb.length).toBeLessThan(200_000);
+      const { page } = await uploaded(bomb, "bomb.xlsx");
+      const text = textOf(await page.text());
+      expect(text).toContain("xlsx を展開した大きさ（40 MB）が上限（32 MB）を超えています。");
+      expect(text).not.toContain("--limit");
+      expect(await rounds()).toEqual([]);
+    });
+
+    it("is the secretariat's alone", async () => {
+      expect((await get(BASE, viewer)).status).toBe(403);
+      expect((await upload(SEED, "x.txt", viewer)).status).toBe(403);
+      expect(await rounds()).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,251 @@
+import { DEFAULT_GRADE_SCALE, GRADES } from "../../../domain/grade.ts";
+import { FIELD_LABELS, MAPPING_FIELDS, type MappingField } from "../../../io/mapping/fields.ts";
+import { defaultGradeScale, normalizeScaleKey } from "../../../io/mapping/read-rows.ts";
+import { type ColumnMapping, parseMapping } from "../../../io/mapping/schema.ts";
+import type { SheetRow } from "../../../io/mapping/sheet.ts";
+import { columnLetter, columnNumber } from "../../../io/xlsx/layout.ts";
+import type { Ui } from "../../i18n.ts";
+import type { FieldError } from "../../views/form/errors.ts";
+import { imt } from "./text.ts";
+
+/**
+ * The column-mapping builder's form and the mapping file (`--mapping`, docs/MAPPING.md) it makes:
+ * each field's column is chosen by letter from the file's header row, the progress column's words
+ * are each given a grade, and the plan and round the file does not state are typed in. The form is
+ * read into the same JSON object a mapping file holds and validated by the same parser
+ * (parseMapping), so what the builder saves is exactly what the command line reads.
+ */
+export interface MappingFormValues {
+  sheet: string;
+  headerRows: string;
+  columns: Partial<Record<MappingField, string>>;
+  departmentSeparator: string;
+  /** Word of the progress column → grade code ("" = read as written). */
+  grades: Record<string, string>;
+  plan: { title: string; start: string; end: string; baseline: string };
+  round: { fiscalYear: string; asOf: string };
+}
+
+/** Input ids of the form's fields, which the error summary links to. */
+export const fieldId = {
+  column: (field: MappingField) => `col-${field}`,
+  grade: (index: number) => `grade-${index}`,
+};
+
+const PATH_IDS: Record<string, string> = {
+  headerRows: "headerRows",
+  sheet: "sheet",
+  departmentSeparator: "departmentSeparator",
+  "plan.title": "plan-title",
+  "plan.startFiscalYear": "plan-start",
+  "plan.endFiscalYear": "plan-end",
+  "plan.baselineFiscalYear": "plan-baseline",
+  plan: "plan-title",
+  "round.fiscalYear": "round-fiscalYear",
+  "round.asOf": "round-asOf",
+  round: "round-asOf",
+};
+
+/** The builder's first guess: the row among the first ten with the most filled cells is the header. */
+export function guessHeaderRows(rows: readonly SheetRow[]): number {
+  let best = 0;
+  let bestCount = 0;
+  for (const row of rows.slice(0, 10)) {
+    const count = row.cells.filter((c) => c !== "").length;
+    if (count > bestCount) {
+      best = row.number;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Column choices: each column of the header row (the last header row), "C：取組名". */
+export function columnChoices(
+  rows: readonly SheetRow[],
+  headerRows: number,
+): { value: string; label: string }[] {
+  const width = Math.max(0, ...rows.slice(0, 50).map((r) => r.cells.length));
+  const header = rows.find((r) => r.number === headerRows);
+  const above = rows.filter((r) => r.number < headerRows);
+  return Array.from({ length: width }, (_, i) => {
+    const letter = columnLetter(i + 1);
+    // A header merged over two rows reads in the row above; the nearest filled one names the column.
+    const text = header?.cells[i] || [...above].reverse().find((r) => r.cells[i])?.cells[i] || "";
+    return { value: letter, label: text ? `${letter}：${text.replace(/\s+/g, " ").slice(0, 40)}` : letter };
+  });
+}
+
+/** The distinct words of the progress column below the header, in the order met. */
+export function gradeWords(
+  rows: readonly SheetRow[],
+  headerRows: number,
+  letter: string | undefined,
+): string[] {
+  if (!letter) return [];
+  const index = (columnNumber(letter) ?? 0) - 1;
+  if (index < 0) return [];
+  const words: string[] = [];
+  for (const row of rows) {
+    if (row.number <= headerRows) continue;
+    const word = (row.cells[index] ?? "").trim();
+    if (word !== "" && !words.includes(word) && words.length < 30) words.push(word);
+  }
+  return words;
+}
+
+/** Whether a word reads as a grade without a mapping (A–D, 順調…, 対象外). */
+export function readsAsIs(word: string): boolean {
+  const key = normalizeScaleKey(word);
+  return defaultGradeScale().has(key) || ["対象外", "評価対象外", "未評価"].includes(key);
+}
+
+export function emptyFormValues(): MappingFormValues {
+  return {
+    sheet: "",
+    headerRows: "",
+    columns: {},
+    departmentSeparator: "",
+    grades: {},
+    plan: { title: "", start: "", end: "", baseline: "" },
+    round: { fiscalYear: "", asOf: "" },
+  };
+}
+
+/** A saved mapping (one the builder wrote, or a file) as the form's values. */
+export function formValuesOf(mapping: ColumnMapping): MappingFormValues {
+  const values = emptyFormValues();
+  values.sheet = mapping.sheet === undefined ? "" : String(mapping.sheet);
+  values.headerRows = String(mapping.headerRows);
+  for (const field of MAPPING_FIELDS) {
+    const ref = mapping.columns[field];
+    if (typeof ref === "string" && /^[A-Z]{1,3}$/.test(ref)) values.columns[field] = ref;
+    else if (ref && typeof ref === "object" && "letter" in ref)
+      values.columns[field] = ref.letter.toUpperCase();
+  }
+  values.departmentSeparator = mapping.departmentSeparator ?? "";
+  for (const [word, grade] of Object.entries(mapping.gradeScale ?? {})) values.grades[word] = grade;
+  if (mapping.plan) {
+    values.plan = {
+      title: mapping.plan.title,
+      start: String(mapping.plan.startFiscalYear),
+      end: String(mapping.plan.endFiscalYear),
+      baseline: mapping.plan.baselineFiscalYear === undefined ? "" : String(mapping.plan.baselineFiscalYear),
+    };
+  }
+  if (mapping.round) {
+    values.round = {
+      fiscalYear: mapping.round.fiscalYear === undefined ? "" : String(mapping.round.fiscalYear),
+      asOf: mapping.round.asOf,
+    };
+  }
+  return values;
+}
+
+/** The posted form as values (answers kept for a refusal). */
+export function readMappingForm(text: (name: string) => string): MappingFormValues {
+  const values = emptyFormValues();
+  values.sheet = text("sheet").trim();
+  values.headerRows = text("headerRows").trim();
+  for (const field of MAPPING_FIELDS) {
+    const letter = text(fieldId.column(field)).trim().toUpperCase();
+    if (/^[A-Z]{1,3}$/.test(letter)) values.columns[field] = letter;
+  }
+  values.departmentSeparator = text("departmentSeparator");
+  for (let i = 0; i < 30; i++) {
+    const word = text(`gradeWord-${i}`);
+    if (word === "") break;
+    values.grades[word] = text(fieldId.grade(i)).trim();
+  }
+  values.plan = {
+    title: text("plan-title").trim(),
+    start: text("plan-start").trim(),
+    end: text("plan-end").trim(),
+    baseline: text("plan-baseline").trim(),
+  };
+  values.round = { fiscalYear: text("round-fiscalYear").trim(), asOf: text("round-asOf").trim() };
+  return values;
+}
+
+const yearValue = (text: string): string | number => (/^\d{4}$/.test(text) ? Number(text) : text);
+
+/** The values as the mapping file's JSON object (before validation). */
+export function mappingObject(values: MappingFormValues, format: "csv" | "xlsx"): Record<string, unknown> {
+  const columns: Record<string, string> = {};
+  for (const field of MAPPING_FIELDS) {
+    const letter = values.columns[field];
+    if (letter) columns[field] = letter;
+  }
+  const object: Record<string, unknown> = {
+    headerRows: /^\d+$/.test(values.headerRows) ? Number(values.headerRows) : values.headerRows,
+    columns,
+  };
+  if (format === "xlsx" && values.sheet !== "") object.sheet = values.sheet;
+  if (values.departmentSeparator !== "") object.departmentSeparator = values.departmentSeparator;
+  const scale = Object.entries(values.grades).filter(([, grade]) => grade !== "");
+  if (scale.length > 0) object.gradeScale = Object.fromEntries(scale);
+  const { plan, round } = values;
+  if (plan.title !== "" || plan.start !== "" || plan.end !== "") {
+    object.plan = {
+      title: plan.title,
+      startFiscalYear: yearValue(plan.start),
+      endFiscalYear: yearValue(plan.end),
+      ...(plan.baseline !== "" ? { baselineFiscalYear: yearValue(plan.baseline) } : {}),
+    };
+  }
+  if (round.asOf !== "" || round.fiscalYear !== "") {
+    object.round = {
+      ...(round.fiscalYear !== "" ? { fiscalYear: yearValue(round.fiscalYear) } : {}),
+      asOf: round.asOf,
+    };
+  }
+  return object;
+}
+
+/**
+ * The mapping the form describes, or the problems with it, each tied to its field: the required
+ * columns, every word of the progress column that does not read as a grade, and whatever the mapping
+ * parser refuses (a fiscal year it cannot read, a plan without its period…).
+ */
+export function mappingFromForm(
+  ui: Ui,
+  values: MappingFormValues,
+  format: "csv" | "xlsx",
+  words: readonly string[],
+): { mapping: ColumnMapping; errors: [] } | { mapping: undefined; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  if (!/^\d+$/.test(values.headerRows))
+    errors.push({
+      field: "headerRows",
+      message: imt(ui, "mappingRequired", { field: imt(ui, "headerRows") }),
+    });
+  for (const field of ["number", "title"] as const)
+    if (!values.columns[field])
+      errors.push({
+        field: fieldId.column(field),
+        message: imt(ui, "mappingRequired", { field: FIELD_LABELS[field][ui.lang === "en" ? "en" : "ja"] }),
+      });
+  words.forEach((word, i) => {
+    if (!readsAsIs(word) && !values.grades[word])
+      errors.push({ field: fieldId.grade(i), message: imt(ui, "gradeUnmapped", { word }) });
+  });
+  if (errors.length > 0) return { mapping: undefined, errors };
+  const parsed = parseMapping(mappingObject(values, format));
+  if (parsed.mapping) return { mapping: parsed.mapping, errors: [] };
+  return {
+    mapping: undefined,
+    errors: parsed.diagnostics.map((d) => {
+      const path = d.field ?? "";
+      const id = PATH_IDS[path] ?? PATH_IDS[path.split(".").slice(0, 2).join(".")] ?? "headerRows";
+      return { field: id, message: ui.lang === "en" ? (d.messageEn ?? d.message) : d.message };
+    }),
+  };
+}
+
+/** The grades a word may be given: the default scale's codes with their labels. */
+export function gradeOptions(): { value: string; label: string }[] {
+  return GRADES.map((code) => {
+    const label = DEFAULT_GRADE_SCALE.find((g) => g.code === code)?.label ?? "";
+    return { value: code, label: `${code} ${label}` };
+  });
+}
