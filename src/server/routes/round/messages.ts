@@ -141,6 +141,8 @@ export const ROUND_JA = {
   "grading.conflict":
     "ほかの委員が先にこの取組項目の評価を保存しました。あなたの入力と現在の内容を並べて表示しています。確かめてから、もう一度保存してください。",
   "grading.badGrade": "進捗状況を選んでください。",
+  "grading.gradeNotOnScale":
+    "「{code}」はこの計画の進捗状況の区分にありません。{legend}、または対象外から選んでください。",
   "grading.notOpen": "この年度は今は評価中ではありません（段階: {state}）。",
 
   "publish.title": "{fy}の公表",
@@ -366,6 +368,7 @@ export const ROUND_EN: Record<keyof typeof ROUND_JA, string> = {
   "grading.conflict":
     "Another member saved this initiative's grade first. What you typed and the current grade are shown side by side: check them and save again.",
   "grading.badGrade": "Choose a grade.",
+  "grading.gradeNotOnScale": "“{code}” is not a grade of this plan. Choose one of {legend}, or not assessed.",
   "grading.notOpen": "This round is not being graded now (stage: {state}).",
 
   "publish.title": "Publish {fy}",
