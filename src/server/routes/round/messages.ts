@@ -41,6 +41,7 @@ export const ROUND_JA = {
   "round.toGrading": "本部会の評価",
   "round.toPublish": "公表",
   "round.toAuditCsv": "監査記録（CSV）",
+  "round.toAuditCsvSjis": "監査記録（CSV・Shift_JIS：Windows版Excel向け）",
   "round.toRevisions": "公表の版",
 
   "dashboard.title": "{fy}の進捗（{plan}）",
@@ -268,6 +269,7 @@ export const ROUND_EN: Record<keyof typeof ROUND_JA, string> = {
   "round.toGrading": "Committee grading",
   "round.toPublish": "Publish",
   "round.toAuditCsv": "Audit log (CSV)",
+  "round.toAuditCsvSjis": "Audit log (CSV, Shift_JIS for Excel on Japanese Windows)",
   "round.toRevisions": "Published revisions",
 
   "dashboard.title": "{fy} progress ({plan})",
