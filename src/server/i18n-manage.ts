@@ -169,6 +169,7 @@ export const MANAGE_JA = {
   "workflow.commentRequired": "コメントを入力してください。",
   "workflow.incomplete": "入力されていない項目があるため提出できません。",
   "workflow.noEarlierRound": "前の年度の進行管理がないため、引き継いで開始できません。",
+  "workflow.gradeNotOnScale": "選ばれた進捗状況は、この計画の評価の区分にありません。",
 } as const;
 
 export const MANAGE_EN: Record<keyof typeof MANAGE_JA, string> = {
@@ -339,4 +340,5 @@ export const MANAGE_EN: Record<keyof typeof MANAGE_JA, string> = {
   "workflow.commentRequired": "Write a comment.",
   "workflow.incomplete": "Some fields are empty: the report cannot be submitted.",
   "workflow.noEarlierRound": "There is no earlier round to carry over from.",
+  "workflow.gradeNotOnScale": "The grade chosen is not on this plan's grade scale.",
 };

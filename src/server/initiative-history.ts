@@ -70,6 +70,8 @@ export function initiativeHistory(
       startFiscalYear: plan.startFiscalYear,
       endFiscalYear: plan.endFiscalYear,
       baselineFiscalYear: plan.baselineFiscalYear,
+      // The scale as the newest table printed it: the public page reads publications only.
+      gradeScale: gradeScaleOf(document.plan),
     },
     policy: { code: policy.code, title: policy.title },
     number: initiative.number,

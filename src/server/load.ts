@@ -62,6 +62,7 @@ function groupPlans(publications: PublicationRecord[]): PublishedPlan[] {
       id: publication.planId,
       organizationId: publication.organizationId,
       ...publication.plan,
+      gradeScale: publication.gradeScale,
       rounds: [publication],
     });
   }
@@ -69,7 +70,7 @@ function groupPlans(publications: PublicationRecord[]): PublishedPlan[] {
     plan.rounds.sort((a, b) => a.fiscalYear - b.fiscalYear);
     // The plan's name and period as its latest published round printed them.
     const newest = plan.rounds.at(-1) as PublicationRecord;
-    Object.assign(plan, newest.plan);
+    Object.assign(plan, newest.plan, { gradeScale: newest.gradeScale });
   }
   return [...plans.values()].sort(
     (a, b) => b.startFiscalYear - a.startFiscalYear || a.title.localeCompare(b.title) || a.id - b.id,

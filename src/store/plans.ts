@@ -1,3 +1,5 @@
+import { DEFAULT_GRADE_SCALE, type GradeScale } from "../domain/grade.ts";
+import type { StoreDialect } from "./dialect.ts";
 import type { Scope } from "./scope.ts";
 import type { PlanReads, PlanRecord } from "./types.ts";
 
@@ -8,16 +10,22 @@ const COLUMNS = [
   "start_fiscal_year",
   "end_fiscal_year",
   "baseline_fiscal_year",
+  "grade_scale",
 ] as const;
 
-export function planRecord(row: {
-  id: number;
-  organization_id: number;
-  title: string;
-  start_fiscal_year: number;
-  end_fiscal_year: number;
-  baseline_fiscal_year: number | null;
-}): PlanRecord {
+export function planRecord(
+  dialect: StoreDialect,
+  row: {
+    id: number;
+    organization_id: number;
+    title: string;
+    start_fiscal_year: number;
+    end_fiscal_year: number;
+    baseline_fiscal_year: number | null;
+    grade_scale: unknown;
+  },
+): PlanRecord {
+  const scale = row.grade_scale === null ? null : dialect.readJson<GradeScale>(row.grade_scale);
   return {
     id: row.id,
     organizationId: row.organization_id,
@@ -25,6 +33,8 @@ export function planRecord(row: {
     startFiscalYear: row.start_fiscal_year,
     endFiscalYear: row.end_fiscal_year,
     baselineFiscalYear: row.baseline_fiscal_year,
+    // NULL is the default scale: grading and the department's own view offer the plan's codes.
+    gradeScale: scale && scale.length > 0 ? scale : DEFAULT_GRADE_SCALE,
   };
 }
 
@@ -42,7 +52,7 @@ export class Plans implements PlanReads {
       .orderBy("title")
       .orderBy("id")
       .execute();
-    return rows.map(planRecord);
+    return rows.map((row) => planRecord(this.scope.dialect, row));
   }
 
   async find(planId: number): Promise<PlanRecord | undefined> {
@@ -51,6 +61,6 @@ export class Plans implements PlanReads {
       .select(COLUMNS)
       .where("id", "=", planId)
       .executeTakeFirst();
-    return row && planRecord(row);
+    return row && planRecord(this.scope.dialect, row);
   }
 }

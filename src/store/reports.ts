@@ -23,6 +23,7 @@ export class Reports implements ReportWrites {
         "report.version",
         "report.activities",
         "report.grade",
+        "report.not_assessed",
         "report.committee_opinion",
         "report.next_year_goal",
         "report.self_grade",
@@ -65,6 +66,7 @@ export class Reports implements ReportWrites {
     const set = {
       ...(changes.activities !== undefined ? { activities: changes.activities } : {}),
       ...(changes.grade !== undefined ? { grade: changes.grade } : {}),
+      ...(changes.notAssessed !== undefined ? { not_assessed: dialect.bool(changes.notAssessed) } : {}),
       ...(changes.committeeOpinion !== undefined ? { committee_opinion: changes.committeeOpinion } : {}),
       ...(changes.nextYearGoal !== undefined ? { next_year_goal: changes.nextYearGoal } : {}),
       ...(changes.state !== undefined ? { state: changes.state } : {}),
@@ -133,6 +135,7 @@ function reportRecord(row: {
   version: number;
   activities: string;
   grade: string | null;
+  not_assessed: boolean | number;
   committee_opinion: string;
   next_year_goal: string;
   self_grade: string | null;
@@ -149,6 +152,7 @@ function reportRecord(row: {
     version: row.version,
     activities: row.activities,
     grade: row.grade as Grade | null,
+    notAssessed: Boolean(row.not_assessed),
     committeeOpinion: row.committee_opinion,
     nextYearGoal: row.next_year_goal,
     selfGrade: row.self_grade as Grade | null,

@@ -46,6 +46,8 @@ export interface PlanRecord {
   startFiscalYear: number;
   endFiscalYear: number;
   baselineFiscalYear: number | null;
+  /** The plan's grade scale, best first (the default A–D when the plan names none). */
+  gradeScale: GradeScale;
 }
 
 /** ReportingRound: one plan's yearly cycle, as it stands in the live rows (its draft). */
@@ -77,6 +79,8 @@ export interface ReportRecord {
   version: number;
   activities: string;
   grade: Grade | null;
+  /** 対象外: the committee decided not to grade the initiative this year (grade null). */
+  notAssessed: boolean;
   committeeOpinion: string;
   nextYearGoal: string;
   /** The department's own view of progress (shown to the committee, never published). */
@@ -92,7 +96,14 @@ export interface ReportRecord {
 export type ReportChanges = Partial<
   Pick<
     ReportRecord,
-    "activities" | "grade" | "committeeOpinion" | "nextYearGoal" | "state" | "selfGrade" | "selfGradeReason"
+    | "activities"
+    | "grade"
+    | "notAssessed"
+    | "committeeOpinion"
+    | "nextYearGoal"
+    | "state"
+    | "selfGrade"
+    | "selfGradeReason"
   >
 > & {
   /** Stamp the submission (time and account) with this write. */

@@ -19,4 +19,19 @@ export type WorkflowRefusalKey =
   | "workflow.notReadyToPublish"
   | "workflow.commentRequired"
   | "workflow.incomplete"
-  | "workflow.noEarlierRound";
+  | "workflow.noEarlierRound"
+  | "workflow.gradeNotOnScale";
+
+/**
+ * A grade (the committee's, or the department's own view) that is not the code of a level of the
+ * plan's scale: an A on a plan graded ◎○△×, a code typed into a forged form. `field` names the
+ * report field, so a form can put the message on it.
+ */
+export class GradeNotOnScale extends WorkflowRefusal {
+  constructor(
+    readonly field: "grade" | "selfGrade",
+    readonly code: string,
+  ) {
+    super("workflow.gradeNotOnScale");
+  }
+}

@@ -1,5 +1,5 @@
 import { fiscalYearEnd } from "../domain/era.ts";
-import type { Grade } from "../domain/grade.ts";
+import { type Grade, isGradeOf } from "../domain/grade.ts";
 import type { Principal } from "../domain/permissions.ts";
 import {
   type ReportAction,
@@ -18,7 +18,7 @@ import type {
   StoreTransaction,
 } from "../store/types.ts";
 import { StoreError } from "../store/types.ts";
-import { WorkflowRefusal } from "./refusal.ts";
+import { GradeNotOnScale, WorkflowRefusal } from "./refusal.ts";
 
 /**
  * The round's commands: open the next fiscal year, move the round through its states, submit,
@@ -225,13 +225,21 @@ export async function acceptReport(
 export async function gradeReport(
   store: Store,
   acting: Acting,
-  input: ReportTarget & { grade: Grade | null; committeeOpinion: string },
+  input: ReportTarget & { grade: Grade | null; committeeOpinion: string; notAssessed?: boolean },
 ): Promise<ReportRecord> {
   return store.transaction({ actor: acting.actor }, async (tx) => {
     const found = await reportInRound(tx, input);
     refuseUnless(acting, "grade", found);
+    // 対象外 is a decision not to grade: it never stands beside a grade.
+    const notAssessed = input.notAssessed === true;
+    const grade = notAssessed ? null : input.grade;
+    if (grade !== null) {
+      const plan = await tx.plans.find(input.planId);
+      if (!plan || !isGradeOf(plan.gradeScale, grade)) throw new GradeNotOnScale("grade", grade);
+    }
     return tx.reports.update(found.report.id, input.expectedVersion, {
-      grade: input.grade,
+      grade,
+      notAssessed,
       committeeOpinion: input.committeeOpinion,
       state: reportStateAfter("grade", found.report.state),
     });

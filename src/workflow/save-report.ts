@@ -1,3 +1,4 @@
+import { isGradeOf } from "../domain/grade.ts";
 import { kpiParseContext } from "../domain/kpi-context.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
 import type { Principal } from "../domain/permissions.ts";
@@ -11,7 +12,7 @@ import type {
   StoreTransaction,
 } from "../store/types.ts";
 import { StoreError } from "../store/types.ts";
-import { WorkflowRefusal } from "./refusal.ts";
+import { GradeNotOnScale, WorkflowRefusal } from "./refusal.ts";
 
 export interface SaveReportInput {
   planId: number;
@@ -19,7 +20,7 @@ export interface SaveReportInput {
   initiativeNumber: number;
   /** The report's version the editor started from. */
   expectedVersion: number;
-  changes: Omit<ReportChanges, "state" | "submitted" | "grade" | "committeeOpinion">;
+  changes: Omit<ReportChanges, "state" | "submitted" | "grade" | "notAssessed" | "committeeOpinion">;
   /** 現状値 as typed, by KPI id, each with the version read (null: there was none). */
   kpiValues?: { kpiId: number; text: string; expectedVersion: number | null }[];
   /**
@@ -66,6 +67,9 @@ export async function saveReportWithin(
     });
     if (refusal) throw new WorkflowRefusal(refusal);
   }
+  const selfGrade = input.changes.selfGrade;
+  if (selfGrade != null && !isGradeOf(plan.gradeScale, selfGrade))
+    throw new GradeNotOnScale("selfGrade", selfGrade);
   const state = reportStateAfter("edit", current.state);
   const report = await tx.reports.update(current.id, input.expectedVersion, {
     ...input.changes,

@@ -84,7 +84,15 @@ export function encodeShiftJis(text: string): Buffer {
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 export function exportCsv(doc: PlanDocument, options: CsvExportOptions = {}): Buffer {
-  const text = csvText(doc);
+  return encodeCsv(csvText(doc), options);
+}
+
+/**
+ * CSV text as the bytes of a download: UTF-8 with a BOM (so Excel opens it as UTF-8), or Shift_JIS
+ * (CP932, no BOM) for Excel on Japanese Windows that reads any CSV as CP932. Every CSV the product
+ * offers (the open data, the audit log) is encoded here.
+ */
+export function encodeCsv(text: string, options: CsvExportOptions = {}): Buffer {
   if (options.encoding === "shift_jis") return encodeShiftJis(text);
   const body = Buffer.from(text, "utf8");
   return options.bom === false ? body : Buffer.concat([UTF8_BOM, body]);

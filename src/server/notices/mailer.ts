@@ -1,11 +1,11 @@
 import nodemailer from "nodemailer";
 import type { NoticeWritten, Store } from "../../store/types.ts";
-import { orgPath } from "../page-context.ts";
+import { noticeHref } from "./links.ts";
 import { noticeText, noticeWord } from "./messages.ts";
 
 /**
  * Notices by e-mail (only when SMTP_URL is set): each notice a committed transaction wrote goes to
- * its account's address, as plain Japanese text with a link to the person's home page. Sending
+ * its account's address, as plain Japanese text with a link to the page where the person acts. Sending
  * happens after the commit, outside the request's work: a mail server that is down or refuses
  * never fails or slows the action that caused the notice; the failure is logged (kind of notice,
  * account id and the server's error code, never the SMTP URL or its password).
@@ -46,7 +46,8 @@ export function startNoticeMail(store: Store, options: NoticeMailOptions): Notic
       const organization = await store.organizations.find(notice.organizationId);
       if (!organization) return;
       const { text, detail } = noticeText(notice, "ja");
-      const link = `${base}${orgPath(organization.slug)}/manage`;
+      const round = notice.roundId === null ? undefined : await store.rounds.get(notice.roundId);
+      const link = `${base}${noticeHref(notice, organization.slug, round)}`;
       await transport.sendMail({
         from,
         to: account.email,

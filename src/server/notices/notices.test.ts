@@ -131,7 +131,15 @@ forEachDatabase((database) => {
 
       const home = await app.request(`/o/${slug}/manage`, { headers: session.headers });
       expect(home.status).toBe(200);
-      const text = textOf(await home.text());
+      const html = await home.text();
+      // Each notice links to where the editor acts: the returned report's entry page, my work.
+      expect(html).toMatch(
+        new RegExp(
+          `<a href="/o/${slug}/manage/plans/${s.planId}/2020/initiatives/1">[^<]*No\\.1 の報告が差し戻されました。</a>`,
+        ),
+      );
+      expect(html).toMatch(new RegExp(`<a href="/o/${slug}/manage/my-work">[^<]*入力が始まりました。</a>`));
+      const text = textOf(html);
       expect(text).toContain("お知らせ 未読 2");
       expect(text).toContain("令和2年度（2020年度） No.1 の報告が差し戻されました。");
       expect(text).toContain("事務局のコメント：協定の相手先を書いてください。");
@@ -241,7 +249,12 @@ forEachDatabase((database) => {
         expect(returned.subject).toBe("【進捗管理】令和2年度（2020年度） No.1 の報告が差し戻されました。");
         expect(returned.body).toContain("seisaku 様");
         expect(returned.body).toContain("事務局のコメント：協定の相手先を書いてください。");
-        expect(returned.body).toContain(`https://shinchoku.city.example.lg.jp/o/${slug}/manage`);
+        expect(returned.body).toContain(
+          `https://shinchoku.city.example.lg.jp/o/${slug}/manage/plans/${s.planId}/2020/initiatives/1\n`,
+        );
+        expect(decode(smtp.received[0]?.raw ?? "").body).toContain(
+          `https://shinchoku.city.example.lg.jp/o/${slug}/manage/my-work\n`,
+        );
       } finally {
         await smtp.close();
       }

@@ -13,6 +13,8 @@ export function NoticesSection(props: {
   /** Where the mark-as-read forms post. */
   readAction: string;
   csrfToken: string | undefined;
+  /** Where the reader acts on a notice (its text links there). */
+  hrefOf: (notice: NoticeRecord) => string;
 }) {
   const { ui, notices } = props;
   const lang = ui.lang;
@@ -37,7 +39,8 @@ export function NoticesSection(props: {
               <li class={notice.read ? "notice-read" : "notice-unread"}>
                 <p>
                   {notice.read ? null : <span class="tag tag-unread">{noticeWord(lang, "unread")}</span>}{" "}
-                  <time datetime={notice.createdAt}>{shownTime(notice.createdAt)}</time> {text}
+                  <time datetime={notice.createdAt}>{shownTime(notice.createdAt)}</time>{" "}
+                  <a href={props.hrefOf(notice)}>{text}</a>
                 </p>
                 {detail ? <p class="notice-detail">{detail}</p> : null}
                 {!notice.read && props.csrfToken ? (

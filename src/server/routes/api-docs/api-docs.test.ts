@@ -108,7 +108,7 @@ forEachDatabase((database) => {
     const text = textOf(html);
     for (const path of PATHS)
       expect(text).toContain(`${path.endsWith("/reports/{number}") ? "PATCH" : "GET"} ${path}`);
-    expect(text).toContain("grade query 任意 string (A | B | C | D) | string (A | B | C | D)[]");
+    expect(text).toContain("grade query 任意 string | string[] 進捗状況: 計画の評価の区分の記号");
     expect(html).toContain('<dt id="problem-round.not-found">');
   });
 

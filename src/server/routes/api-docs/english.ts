@@ -106,7 +106,8 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   "基本方針の記号 (例: (ア))、記号がなければ名称":
     'The basic policy\'s code (e.g. "(ア)"), or its title when it has none',
   関係課の名称: "A department's name",
-  "進捗状況 (繰り返し可: grade=A&grade=B)": "Progress grade (repeatable: grade=A&grade=B)",
+  "進捗状況: 計画の評価の区分の記号 (A、S、◎など) または 対象外 (繰り返し可: grade=A&grade=B)":
+    "Progress grade: a code of the plan's grade scale (A, S, ◎…), or the value for not assessed this year (repeatable: grade=A&grade=B)",
   "取組項目の名称・内容に含まれる語": "Words in the initiative's title or content",
   "条件に合う取組項目 (番号順)": "The matching initiatives (by number)",
   年度の取組項目数: "Initiatives in the fiscal year",

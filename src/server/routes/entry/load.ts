@@ -1,3 +1,4 @@
+import { type GradeScale, gradeScaleOf } from "../../../domain/grade.ts";
 import { kpiParseContext } from "../../../domain/kpi-context.ts";
 import type { KpiParseContext, KpiValue } from "../../../domain/kpi-value.ts";
 import type { Initiative } from "../../../domain/plan-document.ts";
@@ -43,7 +44,14 @@ export interface EntryData {
   initiative: Initiative;
   departments: DepartmentRecord[];
   kpis: EntryKpi[];
-  lastYear?: { fiscalYear: number; nextYearGoal: string; grade: Initiative["grade"] };
+  lastYear?: {
+    fiscalYear: number;
+    nextYearGoal: string;
+    grade: Initiative["grade"];
+    notAssessed: boolean;
+    /** The scale last year's table was graded on. */
+    scale: GradeScale;
+  };
   comments: CommentRecord[];
   context: KpiParseContext;
   /** (H) is asked for: the plan continues after this fiscal year. */
@@ -114,12 +122,14 @@ export async function loadEntry(
     initiative,
     departments,
     kpis,
-    ...(lastInitiative && earlier
+    ...(lastInitiative && earlier && before
       ? {
           lastYear: {
             fiscalYear: earlier.fiscalYear,
             nextYearGoal: lastInitiative.nextYearGoal,
             grade: lastInitiative.grade,
+            notAssessed: lastInitiative.notAssessed === true,
+            scale: gradeScaleOf(before.document.plan),
           },
         }
       : {}),

@@ -59,7 +59,7 @@ const JA = {
   "entry.missing.nextYearGoal": "{fy}目標 (H) を入力してください。",
   "entry.incompleteSaved": "下書きは保存しました。提出するには、次の項目を入力してください。",
   "entry.tooLong": "{field}は{max}文字以内で入力してください。",
-  "entry.invalidGrade": "進捗の見立ては A・B・C・D から選ぶか、「選ばない」にしてください。",
+  "entry.invalidGrade": "進捗の見立ては、この計画の区分（{legend}）から選ぶか、「選ばない」にしてください。",
   "entry.conflictTitle": "保存されていません：ほかの人が先に保存しました",
   "entry.conflictBody":
     "この画面を開いた後に、{who}がこの報告を保存しました（{at}）。あなたの入力は保存していませんが、各欄にそのまま残っています。",
@@ -159,7 +159,7 @@ const EN: Record<EntryKey, string> = {
   "entry.missing.nextYearGoal": "Enter the goal for {fy} (H).",
   "entry.incompleteSaved": "The draft was saved. To submit, fill in the following.",
   "entry.tooLong": "{field} must be {max} characters or fewer.",
-  "entry.invalidGrade": "Choose A, B, C or D as the department's view, or no view.",
+  "entry.invalidGrade": "Choose one of this plan's grades ({legend}) as the department's view, or no view.",
   "entry.conflictTitle": "Not saved: someone else saved first",
   "entry.conflictBody":
     "After you opened this page, {who} saved this report ({at}). Nothing of yours was saved, and everything you typed is still in the fields.",

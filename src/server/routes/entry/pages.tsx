@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { isGrade } from "../../../domain/grade.ts";
+import { gradeLegend, isGradeOf } from "../../../domain/grade.ts";
 import { initiativeNumberLabel } from "../../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../../domain/kpi-context.ts";
 import { parseKpiValue } from "../../../domain/kpi-parse.ts";
@@ -124,7 +124,7 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
         changes: {
           activities: values.activities,
           nextYearGoal: values.nextYearGoal,
-          selfGrade: isGrade(values.selfGrade) ? values.selfGrade : null,
+          selfGrade: values.selfGrade === "" ? null : values.selfGrade,
           selfGradeReason: values.selfGradeReason,
         },
         kpiValues: data.kpis
@@ -336,8 +336,11 @@ function checkValues(c: Context<AppEnv>, data: EntryData, values: EntryValues): 
   tooLong("activities", "(D)", values.activities, MAX_TEXT);
   for (const kpi of data.kpis)
     if (kpi.editable) tooLong(`kpi-${kpi.key}`, kpi.label, values.kpis[kpi.key] ?? "", MAX_KPI);
-  if (values.selfGrade !== "" && !isGrade(values.selfGrade))
-    errors.push({ field: "selfGrade", message: t("entry.invalidGrade") });
+  if (values.selfGrade !== "" && !isGradeOf(data.plan.gradeScale, values.selfGrade))
+    errors.push({
+      field: "selfGrade",
+      message: t("entry.invalidGrade", { legend: gradeLegend(data.plan.gradeScale, c.get("lang"), "、") }),
+    });
   tooLong("selfGradeReason", t("entry.selfGradeReason"), values.selfGradeReason, MAX_REASON);
   tooLong("nextYearGoal", "(H)", values.nextYearGoal, MAX_TEXT);
   return errors;

@@ -1,6 +1,6 @@
 import type { Child } from "hono/jsx";
 import { formatFiscalYear } from "../../../domain/era.ts";
-import { GRADE_LABELS, GRADES } from "../../../domain/grade.ts";
+import { gradeWithLabel } from "../../../domain/grade.ts";
 import { initiativeNumberLabel, withoutNumberSign } from "../../../domain/initiative-number.ts";
 import { readingLine, readKpiEntry } from "../../../domain/kpi-reading.ts";
 import type { KpiValue } from "../../../domain/kpi-value.ts";
@@ -255,7 +255,12 @@ function InitiativeFacts(props: { ui: Ui; t: EntryText; data: EntryData }) {
             </dd>
             <dt>{t("entry.lastYearGrade")}</dt>
             <dd>
-              <GradeText ui={ui} grade={lastYear.grade} />
+              <GradeText
+                ui={ui}
+                grade={lastYear.grade}
+                scale={lastYear.scale}
+                notAssessed={lastYear.notAssessed}
+              />
             </dd>
           </>
         ) : (
@@ -448,8 +453,9 @@ function SelfView(props: EntryPageProps & { t: EntryText }) {
   const gradeError = errorFor(errors, "selfGrade");
   const theirs = props.conflict?.theirs;
   const gradeDiffers = theirs !== undefined && theirs.selfGrade !== values.selfGrade;
+  const scale = props.data.plan.gradeScale;
   const options = [
-    ...GRADES.map((g) => ({ value: g, label: `${g} ${GRADE_LABELS[g][ui.lang]}` })),
+    ...scale.map((level) => ({ value: level.code, label: gradeWithLabel(scale, level.code, ui.lang) })),
     {
       value: "",
       label: t("entry.selfGradeNone"),
@@ -475,7 +481,8 @@ function SelfView(props: EntryPageProps & { t: EntryText }) {
                 <input
                   type="radio"
                   name="selfGrade"
-                  id={index === 0 ? "selfGrade" : `selfGrade-${option.value || "none"}`}
+                  // An id may hold ◎ or 達成, not white space.
+                  id={index === 0 ? "selfGrade" : `selfGrade-${option.value.replace(/\s/g, "_") || "none"}`}
                   value={option.value}
                   checked={values.selfGrade === option.value}
                 />
@@ -486,7 +493,11 @@ function SelfView(props: EntryPageProps & { t: EntryText }) {
           {gradeDiffers && theirs ? (
             <div class="theirs" id="selfGrade-theirs">
               <p class="theirs-title">{t("entry.theirs")}</p>
-              <p>{theirs.selfGrade === "" ? t("entry.selfGradeNone") : theirs.selfGrade}</p>
+              <p>
+                {theirs.selfGrade === ""
+                  ? t("entry.selfGradeNone")
+                  : gradeWithLabel(scale, theirs.selfGrade, ui.lang)}
+              </p>
             </div>
           ) : null}
         </fieldset>
@@ -526,7 +537,7 @@ function ReadOnlyReport(props: { ui: Ui; t: EntryText; data: EntryData }) {
       <dt>{t("entry.selfGrade")}</dt>
       <dd>
         {data.report.selfGrade ? (
-          <GradeText ui={ui} grade={data.report.selfGrade} />
+          <GradeText ui={ui} grade={data.report.selfGrade} scale={data.plan.gradeScale} />
         ) : (
           t("entry.selfGradeNone")
         )}

@@ -5,6 +5,7 @@ import { signedIn } from "../../auth/signed-in.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
+import { noticeHref } from "../../notices/links.ts";
 import { homeNotices, noticesReadAction } from "../../notices/pages.tsx";
 import { NoticesSection } from "../../notices/views.tsx";
 import { pageContext } from "../../page-context.ts";
@@ -30,6 +31,11 @@ export function registerManagePages(app: OpenAPIHono<AppEnv>): void {
       })),
     );
     const context = pageContext(c);
+    const roundsById = new Map(
+      plans.flatMap(({ plan, rounds }) =>
+        rounds.map((r) => [r.id, { planId: plan.id, fiscalYear: r.fiscalYear }]),
+      ),
+    );
     const csrfToken = auth.kind === "session" ? auth.csrfToken : undefined;
     return renderPage(
       c,
@@ -41,6 +47,15 @@ export function registerManagePages(app: OpenAPIHono<AppEnv>): void {
             notices={await homeNotices(store, account.id)}
             readAction={context.ui.href(noticesReadAction(organization.slug))}
             csrfToken={csrfToken}
+            hrefOf={(notice) =>
+              context.ui.href(
+                noticeHref(
+                  notice,
+                  organization.slug,
+                  notice.roundId ? roundsById.get(notice.roundId) : undefined,
+                ),
+              )
+            }
           />
         }
         organization={organization}

@@ -126,7 +126,7 @@ forEachDatabase((database) => {
         {
           name: "grade",
           in: "query",
-          detail: "パラメーター「grade」はA・B・C・Dのいずれかで指定してください。",
+          detail: "パラメーター「grade」はA・B・C・D・対象外のいずれかで指定してください。",
         },
       ]);
       expect(body.instance).toBe("/api/v1/plans/1/rounds/2019/initiatives?grade=E");

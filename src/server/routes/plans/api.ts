@@ -6,6 +6,7 @@ import { searchInitiatives } from "../../../domain/search.ts";
 import { documentGradeSummarySchema, problemResponse, roundInitiativeSchema } from "../../api-schema.ts";
 import { PUBLIC, withRule } from "../../auth/rules.ts";
 import type { AppEnv } from "../../env.ts";
+import { AppError } from "../../errors.ts";
 import { findRound, loadPlan, loadRoundDocument } from "../../load.ts";
 import { apiPathParams, gradeSchema, textFilterSchema } from "../../params.ts";
 import {
@@ -16,7 +17,7 @@ import {
   roundDetailSchema,
   roundSchema,
 } from "./api-schema.ts";
-import { applyFilter, listInitiatives } from "./filter.ts";
+import { applyFilter, gradeFilterError, listInitiatives } from "./filter.ts";
 
 const planParams = z.object({ planId: apiPathParams.planId });
 const roundParams = z.object({ planId: apiPathParams.planId, fiscalYear: apiPathParams.fiscalYear });
@@ -30,7 +31,11 @@ const filterQuery = z.object({
   grade: z
     .union([gradeSchema, z.array(gradeSchema)])
     .optional()
-    .openapi({ description: "進捗状況 (繰り返し可: grade=A&grade=B)", example: "B" }),
+    .openapi({
+      description:
+        "進捗状況: 計画の評価の区分の記号 (A、S、◎など) または 対象外 (繰り返し可: grade=A&grade=B)",
+      example: "B",
+    }),
   q: textFilterSchema.openapi({ description: "取組項目の名称・内容に含まれる語", example: "オープンデータ" }),
 });
 
@@ -144,6 +149,8 @@ export function registerPlanApi(app: OpenAPIHono<AppEnv>): void {
     const matching = query.q ? new Set(searchInitiatives(document, query.q)) : undefined;
     const grades =
       query.grade === undefined ? undefined : Array.isArray(query.grade) ? query.grade : [query.grade];
+    const badGrade = gradeFilterError(grades, gradeScaleOf(document.plan));
+    if (badGrade) throw new AppError("request.invalid", {}, [badGrade]);
     const all = listInitiatives(document);
     const shown = applyFilter(all, { policy: query.policy, department: query.department, grades, matching });
     const share = expectedShare(plan, fiscalYear).share;

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildPlanDocument } from "../../../../test/factories/plan-document.ts";
 import { seedDocument } from "../../../../test/factories/test-documents.ts";
-import { applyFilter, departmentsOf, listInitiatives, policyKey } from "./filter.ts";
+import {
+  applyFilter,
+  departmentsOf,
+  gradeFilterError,
+  listInitiatives,
+  NOT_ASSESSED_FILTER,
+  policyKey,
+} from "./filter.ts";
 
 describe("initiative filter", () => {
   const doc = buildPlanDocument();
@@ -47,5 +54,46 @@ describe("initiative filter", () => {
     expect(applyFilter(listInitiatives(seed), { department: "関係各課" })).toHaveLength(23);
     expect(departmentsOf(seed)).not.toContain("関係各課");
     expect(departments).toEqual([...departments].sort((a, b) => a.localeCompare(b, "ja")));
+  });
+});
+
+describe("grade filter on a plan's own scale", () => {
+  const doc = buildPlanDocument();
+  doc.plan.gradeScale = [
+    { code: "◎", label: "順調" },
+    { code: "○", label: "概ね順調" },
+    { code: "△", label: "遅れ" },
+  ];
+  const grades = ["○", "◎", "△", "△", null];
+  doc.policies
+    .flatMap((p) => p.initiatives)
+    .forEach((initiative, i) => {
+      initiative.grade = grades[i] ?? null;
+    });
+  const fifth = doc.policies.flatMap((p) => p.initiatives)[4];
+  if (fifth) fifth.notAssessed = true;
+  const all = listInitiatives(doc);
+  const numbers = (items: ReturnType<typeof listInitiatives>) => items.map((i) => i.initiative.number);
+  const scale = doc.plan.gradeScale;
+
+  it("takes the plan's codes and 対象外 (which matches only initiatives not graded this year)", () => {
+    expect(numbers(applyFilter(all, { grades: ["△"] }))).toEqual([3, 4]);
+    expect(numbers(applyFilter(all, { grades: ["◎", NOT_ASSESSED_FILTER] }))).toEqual([2, 5]);
+    expect(numbers(applyFilter(all, { grades: [NOT_ASSESSED_FILTER] }))).toEqual([5]);
+    expect(gradeFilterError(["◎", "対象外"], scale)).toBeUndefined();
+    expect(gradeFilterError(undefined, scale)).toBeUndefined();
+  });
+
+  it("refuses a code of another scale, naming the plan's own choices", () => {
+    expect(gradeFilterError(["◎", "A"], scale)).toEqual({
+      name: "grade",
+      in: "query",
+      message: "パラメーター「grade」は◎・○・△・対象外のいずれかで指定してください。",
+      messageEn: "grade: must be one of ◎, ○, △, 対象外",
+    });
+    expect(gradeFilterError(["〇"], scale, { ja: "進捗状況", en: "the progress grade" })).toMatchObject({
+      message: "進捗状況は◎・○・△・対象外のいずれかで指定してください。",
+      messageEn: "The progress grade must be one of ◎, ○, △, 対象外.",
+    });
   });
 });

@@ -172,9 +172,9 @@ forEachDatabase((database) => {
       expect(fy.html).not.toContain("fy：");
       const grade = await page(`${OVERVIEW}?grade=E`);
       expect(grade.res.status).toBe(400);
-      expect(grade.html).toContain("<li>進捗状況はA・B・C・Dのいずれかで指定してください。</li>");
+      expect(grade.html).toContain("<li>進捗状況はA・B・C・D・対象外のいずれかで指定してください。</li>");
       const en = await page(`${OVERVIEW}?grade=E&lang=en`);
-      expect(en.html).toContain("<li>The progress grade must be one of A, B, C, D.</li>");
+      expect(en.html).toContain("<li>The progress grade must be one of A, B, C, D, 対象外.</li>");
     });
 
     it("404 for an unknown plan, a plan of another organization's address, and an unknown year", async () => {

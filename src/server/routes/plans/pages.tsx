@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { gradeScaleOf } from "../../../domain/grade.ts";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { searchInitiatives } from "../../../domain/search.ts";
@@ -9,8 +10,8 @@ import { renderPage } from "../../html.ts";
 import { localHref } from "../../i18n.ts";
 import { loadOrganization, loadPlanOf, loadRoundDocument } from "../../load.ts";
 import { pageContext, planPath } from "../../page-context.ts";
-import { parseOrThrow, queryObject } from "../../params.ts";
-import { applyFilter, departmentsOf, listInitiatives } from "./filter.ts";
+import { PAGE_FIELD_LABELS, parseOrThrow, queryObject } from "../../params.ts";
+import { applyFilter, departmentsOf, gradeFilterError, listInitiatives } from "./filter.ts";
 import { overviewQuery, planParams, roundParams } from "./schema.ts";
 import { PlanOverviewPage } from "./views.tsx";
 
@@ -33,6 +34,8 @@ export function registerPlanPages(app: OpenAPIHono<AppEnv>): void {
     const plan = await loadPlanOf(c, organization, params.planId);
     const rounds = plan.rounds;
     const document = await loadRoundDocument(c, plan, params.fy);
+    const badGrade = gradeFilterError(query.grade, gradeScaleOf(document.plan), PAGE_FIELD_LABELS.grade);
+    if (badGrade) throw new AppError("request.invalid", {}, [badGrade]);
     const matching = query.q ? new Set(searchInitiatives(document, query.q)) : undefined;
 
     const all = listInitiatives(document);

@@ -16,7 +16,7 @@ import { attr, esc } from "../../views/html-string.ts";
 import { Layout } from "../../views/layout.tsx";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
-import { type ListedInitiative, policyKey } from "./filter.ts";
+import { type ListedInitiative, NOT_ASSESSED_FILTER, policyKey } from "./filter.ts";
 
 export interface FilterValues {
   policy?: string;
@@ -218,6 +218,19 @@ function FilterForm(props: PlanOverviewProps) {
                   {gradeWithLabel(gradeScaleOf(props.document.plan), g, ui.lang)}
                 </label>
               ))}
+              {/* 対象外 is offered where the table has such initiatives (the address takes it always). */}
+              {props.document.policies.some((p) => p.initiatives.some((i) => i.notAssessed)) ||
+              filter.grades.includes(NOT_ASSESSED_FILTER) ? (
+                <label>
+                  <input
+                    type="checkbox"
+                    name="grade"
+                    value={NOT_ASSESSED_FILTER}
+                    checked={filter.grades.includes(NOT_ASSESSED_FILTER)}
+                  />
+                  {ui.t("initiative.notAssessed")}
+                </label>
+              ) : null}
             </div>
           </fieldset>
         </div>

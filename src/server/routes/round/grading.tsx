@@ -1,18 +1,20 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { GRADE_LABELS, GRADES, type Grade, isGrade } from "../../../domain/grade.ts";
+import { type GradeScale, gradeLegend, gradeScaleOf, gradeWithLabel } from "../../../domain/grade.ts";
 import { summarizeDocument } from "../../../domain/grade-summary.ts";
 import { can } from "../../../domain/permissions.ts";
 import type { Initiative, PlanDocument } from "../../../domain/plan-document.ts";
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { REPORT_STATE_LABELS, ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { ConflictError, type PlanRecord, type ReportRecord, type RoundRecord } from "../../../store/types.ts";
+import { GradeNotOnScale } from "../../../workflow/refusal.ts";
 import { gradeReport } from "../../../workflow/round.ts";
 import { route } from "../../auth/rules.ts";
 import { formFields, signedIn } from "../../auth/signed-in.ts";
 import type { AppEnv } from "../../env.ts";
 import { renderPage } from "../../html.ts";
+import type { Ui } from "../../i18n.ts";
 import { sourceLang } from "../../i18n.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary, formTitle } from "../../views/form/error-summary.tsx";
@@ -37,9 +39,21 @@ import { ConflictPair } from "./review.tsx";
 import { refusalOf } from "./round-pages.tsx";
 import { DoneNotice, Prose, RefusalNotice, RoundNav, roundCrumbs } from "./views-common.tsx";
 
-/** Grade labels: the plan's own scale when it defines one; the seed's A 順調 … D 停滞 otherwise. */
-export function gradeScale(_plan: PlanRecord): Record<Grade, { ja: string; en: string }> {
-  return GRADE_LABELS;
+/**
+ * The form's value for 対象外 (not graded this year). A scale's codes have at most 8 characters, so
+ * this one can never be a level's code.
+ */
+export const NOT_ASSESSED_CHOICE = "notAssessed";
+
+/** "S 大変順調" or 対象外, for the conflict view. */
+function choiceText(ui: Ui, scale: GradeScale, choice: string): string {
+  if (choice === "") return ui.t("grading.noGrade");
+  if (choice === NOT_ASSESSED_CHOICE) return ui.t("initiative.notAssessed");
+  return gradeWithLabel(scale, choice, ui.lang);
+}
+
+function reportChoice(report: ReportRecord): string {
+  return report.notAssessed ? NOT_ASSESSED_CHOICE : (report.grade ?? "");
 }
 
 const savedQuery = z.object({
@@ -82,23 +96,30 @@ export function registerGrading(app: OpenAPIHono<AppEnv>): void {
     const { ui, organization } = pageProps(c);
     const form = await formFields(c);
     const typed = { number, grade: form.text("grade"), opinion: form.text("opinion"), conflict: false };
-    if (!isGrade(typed.grade))
-      return gradingPage(
-        c,
-        { typed, errors: [{ field: `grade-${number}`, message: ui.t("grading.badGrade") }] },
-        400,
-      );
+    const badGrade = (message: string) =>
+      gradingPage(c, { typed, errors: [{ field: `grade-${number}`, message }] }, 400);
+    if (typed.grade === "") return badGrade(ui.t("grading.badGrade"));
+    const notAssessed = typed.grade === NOT_ASSESSED_CHOICE;
     try {
       await gradeReport(c.get("store"), acting(c), {
         planId: plan.id,
         fiscalYear: round.fiscalYear,
         initiativeNumber: number,
         expectedVersion: Number(form.text("version")),
-        grade: typed.grade,
+        grade: notAssessed ? null : typed.grade,
+        notAssessed,
         committeeOpinion: typed.opinion,
       });
     } catch (error) {
       if (error instanceof ConflictError) return gradingPage(c, { typed: { ...typed, conflict: true } }, 409);
+      // The plan's scale is the workflow's rule; the form puts its refusal on the field.
+      if (error instanceof GradeNotOnScale)
+        return badGrade(
+          ui.t("grading.gradeNotOnScale", {
+            code: error.code,
+            legend: gradeLegend(plan.gradeScale, ui.lang, "、"),
+          }),
+        );
       const refused = refusalOf(c, error);
       if (!refused) throw error;
       return gradingPage(c, { typed, refusal: refused.message }, refused.status);
@@ -159,7 +180,8 @@ function GradingPage(
   const errors = state.errors ?? [];
   const summary = summarizeDocument(props.document);
   const share = expectedShare(plan, round.fiscalYear).share;
-  const scale = gradeScale(plan);
+  const scale = plan.gradeScale;
+  const lastYearScale = props.lastYear ? gradeScaleOf(props.lastYear.plan) : scale;
   const lastYear = new Map(
     (props.lastYear?.policies ?? []).flatMap((p) => p.initiatives).map((i) => [i.number, i] as const),
   );
@@ -196,11 +218,14 @@ function GradingPage(
       ) : null}
       <h2>{ui.t("grading.summary")}</h2>
       <GradeSummaryTable summary={summary} fiscalYearLabel={fy} ui={ui} />
+      {summary.notAssessed > 0 ? (
+        <p>{ui.t("summary.assessed", { assessed: summary.assessed, notAssessed: summary.notAssessed })}</p>
+      ) : null}
       {props.items.length === 0 ? <p>{ui.t("grading.none")}</p> : null}
       {props.items.map(({ initiative, report }) => {
         const n = initiative.number;
         const typed = state.typed?.number === n ? state.typed : undefined;
-        const grade = typed ? typed.grade : (report.grade ?? "");
+        const choice = typed ? typed.grade : reportChoice(report);
         const opinion = typed ? typed.opinion : report.committeeOpinion;
         const gradeError = errorFor(errors, `grade-${n}`);
         return (
@@ -214,7 +239,7 @@ function GradingPage(
             </h2>
             <p>
               {REPORT_STATE_LABELS[report.state][ui.lang]} ・ {ui.t("review.grade")}:{" "}
-              <GradeText grade={report.grade} ui={ui} />
+              <GradeText grade={report.grade} ui={ui} scale={scale} notAssessed={report.notAssessed} />
             </p>
             <h3>{ui.t("review.activities")}</h3>
             <Prose ui={ui} text={initiative.activities} />
@@ -225,10 +250,15 @@ function GradingPage(
               lastYear={lastYear.get(n)}
               expectedShare={share}
             />
-            <SelfView ui={ui} report={report} />
+            <SelfView ui={ui} report={report} scale={scale} />
             <h3>{ui.t("review.lastGrade")}</h3>
             <p>
-              <GradeText grade={lastYear.get(n)?.grade ?? null} ui={ui} />
+              <GradeText
+                grade={lastYear.get(n)?.grade ?? null}
+                ui={ui}
+                scale={lastYearScale}
+                notAssessed={lastYear.get(n)?.notAssessed}
+              />
             </p>
             {typed?.conflict ? (
               <div class="notice-warning" role="alert">
@@ -236,16 +266,8 @@ function GradingPage(
                 <ConflictPair
                   ui={ui}
                   label={ui.t("review.grade")}
-                  yours={
-                    typed.grade
-                      ? `${typed.grade} ${scale[typed.grade as Grade]?.[ui.lang] ?? ""}`
-                      : ui.t("grading.noGrade")
-                  }
-                  theirs={
-                    report.grade
-                      ? `${report.grade} ${scale[report.grade]?.[ui.lang] ?? ""}`
-                      : ui.t("grading.noGrade")
-                  }
+                  yours={choiceText(ui, scale, typed.grade)}
+                  theirs={choiceText(ui, scale, reportChoice(report))}
                 />
                 <ConflictPair
                   ui={ui}
@@ -265,16 +287,23 @@ function GradingPage(
                   </legend>
                   <InlineError ui={ui} id={`grade-${n}`} message={gradeError} />
                   <div class="radios">
-                    {GRADES.map((g, i) => (
+                    {[
+                      ...scale.map((level) => ({
+                        value: level.code,
+                        text: gradeWithLabel(scale, level.code, ui.lang),
+                      })),
+                      { value: NOT_ASSESSED_CHOICE, text: ui.t("initiative.notAssessed") },
+                    ].map((option, i) => (
                       <label>
                         <input
                           type="radio"
                           name="grade"
-                          value={g}
-                          id={i === 0 ? `grade-${n}` : `grade-${n}-${g}`}
-                          checked={grade === g}
+                          value={option.value}
+                          // An id may hold ◎ or 達成, not white space.
+                          id={i === 0 ? `grade-${n}` : `grade-${n}-${option.value.replace(/\s/g, "_")}`}
+                          checked={choice === option.value}
                         />
-                        {g} {scale[g]?.[ui.lang]}
+                        {option.text}
                       </label>
                     ))}
                   </div>

@@ -1,4 +1,4 @@
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { stringify } from "csv-stringify/sync";
 import type { Context } from "hono";
 import {
@@ -7,8 +7,8 @@ import {
   REPORT_STATE_LABELS,
   ROUND_STATE_LABELS,
 } from "../../../domain/workflow-states.ts";
-import { escapeFormulaText } from "../../../io/export/csv.ts";
-import { contentDisposition } from "../../../io/export/file-name.ts";
+import { encodeCsv, escapeFormulaText } from "../../../io/export/csv.ts";
+import { contentDisposition, contentType } from "../../../io/export/file-name.ts";
 import type { AuditEntryRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
 import { route } from "../../auth/rules.ts";
 import { signedIn } from "../../auth/signed-in.ts";
@@ -16,6 +16,7 @@ import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
 import { hasMessage, sourceLang, type Ui } from "../../i18n.ts";
+import { parseOrThrow, queryObject } from "../../params.ts";
 import { Layout } from "../../views/layout.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { ManageLayoutBar } from "../manage/views.tsx";
@@ -142,7 +143,8 @@ export function registerHistory(app: OpenAPIHono<AppEnv>): void {
     );
   });
 
-  route(app, "get", `${base}/audit.csv`, MANAGE_ROUND, async (c) => {
+  route(app, "get", `${base}/audit.csv`, MANAGE_ROUND, { query: auditCsvQuery }, async (c) => {
+    const { encoding } = parseOrThrow(auditCsvQuery, queryObject(new URL(c.req.url)), "query");
     const { plan, round } = await roundOfPath(c);
     const { ui } = pageProps(c);
     const entries = await roundAudit(c, plan, round);
@@ -166,13 +168,20 @@ export function registerHistory(app: OpenAPIHono<AppEnv>): void {
       [CSV_HEADER[ui.lang], ...records.map((r) => r.map((cell) => escapeFormulaText(cell)))],
       { record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
     );
-    const name = `${ui.t("audit.csvName")}-${plan.id}-${round.fiscalYear}.csv`;
-    return c.body(`\ufeff${text}`, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": contentDisposition(name, `audit-log-${plan.id}-${round.fiscalYear}.csv`),
+    const suffix = encoding === "shift_jis" ? "-sjis" : "";
+    const name = `${ui.t("audit.csvName")}-${plan.id}-${round.fiscalYear}${suffix}.csv`;
+    return c.body(new Uint8Array(encodeCsv(text, { encoding })), 200, {
+      "Content-Type": contentType("csv", { encoding }),
+      "Content-Disposition": contentDisposition(
+        name,
+        `audit-log-${plan.id}-${round.fiscalYear}${suffix}.csv`,
+      ),
     });
   });
 }
+
+/** UTF-8 with a BOM as before; Shift_JIS (CP932, no BOM) for Excel on Japanese Windows. */
+const auditCsvQuery = z.object({ encoding: z.enum(["utf-8", "shift_jis"]).default("utf-8") });
 
 function HistoryPage(
   props: PageProps & {

@@ -41,6 +41,7 @@ export const ROUND_JA = {
   "round.toGrading": "本部会の評価",
   "round.toPublish": "公表",
   "round.toAuditCsv": "監査記録（CSV）",
+  "round.toAuditCsvSjis": "監査記録（CSV・Shift_JIS：Windows版Excel向け）",
   "round.toRevisions": "公表の版",
 
   "dashboard.title": "{fy}の進捗（{plan}）",
@@ -141,6 +142,8 @@ export const ROUND_JA = {
   "grading.conflict":
     "ほかの委員が先にこの取組項目の評価を保存しました。あなたの入力と現在の内容を並べて表示しています。確かめてから、もう一度保存してください。",
   "grading.badGrade": "進捗状況を選んでください。",
+  "grading.gradeNotOnScale":
+    "「{code}」はこの計画の進捗状況の区分にありません。{legend}、または対象外から選んでください。",
   "grading.notOpen": "この年度は今は評価中ではありません（段階: {state}）。",
 
   "publish.title": "{fy}の公表",
@@ -266,6 +269,7 @@ export const ROUND_EN: Record<keyof typeof ROUND_JA, string> = {
   "round.toGrading": "Committee grading",
   "round.toPublish": "Publish",
   "round.toAuditCsv": "Audit log (CSV)",
+  "round.toAuditCsvSjis": "Audit log (CSV, Shift_JIS for Excel on Japanese Windows)",
   "round.toRevisions": "Published revisions",
 
   "dashboard.title": "{fy} progress ({plan})",
@@ -366,6 +370,7 @@ export const ROUND_EN: Record<keyof typeof ROUND_JA, string> = {
   "grading.conflict":
     "Another member saved this initiative's grade first. What you typed and the current grade are shown side by side: check them and save again.",
   "grading.badGrade": "Choose a grade.",
+  "grading.gradeNotOnScale": "“{code}” is not a grade of this plan. Choose one of {legend}, or not assessed.",
   "grading.notOpen": "This round is not being graded now (stage: {state}).",
 
   "publish.title": "Publish {fy}",

@@ -1,6 +1,6 @@
 import { assessKpi } from "../../../domain/achievement.ts";
 import { percentText, statusLabel } from "../../../domain/achievement-words.ts";
-import { DEFAULT_GRADE_SCALE, gradeLabel } from "../../../domain/grade.ts";
+import type { GradeScale } from "../../../domain/grade.ts";
 import type { Initiative } from "../../../domain/plan-document.ts";
 import type { CommentRecord, ReportRecord } from "../../../store/types.ts";
 import { sourceLang, type Ui } from "../../i18n.ts";
@@ -61,7 +61,7 @@ export function KpiTable(props: {
 }
 
 /** The department's own view of progress (shown to the secretariat and the committee only). */
-export function SelfView(props: { ui: Ui; report: ReportRecord }) {
+export function SelfView(props: { ui: Ui; report: ReportRecord; scale: GradeScale }) {
   const { ui, report } = props;
   return (
     <>
@@ -69,7 +69,7 @@ export function SelfView(props: { ui: Ui; report: ReportRecord }) {
       {report.selfGrade ? (
         <p>
           <strong>
-            {report.selfGrade} {gradeLabel(DEFAULT_GRADE_SCALE, report.selfGrade, ui.lang)}
+            <GradeText grade={report.selfGrade} ui={ui} scale={props.scale} />
           </strong>
         </p>
       ) : (
@@ -80,12 +80,18 @@ export function SelfView(props: { ui: Ui; report: ReportRecord }) {
   );
 }
 
-export function LastYearGrade(props: { ui: Ui; initiative: Initiative }) {
+/** Last year's (F) and (G), on the scale last year's table printed. */
+export function LastYearGrade(props: { ui: Ui; initiative: Initiative; scale: GradeScale }) {
   return (
     <>
       <h3>{props.ui.t("review.lastGrade")}</h3>
       <p>
-        <GradeText grade={props.initiative.grade} ui={props.ui} />
+        <GradeText
+          grade={props.initiative.grade}
+          ui={props.ui}
+          scale={props.scale}
+          notAssessed={props.initiative.notAssessed}
+        />
       </p>
       <h3>{props.ui.t("review.opinion")}</h3>
       <Prose ui={props.ui} text={props.initiative.committeeOpinion} />

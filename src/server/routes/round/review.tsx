@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { type GradeScale, gradeScaleOf } from "../../../domain/grade.ts";
 import {
   initiativeNumberLabel,
   withNumberSign,
@@ -59,6 +60,8 @@ export interface ReviewData {
   /** The KPI lines of the form, with the id and version of each 現状値. */
   kpis: { key: string; kpiId: number; label: string; text: string; version: number | null }[];
   departmentIds: number[];
+  /** The scale last year's table was graded on. */
+  lastYearScale: GradeScale;
 }
 
 export async function reviewData(c: Context<AppEnv>): Promise<ReviewData> {
@@ -95,6 +98,7 @@ export async function reviewData(c: Context<AppEnv>): Promise<ReviewData> {
     comments,
     kpis,
     departmentIds: (departments ?? []).map((d) => d.id),
+    lastYearScale: previousSnapshot ? gradeScaleOf(previousSnapshot.document.plan) : plan.gradeScale,
   };
 }
 
@@ -309,7 +313,7 @@ function ReviewPage(
           />
           <h3>{ui.t("review.nextYearGoal")}</h3>
           <Prose ui={ui} text={initiative.nextYearGoal} />
-          <SelfView ui={ui} report={report} />
+          <SelfView ui={ui} report={report} scale={plan.gradeScale} />
         </section>
         <section class="last-year" aria-labelledby="last-year">
           <h2 id="last-year">
@@ -321,7 +325,7 @@ function ReviewPage(
               <Prose ui={ui} text={data.lastYear.nextYearGoal} />
               <h3>{ui.t("review.activities")}</h3>
               <Prose ui={ui} text={data.lastYear.activities} />
-              <LastYearGrade ui={ui} initiative={data.lastYear} />
+              <LastYearGrade ui={ui} initiative={data.lastYear} scale={data.lastYearScale} />
             </>
           ) : (
             <p class="muted">{ui.t("review.noLastYear")}</p>

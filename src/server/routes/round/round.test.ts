@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { forEachDatabase, type TestDatabase } from "../../../../test/db.ts";
 import { seededApp, textOf } from "../../../../test/server-support.ts";
@@ -572,6 +573,23 @@ forEachDatabase((database) => {
       const activities = lines.find((l) => l.includes("(D) 取組内容"));
       expect(activities).toContain("seisaku,report.update,report,");
       expect(activities).toContain(`,1,(D) 取組内容,,"'=HYPERLINK(""http://x"")"`);
+      // Shift_JIS (CP932, no BOM) for Excel on Japanese Windows: the same rows.
+      const sjis = await get(app, `${base}/2020/audit.csv?encoding=shift_jis`, who.secretariat);
+      expect(sjis.status).toBe(200);
+      expect(sjis.headers.get("Content-Type")).toBe("text/csv; charset=Shift_JIS");
+      expect(sjis.headers.get("Content-Disposition")).toContain("audit-log-");
+      expect(sjis.headers.get("Content-Disposition")).toContain("-sjis.csv");
+      const bytes = Buffer.from(await sjis.arrayBuffer());
+      expect([...bytes.subarray(0, 2)]).toEqual([...iconv.encode("日", "cp932")]);
+      expect(iconv.decode(bytes, "cp932").split("\r\n")).toEqual(lines);
+      expect(
+        new Uint8Array(
+          await (await get(app, `${base}/2020/audit.csv`, who.secretariat)).arrayBuffer(),
+        ).subarray(0, 3),
+      ).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+      expect((await get(app, `${base}/2020/audit.csv?encoding=euc-jp`, who.secretariat)).status).toBe(400);
+      const dashboard = await (await get(app, `${base}/2020`, who.secretariat)).text();
+      expect(dashboard).toContain(`href="${base}/2020/audit.csv?encoding=shift_jis"`);
       expect((await get(app, `${base}/2020/audit.csv`, who.committee)).status).toBe(403);
       expect((await get(app, `${base}/2020/audit.csv`, who.stranger)).status).toBe(404);
     });

@@ -27,7 +27,12 @@ export function RoundNav(props: {
 }) {
   const { ui, slug, plan, round } = props;
   const base = manageRoundPath(slug, plan.id, round.fiscalYear);
-  const links: { key: typeof props.current | "csv" | "revisions"; href: string; label: MessageKey }[] = [
+  const links: {
+    key: typeof props.current | "csv" | "csvSjis" | "revisions";
+    href: string;
+    query?: Record<string, string>;
+    label: MessageKey;
+  }[] = [
     ...(props.secretariat
       ? [
           { key: "dashboard" as const, href: base, label: "round.toDashboard" as const },
@@ -39,6 +44,12 @@ export function RoundNav(props: {
       ? [
           { key: "publish" as const, href: `${base}/publish`, label: "round.toPublish" as const },
           { key: "csv" as const, href: `${base}/audit.csv`, label: "round.toAuditCsv" as const },
+          {
+            key: "csvSjis" as const,
+            href: `${base}/audit.csv`,
+            query: { encoding: "shift_jis" },
+            label: "round.toAuditCsvSjis" as const,
+          },
           {
             key: "revisions" as const,
             href: `${planPath(slug, plan.id, round.fiscalYear)}/revisions`,
@@ -52,7 +63,10 @@ export function RoundNav(props: {
       <ul>
         {links.map((link) => (
           <li>
-            <a href={ui.href(link.href)} aria-current={link.key === props.current ? "page" : undefined}>
+            <a
+              href={ui.href(link.href, link.query)}
+              aria-current={link.key === props.current ? "page" : undefined}
+            >
               {ui.t(link.label)}
             </a>
           </li>
