@@ -311,8 +311,12 @@ forEachDatabase((database) => {
       await two.check(`#grade-${NO}`);
       await two.fill(`#opinion-${NO}`, G_TYPED_BY_SECOND);
       await two.click(`#item-${NO} button[type=submit]`);
-      await two.waitForURL(new RegExp(`${round}/grading/${NO}$`));
+      await two.waitForURL(new RegExp(`${round}/grading/${NO}#item-${NO}$`));
       const conflict = two.locator(`#item-${NO} [role=alert]`);
+      // The answer opens at the item, not at the top of a page of every initiative.
+      const top = await two.locator(`#item-${NO}`).evaluate((e) => e.getBoundingClientRect().top);
+      expect(top).toBeGreaterThan(-2); // sub-pixel layout
+      expect(top).toBeLessThan(900);
       expect(await conflict.textContent()).toContain("B ほぼ順調");
       expect(await conflict.textContent()).toContain(G1);
       expect(await conflict.textContent()).toContain(G_TYPED_BY_SECOND);
