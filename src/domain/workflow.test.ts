@@ -5,6 +5,7 @@ import {
   readyToPublish,
   reportActionRefusal,
   reportStateAfter,
+  roundMoveRefusal,
   roundStep,
 } from "./workflow.ts";
 import { REPORT_STATES, type ReportState, ROUND_STATES, type RoundState } from "./workflow-states.ts";
@@ -110,6 +111,87 @@ describe("reportActionRefusal, for every action, round state, report state and p
     expect(reportActionRefusal(PEOPLE.committee as Principal, "grade", situation)).toBe(
       "workflow.wrongRoundState",
     );
+  });
+});
+
+/**
+ * The round's moves, written out by hand: from → to, and whether a reason is needed. Only the
+ * organization's secretariat makes them; every other pair of states is refused for everyone.
+ */
+const MOVES: { from: RoundState; to: RoundState; reason: "needed" | "optional" }[] = [
+  { from: "preparing", to: "entry", reason: "optional" },
+  { from: "entry", to: "review", reason: "optional" },
+  { from: "review", to: "grading", reason: "optional" },
+  { from: "grading", to: "published", reason: "optional" },
+  { from: "entry", to: "preparing", reason: "needed" },
+  { from: "review", to: "entry", reason: "needed" },
+  { from: "grading", to: "review", reason: "needed" },
+  { from: "published", to: "grading", reason: "needed" },
+];
+
+describe("roundMoveRefusal, for every state, next state, person and reason", () => {
+  it("allows the secretariat's one-step moves (back with a reason) and refuses everything else", () => {
+    for (const from of ROUND_STATES) {
+      for (const to of ROUND_STATES) {
+        for (const [who, principal] of Object.entries(PEOPLE)) {
+          for (const reason of ["", "  ", "誤記の訂正"]) {
+            const move = MOVES.find((m) => m.from === from && m.to === to);
+            const expected =
+              who === "secretariat" &&
+              move !== undefined &&
+              (move.reason === "optional" || reason.trim() !== "");
+            const refusal = roundMoveRefusal(principal, {
+              organizationId: ORG,
+              from,
+              to,
+              reason,
+              reportStates: ["graded", "accepted"],
+              revisions: 0,
+            });
+            expect(refusal === undefined, `${from} → ${to} by ${who}, reason "${reason}": ${refusal}`).toBe(
+              expected,
+            );
+          }
+        }
+      }
+    }
+  });
+
+  it("says why: not the secretariat, not one step, no reason", () => {
+    const move = { organizationId: ORG, from: "grading" as const, reason: "" };
+    expect(roundMoveRefusal(PEOPLE.committee as Principal, { ...move, to: "review" })).toBe(
+      "workflow.notAllowed",
+    );
+    expect(roundMoveRefusal(PEOPLE.foreignSecretariat as Principal, { ...move, to: "review" })).toBe(
+      "workflow.notAllowed",
+    );
+    expect(roundMoveRefusal(PEOPLE.secretariat as Principal, { ...move, to: "entry" })).toBe(
+      "workflow.roundStep",
+    );
+    expect(roundMoveRefusal(PEOPLE.secretariat as Principal, { ...move, to: "review" })).toBe(
+      "workflow.reasonRequired",
+    );
+  });
+
+  it("publishes only when every report is graded or accepted, and a correction only with its reason", () => {
+    const secretariat = PEOPLE.secretariat as Principal;
+    const publish = { organizationId: ORG, from: "grading" as const, to: "published" as const, reason: "" };
+    for (const state of REPORT_STATES) {
+      const refusal = roundMoveRefusal(secretariat, {
+        ...publish,
+        reportStates: ["graded", state],
+        revisions: 0,
+      });
+      expect(refusal, state).toBe(
+        state === "graded" || state === "accepted" ? undefined : "workflow.notReadyToPublish",
+      );
+    }
+    expect(roundMoveRefusal(secretariat, { ...publish, reportStates: ["graded"], revisions: 1 })).toBe(
+      "workflow.reasonRequired",
+    );
+    expect(
+      roundMoveRefusal(secretariat, { ...publish, reportStates: ["graded"], revisions: 1, reason: "訂正" }),
+    ).toBeUndefined();
   });
 });
 

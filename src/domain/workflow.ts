@@ -21,6 +21,46 @@ export function roundStep(from: RoundState, to: RoundState): "forward" | "back" 
   return difference === 1 ? "forward" : difference === -1 ? "back" : undefined;
 }
 
+export interface RoundMove {
+  /** The organization the round belongs to. */
+  organizationId: number;
+  from: RoundState;
+  to: RoundState;
+  /** Why (a step back, or a correction after publication); "" when none was given. */
+  reason: string;
+  /** For publishing: the states of the round's reports, and how many revisions were published before. */
+  reportStates?: readonly ReportState[];
+  revisions?: number;
+}
+
+/**
+ * Whether `principal` may move a round from one state to another now: only the organization's
+ * secretariat, one step at a time, back only with a reason; publishing (評価中 → 公表済) only when
+ * every report is graded or accepted, and a correction (a revision after the first) only with its
+ * reason. Opening a round and setting its dates are the secretariat's too (`roundManageRefusal`).
+ */
+export function roundMoveRefusal(principal: Principal, move: RoundMove): Refusal | RoundRefusal | undefined {
+  const refusal = roundManageRefusal(principal, move.organizationId);
+  if (refusal) return refusal;
+  const step = roundStep(move.from, move.to);
+  if (!step) return "workflow.roundStep";
+  const reason = move.reason.trim() !== "";
+  if (step === "back" && !reason) return "workflow.reasonRequired";
+  if (move.to === "published") {
+    if (!readyToPublish(move.reportStates ?? [])) return "workflow.notReadyToPublish";
+    if ((move.revisions ?? 0) > 0 && !reason) return "workflow.reasonRequired";
+  }
+  return undefined;
+}
+
+/** Why a round cannot be moved as asked. Message keys of the UI catalogue. */
+export type RoundRefusal = "workflow.roundStep" | "workflow.reasonRequired" | "workflow.notReadyToPublish";
+
+/** Opening, moving, publishing a round and setting its dates: the organization's secretariat only. */
+export function roundManageRefusal(principal: Principal, organizationId: number): Refusal | undefined {
+  return can(principal, "round.manage", { organizationId }) ? undefined : "workflow.notAllowed";
+}
+
 export type ReportAction =
   /** Department fields: (D), the KPIs' 現状値, the department's own view, (H). */
   | "edit"

@@ -117,6 +117,39 @@ forEachDatabase((database) => {
       );
     });
 
+    it("opens, moves and publishes a round for its organization's secretariat only", async () => {
+      const store = await database.open();
+      const { planId, secretariat, editor, committee } = await setup(store);
+      const foreign = {
+        actor: secretariat.actor,
+        principal: { ...secretariat.principal, organizationId: secretariat.principal.organizationId + 1000 },
+      };
+      const refused = { key: "workflow.notAllowed" };
+      for (const who of [editor, committee, foreign])
+        await expect(openRound(store, who, { planId, fiscalYear: 2020 })).rejects.toMatchObject(refused);
+      const round = await openRound(store, secretariat, { planId, fiscalYear: 2020 });
+      for (const who of [editor, committee, foreign]) {
+        await expect(
+          moveRound(store, who, { roundId: round.id, expectedVersion: round.version, to: "entry" }),
+        ).rejects.toMatchObject(refused);
+        await expect(
+          publishRound(store, who, { roundId: round.id, expectedVersion: round.version }),
+        ).rejects.toMatchObject(refused);
+      }
+      // FY2019 (published by its import) cannot be reopened by anyone else either.
+      const fy2019 = await store.rounds.find(planId, 2019);
+      await expect(
+        moveRound(store, committee, {
+          roundId: fy2019?.id ?? 0,
+          expectedVersion: fy2019?.version ?? 0,
+          to: "grading",
+          reason: "訂正",
+        }),
+      ).rejects.toMatchObject(refused);
+      expect((await store.rounds.get(round.id))?.state).toBe("preparing");
+      expect((await store.rounds.find(planId, 2019))?.state).toBe("published");
+    });
+
     it("runs from entry to publication and a correction, each step by whom it belongs to", async () => {
       const store = await database.open();
       const { planId, organizationId, secretariat, editor, other, committee } = await setup(store);

@@ -3,9 +3,10 @@ import { type Grade, isGradeOf } from "../domain/grade.ts";
 import type { Principal } from "../domain/permissions.ts";
 import {
   type ReportAction,
-  readyToPublish,
   reportActionRefusal,
   reportStateAfter,
+  roundManageRefusal,
+  roundMoveRefusal,
   roundStep,
 } from "../domain/workflow.ts";
 import type { RoundState } from "../domain/workflow-states.ts";
@@ -42,6 +43,10 @@ export async function openRound(
   input: { planId: number; fiscalYear: number; asOf?: string; entryDeadline?: string | null },
 ): Promise<RoundRecord> {
   return store.transaction({ actor: acting.actor }, async (tx) => {
+    const plan = await tx.plans.find(input.planId);
+    if (!plan) throw new StoreError("not-found", "計画が見つかりません。");
+    const refusal = roundManageRefusal(acting.principal, plan.organizationId);
+    if (refusal) throw new WorkflowRefusal(refusal);
     const rounds = await tx.rounds.list(input.planId);
     if (rounds.some((r) => r.fiscalYear === input.fiscalYear))
       throw new WorkflowRefusal("workflow.roundExists");
@@ -70,10 +75,15 @@ export async function moveRound(
   if (input.to === "published") throw new WorkflowRefusal("workflow.roundStep");
   return store.transaction({ actor: acting.actor }, async (tx) => {
     const round = await roundById(tx, input.roundId);
-    const step = roundStep(round.state, input.to);
-    if (!step) throw new WorkflowRefusal("workflow.roundStep");
     const reason = input.reason?.trim() ?? "";
-    if (step === "back" && reason === "") throw new WorkflowRefusal("workflow.reasonRequired");
+    const refusal = roundMoveRefusal(acting.principal, {
+      organizationId: round.organizationId,
+      from: round.state,
+      to: input.to,
+      reason,
+    });
+    if (refusal) throw new WorkflowRefusal(refusal);
+    const step = roundStep(round.state, input.to);
     const moved = await tx.rounds.update(
       round.id,
       input.expectedVersion,
@@ -273,12 +283,18 @@ export async function publishRound(
 ): Promise<PublicationRecord> {
   return store.transaction({ actor: acting.actor }, async (tx) => {
     const round = await roundById(tx, input.roundId);
-    if (round.state !== "grading") throw new WorkflowRefusal("workflow.roundStep");
     const reports = await tx.reports.list(round.id);
-    if (!readyToPublish(reports.map((r) => r.state))) throw new WorkflowRefusal("workflow.notReadyToPublish");
     const earlier = await tx.publications.revisions(round.planId, round.fiscalYear);
     const reason = input.reason?.trim() ?? "";
-    if (earlier.length > 0 && reason === "") throw new WorkflowRefusal("workflow.reasonRequired");
+    const refusal = roundMoveRefusal(acting.principal, {
+      organizationId: round.organizationId,
+      from: round.state,
+      to: "published",
+      reason,
+      reportStates: reports.map((r) => r.state),
+      revisions: earlier.length,
+    });
+    if (refusal) throw new WorkflowRefusal(refusal);
     await tx.rounds.update(round.id, input.expectedVersion, { state: "published" });
     const publication = await tx.publications.publish(round.id, {
       source: "published",

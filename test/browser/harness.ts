@@ -24,9 +24,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const store = await openStore("sqlite::memory:");
-  await store.migrate();
+/**
+ * `store`: a migrated, empty store to serve (e.g. PostgreSQL from test/db.ts, which also closes it);
+ * without it, an in-memory SQLite the harness opens and closes.
+ */
+export async function startHarness(options: { store?: Store } = {}): Promise<Harness> {
+  const own = options.store === undefined;
+  const store = options.store ?? (await openStore("sqlite::memory:"));
+  if (own) await store.migrate();
   await loadSampleData(store);
   const app = createApp({ store });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
@@ -63,7 +68,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      if (own) await store.close();
     },
   };
 }

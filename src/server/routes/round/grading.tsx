@@ -277,7 +277,9 @@ function GradingPage(
                 />
               </div>
             ) : null}
-            <form method="post" action={action(n)} class="form" novalidate>
+            {/* The fragment brings a refused save (a conflict, no grade) back to its item, not to the
+                top of a page of every initiative. */}
+            <form method="post" action={`${action(n)}#item-${n}`} class="form" novalidate>
               <CsrfField token={props.csrf} />
               <input type="hidden" name="version" value={String(report.version)} />
               <div class={gradeError ? "field field-invalid" : "field"}>
