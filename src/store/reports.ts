@@ -5,6 +5,24 @@ import { storeErrors } from "./messages.ts";
 import { accountIdOf, isoTimestamp, type Scope, writerOf } from "./scope.ts";
 import { ConflictError, type ReportChanges, type ReportRecord, type ReportWrites } from "./types.ts";
 
+const REPORT_COLUMNS = [
+  "id",
+  "organization_id",
+  "round_id",
+  "initiative_id",
+  "state",
+  "version",
+  "activities",
+  "grade",
+  "not_assessed",
+  "committee_opinion",
+  "next_year_goal",
+  "self_grade",
+  "self_grade_reason",
+  "updated_at",
+  "submitted_at",
+] as const;
+
 /** 報告: one initiative's report in one round. */
 export class Reports implements ReportWrites {
   constructor(private readonly scope: Scope) {}
@@ -13,24 +31,7 @@ export class Reports implements ReportWrites {
     return this.scope.db
       .selectFrom("report")
       .innerJoin("initiative", "initiative.id", "report.initiative_id")
-      .select([
-        "report.id",
-        "report.organization_id",
-        "report.round_id",
-        "report.initiative_id",
-        "initiative.number",
-        "report.state",
-        "report.version",
-        "report.activities",
-        "report.grade",
-        "report.not_assessed",
-        "report.committee_opinion",
-        "report.next_year_goal",
-        "report.self_grade",
-        "report.self_grade_reason",
-        "report.updated_at",
-        "report.submitted_at",
-      ]);
+      .select([...REPORT_COLUMNS.map((c) => `report.${c}` as const), "initiative.number"]);
   }
 
   async list(roundId: number): Promise<ReportRecord[]> {
@@ -79,6 +80,7 @@ export class Reports implements ReportWrites {
           }
         : {}),
     };
+    // RETURNING instead of reading the row again: a save is a chain of round trips on PostgreSQL.
     const updated = await db
       .updateTable("report")
       .set({
@@ -89,8 +91,9 @@ export class Reports implements ReportWrites {
       })
       .where("id", "=", id)
       .where("version", "=", expectedVersion)
+      .returning(REPORT_COLUMNS)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) {
+    if (!updated) {
       const now = await this.byId(id);
       throw new ConflictError(storeErrors.conflict("この報告"), now ? reportRecord(now) : current);
     }
@@ -99,9 +102,7 @@ export class Reports implements ReportWrites {
       .set({ content_revision: sql`content_revision + 1` })
       .where("id", "=", current.roundId)
       .execute();
-    const after = await this.byId(id);
-    if (!after) throw storeErrors.notFound("報告");
-    const record = reportRecord(after);
+    const record = reportRecord({ ...updated, number: before.number });
     await writer.audit({
       organizationId: before.organization_id,
       action: "report.update",

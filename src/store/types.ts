@@ -534,6 +534,11 @@ export interface KpiValueWrites extends KpiValueReads {
     expectedVersion: number | null;
     value: KpiValue;
   }): Promise<KpiValueRecord>;
+  /** Several KPIs' 現状値 of one round as `save` sets each (all or, on a conflict, the thrown error). */
+  saveAll(
+    roundId: number,
+    entries: readonly { kpiId: number; expectedVersion: number | null; value: KpiValue }[],
+  ): Promise<KpiValueRecord[]>;
 }
 
 export interface DepartmentReads {

@@ -79,16 +79,13 @@ export async function saveReportWithin(
     startFiscalYear: plan.startFiscalYear,
     endFiscalYear: plan.endFiscalYear,
   });
-  const kpiValues: KpiValueRecord[] = [];
-  for (const entry of input.kpiValues ?? []) {
-    kpiValues.push(
-      await tx.kpiValues.save({
-        kpiId: entry.kpiId,
-        roundId: round.id,
-        expectedVersion: entry.expectedVersion,
-        value: parseKpiValue(entry.text, context),
-      }),
-    );
-  }
+  const kpiValues = await tx.kpiValues.saveAll(
+    round.id,
+    (input.kpiValues ?? []).map((entry) => ({
+      kpiId: entry.kpiId,
+      expectedVersion: entry.expectedVersion,
+      value: parseKpiValue(entry.text, context),
+    })),
+  );
   return { report, kpiValues };
 }

@@ -218,6 +218,7 @@ export function DraftTablePage(props: ManagePageProps & { plan: PlanRecord; docu
           slug={organization.slug}
           planId={plan.id}
           fyLabel={fyLabel}
+          lasting={false}
         />
       </TableScroll>
     </Layout>

@@ -1,5 +1,4 @@
 import { raw } from "hono/html";
-import type { Child } from "hono/jsx";
 import { type Grade, gradeCount, gradeScaleOf, gradeWithLabel } from "../../../domain/grade.ts";
 import { summaryCodes } from "../../../domain/grade-summary.ts";
 import { initiativeNumberLabel } from "../../../domain/initiative-number.ts";
@@ -28,6 +27,7 @@ import { phraseHtml } from "../../views/phrase-html.ts";
 import { SourceText } from "../../views/source-text.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { YearSwitch } from "../plans/views.tsx";
+import { cachedRows } from "./row-cache.ts";
 
 /**
  * The progress table (進行管理集計表) as the city publishes it: the same title, note, legend, the two
@@ -165,8 +165,14 @@ export function ProgressTable(props: {
   slug: string;
   planId: number;
   fyLabel: string;
+  /**
+   * The document is kept and never changes (a publication's, the default): its rows are also kept
+   * by object. A draft read for one request is not (its rows are still found by their content).
+   */
+  lasting?: boolean;
 }) {
   const { ui, document } = props;
+  const lasting = props.lasting ?? true;
   const headings = progressTableHeadings(document);
   const columns = headings.columns;
   const totalWidth = columns.reduce((sum, c) => sum + columnWidth(c, ui), 0);
@@ -175,7 +181,14 @@ export function ProgressTable(props: {
   const kpiColumns = columns.filter((c) => c.kpi);
   const firstKpi = columns.findIndex((c) => c.kpi);
   const group = headings.kpiGroup;
-  const gradeHtml = gradeTextHtml(ui, gradeScaleOf(document.plan));
+  const gradeScale = gradeScaleOf(document.plan);
+  const gradeHtml = gradeTextHtml(ui, gradeScale);
+  // What every row is rendered with besides its own initiative, language, link and place.
+  const surroundings = JSON.stringify([
+    ui.lang,
+    gradeScale,
+    columns.map((c) => [c.id, c.kpi, c.align, c.breaks]),
+  ]);
   return (
     // The No. column's share of the table places the sticky 取組項目 column beside it (progress-table.css).
     <table class="progress" style={`--number-share:${(numberWidth / totalWidth).toFixed(4)}`}>
@@ -220,24 +233,27 @@ export function ProgressTable(props: {
         </tr>
       </thead>
       {chunks(
-        progressTableBlocks(document).flatMap((block) =>
-          block.initiatives.map(({ initiative, rowSpan }, index) => ({
+        progressTableBlocks(document).flatMap((block) => {
+          const policy = policyLabel(block.policy);
+          return block.initiatives.map(({ initiative, rowSpan }, index) => ({
             block,
+            policy,
             initiative,
             rowSpan,
             first: index === 0,
-          })),
-        ),
+          }));
+        }),
         ROWS_PER_CHUNK,
       ).map((chunk) => (
-        <RowChunk>
-          {raw(
+        <RowChunk
+          rows={() =>
             chunk
-              .map(({ block, initiative, rowSpan, first }) => {
+              .map(({ block, policy, initiative, rowSpan, first }) => {
                 const href = ui.href(initiativePath(props.slug, props.planId, initiative.number), {
                   fy: String(document.round.fiscalYear),
                 });
-                return renderedOnce(initiative, `${ui.lang} ${first ? 1 : 0} ${rowSpan} ${href}`, () =>
+                const layout = `${surroundings},${first ? 1 : 0},${rowSpan},${JSON.stringify([href, policy])}`;
+                return cachedRows(initiative, layout, lasting, () =>
                   initiativeRowsHtml({
                     ui,
                     columns,
@@ -250,9 +266,9 @@ export function ProgressTable(props: {
                   }),
                 );
               })
-              .join(""),
-          )}
-        </RowChunk>
+              .join("")
+          }
+        />
       ))}
       {/* Printed only (hidden on screen): repeated at the foot of every page, it closes the 基本方針 cell a page cuts. */}
       <tfoot class="page-rule">
@@ -262,29 +278,6 @@ export function ProgressTable(props: {
       </tfoot>
     </table>
   );
-}
-
-/**
- * Each initiative's rows, rendered once per initiative object and way of showing it. Documents come
- * from publications kept in memory (and, for drafts, from a round copy that replaces only the
- * initiatives whose report changed), so an unchanged initiative is the same object from one request
- * to the next: a table of a thousand initiatives is then mostly a join of strings made before. The
- * map is weak: rows go with the document they were rendered from.
- */
-const renderedRows = new WeakMap<Initiative, Map<string, string>>();
-
-function renderedOnce(initiative: Initiative, key: string, render: () => string): string {
-  let byKey = renderedRows.get(initiative);
-  if (!byKey) {
-    byKey = new Map();
-    renderedRows.set(initiative, byKey);
-  }
-  let html = byKey.get(key);
-  if (html === undefined) {
-    html = render();
-    byKey.set(key, html);
-  }
-  return html;
 }
 
 /** Initiatives rendered between two yields to the event loop. */
@@ -298,11 +291,12 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 /**
  * Renders its rows after letting the event loop run: a plan of a thousand initiatives takes tens of
- * milliseconds to render, and other readers' responses should not wait behind all of it at once.
+ * milliseconds to render when its rows are new, and other requests (a department's save) should not
+ * wait behind all of it at once. The rows are made here, after the yield, not when the table is.
  */
-async function RowChunk(props: { children?: Child }) {
+async function RowChunk(props: { rows: () => string }) {
   await new Promise((resolve) => setImmediate(resolve));
-  return <>{props.children}</>;
+  return raw(props.rows());
 }
 
 /**
@@ -366,7 +360,15 @@ function initiativeRowsHtml(props: {
 
   let rest = "";
   for (const kpi of kpis.slice(1)) rest += `<tr>${kpiCells(kpi)}</tr>`;
-  return `<tbody${attr("id", `initiative-${initiative.number}`)}${attr("lang", sourceLang(ui))}><tr>${firstRow}</tr>${rest}</tbody>`;
+  // Joined, not concatenated: join makes one flat string, where `+` makes a tree of pieces that every
+  // later copy of a kept row (each page's join, its encoding to bytes) would walk again.
+  return [
+    `<tbody${attr("id", `initiative-${initiative.number}`)}${attr("lang", sourceLang(ui))}><tr>`,
+    firstRow,
+    "</tr>",
+    rest,
+    "</tbody>",
+  ].join("");
 }
 
 /** 本部会評価 8 10 5 1 — under the legend, as the original's last lines. */
