@@ -42,7 +42,7 @@ export const METHOD_WORDS: Record<AchievementMethod, Words> = {
 /** One line per method for column descriptions and the docs page. */
 export const METHOD_EXPLANATIONS: Record<AchievementMethod, Words> = {
   numeric: {
-    ja: "（現状値 − 当初）÷（目標 − 当初）。当初がなければ 0 から",
+    ja: "（現状値 − 当初）÷（目標 − 当初）。当初がなければ0から",
     en: "(current − baseline) ÷ (target − baseline); from 0 without a baseline",
   },
   bound: {

@@ -98,7 +98,7 @@ export const achievementSchema = z
     statusLabelEn: z.string().openapi({ example: "Met (beyond the target)" }),
     percent: z.number().nullable().openapi({
       description:
-        "達成率 (%、小数1桁): 当初から目標までのうち進んだ割合。100 で目標どおり、負は当初より悪化。達成したかどうかだけを見る目標と算出不可は null",
+        "達成率 (%、小数1桁): 当初から目標までのうち進んだ割合。100で目標どおり、負は当初より悪化。達成したかどうかだけを見る目標と算出不可は null",
       example: 140,
     }),
     computable: z.boolean(),
@@ -111,7 +111,7 @@ export const achievementSchema = z
     direction: z.enum(["increase", "decrease"]).nullable(),
     expectedShare: z.number().openapi({ description: "計画期間の経過率 (%、小数1桁)", example: 60 }),
     pace: z.enum(["ahead", "onTrack", "behind"]).nullable().openapi({
-      description: "達成率と計画期間の経過率の比較 (±10 ポイント)。percent が null なら null",
+      description: "達成率と計画期間の経過率の比較 (±10ポイント)。percent が null なら null",
     }),
     paceLabel: z.string().openapi({ example: "想定より先行" }),
     paceLabelEn: z.string(),

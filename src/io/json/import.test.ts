@@ -42,7 +42,7 @@ describe("importPlanDocumentJson", () => {
       [
         "format",
         "error",
-        '「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません（"shinchoku.plan/v3"）。Shinchoku の計画データ（書き出した JSON形式のファイル）ではないか、対応していない版です',
+        "項目「format」が「shinchoku.plan/v2」でも「shinchoku.plan/v1」でもありません（「shinchoku.plan/v3」）。Shinchoku が書き出した計画データ（JSON形式）ではないか、対応していない版です。Shinchoku から書き出し直したファイルを指定してください",
       ],
     ]);
     expect(messages("[1, 2]")[0]?.[0]).toBe("format");
@@ -73,7 +73,7 @@ describe("importPlanDocumentJson", () => {
       [
         "round.asOf",
         "error",
-        "項目「round.asOf」: yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
+        "項目「round.asOf」: 日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください",
       ],
       ["policies[0].title", "error", "項目「policies[0].title」: 必須の項目がありません"],
       [

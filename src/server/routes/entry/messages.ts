@@ -32,9 +32,9 @@ const JA = {
   "entry.kpiBaseline": "当初 {value}",
   "entry.kpiTarget": "目標 {value}",
   "entry.kpiLastYear": "前年度の現状値 {value}",
-  "entry.kpiRelisted": "再掲：この指標の現状値は No.{number} の報告で入力します（現在の値：{value}）。",
+  "entry.kpiRelisted": "再掲：この数値目標の現状値は No.{number} の報告で入力します（現在の値：{value}）。",
   "entry.kpiRelistedElsewhere":
-    "再掲：この指標の現状値は元の取組項目の報告で入力します（現在の値：{value}）。",
+    "再掲：この数値目標の現状値は元の取組項目の報告で入力します（現在の値：{value}）。",
   "entry.current": "現状値（{asOf}）",
   "entry.reading": "読み取り：",
   "entry.readingWhy": "理由：{why}",
