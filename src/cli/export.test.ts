@@ -196,12 +196,14 @@ forEachDatabase((database) => {
         await run(["--plan", String(planId), "--year", "2020", "--format", "xlsx", "--database", url], io),
       ).toBe(1);
       expect(err.at(-1)).toBe(
-        "行政改革後期アクションプラン の令和2年度は公表されていません（公表済みの年度: 令和元年度）。入力中の内容は --draft で書き出せます",
+        "行政改革後期アクションプラン の令和2年度は公表されていません。公表済みの年度: 令和元年度（2019年度）。入力中の内容は --draft で書き出せます",
       );
       expect(await run(["--plan", "999", "--year", "2019", "--format", "xlsx", "--database", url], io)).toBe(
         1,
       );
-      expect(err.at(-1)).toBe("計画番号 999 の計画はありません");
+      expect(err.at(-1)).toBe(
+        "計画番号999の計画はありません。shinchoku import が表示した計画番号を確認してください",
+      );
     });
 
     it("writes the publication by default and the draft with --draft", async () => {

@@ -79,7 +79,7 @@ describe("shinchoku remove: usage", () => {
     [["plan", "--plan", "1", "--year", "2019"], "--year は remove plan には使いません"],
     [["organization"], "--slug URL名 を指定してください"],
     [["organization", "--slug", "sakado", "--plan", "1"], "--plan は remove organization には使いません"],
-    [["round", "--plan", "1", "--year", "来年"], "--year を年度として読めません"],
+    [["round", "--plan", "1", "--year", "来年"], "--year を年度として読み取れません"],
     [["round", "--bogus"], "--bogus というオプションはありません"],
   ])("%j is a usage error (exit 2) that names what is wrong", async (args, message) => {
     expect(await run(args, io)).toBe(2);

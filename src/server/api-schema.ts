@@ -20,7 +20,7 @@ import { kpiValueSchema as documentKpiValueSchema } from "../io/json/kpi-value-s
 export const problemSchema = z
   .object({
     type: z.string().openapi({ example: "/api/docs#problem-round.not-found" }),
-    title: z.string().openapi({ example: "この年度の報告はありません" }),
+    title: z.string().openapi({ example: "この年度の進行管理の結果はありません" }),
     status: z.number().int().openapi({ example: 404 }),
     detail: z.string(),
     instance: z.string().openapi({ example: "/api/v1/plans/1/rounds/2030" }),

@@ -112,6 +112,10 @@ describe("importPlanDocumentJson", () => {
     expect(result.diagnostics.map((d) => [d.field, d.severity, d.code])).toEqual([
       ["plan.titel", "warning", "json.unknown-field"],
     ]);
+    // 「つづり」, and the names the plan takes, so the reader sees 「title」 beside 「titel」.
+    expect(result.diagnostics[0]?.message).toMatch(
+      /^項目「plan\.titel」は計画データにないため読み飛ばしました。つづりを確かめてください（使える項目: title、.*startFiscalYear.*）$/,
+    );
     expect(result.document?.plan).toEqual({
       title: "行政改革後期アクションプラン",
       startFiscalYear: 2017,
@@ -168,8 +172,12 @@ describe("importPlanDocumentJson", () => {
       ["json.grade-summary-recounted", "warning", "gradeSummary"],
     ]);
     expect(result.document?.gradeSummary).toEqual({ A: 2, B: 0, C: 1, D: 0 });
+    // The first of two equal numbers by its line (the document is one line here), with the fix.
+    expect(result.diagnostics[0]?.message).toBe(
+      "取組項目 No.1 が重複しています（最初は1行目）。どちらかの番号を直してください",
+    );
     expect(result.diagnostics[3]?.message).toBe(
-      "gradeSummary（A 1・B 0・C 0・D 0）が各取組項目の進捗状況の集計（A 2・B 0・C 1・D 0）と違うため、数え直しました",
+      "本部会評価の件数（A 1・B 0・C 0・D 0）が各取組項目の進捗状況を数えた件数（A 2・B 0・C 1・D 0）と違うため、数え直しました",
     );
   });
 

@@ -26,6 +26,18 @@ export function ErrorPage(props: { ui: Ui; url: URL; error: AppError }) {
           </ul>
         </div>
       ) : null}
+      {error.ways.length > 0 ? (
+        <nav aria-labelledby="ways-on">
+          <h2 id="ways-on">{ui.t("error.waysOn")}</h2>
+          <ul>
+            {error.ways.map((way) => (
+              <li>
+                <a href={ui.href(way.path)}>{way.label[ui.lang]}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
       <p>
         <a href={ui.href("/")}>{ui.t("error.back")}</a>
       </p>

@@ -18,7 +18,7 @@ const JA = {
   "entry.departments": "関係課",
   "entry.lead.mark": "（主担当）",
   "entry.description": "取組の方針と内容 (C)",
-  "entry.lastYear": "前年度（{fy}）",
+  "entry.lastYear": "前年度 {fy}",
   "entry.lastYearGoal": "前年度に立てた今年度の目標（{label}）",
   "entry.lastYearGrade": "前年度の進捗状況（本部会評価）",
   "entry.lastYearNone": "前年度の報告はありません。",

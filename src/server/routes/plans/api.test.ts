@@ -164,7 +164,7 @@ forEachDatabase((database) => {
       ]) {
         const { res, body } = await get(path);
         expect(res.status).toBe(404);
-        expect(body.title).toBe("この年度の報告はありません");
+        expect(body.title).toBe("この年度の進行管理の結果はありません");
         expect(body.detail).toContain("2030年度");
       }
     });

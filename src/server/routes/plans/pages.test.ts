@@ -182,7 +182,21 @@ forEachDatabase((database) => {
       expect((await page("/o/nowhere/plans/1/2019")).res.status).toBe(404);
       const year = await page("/o/sakado/plans/1/2030");
       expect(year.res.status).toBe(404);
-      expect(year.html).toContain("<h1>この年度の報告はありません</h1>");
+      expect(year.html).toContain("<h1>この年度の進行管理の結果はありません</h1>");
+      // The way on, not only the home page: the years published, the plan and the city's plans.
+      expect(year.html).toContain(
+        "令和12年度（2030年度）の進行管理の結果はありません。公表済みの年度：令和元年度（2019年度）",
+      );
+      expect(year.html).toContain('<a href="/o/sakado/plans/1/2019">行政改革後期アクションプラン（令和元年度の進行管理）</a>');
+      expect(year.html).toContain('<a href="/o/sakado">坂戸市の計画一覧</a>');
+      const plan = await page("/o/sakado/plans/99/2019");
+      expect(plan.html).toContain("計画番号99の計画はありません。");
+      expect(plan.html).toContain('<a href="/o/sakado">坂戸市の計画一覧</a>');
+      const organization = await page("/o/nowhere/plans/1/2019");
+      expect(organization.html).toContain('<a href="/">自治体一覧</a>');
+      const en = await page("/o/sakado/plans/1/2030?lang=en");
+      expect(en.html).toContain("There are no progress results for FY2030. Published: FY2019.");
+      expect(en.html).toContain('<a href="/o/sakado?lang=en">Plans of 坂戸市</a>');
     });
   });
 });

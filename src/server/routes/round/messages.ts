@@ -7,7 +7,7 @@ export const ROUND_JA = {
   "round.manageLink": "進行管理",
   "round.openTitle": "次の年度の進行管理を開始",
   "round.openLead":
-    "前の年度（{fy}）の取組項目・関係課・数値目標（当初・目標・再掲）を引き継いで開始します。現状値・取組内容・評価は空欄になります。",
+    "前の年度である{fy}の取組項目・関係課・数値目標（当初・目標・再掲）を引き継いで開始します。現状値・取組内容・評価は空欄になります。",
   "round.openSubmit": "開始する",
   "round.fiscalYear": "年度（西暦）",
   "round.fiscalYearHint": "例: 2020（令和2年度）",
@@ -61,7 +61,7 @@ export const ROUND_JA = {
   "dashboard.initiative": "取組項目",
   "dashboard.reportState": "状態",
   "dashboard.lastChange": "最後の変更",
-  "dashboard.lastChangeText": "{who}（{when}）{what}",
+  "dashboard.lastChangeText": "{who}、{when}、{what}",
   "dashboard.never": "まだ変更はありません",
   "dashboard.open": "開く",
   "dashboard.none": "条件に合う取組項目はありません。",
@@ -77,7 +77,7 @@ export const ROUND_JA = {
 
   "review.title": "No.{number} {title} の確認",
   "review.thisYear": "{fy}の報告",
-  "review.lastYear": "前年度（{fy}）",
+  "review.lastYear": "前年度 {fy}",
   "review.noLastYear": "前年度の報告はありません。",
   "review.activities": "(D) 取組内容",
   "review.nextYearGoal": "(H) 次年度の目標",

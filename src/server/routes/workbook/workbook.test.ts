@@ -342,10 +342,10 @@ forEachDatabase((database) => {
         }),
       );
       expect(await refusals(res)).toEqual([
-        "シート「_shinchoku」のセル A11：入力票の情報（入力欄の一覧）が読めません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。",
+        "シート「_shinchoku」のセル A11：入力票の情報（入力欄の一覧）を読み取れません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。",
       ]);
       res = await upload(seisaku, new TextEncoder().encode("No.\t取組項目\n"));
-      expect((await refusals(res))[0]).toMatch(/^ファイル：Excel ファイル（\.xlsx）として読めません。/);
+      expect((await refusals(res))[0]).toMatch(/^ファイル：Excel ファイル（\.xlsx）として読み取れません。/);
       res = await post(`${BASE}/workbook/upload`, seisaku, new FormData());
       expect(await refusals(res)).toEqual(["アップロードする入力票のファイルを選んでください。"]);
 
