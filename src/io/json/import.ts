@@ -158,7 +158,7 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
           diag(
             "json.unknown-field",
             {
-              path: f.path,
+              path: shortPath(f.path, lineOf),
               ...(f.allowed ? { allowed: f.allowed.join("、"), allowedEn: f.allowed.join(", ") } : {}),
             },
             f.path,
@@ -174,7 +174,9 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
       data,
     );
     return failure(
-      findings.map((f) => at(diag("json.invalid", { path: f.path, reason: f.ja, reasonEn: f.en }, f.path))),
+      findings.map((f) =>
+        at(diag("json.invalid", { path: shortPath(f.path, lineOf), reason: f.ja, reasonEn: f.en }, f.path)),
+      ),
     );
   }
   const document = toDocument(parsed.data);
@@ -211,6 +213,15 @@ function toDocument(data: ParsedPlanDocument): PlanDocument {
       })),
     })),
   } as PlanDocument;
+}
+
+/**
+ * A field as the finding names it: with its line known (「エラー（116行目）」) its own name is enough
+ * (「grade」), the rest of the path (policies[0].initiatives[1]) is what the line already says.
+ */
+function shortPath(path: string, lineOf: (field: string) => number | undefined): string {
+  if (lineOf(path) === undefined) return path;
+  return /(?:^|\.)([^.]+)$/.exec(path)?.[1] ?? path;
 }
 
 /** Where the first of two equal numbers or keys is: its line when known, else its place in the document. */

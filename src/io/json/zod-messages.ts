@@ -44,13 +44,19 @@ function typeName(type: string): { ja: string; en: string } {
   return TYPE_NAMES[type] ?? { ja: type, en: type };
 }
 
-/** The JSON type of the value found at `path` in the input, in words. */
-function receivedType(input: unknown, path: readonly PathKey[]): string {
+function valueAt(input: unknown, path: readonly PathKey[]): unknown {
   let value: unknown = input;
   for (const key of path) {
-    if (value === null || typeof value !== "object") return "undefined";
+    if (value === null || typeof value !== "object") return undefined;
     value = (value as Record<PropertyKey, unknown>)[key as string];
   }
+  return value;
+}
+
+/** The JSON type of the value found at `path` in the input. */
+function receivedType(input: unknown, path: readonly PathKey[]): string {
+  const value = valueAt(input, path);
+  if (value === undefined) return "undefined";
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number" && !Number.isInteger(value)) return "number";
@@ -134,14 +140,18 @@ function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): Jso
         },
       ];
     }
-    case "invalid_value":
+    case "invalid_value": {
+      // The value written and the fix: 「「E」は使えません。A・B・C・Dのいずれかに直してください」.
+      const written = valueAt(input, path);
+      const shown = typeof written === "string" || typeof written === "number" ? `「${written}」は使えません。` : "";
       return [
         {
           path: at,
-          ja: `${quoteValues(issue.values)} のいずれかでなければなりません`,
+          ja: `${shown}${issue.values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("・")}のいずれかに直してください`,
           en: `must be one of ${quoteValues(issue.values)}`,
         },
       ];
+    }
     case "too_small": {
       const unit = sizeUnit(issue.origin);
       const min = Number(issue.minimum);
