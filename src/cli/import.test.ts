@@ -62,7 +62,7 @@ describe("shinchoku import", () => {
     expect(await readFile(target, "utf8")).toBe("old\n");
     expect(err.some((line) => line.startsWith("エラー（41行目）") && line.includes("「E」"))).toBe(true);
     expect(err.some((line) => line.startsWith("エラー（95行目）"))).toBe(true);
-    expect(err.at(-1)).toContain("何も書き出していません");
+    expect(err.at(-1)).toContain("変換を中止しました。ファイルは書き出していません。");
   });
 
   it("exit 1: a binary file writes nothing", async () => {
@@ -113,7 +113,7 @@ describe("shinchoku import: other formats, --mapping, --dry-run", () => {
     expect(out[0]).toBe("プレビュー（保存していません）: 基本方針 2件・取組項目 4件・数値目標 5件・行 6件");
     expect(out[2]).toContain("No.=1 | 取組項目 (A)=協働事業の推進");
     expect(out[3]).toBe("  [4] 項目=協働事業の参加者数 | 当初=1,200人 | 目標=2,000人 | 現状値=1,650人");
-    expect(out.at(-1)).toBe("エラー 0件・警告 0件: 取り込めます");
+    expect(out.at(-1)).toBe("エラー0件・警告0件: 取り込めます");
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ forEachDatabase((database) => {
       expect(first.out).toContain("適用しました / applied: 2026_12_02_003_round_workflow");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_101_local_government_code");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_102_grade_scales");
-      expect(first.out.at(-1)).toMatch(/^8件の移行を適用しました。/);
+      expect(first.out.at(-1)).toMatch(/^データベースの構造を最新にしました（変更8件）。/);
 
       const second = captureIo();
       expect(await run([`--database=${url}`], second.io)).toBe(EXIT_OK);
@@ -62,7 +62,7 @@ describe("shinchoku migrate, refused", () => {
     const { io, err } = captureIo();
     // A folder cannot be created under a file.
     expect(await run(["--database", "sqlite:/dev/null/shinchoku.db"], io)).toBe(EXIT_FAILED);
-    expect(err.join("\n")).toContain("データベースの移行に失敗しました");
+    expect(err.join("\n")).toContain("データベースの構造を最新にできませんでした");
   });
 
   it("prints its usage with --help", async () => {
