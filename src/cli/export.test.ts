@@ -94,7 +94,7 @@ describe("shinchoku export --input (no database)", () => {
     const bad = join(dir, "bad.json");
     await writeFile(bad, JSON.stringify({ format: "other" }));
     expect(await run(["--input", bad, "--format", "xlsx", "-o", join(dir, "x.xlsx")], io)).toBe(1);
-    expect(err[0]).toContain('「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません');
+    expect(err[0]).toContain("項目「format」が「shinchoku.plan/v2」でも「shinchoku.plan/v1」でもありません");
     expect(await readdir(dir)).toEqual(["bad.json"]);
   });
 

@@ -29,7 +29,7 @@ forEachDatabase((database) => {
 
       const second = captureIo();
       expect(await run([`--database=${url}`], second.io)).toBe(EXIT_OK);
-      expect(second.out.join("\n")).toContain("データベースは最新です");
+      expect(second.out.join("\n")).toContain("データベースの構造は最新です。変更はありません。");
       expect(second.out.join("\n")).not.toContain("適用しました");
 
       const store = await openStore(url);

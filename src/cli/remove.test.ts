@@ -71,7 +71,7 @@ describe("shinchoku remove: usage", () => {
   });
 
   it.each([
-    [[], "round・plan・organization"],
+    [[], "削除するもの（round、plan、organization のいずれか）を指定してください"],
     [["everything"], "「everything」は削除できるものではありません"],
     [["round", "--plan", "1"], "--year 年度 を指定してください"],
     [["round", "--year", "2019"], "--plan 計画番号 を指定してください"],
@@ -214,7 +214,7 @@ forEachDatabase((database) => {
         await run(["round", "--plan", String(planId), "--year", "2018", "--yes", "--database", url], io),
       ).toBe(1);
       expect(err.at(-1)).toContain(
-        "平成30年度（2018年度）の進行管理はありません（ある年度: 令和元年度（2019）、令和2年度（2020））",
+        "平成30年度（2018年度）の進行管理はありません。ある年度: 令和元年度（2019年度）、令和2年度（2020年度）",
       );
       expect(await run(["organization", "--slug", "kawagoe", "--yes", "--database", url], io)).toBe(1);
       expect(err.at(-1)).toContain("URL名「kawagoe」の自治体はありません（登録されている自治体: sakado）");
