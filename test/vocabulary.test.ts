@@ -35,7 +35,8 @@ function jsxText(node: ts.JsxText): string {
   const parent = node.parent;
   const siblings = ts.isJsxElement(parent) || ts.isJsxFragment(parent) ? parent.children : undefined;
   const index = siblings ? siblings.indexOf(node) : -1;
-  const afterExpression = index > 0 && siblings !== undefined && ts.isJsxExpression(siblings[index - 1] as ts.Node);
+  const afterExpression =
+    index > 0 && siblings !== undefined && ts.isJsxExpression(siblings[index - 1] as ts.Node);
   const text = node.text.replace(/\s*\n\s*/g, " ");
   return afterExpression ? PLACEHOLDER + text.trimEnd() : text.trim();
 }
@@ -71,7 +72,8 @@ function glossaryWords(): { chosen: string[]; variants: string[] } {
   const doc = readFileSync(join(root, "docs/GLOSSARY.md"), "utf8");
   const section = doc.slice(doc.indexOf("## Words on every surface"));
   const rows = section.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| concept"));
-  const quoted = (cell: string | undefined) => [...(cell ?? "").matchAll(/「([^」]+)」/g)].map((m) => m[1] as string);
+  const quoted = (cell: string | undefined) =>
+    [...(cell ?? "").matchAll(/「([^」]+)」/g)].map((m) => m[1] as string);
   const cells = rows.map((row) => row.split("|").map((cell) => cell.trim()));
   return {
     chosen: cells.flatMap((cell) => quoted(cell[2])),
@@ -111,18 +113,20 @@ describe("Shinchoku's own Japanese (docs/GLOSSARY.md, issue 13)", () => {
     for (const { where, text } of literals) {
       let rest = text;
       for (const term of byLength) rest = rest.split(term).join(PLACEHOLDER);
-      for (const variant of variants) if (rest.includes(variant)) faults.push(`${where}\t「${variant}」 in ${text}`);
+      for (const variant of variants)
+        if (rest.includes(variant)) faults.push(`${where}\t「${variant}」 in ${text}`);
     }
     expect(show(faults)).toBe("");
   });
 
   it("writes no space between a number and the Japanese after it (「1件」「12行目」「1以上」)", () => {
     const digitSpace = new RegExp(`(?<![A-Za-z0-9_.\\-])[0-9][0-9,.]*[ \\u00a0\\u3000]+[${KANA_KANJI}]`);
-    const counters = "件|行|列|文字|個|桁|年|人|版|日|時間|分|秒|ページ|以上|以下|未満|つ|回|か所|箇所|ポイント|番目|項目|段階";
+    const counters =
+      "件|行|列|文字|個|桁|年|人|版|日|時間|分|秒|ページ|以上|以下|未満|つ|回|か所|箇所|ポイント|番目|項目|段階";
     const placeholderSpace = new RegExp(`${PLACEHOLDER}[ \\u00a0\\u3000]+(${counters})`);
     const faults = literals
       .filter(({ text }) => digitSpace.test(text) || placeholderSpace.test(text))
-      .map(({ where, text }) => `${where}\t${text.replaceAll(PLACEHOLDER, "${…}")}`);
+      .map(({ where, text }) => `${where}\t${text.replaceAll(PLACEHOLDER, "{…}")}`);
     expect(show(faults)).toBe("");
   });
 

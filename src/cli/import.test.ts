@@ -69,7 +69,9 @@ describe("shinchoku import", () => {
     const target = join(dir, "plan.json");
     expect(await run([fixture("invalid/binary.bin"), "--json", target], io)).toBe(1);
     expect(existsSync(target)).toBe(false);
-    expect(err[0]).toMatch(/^エラー: 集計表のテキストとして読み取れません（文字ではないデータを含んでいます）。取り込めるのは、/);
+    expect(err[0]).toMatch(
+      /^エラー: 集計表のテキストとして読み取れません（文字ではないデータを含んでいます）。取り込めるのは、/,
+    );
     expect(out).toEqual([]);
   });
 

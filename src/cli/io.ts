@@ -110,7 +110,10 @@ export function cannotWrite(path: string, error: unknown): string {
     code === "ENOENT"
       ? ["書き出し先のフォルダがありません。フォルダ名を確認してください。", "its folder does not exist"]
       : code === "EACCES" || code === "EPERM"
-        ? ["書き出し先のフォルダに書き込む権限がありません。別の場所を指定してください。", "no permission to write there"]
+        ? [
+            "書き出し先のフォルダに書き込む権限がありません。別の場所を指定してください。",
+            "no permission to write there",
+          ]
         : code === "EROFS"
           ? ["書き出し先は読み取り専用です。別の場所を指定してください。", "the place is read-only"]
           : code === "ENOSPC" || code === "EDQUOT"

@@ -68,7 +68,9 @@ async function migrate(args: string[], io: CliIo): Promise<number> {
       );
     } else {
       for (const name of applied) io.out(`適用しました / applied: ${name}`);
-      io.out(`データベースの構造を最新にしました（変更${applied.length}件）。 / ${applied.length} migration(s) applied.`);
+      io.out(
+        `データベースの構造を最新にしました（変更${applied.length}件）。 / ${applied.length} migration(s) applied.`,
+      );
     }
     return EXIT_OK;
   } catch (error) {

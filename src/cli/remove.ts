@@ -123,7 +123,9 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
     if (values.plan === undefined)
       return { error: `--plan 計画番号 を指定してください / give --plan NUMBER (remove ${kind})` };
     if (!/^\d{1,9}$/.test(values.plan) || Number(values.plan) < 1)
-      return { error: `--plan には計画番号（1以上の整数）を指定してください / --plan is a plan number: ${values.plan}` };
+      return {
+        error: `--plan には計画番号（1以上の整数）を指定してください / --plan is a plan number: ${values.plan}`,
+      };
     return Number(values.plan);
   };
   const notFor = (name: string) =>

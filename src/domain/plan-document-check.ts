@@ -58,7 +58,8 @@ type Params = Record<string, string | number>;
 export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   "document.format": {
     severity: "error",
-    ja: (p) => `計画データの形式「${p.format}」には対応していません。Shinchoku が書き出した計画データ（JSON形式）を指定してください。`,
+    ja: (p) =>
+      `計画データの形式「${p.format}」には対応していません。Shinchoku が書き出した計画データ（JSON形式）を指定してください。`,
     en: (p) => `The document format "${p.format}" is not supported.`,
   },
   "document.has-errors": {
@@ -90,7 +91,8 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.as-of": {
     severity: "error",
-    ja: (p) => `基準日「${p.value}」は日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください。`,
+    ja: (p) =>
+      `基準日「${p.value}」は日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください。`,
     en: (p) => `The as-of date "${p.value}" must be an existing date written yyyy-mm-dd.`,
   },
   "document.initiative-number": {
@@ -105,7 +107,8 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.grade": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の段階にありません。${p.codes}のいずれかに直してください。`,
+    ja: (p) =>
+      `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の段階にありません。${p.codes}のいずれかに直してください。`,
     en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not one of ${p.codesEn}.`,
   },
   "document.grade-scale": {
@@ -117,7 +120,8 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.not-assessed-graded": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} は対象外なのに進捗状況「${p.grade}」があります。進捗状況を空にするか、対象外を外してください。`,
+    ja: (p) =>
+      `取組項目 No.${p.number} は対象外なのに進捗状況「${p.grade}」があります。進捗状況を空にするか、対象外を外してください。`,
     en: (p) => `Initiative No. ${p.number} is marked not assessed (対象外) but has the grade "${p.grade}".`,
   },
   "document.duplicate-kpi-key": {

@@ -77,24 +77,24 @@ function unreadable(path: string, error: unknown, reason?: [string, string]): Im
 export function whyUnreadable(path: string, error: unknown): [string, string] {
   const code = (error as { code?: string } | undefined)?.code;
   return code === "ENOENT"
+    ? [
+        `ファイル「${path}」が見つかりません。ファイル名と保存場所を確認してください。`,
+        `The file "${path}" does not exist. Check its name and folder.`,
+      ]
+    : code === "EACCES" || code === "EPERM"
       ? [
-          `ファイル「${path}」が見つかりません。ファイル名と保存場所を確認してください。`,
-          `The file "${path}" does not exist. Check its name and folder.`,
+          `ファイル「${path}」を読み取る権限がありません。ファイルの権限を確認してください。`,
+          `No permission to read "${path}". Check the file's permissions.`,
         ]
-      : code === "EACCES" || code === "EPERM"
+      : code === "EISDIR"
         ? [
-            `ファイル「${path}」を読み取る権限がありません。ファイルの権限を確認してください。`,
-            `No permission to read "${path}". Check the file's permissions.`,
+            `「${path}」はフォルダです。取り込むファイルを指定してください。`,
+            `"${path}" is a folder. Name the file to import.`,
           ]
-        : code === "EISDIR"
-          ? [
-              `「${path}」はフォルダです。取り込むファイルを指定してください。`,
-              `"${path}" is a folder. Name the file to import.`,
-            ]
-          : [
-              `ファイル「${path}」を読み取れません。ファイルが壊れていないか確認してください。`,
-              `Cannot read the file "${path}". Check that it is not damaged.`,
-            ];
+        : [
+            `ファイル「${path}」を読み取れません。ファイルが壊れていないか確認してください。`,
+            `Cannot read the file "${path}". Check that it is not damaged.`,
+          ];
 }
 
 /**

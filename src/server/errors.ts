@@ -47,8 +47,10 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
     status: 404,
     title: { ja: "自治体が見つかりません", en: "Organization not found" },
     detail: {
-      ja: (p) => `「${p.org}」という自治体は登録されていません。アドレスを確認するか、自治体一覧から選んでください。`,
-      en: (p) => `There is no organization "${p.org}". Check the address, or choose from the list of organizations.`,
+      ja: (p) =>
+        `「${p.org}」という自治体は登録されていません。アドレスを確認するか、自治体一覧から選んでください。`,
+      en: (p) =>
+        `There is no organization "${p.org}". Check the address, or choose from the list of organizations.`,
     },
   },
   "plan.not-found": {
@@ -67,12 +69,26 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
         `${fiscalYearWords(p.fiscalYear, "ja")}の進行管理の結果はありません。` +
         (p.published === undefined
           ? ""
-          : `公表済みの年度：${p.published === "" ? "なし" : p.published.split(",").map((y) => fiscalYearWords(y, "ja")).join("、")}`),
+          : `公表済みの年度：${
+              p.published === ""
+                ? "なし"
+                : p.published
+                    .split(",")
+                    .map((y) => fiscalYearWords(y, "ja"))
+                    .join("、")
+            }`),
       en: (p) =>
         `There are no progress results for ${fiscalYearWords(p.fiscalYear, "en")}.` +
         (p.published === undefined
           ? ""
-          : ` Published: ${p.published === "" ? "none" : p.published.split(",").map((y) => fiscalYearWords(y, "en")).join(", ")}.`),
+          : ` Published: ${
+              p.published === ""
+                ? "none"
+                : p.published
+                    .split(",")
+                    .map((y) => fiscalYearWords(y, "en"))
+                    .join(", ")
+            }.`),
     },
   },
   "initiative.not-found": {

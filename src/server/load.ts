@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { formatFiscalYear } from "../domain/era.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import type {
   InitiativeHistory,
@@ -8,7 +9,6 @@ import type {
   PublicationRecord,
 } from "../store/types.ts";
 import type { AppEnv } from "./env.ts";
-import { formatFiscalYear } from "../domain/era.ts";
 import { AppError, type WayOn } from "./errors.ts";
 import { initiativeHistory } from "./initiative-history.ts";
 import { orgPath, planPath } from "./page-context.ts";
@@ -88,7 +88,8 @@ export async function loadPlanOf(
   planId: number,
 ): Promise<PublishedPlan> {
   const [plan] = groupPlans(await c.get("store").publications.listLatest(organization.id, planId));
-  if (!plan) throw new AppError("plan.not-found", { planId: String(planId) }).withWays([plansOf(organization)]);
+  if (!plan)
+    throw new AppError("plan.not-found", { planId: String(planId) }).withWays([plansOf(organization)]);
   organizationOfPlan.set(plan, organization);
   return plan;
 }
@@ -168,6 +169,7 @@ export async function loadInitiativeHistory(
 ): Promise<InitiativeHistory> {
   const publications = await Promise.all(plan.rounds.map((round) => loadPublication(c, round)));
   const history = initiativeHistory(plan, publications, number);
-  if (!history) throw new AppError("initiative.not-found", { number: String(number) }).withWays(waysFrom(plan));
+  if (!history)
+    throw new AppError("initiative.not-found", { number: String(number) }).withWays(waysFrom(plan));
   return history;
 }

@@ -86,21 +86,9 @@ describe("importPlanDocumentJson", () => {
         "error",
         "項目「relisted」: 真偽値（true / false）でなければなりません（文字列が書かれています）",
       ],
-      [
-        "policies[1].initiatives[0].kpis[0].baseline",
-        "error",
-        "項目「baseline」: 必須の項目がありません",
-      ],
-      [
-        "policies[1].initiatives[0].kpis[0].target",
-        "error",
-        "項目「target」: 必須の項目がありません",
-      ],
-      [
-        "policies[1].initiatives[0].kpis[0].current",
-        "error",
-        "項目「current」: 必須の項目がありません",
-      ],
+      ["policies[1].initiatives[0].kpis[0].baseline", "error", "項目「baseline」: 必須の項目がありません"],
+      ["policies[1].initiatives[0].kpis[0].target", "error", "項目「target」: 必須の項目がありません"],
+      ["policies[1].initiatives[0].kpis[0].current", "error", "項目「current」: 必須の項目がありません"],
     ]);
     expect(importPlanDocumentJson(JSON.stringify(doc)).document).toBeNull();
   });

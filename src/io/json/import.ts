@@ -225,11 +225,12 @@ function shortPath(path: string, lineOf: (field: string) => number | undefined):
 }
 
 /** Where the first of two equal numbers or keys is: its line when known, else its place in the document. */
-function firstPlace(field: string, lineOf: (field: string) => number | undefined): { ja: string; en: string } {
+function firstPlace(
+  field: string,
+  lineOf: (field: string) => number | undefined,
+): { ja: string; en: string } {
   const line = lineOf(field);
-  return line === undefined
-    ? { ja: "", en: field }
-    : { ja: `（最初は${line}行目）`, en: `line ${line}` };
+  return line === undefined ? { ja: "", en: field } : { ja: `（最初は${line}行目）`, en: `line ${line}` };
 }
 
 function check(doc: PlanDocument, lineOf: (field: string) => number | undefined): Diagnostic[] {
@@ -255,18 +256,20 @@ function check(doc: PlanDocument, lineOf: (field: string) => number | undefined)
             `${field}.number`,
           ),
         );
-      }
-      else numbers.set(initiative.number, field);
+      } else numbers.set(initiative.number, field);
       initiative.kpis.forEach((kpi, k) => {
         const kpiField = `${field}.kpis[${k}]`;
         const firstKey = keys.get(kpi.key);
         if (firstKey) {
           const place = firstPlace(`${firstKey}.key`, lineOf);
           found.push(
-            diag("json.duplicate-kpi-key", { key: kpi.key, first: place.ja, firstEn: place.en }, `${kpiField}.key`),
+            diag(
+              "json.duplicate-kpi-key",
+              { key: kpi.key, first: place.ja, firstEn: place.en },
+              `${kpiField}.key`,
+            ),
           );
-        }
-        else keys.set(kpi.key, kpiField);
+        } else keys.set(kpi.key, kpiField);
         if (kpi.relistOf !== undefined) relists.push({ key: kpi.relistOf, field: `${kpiField}.relistOf` });
       });
     });

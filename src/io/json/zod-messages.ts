@@ -83,7 +83,12 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): 
   const step = (at: unknown): unknown => {
     const def = (at as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
     if (!def) return undefined;
-    if (def.type === "optional" || def.type === "nullable" || def.type === "default" || def.type === "readonly")
+    if (
+      def.type === "optional" ||
+      def.type === "nullable" ||
+      def.type === "default" ||
+      def.type === "readonly"
+    )
       return step(def.innerType);
     if (def.type === "pipe") return step(def.in);
     return at;
@@ -103,7 +108,11 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): 
 export type IssueWithAllowed = Issue & { allowed?: string[] };
 
 /** The issues of schema.safeParse, each unknown-key issue told the names allowed at its place. */
-export function withAllowedKeys(issues: readonly Issue[], schema: z.ZodType, base: readonly PropertyKey[] = []): Issue[] {
+export function withAllowedKeys(
+  issues: readonly Issue[],
+  schema: z.ZodType,
+  base: readonly PropertyKey[] = [],
+): Issue[] {
   return issues.map((issue) => {
     if (issue.code !== "unrecognized_keys") return issue;
     const allowed = allowedKeysAt(schema, issue.path.slice(base.length));
@@ -143,7 +152,8 @@ function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): Jso
     case "invalid_value": {
       // The value written and the fix: 「「E」は使えません。A・B・C・Dのいずれかに直してください」.
       const written = valueAt(input, path);
-      const shown = typeof written === "string" || typeof written === "number" ? `「${written}」は使えません。` : "";
+      const shown =
+        typeof written === "string" || typeof written === "number" ? `「${written}」は使えません。` : "";
       return [
         {
           path: at,

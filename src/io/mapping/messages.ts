@@ -135,7 +135,8 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "initiative.none": {
     severity: "error",
-    ja: () => "取組項目が1件もありません。No. の列に番号がある行が取組項目になります。列の対応表の「columns.number」が No. の列を指しているか確認してください",
+    ja: () =>
+      "取組項目が1件もありません。No. の列に番号がある行が取組項目になります。列の対応表の「columns.number」が No. の列を指しているか確認してください",
     en: () => "There is no initiative (rows with a number in the No. column are initiatives)",
   },
   "initiative.number-invalid": {
@@ -152,7 +153,8 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "policy.missing": TABLE_TEXT_MESSAGES["policy.missing"],
   "grade.invalid": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の段階にありません。${p.scale}のいずれかに直してください`,
+    ja: (p) =>
+      `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の段階にありません。${p.scale}のいずれかに直してください`,
     en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not on the scale (${p.scale})`,
   },
   "grade.missing": TABLE_TEXT_MESSAGES["grade.missing"],

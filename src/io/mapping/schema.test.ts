@@ -37,7 +37,7 @@ describe("parseMapping", () => {
       ],
       [
         'gradeScale["◎"]',
-        "列の対応表の項目「gradeScale[\"◎\"]」: 「S」は使えません。A・B・C・Dのいずれかに直してください",
+        '列の対応表の項目「gradeScale["◎"]」: 「S」は使えません。A・B・C・Dのいずれかに直してください',
       ],
       [
         "plan.startFiscalYear",

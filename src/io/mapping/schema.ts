@@ -185,9 +185,7 @@ export function parseMapping(input: string | unknown): MappingParseResult {
       diagnostics: zodFindings(
         withAllowedKeys(parsed.error.issues, ownScale ? ownScaleMappingSchema : mappingSchema),
         renamed,
-      ).map((f) =>
-        at(invalid(asWritten(f.path), f.ja, f.en)),
-      ),
+      ).map((f) => at(invalid(asWritten(f.path), f.ja, f.en))),
     };
   }
   const mapping = parsed.data;

@@ -54,7 +54,9 @@ describe("invalid fixtures", () => {
       expect.objectContaining({
         code: "input.binary",
         severity: "error",
-        message: expect.stringContaining("取り込めるのは、集計表のテキスト（タブ区切り）、Excel（.xlsx）、CSV、計画データ（JSON形式）です"),
+        message: expect.stringContaining(
+          "取り込めるのは、集計表のテキスト（タブ区切り）、Excel（.xlsx）、CSV、計画データ（JSON形式）です",
+        ),
       }),
     ]);
   });

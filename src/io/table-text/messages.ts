@@ -110,12 +110,14 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "initiative.none": {
     severity: "error",
-    ja: () => "取組項目が1件もないため、集計表として読み取れません。No. の列に番号がある行があるか確認してください",
+    ja: () =>
+      "取組項目が1件もないため、集計表として読み取れません。No. の列に番号がある行があるか確認してください",
     en: () => "There is no initiative; this is not a progress table",
   },
   "initiative.duplicate-number": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} が重複しています（最初は${p.first}行目）。どちらかの番号を直してください`,
+    ja: (p) =>
+      `取組項目 No.${p.number} が重複しています（最初は${p.first}行目）。どちらかの番号を直してください`,
     en: (p) => `Initiative No. ${p.number} appears twice (first on line ${p.first})`,
   },
   "initiative.out-of-order": {
@@ -125,7 +127,8 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "initiative.truncated": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の行が途中で切れています。${p.fields}がありません。セルの中の改行やタブで行が分かれていないか、表を最後まで写したかを確認してください`,
+    ja: (p) =>
+      `取組項目 No.${p.number} の行が途中で切れています。${p.fields}がありません。セルの中の改行やタブで行が分かれていないか、表を最後まで写したかを確認してください`,
     en: (p) => `The row of initiative No. ${p.number} is cut short: ${p.fieldsEn} missing`,
   },
   "initiative.cells-missing": {
@@ -145,7 +148,8 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "grade.invalid": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は A・B・C・D のいずれでもありません。A～Dのいずれかに直してください`,
+    ja: (p) =>
+      `取組項目 No.${p.number} の進捗状況「${p.grade}」は A・B・C・D のいずれでもありません。A～Dのいずれかに直してください`,
     en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not one of A, B, C, D`,
   },
   "grade.missing": {

@@ -82,7 +82,9 @@ export function planPeriodText(plan: { startFiscalYear: number; endFiscalYear: n
 export function JapaneseDate(props: { iso: string; ui: Ui; western?: boolean }) {
   const { iso, ui } = props;
   if (props.western === false)
-    return <time datetime={iso}>{ui.lang === "en" ? westernDateEn(iso) : formatJapaneseDate(iso, "long")}</time>;
+    return (
+      <time datetime={iso}>{ui.lang === "en" ? westernDateEn(iso) : formatJapaneseDate(iso, "long")}</time>
+    );
   if (ui.lang === "en") {
     return (
       <>

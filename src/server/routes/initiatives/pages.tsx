@@ -23,7 +23,10 @@ export function registerInitiativePages(app: OpenAPIHono<AppEnv>): void {
         published: history.reports.map((r) => r.fiscalYear).join(","),
       }).withWays([
         {
-          label: { ja: `No.${params.number}の取組項目（すべての年度）`, en: `Initiative No. ${params.number} (every year)` },
+          label: {
+            ja: `No.${params.number}の取組項目（すべての年度）`,
+            en: `Initiative No. ${params.number} (every year)`,
+          },
           path: initiativePath(organization.slug, plan.id, params.number),
         },
         ...waysFrom(plan),

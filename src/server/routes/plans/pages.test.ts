@@ -187,7 +187,9 @@ forEachDatabase((database) => {
       expect(year.html).toContain(
         "令和12年度（2030年度）の進行管理の結果はありません。公表済みの年度：令和元年度（2019年度）",
       );
-      expect(year.html).toContain('<a href="/o/sakado/plans/1/2019">行政改革後期アクションプラン（令和元年度の進行管理）</a>');
+      expect(year.html).toContain(
+        '<a href="/o/sakado/plans/1/2019">行政改革後期アクションプラン（令和元年度の進行管理）</a>',
+      );
       expect(year.html).toContain('<a href="/o/sakado">坂戸市の計画一覧</a>');
       const plan = await page("/o/sakado/plans/99/2019");
       expect(plan.html).toContain("計画番号99の計画はありません。");

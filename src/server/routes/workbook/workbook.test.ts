@@ -400,12 +400,16 @@ forEachDatabase((database) => {
       // The form of one session is not taken from another, nor altered.
       const other = await signedIn(store, 1, "seisaku2", ["editor"], ["政策企画課"]);
       let res = await post(`${BASE}/workbook/apply`, other, form);
-      expect(await refusals(res)).toEqual(["確認画面の内容を読み取れません。もう一度アップロードしてください。"]);
+      expect(await refusals(res)).toEqual([
+        "確認画面の内容を読み取れません。もう一度アップロードしてください。",
+      ]);
       const tampered = new FormData();
       tampered.set("payload", `${hidden(html, "payload")}A`);
       tampered.set("signature", hidden(html, "signature"));
       res = await post(`${BASE}/workbook/apply`, seisaku, tampered);
-      expect(await refusals(res)).toEqual(["確認画面の内容を読み取れません。もう一度アップロードしてください。"]);
+      expect(await refusals(res)).toEqual([
+        "確認画面の内容を読み取れません。もう一度アップロードしてください。",
+      ]);
 
       // No.4 saved by someone else between the preview and the confirmation: all refused, No.1 too.
       const four = await report(4);
