@@ -208,7 +208,9 @@ export interface FieldError {
 
 /** A page a "not found" page offers instead: the plan, the organization's plans, the list of organizations. */
 export interface WayOn {
+  /** The link's words; "{source}" stands for `source`, the organization's own words (marked Japanese). */
   label: { ja: string; en: string };
+  source?: string;
   path: string;
 }
 

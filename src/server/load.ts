@@ -99,7 +99,8 @@ const organizationOfPlan = new WeakMap<PublishedPlan, OrganizationRecord>();
 
 function plansOf(organization: OrganizationRecord): WayOn {
   return {
-    label: { ja: `${organization.name}の計画一覧`, en: `Plans of ${organization.name}` },
+    label: { ja: "{source}の計画一覧", en: "Plans of {source}" },
+    source: organization.name,
     path: orgPath(organization.slug),
   };
 }
@@ -113,9 +114,10 @@ export function waysFrom(plan: PublishedPlan): WayOn[] {
   if (latest)
     ways.push({
       label: {
-        ja: `${plan.title}（${formatFiscalYear(latest.fiscalYear)}の進行管理）`,
-        en: `${plan.title} (FY${latest.fiscalYear})`,
+        ja: `{source}（${formatFiscalYear(latest.fiscalYear)}の進行管理）`,
+        en: `{source} (FY${latest.fiscalYear})`,
       },
+      source: plan.title,
       path: planPath(organization.slug, plan.id, latest.fiscalYear),
     });
   ways.push(plansOf(organization));

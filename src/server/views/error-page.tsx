@@ -1,8 +1,9 @@
 import type { Context } from "hono";
-import { type AppError, errorDetail, errorTitle } from "../errors.ts";
+import { type AppError, errorDetail, errorTitle, type WayOn } from "../errors.ts";
 import { renderPage } from "../html.ts";
 import { type Lang, makeUi, type Ui } from "../i18n.ts";
 import { Layout } from "./layout.tsx";
+import { SourceText } from "./source-text.tsx";
 
 export function ErrorPage(props: { ui: Ui; url: URL; error: AppError }) {
   const { ui, error } = props;
@@ -32,7 +33,9 @@ export function ErrorPage(props: { ui: Ui; url: URL; error: AppError }) {
           <ul>
             {error.ways.map((way) => (
               <li>
-                <a href={ui.href(way.path)}>{way.label[ui.lang]}</a>
+                <a href={ui.href(way.path)}>
+                  <WayLabel ui={ui} way={way} />
+                </a>
               </li>
             ))}
           </ul>
@@ -42,6 +45,20 @@ export function ErrorPage(props: { ui: Ui; url: URL; error: AppError }) {
         <a href={ui.href("/")}>{ui.t("error.back")}</a>
       </p>
     </Layout>
+  );
+}
+
+/** A way's words, the organization's own part marked Japanese on an English page. */
+function WayLabel(props: { ui: Ui; way: WayOn }) {
+  const { ui, way } = props;
+  const [before, after] = way.label[ui.lang].split("{source}");
+  if (after === undefined || way.source === undefined) return <>{before}</>;
+  return (
+    <>
+      {before}
+      <SourceText ui={ui}>{way.source}</SourceText>
+      {after}
+    </>
   );
 }
 

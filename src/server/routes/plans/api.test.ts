@@ -171,7 +171,7 @@ forEachDatabase((database) => {
 
     it("English problem documents with ?lang=en", async () => {
       const { body } = await get("/api/v1/plans/1/rounds/2030?lang=en");
-      expect(body.title).toBe("No report for this fiscal year");
+      expect(body.title).toBe("No results for this fiscal year");
     });
   });
 

@@ -44,8 +44,9 @@ forEachDatabase((database) => {
       expect(html).toContain(
         "<title>行政改革後期アクションプラン 令和元年度（2019年度） | 坂戸市 | Shinchoku 進捗</title>",
       );
+      // 西暦 once in the lead, which already says 2019年度: no bracket inside a bracket.
       expect(html).toContain(
-        '<time datetime="2020-03-31">令和2年3月31日</time><span class="western">（2020年3月31日）</span>',
+        '<p class="lead">令和元年度（2019年度）の進行管理（<time datetime="2020-03-31">令和2年3月31日</time>現在）</p>',
       );
       const text = textOf(html);
       expect(text).toContain("計画期間 平成29年度～令和3年度（2017～2021年度）");
@@ -198,7 +199,7 @@ forEachDatabase((database) => {
       expect(organization.html).toContain('<a href="/">自治体一覧</a>');
       const en = await page("/o/sakado/plans/1/2030?lang=en");
       expect(en.html).toContain("There are no progress results for FY2030. Published: FY2019.");
-      expect(en.html).toContain('<a href="/o/sakado?lang=en">Plans of 坂戸市</a>');
+      expect(en.html).toContain('<a href="/o/sakado?lang=en">Plans of <span lang="ja">坂戸市</span></a>');
     });
   });
 });
