@@ -33,7 +33,7 @@ export function linkBase(env: Record<string, string | undefined>): { base: strin
   const port = portText ? Number(portText) : DEFAULT_PORT;
   if (portText && (!/^\d+$/.test(portText) || port < 1 || port > 65535))
     return {
-      error: `PORT は 1～65535 の整数で指定してください（指定値: ${portText}） / PORT must be 1–65535`,
+      error: `PORT は1～65535の整数で指定してください（指定値: ${portText}） / PORT must be 1–65535`,
     };
   const host = env.HOST?.trim() || DEFAULT_HOST;
   return { base: listeningUrl(host, port).replace(/\/$/, "") };

@@ -240,7 +240,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("PostgreSQL errors", () => {
         c.io,
       );
       expect(code).toBe(1);
-      expect(c.err.join("\n")).toMatch(/時間の上限（statement_timeout）.*57014/);
+      expect(c.err.join("\n")).toMatch(/時間の上限（データベースの URL の「statement_timeout」）.*57014/);
     } finally {
       await holder.query("rollback");
       await holder.end();

@@ -94,7 +94,7 @@ describe("shinchoku export --input (no database)", () => {
     const bad = join(dir, "bad.json");
     await writeFile(bad, JSON.stringify({ format: "other" }));
     expect(await run(["--input", bad, "--format", "xlsx", "-o", join(dir, "x.xlsx")], io)).toBe(1);
-    expect(err[0]).toContain('「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません');
+    expect(err[0]).toContain("項目「format」が「shinchoku.plan/v2」でも「shinchoku.plan/v1」でもありません");
     expect(await readdir(dir)).toEqual(["bad.json"]);
   });
 
@@ -196,12 +196,14 @@ forEachDatabase((database) => {
         await run(["--plan", String(planId), "--year", "2020", "--format", "xlsx", "--database", url], io),
       ).toBe(1);
       expect(err.at(-1)).toBe(
-        "行政改革後期アクションプラン の令和2年度は公表されていません（公表済みの年度: 令和元年度）。入力中の内容は --draft で書き出せます",
+        "行政改革後期アクションプラン の令和2年度は公表されていません。公表済みの年度: 令和元年度（2019年度）。入力中の内容は --draft で書き出せます",
       );
       expect(await run(["--plan", "999", "--year", "2019", "--format", "xlsx", "--database", url], io)).toBe(
         1,
       );
-      expect(err.at(-1)).toBe("計画番号 999 の計画はありません");
+      expect(err.at(-1)).toBe(
+        "計画番号999の計画はありません。shinchoku import が表示した計画番号を確認してください",
+      );
     });
 
     it("writes the publication by default and the draft with --draft", async () => {

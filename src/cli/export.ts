@@ -15,13 +15,27 @@ import { describeDatabaseError, parseDatabaseUrl, redactDatabaseUrl } from "../s
 import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
+import {
+  type CliIo,
+  cannotWrite,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  guarded,
+  processIo,
+  writeAtomically,
+} from "./io.ts";
 
 /**
  * `shinchoku export`: writes one reporting round as xlsx, PDF, CSV or JSON — from the database
  * (--plan and --year) or converted from a file (--input: a plan document JSON, a progress-table text,
  * an xlsx, or a CSV with --mapping) without any database.
  */
+
+/** "令和元年度（2019年度）": a year the reader may name in either way. */
+function withWesternYear(fy: number): string {
+  return `${formatFiscalYear(fy)}（${fy}年度）`;
+}
 
 const FORMATS: readonly ExportFormat[] = ["xlsx", "pdf", "csv", "json"];
 
@@ -45,7 +59,7 @@ export function usage(): string {
     "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
-    "終了コード / exit code: 0 成功 / 1 見つからない・読めない・書けない / 2 使い方の誤り",
+    "終了コード / exit code: 0（成功）、1（見つからない・読み取れない・書き出せない）、2（使い方の誤り）",
   ].join("\n");
 }
 
@@ -109,7 +123,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (encoding !== undefined) {
     if (format !== "csv") return { error: "--encoding は --format csv のときだけ指定できます" };
     if (encoding !== "utf-8" && encoding !== "shift_jis")
-      return { error: `--encoding は utf-8 または shift_jis です: ${text("encoding")}` };
+      return { error: `--encoding には utf-8 か shift_jis を指定してください: ${text("encoding")}` };
     options.encoding = encoding;
   }
   const output = text("output");
@@ -172,16 +186,16 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     const year = options.year as number;
     const plan = await store.plans.find(planId);
     if (!plan) {
-      io.err(`計画番号 ${planId} の計画はありません`);
+      io.err(`計画番号${planId}の計画はありません。shinchoku import が表示した計画番号を確認してください`);
       return { exit: EXIT_FAILED };
     }
     if (options.draft) {
       const round = await store.rounds.find(planId, year);
       const snapshot = round && (await store.rounds.snapshot(round.id));
       if (snapshot) return { document: snapshot.document };
-      const years = (await store.rounds.list(planId)).map((r) => formatFiscalYear(r.fiscalYear));
+      const years = (await store.rounds.list(planId)).map((r) => withWesternYear(r.fiscalYear));
       io.err(
-        `${plan.title} の${formatFiscalYear(year)}の進行管理はありません（ある年度: ${years.join("、") || "なし"}）`,
+        `${plan.title} の${formatFiscalYear(year)}の進行管理はありません。ある年度: ${years.join("、") || "なし"}`,
       );
       return { exit: EXIT_FAILED };
     }
@@ -189,9 +203,9 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     const record = published.find((p) => p.fiscalYear === year);
     const publication = record && (await store.publications.load(record.id));
     if (!publication) {
-      const years = published.map((p) => formatFiscalYear(p.fiscalYear)).join("、") || "なし";
+      const years = published.map((p) => withWesternYear(p.fiscalYear)).join("、") || "なし";
       io.err(
-        `${plan.title} の${formatFiscalYear(year)}は公表されていません（公表済みの年度: ${years}）。入力中の内容は --draft で書き出せます`,
+        `${plan.title} の${formatFiscalYear(year)}は公表されていません。公表済みの年度: ${years}。入力中の内容は --draft で書き出せます`,
       );
       return { exit: EXIT_FAILED };
     }
@@ -204,7 +218,7 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
   } catch (error) {
     const schemaMissing = /no such table|does not exist/i.test(reason(error));
     io.err(
-      `データベースを読み取れません${schemaMissing ? "（shinchoku migrate を実行しましたか）" : ""} / cannot read the database: ${redactDatabaseUrl(url)}`,
+      `データベースを読み取れません。${schemaMissing ? "データベースの構造が古いか、作られていません。shinchoku migrate を実行してください。" : ""} / cannot read the database${schemaMissing ? " (run shinchoku migrate)" : ""}: ${redactDatabaseUrl(url)}`,
     );
     io.err(describeDatabaseError(error));
     return { exit: EXIT_FAILED };
@@ -334,7 +348,7 @@ async function exportRound(args: string[], io: CliIo): Promise<number> {
   try {
     await writeAtomically(target, rendered.bytes);
   } catch (error) {
-    io.err(`書き出せません / cannot write: ${target}\n${reason(error)}`);
+    io.err(cannotWrite(target, error));
     return EXIT_FAILED;
   }
   io.out(`書き出しました: ${target}（${size(rendered.bytes.length)}）`);

@@ -48,7 +48,7 @@ it("a plan document whose organization code is wrong is refused (exit 1)", async
   const doc = { ...seedDocument(), organization: { name: "坂戸市", localGovernmentCode: "11239" } };
   await writeFile(file, exportJson(doc));
   expect(await run([file, "--json", join(dir, "out.json")], io)).toBe(1);
-  expect(err.join("\n")).toContain("半角数字 6 桁");
+  expect(err.join("\n")).toContain("半角数字6桁");
   expect(existsSync(join(dir, "out.json"))).toBe(false);
 });
 

@@ -14,7 +14,7 @@ import { withNumberSign } from "../domain/initiative-number.ts";
 import { localGovernmentCodeProblem } from "../domain/local-government-code.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { hasRemovals, type Removals, removalsBetween } from "../domain/removals.ts";
-import { importFile } from "../io/import-file.ts";
+import { importFile, whyUnreadable } from "../io/import-file.ts";
 import type { ImportResult } from "../io/import-result.ts";
 import { describeLimits, type ImportLimits, parseLimitOptions } from "../io/limits.ts";
 import { type ImportPreview, previewImport } from "../io/mapping/preview.ts";
@@ -32,7 +32,16 @@ import { importRound } from "../workflow/import-round.ts";
 import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
-import { type CliIo, EXIT_FAILED, EXIT_OK, EXIT_USAGE, guarded, processIo, writeAtomically } from "./io.ts";
+import {
+  type CliIo,
+  cannotWrite,
+  EXIT_FAILED,
+  EXIT_OK,
+  EXIT_USAGE,
+  guarded,
+  processIo,
+  writeAtomically,
+} from "./io.ts";
 import { SLUG } from "./slug.ts";
 
 /**
@@ -59,7 +68,7 @@ export function usage(): string {
     "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
     "  --slug ID             自治体の URL 名（例: sakado）。初めて取り込む自治体で必要",
     "                        the municipality's URL name; needed the first time",
-    "  --local-government-code 6桁  全国地方公共団体コード（検査数字を含む 6 桁。例: 坂戸市 112399）。",
+    "  --local-government-code 6桁  全国地方公共団体コード（検査数字を含む6桁。坂戸市は112399）。",
     "                        自治体に登録し、オープンデータ（CSV）の先頭の列に書く",
     "                        the 6-digit local government code (with its check digit), kept with the",
     "                        organization and written first in the open-data CSV",
@@ -72,7 +81,7 @@ export function usage(): string {
     "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
-    "終了コード / exit code: 0 成功 / 1 読めない・エラーあり（何も書き出さない） / 2 使い方の誤り",
+    "終了コード / exit code: 0（成功）、1（読み取れない・エラーあり。何も書き出さない）、2（使い方の誤り）",
   ].join("\n");
 }
 
@@ -136,7 +145,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (values.help) return { help: true };
   if (positionals.length === 0) return { error: "FILE がありません / FILE is missing" };
   if (positionals.length > 1)
-    return { error: `FILE は 1 つだけ指定します / one FILE only: ${positionals.join(" ")}` };
+    return { error: `FILE は1つだけ指定してください / one FILE only: ${positionals.join(" ")}` };
   const limits = parseLimitOptions(values.limit ?? []);
   if ("error" in limits) return { error: limits.error };
   const options: Options = { file: positionals[0] as string, limits: limits.limits };
@@ -207,7 +216,7 @@ export function summarize(result: ImportResult & { encoding?: string | null }): 
 
 function countBySeverity(diagnostics: Diagnostic[]): string {
   const n = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
-  return `エラー ${n("error")}件・警告 ${n("warning")}件・情報 ${n("info")}件`;
+  return `エラー${n("error")}件・警告${n("warning")}件・情報${n("info")}件`;
 }
 
 async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | undefined> {
@@ -215,8 +224,8 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
   try {
     text = await readFile(path, "utf8");
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.err(`列の対応表を読み取れません / cannot read the mapping: ${path}\n${reason}`);
+    const [ja, en] = whyUnreadable(path, error);
+    io.err(`列の対応表：${ja} / the column mapping: ${en}`);
     return undefined;
   }
   const parsed = parseMapping(text);
@@ -228,8 +237,8 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
 export function formatPreview(preview: ImportPreview): string[] {
   const { counts } = preview;
   const lines = [
-    `プレビュー（保存していません）: 基本方針 ${counts.policies}件・取組項目 ${counts.initiatives}件・数値目標 ${counts.kpis}件・行 ${preview.totalRows}件`,
-    `先頭 ${preview.rows.length} 行 / first ${preview.rows.length} rows:`,
+    `プレビュー（保存していません）: 基本方針${counts.policies}件・取組項目${counts.initiatives}件・数値目標${counts.kpis}件・行${preview.totalRows}件`,
+    `先頭の${preview.rows.length}行 / first ${preview.rows.length} rows:`,
   ];
   for (const row of preview.rows) {
     const cells = preview.columns
@@ -240,8 +249,8 @@ export function formatPreview(preview: ImportPreview): string[] {
   }
   lines.push(
     preview.importable
-      ? `エラー ${counts.errors}件・警告 ${counts.warnings}件: 取り込めます`
-      : `エラー ${counts.errors}件・警告 ${counts.warnings}件: エラーがあるため取り込めません`,
+      ? `エラー${counts.errors}件・警告${counts.warnings}件: 取り込めます`
+      : `エラー${counts.errors}件・警告${counts.warnings}件: エラーがあるため取り込めません`,
   );
   return lines;
 }
@@ -394,7 +403,7 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     });
     const year = formatFiscalYear(outcome.fiscalYear, "long");
     io.out(
-      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画番号 ${outcome.planId}）`,
+      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画番号${outcome.planId}）`,
     );
     return EXIT_OK;
   } catch (error) {
@@ -450,7 +459,9 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
 
   if (!result.document || hasErrors(result.diagnostics)) {
     io.err(
-      `${countBySeverity(result.diagnostics)}。エラーがあるため取り込みません（何も書き出していません）`,
+      options.json === undefined
+        ? `${countBySeverity(result.diagnostics)}。取り込みを中止しました。データベースは変更していません。 / Import cancelled; the database was not changed.`
+        : `${countBySeverity(result.diagnostics)}。変換を中止しました。ファイルは書き出していません。 / Conversion cancelled; nothing was written.`,
     );
     return EXIT_FAILED;
   }
@@ -470,8 +481,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   try {
     await writeAtomically(options.json, `${JSON.stringify(result.document, null, 2)}\n`);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    io.err(`書き出せません / cannot write: ${options.json}\n${reason}`);
+    io.err(cannotWrite(options.json, error));
     return EXIT_FAILED;
   }
   io.out(`書き出しました: ${options.json}`);

@@ -100,6 +100,30 @@ export function guarded(
   };
 }
 
+/**
+ * Why a file could not be written, in the reader's words and with what to do: the file they named,
+ * never the temporary file writeAtomically writes first (its name is in Node's message).
+ */
+export function cannotWrite(path: string, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const [ja, en] =
+    code === "ENOENT"
+      ? ["書き出し先のフォルダがありません。フォルダ名を確認してください。", "its folder does not exist"]
+      : code === "EACCES" || code === "EPERM"
+        ? [
+            "書き出し先のフォルダに書き込む権限がありません。別の場所を指定してください。",
+            "no permission to write there",
+          ]
+        : code === "EROFS"
+          ? ["書き出し先は読み取り専用です。別の場所を指定してください。", "the place is read-only"]
+          : code === "ENOSPC" || code === "EDQUOT"
+            ? ["ディスクの空きが足りません。空きを作るか、別の場所を指定してください。", "the disk is full"]
+            : code === "EISDIR"
+              ? ["同じ名前のフォルダがあります。別のファイル名を指定してください。", "a folder has that name"]
+              : ["別の場所かファイル名を指定してください。", "try another place or name"];
+  return `「${path}」に書き出せません。${ja} / cannot write ${path}: ${en}`;
+}
+
 /** Writes next to the target, then renames: a reader never sees half a file, a failure leaves none. */
 export async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);

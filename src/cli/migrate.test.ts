@@ -29,11 +29,11 @@ forEachDatabase((database) => {
       expect(first.out).toContain("適用しました / applied: 2026_12_02_202_department_changes");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_203_plan_editor");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_204_import_mappings");
-      expect(first.out.at(-1)).toMatch(/^12件の移行を適用しました。/);
+      expect(first.out.at(-1)).toMatch(/^データベースの構造を最新にしました（変更12件）。/);
 
       const second = captureIo();
       expect(await run([`--database=${url}`], second.io)).toBe(EXIT_OK);
-      expect(second.out.join("\n")).toContain("データベースは最新です");
+      expect(second.out.join("\n")).toContain("データベースの構造は最新です。変更はありません。");
       expect(second.out.join("\n")).not.toContain("適用しました");
 
       const store = await openStore(url);
@@ -66,7 +66,7 @@ describe("shinchoku migrate, refused", () => {
     const { io, err } = captureIo();
     // A folder cannot be created under a file.
     expect(await run(["--database", "sqlite:/dev/null/shinchoku.db"], io)).toBe(EXIT_FAILED);
-    expect(err.join("\n")).toContain("データベースの移行に失敗しました");
+    expect(err.join("\n")).toContain("データベースの構造を最新にできませんでした");
   });
 
   it("prints its usage with --help", async () => {

@@ -15,10 +15,10 @@ export function usage(): string {
     "",
     "  --database URL   データベース（省略時は環境変数 DATABASE_URL、それもなければ ./data/shinchoku.db）",
     "                   sqlite:./data/x.db, sqlite::memory:, postgres://user@host/db",
-    "                   PostgreSQL: ?connect_timeout=秒（既定 10）&statement_timeout=ミリ秒（既定 60000）",
+    "                   PostgreSQL: ?connect_timeout=秒（既定は10）&statement_timeout=ミリ秒（既定は60000）",
     "  -h, --help       この説明 / this help",
     "",
-    "終了コード / exit code: 0 成功 / 1 失敗 / 2 使い方の誤り",
+    "終了コード / exit code: 0（成功）、1（失敗）、2（使い方の誤り）",
   ].join("\n");
 }
 
@@ -57,23 +57,25 @@ async function migrate(args: string[], io: CliIo): Promise<number> {
         return EXIT_OK;
       }
       io.err(
-        `データベースが読み取り専用のため移行できません（未適用 ${pending.length}件）。書き込めるようにしてからやり直してください。 / The database is read-only; ${pending.length} migration(s) cannot be applied.`,
+        `データベースが読み取り専用のため、構造を最新にできません（未適用の変更${pending.length}件）。書き込めるようにしてからやり直してください。 / The database is read-only; ${pending.length} migration(s) cannot be applied.`,
       );
       return EXIT_FAILED;
     }
     const applied = await store.migrate();
     if (applied.length === 0) {
       io.out(
-        "適用する移行はありません。データベースは最新です。 / Nothing to apply: the database is up to date.",
+        "データベースの構造は最新です。変更はありません。 / Nothing to apply: the database is up to date.",
       );
     } else {
       for (const name of applied) io.out(`適用しました / applied: ${name}`);
-      io.out(`${applied.length}件の移行を適用しました。 / ${applied.length} migration(s) applied.`);
+      io.out(
+        `データベースの構造を最新にしました（変更${applied.length}件）。 / ${applied.length} migration(s) applied.`,
+      );
     }
     return EXIT_OK;
   } catch (error) {
     io.err(
-      `データベースの移行に失敗しました。何も変更していません。 / Migration failed: ${describeDatabaseError(error)}`,
+      `データベースの構造を最新にできませんでした。何も変更していません。 / Migration failed: ${describeDatabaseError(error)}`,
     );
     return EXIT_FAILED;
   } finally {

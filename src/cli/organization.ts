@@ -26,7 +26,7 @@ export function usage(): string {
     "  --database URL     データベース（省略時は環境変数 DATABASE_URL、それもなければ ./data/shinchoku.db）",
     "  -h, --help         この説明 / this help",
     "",
-    "終了コード / exit code: 0 成功 / 1 失敗（URL名が使用中など。何も変更しない） / 2 使い方の誤り",
+    "終了コード / exit code: 0（成功）、1（失敗。URL名が使用中など。何も変更しない）、2（使い方の誤り）",
   ].join("\n");
 }
 

@@ -158,7 +158,7 @@ describe("a read-only SQLite file", () => {
     expect(seen.status).toBe(200);
     expect(seen.page).toContain("産・学・官連携体制の推進");
     expect(seen.refusal).toContain(
-      `データベースが読み取り専用で、移行が必要です（未適用 ${Object.keys(migrationsFor(sqliteDialect)).length}件）`,
+      `データベースが読み取り専用で、構造が最新ではありません（未適用の変更${Object.keys(migrationsFor(sqliteDialect)).length}件）`,
     );
     expect(seen.refusal).not.toContain("attempt to write a readonly database");
   });

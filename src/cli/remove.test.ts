@@ -71,15 +71,15 @@ describe("shinchoku remove: usage", () => {
   });
 
   it.each([
-    [[], "round・plan・organization"],
+    [[], "削除するもの（round、plan、organization のいずれか）を指定してください"],
     [["everything"], "「everything」は削除できるものではありません"],
     [["round", "--plan", "1"], "--year 年度 を指定してください"],
-    [["round", "--year", "2019"], "--plan 計画ID を指定してください"],
-    [["plan", "--plan", "x"], "--plan は計画ID"],
+    [["round", "--year", "2019"], "--plan 計画番号 を指定してください"],
+    [["plan", "--plan", "x"], "--plan には計画番号（1以上の整数）を指定してください"],
     [["plan", "--plan", "1", "--year", "2019"], "--year は remove plan には使いません"],
     [["organization"], "--slug URL名 を指定してください"],
     [["organization", "--slug", "sakado", "--plan", "1"], "--plan は remove organization には使いません"],
-    [["round", "--plan", "1", "--year", "来年"], "--year を年度として読めません"],
+    [["round", "--plan", "1", "--year", "来年"], "--year を年度として読み取れません"],
     [["round", "--bogus"], "--bogus というオプションはありません"],
   ])("%j is a usage error (exit 2) that names what is wrong", async (args, message) => {
     expect(await run(args, io)).toBe(2);
@@ -113,7 +113,7 @@ forEachDatabase((database) => {
       const args = ["round", "--plan", String(planId), "--year", "2020", "--force", "--database", url];
       expect(await run(args, io)).toBe(2);
       expect(out[0]).toBe(
-        `削除するもの / to remove: 坂戸市 行政改革後期アクションプラン（計画ID ${planId}）の令和2年度（2020年度） / FY2020 of plan ${planId}`,
+        `削除するもの / to remove: 坂戸市 行政改革後期アクションプラン（計画番号${planId}）の令和2年度（2020年度） / FY2020 of plan ${planId}`,
       );
       expect(out).toContain("  取組項目 2件 / initiatives: 2");
       expect(out).toContain("  公表版 1件 / published revisions: 1");
@@ -209,12 +209,12 @@ forEachDatabase((database) => {
       const url = await database.freshUrl();
       const { planId } = await seeded(url);
       expect(await run(["plan", "--plan", "999", "--yes", "--database", url], io)).toBe(1);
-      expect(err.at(-1)).toBe("計画ID 999 の計画はありません / no plan with id 999");
+      expect(err.at(-1)).toBe("計画番号999の計画はありません / no plan number 999");
       expect(
         await run(["round", "--plan", String(planId), "--year", "2018", "--yes", "--database", url], io),
       ).toBe(1);
       expect(err.at(-1)).toContain(
-        "平成30年度（2018年度）の進行管理はありません（ある年度: 令和元年度（2019）、令和2年度（2020））",
+        "平成30年度（2018年度）の進行管理はありません。ある年度: 令和元年度（2019年度）、令和2年度（2020年度）",
       );
       expect(await run(["organization", "--slug", "kawagoe", "--yes", "--database", url], io)).toBe(1);
       expect(err.at(-1)).toContain("URL名「kawagoe」の自治体はありません（登録されている自治体: sakado）");

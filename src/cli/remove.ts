@@ -29,12 +29,12 @@ export function usage(): string {
     "                shinchoku remove plan --plan ID [--yes] [--force] [--database URL]",
     "                shinchoku remove organization --slug URL名 [--yes] [--force] [--database URL]",
     "",
-    "  round                 計画の 1 年度（報告・現状値・コメント・公表版と、ほかの年度にない取組項目・数値目標）",
+    "  round                 計画の1年度分（報告・現状値・コメント・公表版と、ほかの年度にない取組項目・数値目標）",
     "                        one fiscal year of a plan, and the initiatives and KPIs no other year has",
     "  plan                  計画とそのすべての年度 / a plan with all its fiscal years",
     "  organization          自治体とそのすべて（計画・課・利用者・監査記録）",
     "                        an organization with everything it holds, its accounts and audit log included",
-    "  --plan ID             計画ID（shinchoku import が表示した番号） / the plan's id",
+    "  --plan ID             計画番号（shinchoku import が表示した番号） / the plan's number",
     "  --year 年度           報告年度（例: 2019、令和元年度、R1） / the reported fiscal year",
     "  --slug URL名          自治体の URL 名（例: sakado） / the organization's URL name",
     "  --yes, -y             確認せずに削除する（端末でないときは必須） / do not ask (needed without a terminal)",
@@ -49,8 +49,8 @@ export function usage(): string {
     "that protection inside the removal's own transaction only. Removing a round or plan is audited; removing an",
     "organization removes its audit log with it (nothing may point at a removed organization): keep the summary.",
     "",
-    "終了コード / exit code: 0 削除した / 1 見つからない・公表版がある・中止した・失敗した（何も削除しない）",
-    "                        / 2 使い方の誤り・端末でなく --yes もない",
+    "終了コード / exit code: 0（削除した）、1（見つからない・公表版がある・中止した・失敗した。何も削除しない）、",
+    "                        2（使い方の誤り・端末でなく --yes もない）",
   ].join("\n");
 }
 
@@ -109,11 +109,11 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (given === undefined)
     return {
       error:
-        "削除するもの（round・plan・organization）を指定してください / say what to remove: round, plan or organization",
+        "削除するもの（round、plan、organization のいずれか）を指定してください / say what to remove: round, plan or organization",
     };
   if (!(KINDS as readonly string[]).includes(given))
     return {
-      error: `「${given}」は削除できるものではありません。round・plan・organization のいずれかです / "${given}" is not one of round, plan, organization`,
+      error: `「${given}」は削除できるものではありません。round、plan、organization のいずれかを指定してください / "${given}" is not one of round, plan, organization`,
     };
   const kind = given as (typeof KINDS)[number];
   if (extra.length > 0)
@@ -121,9 +121,11 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
 
   const planOption = (): number | { error: string } => {
     if (values.plan === undefined)
-      return { error: `--plan 計画ID を指定してください / give --plan ID (remove ${kind})` };
+      return { error: `--plan 計画番号 を指定してください / give --plan NUMBER (remove ${kind})` };
     if (!/^\d{1,9}$/.test(values.plan) || Number(values.plan) < 1)
-      return { error: `--plan は計画ID（1 以上の整数）です / --plan is a plan id: ${values.plan}` };
+      return {
+        error: `--plan には計画番号（1以上の整数）を指定してください / --plan is a plan number: ${values.plan}`,
+      };
     return Number(values.plan);
   };
   const notFor = (name: string) =>
@@ -151,7 +153,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
       const year = readFiscalYear(values.year);
       if (year === undefined)
         return {
-          error: `--year を年度として読めません（例: 2019、令和元年度、R1） / --year is not a fiscal year: ${values.year}`,
+          error: `--year を年度として読み取れません（例: 2019、令和元年度、R1） / --year is not a fiscal year: ${values.year}`,
         };
       target = { kind, plan, year };
     }
@@ -216,11 +218,11 @@ async function find(store: SqlStore, target: Target, io: CliIo): Promise<Found |
   }
   const plan = await store.plans.find(target.plan);
   if (!plan) {
-    io.err(`計画ID ${target.plan} の計画はありません / no plan with id ${target.plan}`);
+    io.err(`計画番号${target.plan}の計画はありません / no plan number ${target.plan}`);
     return undefined;
   }
   const organization = await store.organizations.find(plan.organizationId);
-  const planTitle = `${organization?.name ?? ""} ${plan.title}（計画ID ${plan.id}）`.trim();
+  const planTitle = `${organization?.name ?? ""} ${plan.title}（計画番号${plan.id}）`.trim();
   if (target.kind === "plan") {
     return {
       title: `計画 ${planTitle}とそのすべての年度 / plan ${plan.id} with all its rounds`,
@@ -231,10 +233,10 @@ async function find(store: SqlStore, target: Target, io: CliIo): Promise<Found |
   const round = await store.rounds.find(plan.id, target.year);
   if (!round) {
     const years = (await store.rounds.list(plan.id)).map(
-      (r) => `${formatFiscalYear(r.fiscalYear)}（${r.fiscalYear}）`,
+      (r) => `${formatFiscalYear(r.fiscalYear)}（${r.fiscalYear}年度）`,
     );
     io.err(
-      `${plan.title} に${formatFiscalYear(target.year)}（${target.year}年度）の進行管理はありません（ある年度: ${years.join("、") || "なし"}） / plan ${plan.id} has no round for FY${target.year}`,
+      `${plan.title} に${formatFiscalYear(target.year)}（${target.year}年度）の進行管理はありません。ある年度: ${years.join("、") || "なし"} / plan ${plan.id} has no round for FY${target.year}`,
     );
     return undefined;
   }
@@ -244,7 +246,7 @@ async function find(store: SqlStore, target: Target, io: CliIo): Promise<Found |
     remove: (s, force) => removeRound(s, REMOVE_ACTOR, { roundId: round.id, force }),
     after: async (s) =>
       (await s.rounds.list(plan.id)).length === 0
-        ? `計画ID ${plan.id} には年度が残っていません。計画ごと削除するには shinchoku remove plan --plan ${plan.id} / plan ${plan.id} has no round left`
+        ? `計画番号${plan.id}には年度が残っていません。計画ごと削除するには shinchoku remove plan --plan ${plan.id} を実行してください / plan ${plan.id} has no round left`
         : undefined,
   };
 }
@@ -292,7 +294,7 @@ async function removeCommand(args: string[], io: RemoveIo): Promise<number> {
     if (found.counts.publications > 0 && !options.force) {
       io.err(
         `公表版が${found.counts.publications}件あります（取り込んだ表は取り込んだときに公表されます）。公表版は変更も削除もできない記録のため、削除しません。` +
-          "公開ページからも消してよい場合は --force を付けてください。何も削除していません" +
+          "公表しているページからも消してよい場合は --force を付けてください。何も削除していません" +
           ` / It has ${found.counts.publications} published revision(s), which are immutable: add --force to remove them too. Nothing was removed.`,
       );
       return EXIT_FAILED;

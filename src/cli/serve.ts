@@ -16,7 +16,7 @@ export function setupLines(links: SetupLink[]): string[] {
     "",
     "事務局アカウントがまだない自治体があります。次の URL を開いて、最初の事務局アカウントを作成してください。",
     "Some organizations have no secretariat account yet: open the address to create the first one.",
-    "（1回だけ使えます。有効期限 24時間。再起動すると新しい URL に替わります / single use, valid 24 h; a restart replaces it）",
+    "（1回だけ使えます。有効期限は24時間です。再起動すると新しい URL に替わります / single use, valid 24 h; a restart replaces it）",
   ];
   for (const link of links) {
     lines.push(`  ${escapeControls(link.organization.name)}（${link.organization.slug}）: ${link.url}`);
@@ -51,6 +51,11 @@ export async function run(args: string[]): Promise<number> {
   try {
     server = await startServer(config);
   } catch (error) {
+    const address = listenFailure(error, config.host, config.port);
+    if (address) {
+      console.error(address);
+      return 1;
+    }
     console.error(`起動できませんでした / could not start: ${describeDatabaseError(error)}`);
     console.error(
       `  database: ${redactDatabaseUrl(config.databaseUrl)}, host: ${config.host}, port: ${config.port}`,
@@ -90,4 +95,16 @@ export async function run(args: string[]): Promise<number> {
   }
   console.log("終了しました / stopped");
   return 0;
+}
+
+/** A port or host the server cannot listen on, said with what to do (never "listen EADDRINUSE"). */
+export function listenFailure(error: unknown, host: string, port: number): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "EADDRINUSE")
+    return `ポート${port}は使用中です。--port で別の番号を指定してください。 / Port ${port} is in use: give another with --port.`;
+  if (code === "EACCES")
+    return `ポート${port}を使う権限がありません。--port で1024以上の番号を指定してください。 / No permission to listen on port ${port}: give one from 1024 up with --port.`;
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND")
+    return `このコンピューターには「${host}」というアドレスがありません。--host を確認してください。 / This machine has no address ${host}: check --host.`;
+  return undefined;
 }

@@ -95,7 +95,7 @@ forEachDatabase((database) => {
       expect(code).toBe(EXIT_OK);
       expect(out[0]).toBe("利用者を作成しました: k1001（坂戸 花子）役割: 事務局 / account created");
       expect(out[1]).toMatch(
-        /^次の URL を本人に渡し、パスワードを設定してもらってください（1回だけ使えます。\d{4}-\d\d-\d\d \d\d:\d\d（日本時間）まで有効）。$/,
+        /^次の URL を本人に渡し、パスワードを設定してもらってください。1回だけ使えます。有効期限は\d{4}-\d\d-\d\d \d\d:\d\d（日本時間）です。$/,
       );
       expect(out[2]).toBe("Give this address to 坂戸 花子: it sets a password, once, within 24 hours.");
       expect(out[3]).toMatch(LINK);

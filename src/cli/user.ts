@@ -56,7 +56,7 @@ export function usage(): string {
     "表示する URL は環境変数 PUBLIC_URL を基点にします（なければ http://localhost:PORT）。",
     "Printed URLs start with PUBLIC_URL (else http://localhost:PORT).",
     "",
-    "終了コード / exit code: 0 成功 / 1 失敗（何も変更しない） / 2 使い方の誤り",
+    "終了コード / exit code: 0（成功）、1（失敗。何も変更しない）、2（使い方の誤り）",
   ].join("\n");
 }
 
@@ -216,7 +216,7 @@ function printLink(context: Context, account: AccountRecord, token: string): voi
   const { io, organization, now } = context;
   const until = japanTime(new Date(now.getTime() + ONE_TIME_TOKEN_MS).toISOString());
   io.out(
-    `次の URL を本人に渡し、パスワードを設定してもらってください（1回だけ使えます。${until}（日本時間）まで有効）。`,
+    `次の URL を本人に渡し、パスワードを設定してもらってください。1回だけ使えます。有効期限は${until}（日本時間）です。`,
   );
   io.out(`Give this address to ${account.displayName}: it sets a password, once, within 24 hours.`);
   io.out(`  ${passwordLink(context.base, organization.slug, token)}`);

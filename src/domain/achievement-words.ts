@@ -42,7 +42,7 @@ export const METHOD_WORDS: Record<AchievementMethod, Words> = {
 /** One line per method for column descriptions and the docs page. */
 export const METHOD_EXPLANATIONS: Record<AchievementMethod, Words> = {
   numeric: {
-    ja: "（現状値 − 当初）÷（目標 − 当初）。当初がなければ 0 から",
+    ja: "（現状値 − 当初）÷（目標 − 当初）。当初がなければ0から",
     en: "(current − baseline) ÷ (target − baseline); from 0 without a baseline",
   },
   bound: {
@@ -143,7 +143,9 @@ export function statusLabel(a: AchievementAssessment, locale: Locale = "ja"): st
 
 /** 75.5 → "75.5%"; −650 → "-650.0%" (one decimal always, as every output prints it). */
 export function percentText(percent: number): string {
-  return `${percent.toFixed(1)}%`;
+  // The minus sign (U+2212), never a hyphen; −0.0 (a tiny regression rounded) is written 0.0.
+  const text = percent.toFixed(1);
+  return `${text === "-0.0" ? "0.0" : text.replace("-", "\u2212")}%`;
 }
 
 /** The method's name, or "" when not computable. */

@@ -110,7 +110,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
     expect(a.met).toBe(false);
     expect(a.ratio).toBeCloseTo(-1_373 / 1_438, 12);
     expect(a.ratio).toBeCloseTo(-0.955, 3);
-    expect(formatAchievement(a)).toBe("後退（当初より悪化） -95.5%［数値］");
+    expect(formatAchievement(a)).toBe("後退（当初より悪化） −95.5%［数値］");
   });
 
   it("15-3 まちづくり応援寄附金額 57,074千円 → 1億円(R2年度), current 39,411千円: compared in yen", () => {
@@ -124,7 +124,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
     // (39,411,000 − 57,074,000) / (100,000,000 − 57,074,000) = −17,663,000 / 42,926,000 ≈ −0.4115
     expect(a.ratio).toBeCloseTo(-17_663_000 / 42_926_000, 12);
     expect(a.met).toBe(false);
-    expect(formatAchievement(a)).toBe("後退（当初より悪化） -41.1%［数値］");
+    expect(formatAchievement(a)).toBe("後退（当初より悪化） −41.1%［数値］");
   });
 
   it("1-3 北坂戸にぎわいサロンの利用者数 11,007人 → 13,000人, current 9,797人: −1,210 / 1,993", () => {
@@ -136,7 +136,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
       }),
     );
     expect(a.ratio).toBeCloseTo(-1_210 / 1_993, 12);
-    expect(formatAchievement(a)).toBe("後退（当初より悪化） -60.7%［数値］");
+    expect(formatAchievement(a)).toBe("後退（当初より悪化） −60.7%［数値］");
   });
 
   it("4-2 審議会等の公募市民割合 5.7% → 6.0%, current 6.0%: met at 100%", () => {
@@ -821,11 +821,11 @@ describe("over the seed's KPIs as parseKpiValue reads them", () => {
     const seedKpis: [string, string, string, string, string][] = [
       ["1-1", "52件", "62件", "66件", "達成（目標超過） 140.0%［数値］"], // (66 − 52) / (62 − 52) = 14 / 10
       ["2-1", "649,417人", "886,000人", "1,310,189人", "達成（目標超過） 279.3%［数値］"], // 660,772 / 236,583 = 2.7930
-      ["2-2", "2,562件", "4,000件", "1,189件", "後退（当初より悪化） -95.5%［数値］"], // −1,373 / 1,438 = −0.9548
+      ["2-2", "2,562件", "4,000件", "1,189件", "後退（当初より悪化） −95.5%［数値］"], // −1,373 / 1,438 = −0.9548
       ["2-3", "-", "50回/年", "53回", "達成（目標超過） 106.0%［数値］"], // 53 / 50, from zero
-      ["15-3", "57,074千円", "1億円(R2年度)", "39,411千円", "後退（当初より悪化） -41.1%［数値］"], // −17,663,000 / 42,926,000 yen = −0.4115
+      ["15-3", "57,074千円", "1億円(R2年度)", "39,411千円", "後退（当初より悪化） −41.1%［数値］"], // −17,663,000 / 42,926,000 yen = −0.4115
       ["16-1", "93.2% (90.6%H26.3末)", "94.0%", "96.5%", "達成（目標超過） 412.5%［数値］"], // 3.3 / 0.8 = 4.125
-      ["7-2", "29.6%", "30%以上", "27.0%", "後退（当初より悪化） -650.0%［上下限］"], // −2.6 / 0.4 = −6.5
+      ["7-2", "29.6%", "30%以上", "27.0%", "後退（当初より悪化） −650.0%［上下限］"], // −2.6 / 0.4 = −6.5
       ["7-1", "617g", "現状以下", "615g", "達成［上下限］"], // 615 ≤ 617
       ["10-2", "27施設", "拡大", "28施設", "達成［方向］"], // 28 > 27
       ["19-1", "36,178時間", "縮小", "65,127時間", "後退（当初より悪化）［方向］"], // 65,127 is not below 36,178
@@ -933,6 +933,6 @@ describe("status: what a reader is told first", () => {
     expect(ratioToPercent(-0.00004)).toBe(0);
     expect(Object.is(ratioToPercent(-0.00004), -0)).toBe(false);
     expect(ratioToPercent(0.7554)).toBe(75.5);
-    expect(percentText(-650)).toBe("-650.0%");
+    expect(percentText(-650)).toBe("\u2212650.0%");
   });
 });

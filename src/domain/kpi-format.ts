@@ -102,13 +102,18 @@ function formatAsOf(iso: string): string {
   return `${short.slice(0, short.lastIndexOf("."))}末`;
 }
 
-/** 11007 → "11,007"; 5.7 → "5.7"; -1234.5 → "-1,234.5". */
+/**
+ * 11007 → "11,007"; 5.7 → "5.7"; -1234.5 → "−1,234.5": the minus sign (U+2212), as Japanese tables
+ * print it, never a hyphen (the parser reads both back).
+ */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   const [integer = "0", fraction] = plainDecimal(Math.abs(value)).split(".");
   const grouped = integer.replace(/\B(?=(\d{3})+$)/g, ",");
-  return `${value < 0 ? "-" : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
+  return `${value < 0 ? MINUS : ""}${grouped}${fraction ? `.${fraction}` : ""}`;
 }
+
+export const MINUS = "\u2212";
 
 /** Decimal text without exponent notation (JavaScript prints 1e21 and 1e-7 with one). */
 function plainDecimal(value: number): string {

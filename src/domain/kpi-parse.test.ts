@@ -30,6 +30,9 @@ describe("parseKpiValue: quantities", () => {
     ["3.70", { kind: "quantity", value: 3.7 }],
     ["100%", { kind: "quantity", value: 100, unit: "%" }],
     ["-5%", { kind: "quantity", value: -5, unit: "%" }],
+    // The minus sign (U+2212) and △ as Japanese tables write a negative number; Shinchoku writes "−".
+    ["\u22125%", { kind: "quantity", value: -5, unit: "%" }],
+    ["△1,200千円", { kind: "money", value: -1200, unit: "千円", yen: -1200000 }],
     ["－５％", { kind: "quantity", value: -5, unit: "%" }],
     ["50回/年", { kind: "quantity", value: 50, unit: "回/年", perYear: true }],
     ["50回／年", { kind: "quantity", value: 50, unit: "回/年", perYear: true }],

@@ -80,7 +80,8 @@ const WORDS: ReadonlyMap<string, Fields> = new Map<string, Fields>([
   ]),
 ]);
 
-const NUMBER_FIRST = /^(約)?\s*(?:([+-])\s*)?(\d[\d,]*(?:\.\d+)?)/;
+// A negative number: hyphen-minus, the minus sign (U+2212) or △/▲, as Japanese tables write it.
+const NUMBER_FIRST = /^(約)?\s*(?:([+\-\u2212△▲])\s*)?(\d[\d,]*(?:\.\d+)?)/;
 const BOUND_LAST = /(以上|以下)$/;
 const GROUPED_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 /** Units are words and a few signs (件, 人, %, 千円, g, 回/年, ㎡); never digits, spaces or brackets. */
@@ -118,7 +119,7 @@ function parseNumber(digits: string, sign: string | undefined): number | undefin
   if (!GROUPED_NUMBER.test(digits)) return undefined;
   const value = Number(digits.replaceAll(",", ""));
   if (value === 0) return 0; // never -0: toEqual tells it from 0
-  return sign === "-" ? -value : value;
+  return sign !== undefined && sign !== "+" ? -value : value;
 }
 
 // ---------------------------------------------------------------------------------------------------

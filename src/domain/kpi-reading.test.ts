@@ -26,7 +26,7 @@ describe("what a typed 現状値 is read as", () => {
   it("a misplaced thousands separator is not a number: it is said so, with why", () => {
     const reading = readKpiEntry("1,2,00件", {}, ctx, "ja");
     expect(reading.readable).toBe(false);
-    expect(reading.parts).toEqual(["数値として読めません（文字のまま公表されます）"]);
+    expect(reading.parts).toEqual(["数値として読み取れません（文字のまま公表されます）"]);
     expect(reading.diagnostic).toBe("桁区切りのカンマの位置が正しくありません");
   });
 

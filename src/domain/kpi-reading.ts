@@ -27,7 +27,7 @@ export interface KpiReading {
 
 const WORDS = {
   unreadable: {
-    ja: "数値として読めません（文字のまま公表されます）",
+    ja: "数値として読み取れません（文字のまま公表されます）",
     en: "Not readable as a number (it will be published as text)",
   },
   none: { ja: "値なし", en: "No value" },

@@ -38,7 +38,7 @@ describe("全国地方公共団体コード", () => {
 
   it("refuses a wrong check digit, naming the right one", () => {
     expect(isLocalGovernmentCode("112398")).toBe(false);
-    expect(localGovernmentCodeProblem("112398")?.ja).toContain("11239 なら 112399");
+    expect(localGovernmentCodeProblem("112398")?.ja).toContain("上5桁が11239なら112399です");
     expect(localGovernmentCodeProblem("112398")?.en).toContain("for 11239 it is 9");
   });
 
@@ -46,7 +46,7 @@ describe("全国地方公共団体コード", () => {
     "refuses %j: not six digits",
     (code) => {
       expect(isLocalGovernmentCode(code)).toBe(false);
-      expect(localGovernmentCodeProblem(code)?.ja).toContain("半角数字 6 桁");
+      expect(localGovernmentCodeProblem(code)?.ja).toContain("半角数字6桁");
     },
   );
 });

@@ -21,13 +21,13 @@ export function localGovernmentCheckDigit(fiveDigits: string): number | undefine
 export function localGovernmentCodeProblem(code: string): { ja: string; en: string } | undefined {
   if (!/^\d{6}$/.test(code))
     return {
-      ja: `全国地方公共団体コード「${code}」は半角数字 6 桁で指定してください（例: 坂戸市 112399）。`,
+      ja: `全国地方公共団体コード「${code}」は半角数字6桁で指定してください（例: 坂戸市は112399）。`,
       en: `The local government code "${code}" must be six digits (e.g. 112399 for Sakado).`,
     };
   const expected = localGovernmentCheckDigit(code.slice(0, 5));
   if (Number(code[5]) !== expected)
     return {
-      ja: `全国地方公共団体コード「${code}」の検査数字（6 桁目）が合いません。上 5 桁 ${code.slice(0, 5)} なら ${code.slice(0, 5)}${expected} です。`,
+      ja: `全国地方公共団体コード「${code}」の検査数字（6桁目）が合いません。上5桁が${code.slice(0, 5)}なら${code.slice(0, 5)}${expected}です。`,
       en: `The check digit (6th digit) of the local government code "${code}" is wrong: for ${code.slice(0, 5)} it is ${expected}.`,
     };
   return undefined;

@@ -35,7 +35,7 @@ describe("checkPlanDocument: what a document must be to be stored", () => {
     doc.round.fiscalYear = 9998;
     expect(codes(doc)).toEqual([["document.fiscal-year-range", "round.fiscalYear"]]);
     expect(checkPlanDocument(doc)[0]?.message).toBe(
-      "報告の年度（9998）は 1900～2999 の整数（西暦の年度）でなければなりません。",
+      "報告の年度（9998）は西暦の年度で、1900～2999の整数で書いてください。",
     );
   });
 
@@ -58,7 +58,7 @@ describe("checkPlanDocument: what a document must be to be stored", () => {
       ["document.count-range", "declaredGradeSummary.A"],
     ]);
     expect(checkPlanDocument(doc)[0]?.message).toBe(
-      "取組項目の番号 No.2147483648 は 1～1000000 の整数でなければなりません。",
+      "取組項目の番号（No.）「2147483648」は1～1000000の整数で書いてください。",
     );
   });
 

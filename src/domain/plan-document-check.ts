@@ -66,7 +66,8 @@ type Params = Record<string, string | number>;
 export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   "document.format": {
     severity: "error",
-    ja: (p) => `文書の形式「${p.format}」には対応していません。`,
+    ja: (p) =>
+      `計画データの形式「${p.format}」には対応していません。Shinchoku が書き出した計画データ（JSON形式）を指定してください。`,
     en: (p) => `The document format "${p.format}" is not supported.`,
   },
   "document.has-errors": {
@@ -78,7 +79,7 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   "document.fiscal-year-range": {
     severity: "error",
     ja: (p) =>
-      `${p.name}（${p.value}）は ${FISCAL_YEAR_MIN}～${FISCAL_YEAR_MAX} の整数（西暦の年度）でなければなりません。`,
+      `${p.name}（${p.value}）は西暦の年度で、${FISCAL_YEAR_MIN}～${FISCAL_YEAR_MAX}の整数で書いてください。`,
     en: (p) => `${p.nameEn} (${p.value}) must be a whole year from ${FISCAL_YEAR_MIN} to ${FISCAL_YEAR_MAX}.`,
   },
   "document.plan-period": {
@@ -98,12 +99,13 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.as-of": {
     severity: "error",
-    ja: (p) => `基準日「${p.value}」は yyyy-mm-dd の実在する日付でなければなりません。`,
+    ja: (p) =>
+      `基準日「${p.value}」は日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください。`,
     en: (p) => `The as-of date "${p.value}" must be an existing date written yyyy-mm-dd.`,
   },
   "document.initiative-number": {
     severity: "error",
-    ja: (p) => `取組項目の番号 No.${p.number} は 1～${INITIATIVE_NUMBER_MAX} の整数でなければなりません。`,
+    ja: (p) => `取組項目の番号（No.）「${p.number}」は1～${INITIATIVE_NUMBER_MAX}の整数で書いてください。`,
     en: (p) => `Initiative number ${p.number} must be a whole number from 1 to ${INITIATIVE_NUMBER_MAX}.`,
   },
   "document.duplicate-initiative": {
@@ -125,7 +127,8 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.grade": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} の進捗状況「${p.grade}」は ${p.codes} のいずれでもありません。`,
+    ja: (p) =>
+      `取組項目 No.${p.number} の進捗状況「${p.grade}」は評価の段階にありません。${p.codes}のいずれかに直してください。`,
     en: (p) => `The grade "${p.grade}" of initiative No. ${p.number} is not one of ${p.codesEn}.`,
   },
   "document.grade-scale": {
@@ -137,7 +140,8 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.not-assessed-graded": {
     severity: "error",
-    ja: (p) => `取組項目 No.${p.number} は対象外なのに進捗状況「${p.grade}」があります。`,
+    ja: (p) =>
+      `取組項目 No.${p.number} は対象外なのに進捗状況「${p.grade}」があります。進捗状況を空にするか、対象外を外してください。`,
     en: (p) => `Initiative No. ${p.number} is marked not assessed (対象外) but has the grade "${p.grade}".`,
   },
   "document.duplicate-kpi-key": {
@@ -152,7 +156,7 @@ export const DOCUMENT_CHECK_MESSAGES: MessageCatalog<DocumentCheckCode> = {
   },
   "document.unknown-relist": {
     severity: "error",
-    ja: (p) => `数値目標「${p.key}」の再掲元「${p.relistOf}」が文書にありません。`,
+    ja: (p) => `数値目標「${p.key}」の再掲元「${p.relistOf}」がこの計画データにありません。`,
     en: (p) => `The original "${p.relistOf}" of the relisted KPI "${p.key}" is not in the document.`,
   },
   "document.relist-cycle": {

@@ -65,32 +65,36 @@ export function detectImportFormat(fileName: string, bytes: Uint8Array): ImportF
   return "table-text";
 }
 
-/** Why a file cannot be read, in the reader's words and with what to do (never "ENOENT: …"). */
 function unreadable(path: string, error: unknown, reason?: [string, string]): ImportFileResult {
-  const code = (error as { code?: string } | undefined)?.code;
   const [message, messageEn] = reason
     ? [`ファイル「${path}」を読み取れません。${reason[0]}`, `Cannot read "${path}": ${reason[1]}`]
-    : code === "ENOENT"
-      ? [
-          `ファイル「${path}」が見つかりません。ファイル名と保存場所を確認してください。`,
-          `The file "${path}" does not exist. Check its name and folder.`,
-        ]
-      : code === "EACCES" || code === "EPERM"
-        ? [
-            `ファイル「${path}」を読み取る権限がありません。ファイルの権限を確認してください。`,
-            `No permission to read "${path}". Check the file's permissions.`,
-          ]
-        : code === "EISDIR"
-          ? [
-              `「${path}」はフォルダです。取り込むファイルを指定してください。`,
-              `"${path}" is a folder. Name the file to import.`,
-            ]
-          : [
-              `ファイル「${path}」を読み取れません。ファイルが壊れていないか確認してください。`,
-              `Cannot read the file "${path}". Check that it is not damaged.`,
-            ];
+    : whyUnreadable(path, error);
   const diagnostic: Diagnostic = { severity: "error", code: "input.unreadable", message, messageEn };
   return { document: null, diagnostics: [diagnostic], format: null };
+}
+
+/** Why a file cannot be read, in the reader's words and with what to do (never "ENOENT: …"): [ja, en]. */
+export function whyUnreadable(path: string, error: unknown): [string, string] {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === "ENOENT"
+    ? [
+        `ファイル「${path}」が見つかりません。ファイル名と保存場所を確認してください。`,
+        `The file "${path}" does not exist. Check its name and folder.`,
+      ]
+    : code === "EACCES" || code === "EPERM"
+      ? [
+          `ファイル「${path}」を読み取る権限がありません。ファイルの権限を確認してください。`,
+          `No permission to read "${path}". Check the file's permissions.`,
+        ]
+      : code === "EISDIR"
+        ? [
+            `「${path}」はフォルダです。取り込むファイルを指定してください。`,
+            `"${path}" is a folder. Name the file to import.`,
+          ]
+        : [
+            `ファイル「${path}」を読み取れません。ファイルが壊れていないか確認してください。`,
+            `Cannot read the file "${path}". Check that it is not damaged.`,
+          ];
 }
 
 /**

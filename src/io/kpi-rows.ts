@@ -103,7 +103,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 10,
     header: { ja: "全国地方公共団体コード", en: "Local government code" },
     description: {
-      ja: "総務省の全国地方公共団体コード（検査数字を含む6桁。坂戸市は 112399）。先頭の 0 を保つため文字列。登録されていなければ空欄",
+      ja: "総務省の全国地方公共団体コード（検査数字を含む6桁。坂戸市は112399）。先頭の0を保つため文字列。登録されていなければ空欄",
       en: "The local government code of the Ministry of Internal Affairs (6 digits with the check digit; Sakado: 112399), as text to keep leading zeros; empty when not registered",
     },
   },
@@ -325,7 +325,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 10,
     header: { ja: "達成率 (%)", en: "Achievement (%)" },
     description: {
-      ja: "当初から目標までのうち進んだ割合（%、小数1桁。100.0 で目標どおり、負の値は当初より悪化）。達成したかどうかだけを見る目標と算出不可は空欄",
+      ja: "当初から目標までのうち進んだ割合（%、小数1桁。100.0で目標どおり、負の値は当初より悪化）。達成したかどうかだけを見る目標と算出不可は空欄",
       en: "Share of the way from baseline to target, in percent with one decimal (100.0 = target reached; negative = worse than the baseline); empty for met-or-not targets and when not computable",
     },
   },

@@ -92,7 +92,7 @@ describe("every input has a size", () => {
       fileName: "line.txt",
     });
     expect(found).toMatchObject({ code: "limit.line-length", line: 1 });
-    expect(found?.message).toContain("5,000,000 文字");
+    expect(found?.message).toContain("5,000,000文字");
   });
 
   it("rows, cells per row and cells of text and CSV are counted before anything is split", () => {

@@ -54,14 +54,14 @@ type Unit = "bytes" | "count" | "characters";
 /** Each limit's option name (`--limit file-size=64MB`) and words. */
 export const LIMITS: Record<keyof ImportLimits, { option: string; ja: string; en: string; unit: Unit }> = {
   fileBytes: { option: "file-size", ja: "ファイルの大きさ", en: "file size", unit: "bytes" },
-  lineLength: { option: "line-length", ja: "1 行の長さ", en: "line length", unit: "characters" },
-  cellsPerRow: { option: "cells-per-row", ja: "1 行のセルの数", en: "cells in a row", unit: "count" },
+  lineLength: { option: "line-length", ja: "1行の長さ", en: "line length", unit: "characters" },
+  cellsPerRow: { option: "cells-per-row", ja: "1行のセルの数", en: "cells in a row", unit: "count" },
   rows: { option: "rows", ja: "行の数", en: "number of rows", unit: "count" },
   initiatives: { option: "initiatives", ja: "取組項目の数", en: "number of initiatives", unit: "count" },
   kpis: { option: "kpis", ja: "数値目標の数", en: "number of KPIs", unit: "count" },
   textLength: {
     option: "text-length",
-    ja: "1 項目の文字数",
+    ja: "1項目の文字数",
     en: "length of one text field",
     unit: "characters",
   },
@@ -92,7 +92,7 @@ function formatAmount(value: number, unit: Unit): { ja: string; en: string } {
     return { ja: text, en: text };
   }
   const n = value.toLocaleString("en-US");
-  return unit === "characters" ? { ja: `${n} 文字`, en: `${n} characters` } : { ja: `${n}`, en: n };
+  return unit === "characters" ? { ja: `${n}文字`, en: `${n} characters` } : { ja: `${n}`, en: n };
 }
 
 /**
@@ -150,7 +150,7 @@ export function parseLimitOptions(options: readonly string[]): { limits: ImportL
     }
     const value = Math.floor(Number(match[1]) * (FACTORS[unit ?? "b"] ?? 1));
     if (!Number.isSafeInteger(value) || value < 1)
-      return { error: `--limit ${name}=${text}: 1 以上で指定してください` };
+      return { error: `--limit ${name}=${text}: 1以上で指定してください / give 1 or more` };
     limits[key] = value;
   }
   return { limits };

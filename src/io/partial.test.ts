@@ -77,7 +77,7 @@ describe("a table padded after its footer", () => {
     const strict = await importFile(new TextEncoder().encode(padded), { fileName: "padded.txt" });
     expect(errors(strict.diagnostics)).toEqual([["footer.trailing", 96]]);
     expect(strict.diagnostics.find((d) => d.code === "footer.trailing")?.message).toBe(
-      "本部会評価の行（95 行目）の後に 2000 行あります（最初は 96 行目: 「指標 1件 2件 3件」）。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください",
+      "本部会評価の行（95行目）の後に2000行あります。最初は96行目の「指標 1件 2件 3件」です。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください",
     );
     const allowed = await importFile(new TextEncoder().encode(padded), {
       fileName: "padded.txt",
@@ -137,6 +137,6 @@ describe("the product's own xlsx layout", () => {
     const result = await importFile(bytes, { fileName: "t.xlsx" });
     const trailing = result.diagnostics.find((d) => d.code === "footer.trailing");
     expect(trailing).toMatchObject({ severity: "error", sheet: "進行管理集計表" });
-    expect(trailing?.message).toContain("2 行あります（最初は「付け足された行」）");
+    expect(trailing?.message).toContain("2行あります（最初は「付け足された行」）");
   });
 });

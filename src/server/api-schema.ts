@@ -20,7 +20,7 @@ import { kpiValueSchema as documentKpiValueSchema } from "../io/json/kpi-value-s
 export const problemSchema = z
   .object({
     type: z.string().openapi({ example: "/api/docs#problem-round.not-found" }),
-    title: z.string().openapi({ example: "この年度の報告はありません" }),
+    title: z.string().openapi({ example: "この年度の進行管理の結果はありません" }),
     status: z.number().int().openapi({ example: 404 }),
     detail: z.string(),
     instance: z.string().openapi({ example: "/api/v1/plans/1/rounds/2030" }),
@@ -98,7 +98,7 @@ export const achievementSchema = z
     statusLabelEn: z.string().openapi({ example: "Met (beyond the target)" }),
     percent: z.number().nullable().openapi({
       description:
-        "達成率 (%、小数1桁): 当初から目標までのうち進んだ割合。100 で目標どおり、負は当初より悪化。達成したかどうかだけを見る目標と算出不可は null",
+        "達成率 (%、小数1桁): 当初から目標までのうち進んだ割合。100で目標どおり、負は当初より悪化。達成したかどうかだけを見る目標と算出不可は null",
       example: 140,
     }),
     computable: z.boolean(),
@@ -111,7 +111,7 @@ export const achievementSchema = z
     direction: z.enum(["increase", "decrease"]).nullable(),
     expectedShare: z.number().openapi({ description: "計画期間の経過率 (%、小数1桁)", example: 60 }),
     pace: z.enum(["ahead", "onTrack", "behind"]).nullable().openapi({
-      description: "達成率と計画期間の経過率の比較 (±10 ポイント)。percent が null なら null",
+      description: "達成率と計画期間の経過率の比較 (±10ポイント)。percent が null なら null",
     }),
     paceLabel: z.string().openapi({ example: "想定より先行" }),
     paceLabelEn: z.string(),

@@ -169,7 +169,7 @@ export function readSecuritySettings(env: Record<string, string | undefined>): {
   const trust = readFlag(env.TRUST_PROXY);
   if (trust === undefined)
     errors.push(
-      `TRUST_PROXY は 1（プロキシを信じる）か 0 で指定してください（指定値: ${env.TRUST_PROXY}） / TRUST_PROXY must be 1 or 0`,
+      `TRUST_PROXY は1（プロキシを信じる）か0で指定してください（指定値: ${env.TRUST_PROXY}） / TRUST_PROXY must be 1 or 0`,
     );
   else security.trustProxy = trust;
 
@@ -248,7 +248,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     port = Number(portText);
     if (!/^\d+$/.test(portText.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
       errors.push(
-        `PORT（--port）は 0～65535 の整数で指定してください（指定値: ${portText}） / PORT must be an integer 0–65535`,
+        `PORT（--port）は0～65535の整数で指定してください（指定値: ${portText}） / PORT must be an integer 0–65535`,
       );
     }
   }
@@ -273,7 +273,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     renderThreads = Number(threadsText);
     if (!/^\d+$/.test(threadsText.trim()) || renderThreads < 1 || renderThreads > 64) {
       errors.push(
-        `RENDER_THREADS（--render-threads）は 1～64 の整数で指定してください（指定値: ${threadsText}） / RENDER_THREADS must be an integer 1–64`,
+        `RENDER_THREADS（--render-threads）は1～64の整数で指定してください（指定値: ${threadsText}） / RENDER_THREADS must be an integer 1–64`,
       );
     }
   }

@@ -1,4 +1,5 @@
 import type { ZodError } from "zod";
+import { formatFiscalYear } from "../domain/era.ts";
 import { type Lang, type MessageKey, translate } from "./i18n.ts";
 
 /**
@@ -23,6 +24,16 @@ export type ErrorId =
   | "server.busy"
   | "internal";
 
+/** 「平成30年度（2018年度）」 / "FY2018": a fiscal year given as digits; anything else as it came. */
+function fiscalYearWords(value: string | undefined, lang: Lang): string {
+  // "2019 (3)": the third revision of FY2019 (the revision pages).
+  const [, year, revision] = /^(\d{4})(?: \((\d+)\))?$/.exec(value ?? "") ?? [];
+  if (year === undefined) return lang === "ja" ? "この年度" : "this fiscal year";
+  const fy = lang === "ja" ? `${formatFiscalYear(Number(year))}（${year}年度）` : `FY${year}`;
+  if (revision === undefined) return fy;
+  return lang === "ja" ? `${fy}の第${revision}版` : `${fy}, revision ${revision}`;
+}
+
 export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 500 | 503;
 
 interface ErrorText {
@@ -36,24 +47,48 @@ export const ERRORS: Record<ErrorId, ErrorText> = {
     status: 404,
     title: { ja: "自治体が見つかりません", en: "Organization not found" },
     detail: {
-      ja: (p) => `「${p.org}」という自治体は登録されていません。`,
-      en: (p) => `There is no organization "${p.org}".`,
+      ja: (p) =>
+        `「${p.org}」という自治体は登録されていません。アドレスを確認するか、自治体一覧から選んでください。`,
+      en: (p) =>
+        `There is no organization "${p.org}". Check the address, or choose from the list of organizations.`,
     },
   },
   "plan.not-found": {
     status: 404,
     title: { ja: "計画が見つかりません", en: "Plan not found" },
     detail: {
-      ja: (p) => `番号 ${p.planId} の計画はありません。`,
-      en: (p) => `There is no plan ${p.planId}.`,
+      ja: (p) => `計画番号${p.planId}の計画はありません。`,
+      en: (p) => `There is no plan number ${p.planId}.`,
     },
   },
   "round.not-found": {
     status: 404,
-    title: { ja: "この年度の報告はありません", en: "No report for this fiscal year" },
+    title: { ja: "この年度の進行管理の結果はありません", en: "No results for this fiscal year" },
     detail: {
-      ja: (p) => `この計画には ${p.fiscalYear}年度の進行管理の報告がありません。`,
-      en: (p) => `This plan has no progress report for fiscal year ${p.fiscalYear}.`,
+      ja: (p) =>
+        `${fiscalYearWords(p.fiscalYear, "ja")}の進行管理の結果はありません。` +
+        (p.published === undefined
+          ? ""
+          : `公表済みの年度：${
+              p.published === ""
+                ? "なし"
+                : p.published
+                    .split(",")
+                    .map((y) => fiscalYearWords(y, "ja"))
+                    .join("、")
+            }`),
+      en: (p) =>
+        `There are no progress results for ${fiscalYearWords(p.fiscalYear, "en")}.` +
+        (p.published === undefined
+          ? ""
+          : ` Published: ${
+              p.published === ""
+                ? "none"
+                : p.published
+                    .split(",")
+                    .map((y) => fiscalYearWords(y, "en"))
+                    .join(", ")
+            }.`),
     },
   },
   "initiative.not-found": {
@@ -171,7 +206,18 @@ export interface FieldError {
   label?: { ja: string; en: string };
 }
 
+/** A page a "not found" page offers instead: the plan, the organization's plans, the list of organizations. */
+export interface WayOn {
+  /** The link's words; "{source}" stands for `source`, the organization's own words (marked Japanese). */
+  label: { ja: string; en: string };
+  source?: string;
+  path: string;
+}
+
 export class AppError extends Error {
+  /** Where a reader can go on from a page that was not found (shown above 「トップページへ戻る」). */
+  ways: readonly WayOn[] = [];
+
   constructor(
     readonly id: ErrorId,
     readonly params: Record<string, string> = {},
@@ -185,6 +231,11 @@ export class AppError extends Error {
 
   get status(): ErrorStatus {
     return ERRORS[this.id].status;
+  }
+
+  withWays(ways: readonly WayOn[]): this {
+    this.ways = ways;
+    return this;
   }
 }
 

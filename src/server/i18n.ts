@@ -16,7 +16,7 @@ const ja = {
   "site.skip": "本文へ移動",
   "site.breadcrumbs": "現在位置",
   "site.language": "表示言語",
-  "site.footer": "このページは Shinchoku が表示しています。掲載内容は各自治体の公表資料によります。",
+  "site.footer": "掲載内容は、各自治体が公表した資料に基づいています。",
   "site.home": "トップ",
 
   "home.title": "自治体一覧",
@@ -59,7 +59,7 @@ const ja = {
   "summary.chartLine": "{row}: {counts}",
 
   "list.heading": "取組項目一覧",
-  "list.caption": "取組項目一覧（{fy}）",
+  "list.caption": "取組項目一覧 {fy}",
   "list.count": "{total}件中{shown}件を表示しています。",
   "list.none": "条件に合う取組項目はありません。",
   "filter.heading": "絞り込み",
@@ -129,11 +129,12 @@ const ja = {
 
   "error.heading": "エラー",
   "error.back": "トップページへ戻る",
+  "error.waysOn": "こちらのページをご覧ください",
   "error.fields": "確認が必要な項目",
 
   "apiDocs.title": "API リファレンス",
   "apiDocs.lead": "Shinchoku の JSON API（/api/v1）です。この説明は OpenAPI 文書から作られています。",
-  "apiDocs.document": "OpenAPI 文書（JSON）",
+  "apiDocs.document": "OpenAPI 文書（JSON、OpenAPI {version}）",
   "apiDocs.parameters": "パラメーター",
   "apiDocs.responses": "応答",
   "apiDocs.name": "名前",
@@ -160,7 +161,7 @@ const en: Record<keyof typeof ja, string> = {
   "site.skip": "Skip to main content",
   "site.breadcrumbs": "Breadcrumb",
   "site.language": "Language",
-  "site.footer": "Served by Shinchoku. The content comes from each organization's published documents.",
+  "site.footer": "The content is based on the documents each organization has published.",
   "site.home": "Home",
 
   "home.title": "Organizations",
@@ -274,11 +275,12 @@ const en: Record<keyof typeof ja, string> = {
 
   "error.heading": "Error",
   "error.back": "Back to the home page",
+  "error.waysOn": "You may be looking for",
   "error.fields": "Please check",
 
   "apiDocs.title": "API reference",
   "apiDocs.lead": "The JSON API of Shinchoku (/api/v1). This page is generated from the OpenAPI document.",
-  "apiDocs.document": "OpenAPI document (JSON)",
+  "apiDocs.document": "OpenAPI document (JSON, OpenAPI {version})",
   "apiDocs.parameters": "Parameters",
   "apiDocs.responses": "Responses",
   "apiDocs.name": "Name",

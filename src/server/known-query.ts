@@ -109,9 +109,9 @@ export function unknownParametersError(
     fields.push({
       name: "…",
       in: "query",
-      message: `ほかに ${more} 個の使えないパラメーターがあります。`,
+      message: `ほかに${more}個の使えないパラメーターがあります。`,
       messageEn: `${more} more parameters that are not taken.`,
-      label: { ja: `ほか ${more} 個`, en: `${more} more` },
+      label: { ja: `ほか${more}個`, en: `${more} more` },
     });
   }
   return new AppError("request.invalid", {}, fields);

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { formatFiscalYear } from "../domain/era.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import type {
   InitiativeHistory,
@@ -8,8 +9,9 @@ import type {
   PublicationRecord,
 } from "../store/types.ts";
 import type { AppEnv } from "./env.ts";
-import { AppError } from "./errors.ts";
+import { AppError, type WayOn } from "./errors.ts";
 import { initiativeHistory } from "./initiative-history.ts";
+import { orgPath, planPath } from "./page-context.ts";
 
 /**
  * The "load" step of public pages and the API: each returns what was asked for or throws the AppError
@@ -29,7 +31,10 @@ export interface PublishedPlan extends PlanRecord {
 
 export async function loadOrganization(c: Context<AppEnv>, slug: string): Promise<OrganizationRecord> {
   const organization = await c.get("store").organizations.findBySlug(slug);
-  if (!organization) throw new AppError("organization.not-found", { org: slug });
+  if (!organization)
+    throw new AppError("organization.not-found", { org: slug }).withWays([
+      { label: { ja: "自治体一覧", en: "Organizations" }, path: "/" },
+    ]);
   c.set("cacheScope", organization.id);
   return organization;
 }
@@ -84,8 +89,40 @@ export async function loadPlanOf(
   planId: number,
 ): Promise<PublishedPlan> {
   const [plan] = groupPlans(await c.get("store").publications.listLatest(organization.id, planId));
-  if (!plan) throw new AppError("plan.not-found", { planId: String(planId) });
+  if (!plan)
+    throw new AppError("plan.not-found", { planId: String(planId) }).withWays([plansOf(organization)]);
+  organizationOfPlan.set(plan, organization);
   return plan;
+}
+
+/** The organization a plan was reached under, for the ways on from a page of it that is not found. */
+const organizationOfPlan = new WeakMap<PublishedPlan, OrganizationRecord>();
+
+function plansOf(organization: OrganizationRecord): WayOn {
+  return {
+    label: { ja: "{source}の計画一覧", en: "Plans of {source}" },
+    source: organization.name,
+    path: orgPath(organization.slug),
+  };
+}
+
+/** The plan's latest published year and the organization's plans: where a reader goes on from a 404. */
+export function waysFrom(plan: PublishedPlan): WayOn[] {
+  const organization = organizationOfPlan.get(plan);
+  if (!organization) return [];
+  const latest = plan.rounds.at(-1);
+  const ways: WayOn[] = [];
+  if (latest)
+    ways.push({
+      label: {
+        ja: `{source}（${formatFiscalYear(latest.fiscalYear)}の進行管理）`,
+        en: `{source} (FY${latest.fiscalYear})`,
+      },
+      source: plan.title,
+      path: planPath(organization.slug, plan.id, latest.fiscalYear),
+    });
+  ways.push(plansOf(organization));
+  return ways;
 }
 
 /** A published plan by id alone (the API), with its organization. */
@@ -101,7 +138,11 @@ export async function loadPlan(
 
 export function findRound(plan: PublishedPlan, fiscalYear: number): PublicationRecord {
   const round = plan.rounds.find((r) => r.fiscalYear === fiscalYear);
-  if (!round) throw new AppError("round.not-found", { fiscalYear: String(fiscalYear) });
+  if (!round)
+    throw new AppError("round.not-found", {
+      fiscalYear: String(fiscalYear),
+      published: plan.rounds.map((r) => r.fiscalYear).join(","),
+    }).withWays(waysFrom(plan));
   return round;
 }
 
@@ -131,6 +172,7 @@ export async function loadInitiativeHistory(
 ): Promise<InitiativeHistory> {
   const publications = await Promise.all(plan.rounds.map((round) => loadPublication(c, round)));
   const history = initiativeHistory(plan, publications, number);
-  if (!history) throw new AppError("initiative.not-found", { number: String(number) });
+  if (!history)
+    throw new AppError("initiative.not-found", { number: String(number) }).withWays(waysFrom(plan));
   return history;
 }

@@ -81,7 +81,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       const pending = await store.pendingMigrations();
       if (pending.length > 0) {
         throw new Error(
-          `データベースが読み取り専用で、移行が必要です（未適用 ${pending.length}件）。書き込めるようにして shinchoku migrate を実行してください / the database is read-only and needs ${pending.length} migration(s)`,
+          `データベースが読み取り専用で、構造が最新ではありません（未適用の変更${pending.length}件）。書き込めるようにして shinchoku migrate を実行してください / the database is read-only and needs ${pending.length} migration(s)`,
         );
       }
     } else await store.migrate();

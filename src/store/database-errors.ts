@@ -83,7 +83,7 @@ const SYSTEM: Record<string, Cause> = {
 /** PostgreSQL's SQLSTATE classes and codes (https://www.postgresql.org/docs/current/errcodes-appendix.html). */
 const POSTGRES: Record<string, Cause> = {
   "57014": {
-    ja: "データベースの処理が時間の上限（statement_timeout）を超えたため取り消されました",
+    ja: "データベースの処理が時間の上限（データベースの URL の「statement_timeout」）を超えたため取り消されました",
     en: "the statement ran longer than statement_timeout and was cancelled",
   },
   "53100": {

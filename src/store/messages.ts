@@ -54,11 +54,12 @@ export const storeErrors = {
 
 /** Reasons a document is refused before anything is written; each names what to fix. */
 export const documentProblems = {
-  format: (format: unknown) => `文書の形式「${String(format)}」には対応していません。`,
+  format: (format: unknown) =>
+    `計画データの形式「${String(format)}」には対応していません。Shinchoku が書き出した計画データ（JSON形式）を指定してください。`,
   duplicateInitiative: (number: number) => `取組項目の番号 No.${number} が重複しています。`,
   duplicateKpiKey: (key: string) => `数値目標のキー「${key}」が重複しています。`,
   unknownRelist: (key: string, relistOf: string) =>
-    `数値目標「${key}」の再掲元「${relistOf}」が文書にありません。`,
+    `数値目標「${key}」の再掲元「${relistOf}」がこの計画データにありません。`,
   relistCycle: (key: string) => `数値目標「${key}」の再掲元をたどると元に戻ってしまいます。`,
   relistSameInitiative: (key: string) => `数値目標「${key}」は同じ取組項目の数値目標を再掲しています。`,
 };

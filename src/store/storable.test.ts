@@ -21,7 +21,7 @@ const unstorable: [string, (doc: PlanDocument) => void, string][] = [
     (doc) => {
       doc.round.fiscalYear = 9998;
     },
-    "取り込めません。報告の年度（9998）は 1900～2999 の整数（西暦の年度）でなければなりません。",
+    "取り込めません。報告の年度（9998）は西暦の年度で、1900～2999の整数で書いてください。",
   ],
   [
     "initiative No. 2^31",
@@ -29,7 +29,7 @@ const unstorable: [string, (doc: PlanDocument) => void, string][] = [
       const first = doc.policies[0]?.initiatives[0];
       if (first) first.number = 2 ** 31;
     },
-    "取り込めません。取組項目の番号 No.2147483648 は 1～1000000 の整数でなければなりません。",
+    "取り込めません。取組項目の番号（No.）「2147483648」は1～1000000の整数で書いてください。",
   ],
   [
     "a NUL byte in a title",

@@ -371,7 +371,7 @@ export function kpiReading(
   value: ReturnType<typeof parseKpiValue>,
   context: ReturnType<typeof kpiParseContext>,
 ): string {
-  if (value.kind === "text") return "数値として読めません（文字のまま公表されます）";
+  if (value.kind === "text") return "数値として読み取れません（文字のまま公表されます）";
   if (value.kind === "none") return value.text.trim() === "" ? "（空欄）" : "値なし";
   if (value.kind === "money" && value.yen !== undefined)
     return `${value.text} → ${formatNumber(value.yen)}円`;

@@ -76,7 +76,7 @@ describe("the department's entry page in a browser", () => {
       await page.getByLabel(/外部評価事業件数/).fill("1,2,00件");
       await expect
         .poll(() => page.locator("#kpi-8-2-reading").textContent())
-        .toContain("数値として読めません（文字のまま公表されます）");
+        .toContain("数値として読み取れません（文字のまま公表されます）");
       expect(await page.locator("#kpi-8-2-reading").getAttribute("aria-live")).toBe("polite");
       await page.screenshot({ path: `${SCREENS}/entry-live-reading.png`, fullPage: true });
       // Nothing refused by the content security policy.

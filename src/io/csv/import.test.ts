@@ -140,7 +140,9 @@ describe("importCsv: bad cells", () => {
       field: "policies[0].initiatives[0].grade",
     });
     expect(bad?.sheet).toBeUndefined();
-    expect(bad?.message).toBe("取組項目 No.1 の進捗状況「□」は評価の尺度（◎・○・△・×）にありません");
+    expect(bad?.message).toBe(
+      "取組項目 No.1 の進捗状況「□」は評価の段階にありません。◎・○・△・×のいずれかに直してください",
+    );
   });
 
   it("reports a number that is not one, and skips its continuation rows with it", () => {
@@ -186,7 +188,7 @@ describe("importCsv: bad cells", () => {
       [
         "mapping.column-not-found",
         "columns.title",
-        "列の対応表の「columns.title」: 見出し「取組の名称」の列が見出し行（1～2 行目）にありません",
+        "列の対応表の「columns.title」: 見出し「取組の名称」の列が見出し行（1～2行目）にありません。見出しの文字を確認してください",
       ],
     ]);
   });

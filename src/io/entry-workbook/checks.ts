@@ -42,8 +42,8 @@ export function entryValueProblem(field: EntryFieldKind, value: string): string 
       : undefined;
   }
   if (length > limit)
-    return `${FIELD_NAMES[field]}は ${limit.toLocaleString("ja-JP")} 文字以内にしてください（いまは ${length.toLocaleString("ja-JP")} 文字）。`;
+    return `${FIELD_NAMES[field]}は${limit.toLocaleString("ja-JP")}文字以内にしてください（いまは${length.toLocaleString("ja-JP")}文字）。`;
   if (field === "kpi" && value.includes("\n"))
-    return "現状値に改行は使えません。1 行で書いてください（注記は「(素案)」のように括弧で書けます）。";
+    return "現状値に改行は使えません。1行で書いてください（注記は「(素案)」のように括弧で書けます）。";
   return undefined;
 }

@@ -240,7 +240,7 @@ describe("the entry workbook", () => {
       await problems((sheet) => {
         sheet.getCell("G6").value = "x".repeat(1001);
       }),
-    ).toEqual([["入力票", "G6", "No.1：現状値は 1,000 文字以内にしてください（いまは 1,001 文字）。"]]);
+    ).toEqual([["入力票", "G6", "No.1：現状値は1,000文字以内にしてください（いまは1,001文字）。"]]);
     const moved = await problems((sheet) => {
       sheet.getCell("C9").value = "(H) 令和3年度目標";
     });
@@ -259,7 +259,7 @@ describe("the entry workbook", () => {
       [
         "_shinchoku",
         "B6",
-        "入力票の情報（所管課）が読めません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。",
+        "入力票の情報（所管課）を読み取れません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。",
       ],
     ]);
 
@@ -270,7 +270,7 @@ describe("the entry workbook", () => {
     if (!foreign.ok) expect(foreign.problems[0]?.message).toContain("シート「_shinchoku」がありません");
     const notZip = await readEntryWorkbook(new TextEncoder().encode("No.\t取組項目\n"));
     expect(notZip.ok ? "" : notZip.problems[0]?.message).toMatch(
-      /^Excel ファイル（\.xlsx）として読めません。/,
+      /^Excel ファイル（\.xlsx）として読み取れません。/,
     );
   });
 });

@@ -79,14 +79,14 @@ export async function readEntryWorkbook(
   if (!archive.ok)
     return fail(
       "limit" in archive
-        ? `ファイルの中身が大きすぎるため読めません（${archive.limit.message}）。`
-        : `Excel ファイル（.xlsx）として読めません。${NOT_OURS}`,
+        ? `ファイルの中身が大きすぎるため読み取れません（${archive.limit.message}）。`
+        : `Excel ファイル（.xlsx）として読み取れません。${NOT_OURS}`,
     );
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch {
-    return fail(`Excel ファイル（.xlsx）として読めません。${NOT_OURS}`);
+    return fail(`Excel ファイル（.xlsx）として読み取れません。${NOT_OURS}`);
   }
   try {
     return readLoaded(workbook);
@@ -110,7 +110,7 @@ function readLoaded(workbook: ExcelJS.Workbook): EntryWorkbookRead {
     problems.push({
       sheet: META_SHEET,
       cell: at(row, column),
-      message: `入力票の情報（${what}）が読めません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。`,
+      message: `入力票の情報（${what}）を読み取れません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。`,
     });
   if (text(META_KEYS.format, 2) !== ENTRY_WORKBOOK_FORMAT) {
     return {
@@ -119,7 +119,7 @@ function readLoaded(workbook: ExcelJS.Workbook): EntryWorkbookRead {
         {
           sheet: META_SHEET,
           cell: at(META_KEYS.format, 2),
-          message: `${NOT_OURS}（形式「${text(META_KEYS.format, 2).slice(0, 40)}」は読めません）`,
+          message: `${NOT_OURS}（形式「${text(META_KEYS.format, 2).slice(0, 40)}」は読み取れません）`,
         },
       ],
     };

@@ -270,7 +270,7 @@ describe("exportXlsx: the seed's progress table", () => {
     expect(names).toEqual((kpis.getRow(1).values as unknown[]).slice(1));
     const row = names.indexOf("達成率 (%)") + 2;
     expect(notes.getCell(row, 2).value).toBe("数値（%）");
-    expect(String(notes.getCell(row, 3).value)).toContain("100.0 で目標どおり");
+    expect(String(notes.getCell(row, 3).value)).toContain("100.0で目標どおり");
   });
 
   it("sets the workbook properties", () => {

@@ -72,7 +72,7 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, foo
 /** Height Excel gives a row with no height of its own (default font Calibri 11). */
 const DEFAULT_ROW_HEIGHT = 15;
 
-const TRUNCATION_MARK = "…（Excel のセルの上限 32,767 文字を超えるため、以下を省略しました）";
+const TRUNCATION_MARK = "…（Excel のセルの上限32,767文字を超えるため、以下を省略しました）";
 
 type XlsxCode = "xlsx.cell-truncated";
 
@@ -80,7 +80,7 @@ export const XLSX_EXPORT_MESSAGES: MessageCatalog<XlsxCode> = {
   "xlsx.cell-truncated": {
     severity: "warning",
     ja: (p) =>
-      `セル ${p.sheet}!${p.cell} の文字数（${p.length} 文字）が Excel の上限 32,767 文字を超えるため、末尾を省略しました`,
+      `セル ${p.sheet}!${p.cell} の文字数（${p.length}文字）が Excel の上限32,767文字を超えるため、末尾を省略しました。全文は CSV か計画データ（JSON形式）で確認してください`,
     en: (p) =>
       `Cell ${p.sheet}!${p.cell} holds ${p.length} characters, more than Excel's limit of 32,767; the end was cut`,
   },

@@ -42,7 +42,7 @@ describe("importPlanDocumentJson", () => {
       [
         "format",
         "error",
-        '「format」が "shinchoku.plan/v2"（または "shinchoku.plan/v1"）ではありません（"shinchoku.plan/v3"）。Shinchoku の計画データ（書き出した JSON形式のファイル）ではないか、対応していない版です',
+        "項目「format」が「shinchoku.plan/v2」でも「shinchoku.plan/v1」でもありません（「shinchoku.plan/v3」）。Shinchoku が書き出した計画データ（JSON形式）ではないか、対応していない版です。Shinchoku から書き出し直したファイルを指定してください",
       ],
     ]);
     expect(messages("[1, 2]")[0]?.[0]).toBe("format");
@@ -68,39 +68,27 @@ describe("importPlanDocumentJson", () => {
       [
         "plan.startFiscalYear",
         "error",
-        "項目「plan.startFiscalYear」: 数値でなければなりません（文字列が書かれています）",
+        "項目「startFiscalYear」: 数値でなければなりません（文字列が書かれています）",
       ],
       [
         "round.asOf",
         "error",
-        "項目「round.asOf」: yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
+        "項目「asOf」: 日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください",
       ],
-      ["policies[0].title", "error", "項目「policies[0].title」: 必須の項目がありません"],
+      ["policies[0].title", "error", "項目「title」: 必須の項目がありません"],
       [
         "policies[0].initiatives[1].grade",
         "error",
-        '項目「policies[0].initiatives[1].grade」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
+        "項目「grade」: 「E」は使えません。A・B・C・Dのいずれかに直してください",
       ],
       [
         "policies[1].initiatives[0].kpis[0].relisted",
         "error",
-        "項目「policies[1].initiatives[0].kpis[0].relisted」: 真偽値（true / false）でなければなりません（文字列が書かれています）",
+        "項目「relisted」: 真偽値（true / false）でなければなりません（文字列が書かれています）",
       ],
-      [
-        "policies[1].initiatives[0].kpis[0].baseline",
-        "error",
-        "項目「policies[1].initiatives[0].kpis[0].baseline」: 必須の項目がありません",
-      ],
-      [
-        "policies[1].initiatives[0].kpis[0].target",
-        "error",
-        "項目「policies[1].initiatives[0].kpis[0].target」: 必須の項目がありません",
-      ],
-      [
-        "policies[1].initiatives[0].kpis[0].current",
-        "error",
-        "項目「policies[1].initiatives[0].kpis[0].current」: 必須の項目がありません",
-      ],
+      ["policies[1].initiatives[0].kpis[0].baseline", "error", "項目「baseline」: 必須の項目がありません"],
+      ["policies[1].initiatives[0].kpis[0].target", "error", "項目「target」: 必須の項目がありません"],
+      ["policies[1].initiatives[0].kpis[0].current", "error", "項目「current」: 必須の項目がありません"],
     ]);
     expect(importPlanDocumentJson(JSON.stringify(doc)).document).toBeNull();
   });
@@ -112,6 +100,10 @@ describe("importPlanDocumentJson", () => {
     expect(result.diagnostics.map((d) => [d.field, d.severity, d.code])).toEqual([
       ["plan.titel", "warning", "json.unknown-field"],
     ]);
+    // 「つづり」, and the names the plan takes, so the reader sees 「title」 beside 「titel」.
+    expect(result.diagnostics[0]?.message).toMatch(
+      /^項目「titel」は計画データにないため読み飛ばしました。つづりを確かめてください（使える項目: title、.*startFiscalYear.*）$/,
+    );
     expect(result.document?.plan).toEqual({
       title: "行政改革後期アクションプラン",
       startFiscalYear: 2017,
@@ -168,8 +160,12 @@ describe("importPlanDocumentJson", () => {
       ["json.grade-summary-recounted", "warning", "gradeSummary"],
     ]);
     expect(result.document?.gradeSummary).toEqual({ A: 2, B: 0, C: 1, D: 0 });
+    // The first of two equal numbers by its line (the document is one line here), with the fix.
+    expect(result.diagnostics[0]?.message).toBe(
+      "取組項目 No.1 が重複しています（最初は1行目）。どちらかの番号を直してください",
+    );
     expect(result.diagnostics[3]?.message).toBe(
-      "gradeSummary（A 1・B 0・C 0・D 0）が各取組項目の進捗状況の集計（A 2・B 0・C 1・D 0）と違うため、数え直しました",
+      "本部会評価の件数（A 1・B 0・C 0・D 0）が各取組項目の進捗状況を数えた件数（A 2・B 0・C 1・D 0）と違うため、数え直しました",
     );
   });
 
@@ -194,7 +190,7 @@ describe("findings in a JSON file point at its lines", () => {
     const grade = result.diagnostics.find((d) => d.field === "policies[0].initiatives[1].grade");
     expect(grade?.line).toBe(gradeLine);
     expect(formatDiagnostic(grade as Diagnostic)).toBe(
-      `エラー（${gradeLine}行目）: 項目「policies[0].initiatives[1].grade」: "A" / "B" / "C" / "D" のいずれかでなければなりません`,
+      `エラー（${gradeLine}行目）: 項目「grade」: 「E」は使えません。A・B・C・Dのいずれかに直してください`,
     );
 
     const broken = importPlanDocumentJson('{\n  "format": "shinchoku.plan/v2",\n  "plan": {\n}');

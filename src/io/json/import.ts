@@ -45,7 +45,7 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   "json.format": {
     severity: "error",
     ja: (p) =>
-      `「format」が "${PLAN_DOCUMENT_FORMAT}"（または "${PLAN_DOCUMENT_FORMAT_V1}"）ではありません（${p.found}）。Shinchoku の計画データ（書き出した JSON形式のファイル）ではないか、対応していない版です`,
+      `項目「format」が「${PLAN_DOCUMENT_FORMAT}」でも「${PLAN_DOCUMENT_FORMAT_V1}」でもありません（${p.found}）。Shinchoku が書き出した計画データ（JSON形式）ではないか、対応していない版です。Shinchoku から書き出し直したファイルを指定してください`,
     en: (p) =>
       `"format" is not "${PLAN_DOCUMENT_FORMAT}" (or "${PLAN_DOCUMENT_FORMAT_V1}") (${p.found}): not a Shinchoku plan document, or an unsupported version`,
   },
@@ -56,8 +56,10 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   },
   "json.unknown-field": {
     severity: "warning",
-    ja: (p) => `項目「${p.path}」は計画データにないため読み飛ばしました。つづりを確かめてください`,
-    en: (p) => `"${p.path}": not a field of the plan document; ignored (check the spelling)`,
+    ja: (p) =>
+      `項目「${p.path}」は計画データにないため読み飛ばしました。つづりを確かめてください${p.allowed ? `（使える項目: ${p.allowed}）` : ""}`,
+    en: (p) =>
+      `"${p.path}": not a field of the plan document; ignored (check the spelling)${p.allowedEn ? ` (allowed: ${p.allowedEn})` : ""}`,
   },
   "json.plan-period": {
     severity: "error",
@@ -66,23 +68,24 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   },
   "json.duplicate-number": {
     severity: "error",
-    ja: (p) => `取組項目 ${withNumberSign(p.number)} が重複しています（最初は ${p.first}）`,
-    en: (p) => `Initiative ${withNumberSign(p.number, " ")} appears twice (first at ${p.first})`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} が重複しています${p.first}。どちらかの番号を直してください`,
+    en: (p) => `Initiative ${withNumberSign(p.number, " ")} appears twice (first at ${p.firstEn})`,
   },
   "json.duplicate-kpi-key": {
     severity: "error",
-    ja: (p) => `数値目標の key「${p.key}」が重複しています（最初は ${p.first}）`,
-    en: (p) => `The KPI key "${p.key}" appears twice (first at ${p.first})`,
+    ja: (p) => `数値目標のキー「${p.key}」が重複しています${p.first}。別のキーにしてください`,
+    en: (p) => `The KPI key "${p.key}" appears twice (first at ${p.firstEn})`,
   },
   "json.relist-missing": {
     severity: "warning",
-    ja: (p) => `再掲元の数値目標「${p.key}」がこのドキュメントにありません`,
+    ja: (p) => `再掲元の数値目標「${p.key}」がこの計画データにありません`,
     en: (p) => `The relisted KPI's original "${p.key}" is not in this document`,
   },
   "json.grade-summary-recounted": {
     severity: "warning",
     ja: (p) =>
-      `gradeSummary（${p.stored}）が各取組項目の進捗状況の集計（${p.counted}）と違うため、数え直しました`,
+      `本部会評価の件数（${p.stored}）が各取組項目の進捗状況を数えた件数（${p.counted}）と違うため、数え直しました`,
     en: (p) =>
       `gradeSummary (${p.storedEn}) differs from the grades of the initiatives (${p.countedEn}); recounted`,
   },
@@ -143,7 +146,7 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
   const format = (data as { format?: unknown } | null)?.format;
   if (format === PLAN_DOCUMENT_FORMAT_V1) data = upgradeV1(data as Record<string, unknown>);
   else if (format !== PLAN_DOCUMENT_FORMAT) {
-    const found = format === undefined ? "format がありません" : `"${String(format)}"`;
+    const found = format === undefined ? "項目がありません" : `「${String(format)}」`;
     return failure([diag("json.format", { found }, "format")]);
   }
 
@@ -156,7 +159,18 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
   let parsed = validatePlanDocument(data, true, limits);
   if (!parsed.success && "issues" in parsed && parsed.issues.every((i) => i.code === "unrecognized_keys")) {
     for (const f of zodFindings(parsed.issues, data))
-      warnings.push(at(diag("json.unknown-field", { path: f.path }, f.path)));
+      warnings.push(
+        at(
+          diag(
+            "json.unknown-field",
+            {
+              path: shortPath(f.path, lineOf),
+              ...(f.allowed ? { allowed: f.allowed.join("、"), allowedEn: f.allowed.join(", ") } : {}),
+            },
+            f.path,
+          ),
+        ),
+      );
     parsed = validatePlanDocument(data, false, limits);
   }
   if (!parsed.success && "limit" in parsed) return failure([parsed.limit]);
@@ -166,11 +180,13 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
       data,
     );
     return failure(
-      findings.map((f) => at(diag("json.invalid", { path: f.path, reason: f.ja, reasonEn: f.en }, f.path))),
+      findings.map((f) =>
+        at(diag("json.invalid", { path: shortPath(f.path, lineOf), reason: f.ja, reasonEn: f.en }, f.path)),
+      ),
     );
   }
   const document = toDocument(parsed.data);
-  const findings = [...warnings, ...check(document).map(at)];
+  const findings = [...warnings, ...check(document, lineOf).map(at)];
   document.diagnostics = [...document.diagnostics, ...findings];
   return { document, diagnostics: findings };
 }
@@ -205,7 +221,25 @@ function toDocument(data: ParsedPlanDocument): PlanDocument {
   } as PlanDocument;
 }
 
-function check(doc: PlanDocument): Diagnostic[] {
+/**
+ * A field as the finding names it: with its line known (「エラー（116行目）」) its own name is enough
+ * (「grade」), the rest of the path (policies[0].initiatives[1]) is what the line already says.
+ */
+function shortPath(path: string, lineOf: (field: string) => number | undefined): string {
+  if (lineOf(path) === undefined) return path;
+  return /(?:^|\.)([^.]+)$/.exec(path)?.[1] ?? path;
+}
+
+/** Where the first of two equal numbers or keys is: its line when known, else its place in the document. */
+function firstPlace(
+  field: string,
+  lineOf: (field: string) => number | undefined,
+): { ja: string; en: string } {
+  const line = lineOf(field);
+  return line === undefined ? { ja: "", en: field } : { ja: `（最初は${line}行目）`, en: `line ${line}` };
+}
+
+function check(doc: PlanDocument, lineOf: (field: string) => number | undefined): Diagnostic[] {
   const found: Diagnostic[] = [];
   if (doc.plan.endFiscalYear < doc.plan.startFiscalYear) {
     found.push(
@@ -224,20 +258,32 @@ function check(doc: PlanDocument): Diagnostic[] {
       const label = initiativeNumberLabel(initiative);
       const writtenKey = initiativeNumberKey(label);
       const firstWritten = written.get(writtenKey);
-      if (first)
-        found.push(diag("json.duplicate-number", { number: initiative.number, first }, `${field}.number`));
-      else if (firstWritten) {
-        const place = `${field}.${initiative.numberText === undefined ? "number" : "numberText"}`;
-        found.push(diag("json.duplicate-number", { number: label, first: firstWritten }, place));
-      }
+      const duplicate = (number: number | string, firstField: string, place: string) => {
+        const at = firstPlace(firstField, lineOf);
+        found.push(diag("json.duplicate-number", { number, first: at.ja, firstEn: at.en }, place));
+      };
+      if (first) duplicate(initiative.number, `${first}.number`, `${field}.number`);
+      else if (firstWritten)
+        duplicate(
+          label,
+          `${firstWritten}.number`,
+          `${field}.${initiative.numberText === undefined ? "number" : "numberText"}`,
+        );
       if (!first) numbers.set(initiative.number, field);
       if (!firstWritten) written.set(writtenKey, field);
       initiative.kpis.forEach((kpi, k) => {
         const kpiField = `${field}.kpis[${k}]`;
         const firstKey = keys.get(kpi.key);
-        if (firstKey)
-          found.push(diag("json.duplicate-kpi-key", { key: kpi.key, first: firstKey }, `${kpiField}.key`));
-        else keys.set(kpi.key, kpiField);
+        if (firstKey) {
+          const place = firstPlace(`${firstKey}.key`, lineOf);
+          found.push(
+            diag(
+              "json.duplicate-kpi-key",
+              { key: kpi.key, first: place.ja, firstEn: place.en },
+              `${kpiField}.key`,
+            ),
+          );
+        } else keys.set(kpi.key, kpiField);
         if (kpi.relistOf !== undefined) relists.push({ key: kpi.relistOf, field: `${kpiField}.relistOf` });
       });
     });

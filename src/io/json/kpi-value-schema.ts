@@ -8,7 +8,7 @@ import { KPI_VALUE_KINDS, type KpiValue, STAGES } from "../../domain/kpi-value.t
  * with it. The domain type stays the definition; `satisfies` below keeps the two in step.
  */
 export const isoDateSchema = z.string().refine(isValidIsoDate, {
-  message: "yyyy-mm-dd の実在する日付でなければなりません（例: 2020-03-31）",
+  message: "日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください",
   params: { en: "must be an existing date written yyyy-mm-dd (e.g. 2020-03-31)" },
 });
 const isoMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);

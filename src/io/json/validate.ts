@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { type ImportLimits, limitExceeded } from "../limits.ts";
 import { type ParsedPlanDocument, planDocumentParts } from "./schema.ts";
+import { allowedKeysAt } from "./zod-messages.ts";
 
 type Issue = z.core.$ZodIssue;
 
@@ -46,6 +47,12 @@ export function jsonDepth(text: string, max: number): number {
  * and diagnostic), stops after MAX_ISSUES findings, and refuses more initiatives or KPIs than the
  * limits allow before validating them: the work and the findings stay bounded whatever the input.
  */
+/** The names allowed where an unknown one was found, for the 「つづり」 finding. */
+function allowedOf(schema: z.ZodType, path: readonly PropertyKey[]): { allowed?: string[] } {
+  const allowed = allowedKeysAt(schema, path);
+  return allowed ? { allowed } : {};
+}
+
 export function validatePlanDocument(data: unknown, strict: boolean, limits: ImportLimits): Validated {
   // A document naming its own grade scale takes its codes (checkPlanDocument checks them); else A–D.
   const plan = (data as { plan?: { gradeScale?: unknown } } | null)?.plan;
@@ -62,7 +69,12 @@ export function validatePlanDocument(data: unknown, strict: boolean, limits: Imp
       if (full()) break;
       const moved: Issue =
         issue.code === "unrecognized_keys"
-          ? { ...issue, path: [...path, ...issue.path], keys: issue.keys.slice(0, MAX_ISSUES - findings) }
+          ? {
+              ...issue,
+              path: [...path, ...issue.path],
+              keys: issue.keys.slice(0, MAX_ISSUES - findings),
+              ...allowedOf(schema, issue.path),
+            }
           : ({ ...issue, path: [...path, ...issue.path] } as Issue);
       findings += moved.code === "unrecognized_keys" ? moved.keys.length : 1;
       issues.push(moved);

@@ -9,6 +9,8 @@ export interface JsonFinding {
   path: string;
   ja: string;
   en: string;
+  /** For an unknown field: the names allowed where it was found. */
+  allowed?: string[];
 }
 
 type Issue = z.core.$ZodIssue;
@@ -42,13 +44,19 @@ function typeName(type: string): { ja: string; en: string } {
   return TYPE_NAMES[type] ?? { ja: type, en: type };
 }
 
-/** The JSON type of the value found at `path` in the input, in words. */
-function receivedType(input: unknown, path: readonly PathKey[]): string {
+function valueAt(input: unknown, path: readonly PathKey[]): unknown {
   let value: unknown = input;
   for (const key of path) {
-    if (value === null || typeof value !== "object") return "undefined";
+    if (value === null || typeof value !== "object") return undefined;
     value = (value as Record<PropertyKey, unknown>)[key as string];
   }
+  return value;
+}
+
+/** The JSON type of the value found at `path` in the input. */
+function receivedType(input: unknown, path: readonly PathKey[]): string {
+  const value = valueAt(input, path);
+  if (value === undefined) return "undefined";
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number" && !Number.isInteger(value)) return "number";
@@ -63,6 +71,59 @@ function sizeUnit(origin: string | undefined): { ja: string; en: string } {
   if (origin === "string") return { ja: "文字", en: "characters" };
   if (origin === "array" || origin === "set") return { ja: "個", en: "items" };
   return { ja: "", en: "" };
+}
+
+/**
+ * The names an object takes where a misspelt one was found (「つづり」 findings list them). zod's
+ * issue does not say, so the schema is walked along the issue's path; undefined where it cannot
+ * tell (a union of objects, a record).
+ */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let node: unknown = schema;
+  const step = (at: unknown): unknown => {
+    const def = (at as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return undefined;
+    if (
+      def.type === "optional" ||
+      def.type === "nullable" ||
+      def.type === "default" ||
+      def.type === "readonly"
+    )
+      return step(def.innerType);
+    if (def.type === "pipe") return step(def.in);
+    return at;
+  };
+  for (const key of path) {
+    node = step(node);
+    const def = (node as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+    if (def?.type === "object" && typeof key === "string") node = (def.shape as Record<string, unknown>)[key];
+    else if (def?.type === "array" && typeof key === "number") node = def.element;
+    else return undefined;
+  }
+  const def = (step(node) as { _zod?: { def?: Record<string, unknown> } } | undefined)?._zod?.def;
+  return def?.type === "object" ? Object.keys(def.shape as Record<string, unknown>) : undefined;
+}
+
+/** An unknown-key issue with the names allowed where it was found (see allowedKeysAt). */
+export type IssueWithAllowed = Issue & { allowed?: string[] };
+
+/** The issues of schema.safeParse, each unknown-key issue told the names allowed at its place. */
+export function withAllowedKeys(
+  issues: readonly Issue[],
+  schema: z.ZodType,
+  base: readonly PropertyKey[] = [],
+): Issue[] {
+  return issues.map((issue) => {
+    if (issue.code !== "unrecognized_keys") return issue;
+    const allowed = allowedKeysAt(schema, issue.path.slice(base.length));
+    return allowed ? ({ ...issue, allowed } as IssueWithAllowed) : issue;
+  });
+}
+
+/** 「使える項目: title、startFiscalYear」, or nothing when the names are not known. */
+export function allowedKeysText(allowed: readonly string[] | undefined): { ja: string; en: string } {
+  if (!allowed || allowed.length === 0) return { ja: "", en: "" };
+  return { ja: `（使える項目: ${allowed.join("、")}）`, en: ` (allowed: ${allowed.join(", ")})` };
 }
 
 /** One finding per zod issue; a union's alternatives are summarized by the one that got furthest. */
@@ -88,14 +149,19 @@ function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): Jso
         },
       ];
     }
-    case "invalid_value":
+    case "invalid_value": {
+      // The value written and the fix: 「「E」は使えません。A・B・C・Dのいずれかに直してください」.
+      const written = valueAt(input, path);
+      const shown =
+        typeof written === "string" || typeof written === "number" ? `「${written}」は使えません。` : "";
       return [
         {
           path: at,
-          ja: `${quoteValues(issue.values)} のいずれかでなければなりません`,
+          ja: `${shown}${issue.values.map((v) => (typeof v === "string" ? v : JSON.stringify(v))).join("・")}のいずれかに直してください`,
           en: `must be one of ${quoteValues(issue.values)}`,
         },
       ];
+    }
     case "too_small": {
       const unit = sizeUnit(issue.origin);
       const min = Number(issue.minimum);
@@ -129,11 +195,15 @@ function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): Jso
         },
       ];
     case "unrecognized_keys":
-      return issue.keys.map((key) => ({
-        path: formatJsonPath([...path, key]),
-        ja: "この項目は使えません。つづりを確かめてください",
-        en: "unknown field (check the spelling)",
-      }));
+      return issue.keys.map((key) => {
+        const allowed = allowedKeysText((issue as IssueWithAllowed).allowed);
+        return {
+          path: formatJsonPath([...path, key]),
+          ja: `この項目は使えません。つづりを確かめてください${allowed.ja}`,
+          en: `unknown field (check the spelling)${allowed.en}`,
+          ...((issue as IssueWithAllowed).allowed ? { allowed: (issue as IssueWithAllowed).allowed } : {}),
+        };
+      });
     case "invalid_union": {
       // The alternative with the fewest issues is the one the author most likely meant.
       const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
@@ -149,6 +219,6 @@ function findingsOf(issue: Issue, path: readonly PathKey[], input: unknown): Jso
 
 function formatName(format: string): { ja: string; en: string } {
   if (format === "regex") return { ja: "決められた形", en: "the expected pattern" };
-  if (format === "date") return { ja: "yyyy-mm-dd の日付", en: "a yyyy-mm-dd date" };
+  if (format === "date") return { ja: "「2020-03-31」の形の日付", en: "a yyyy-mm-dd date" };
   return { ja: format, en: format };
 }

@@ -50,8 +50,10 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "input.empty": TABLE_TEXT_MESSAGES["input.empty"],
   "input.binary": {
     severity: "error",
-    ja: () => "CSV（テキスト）として読み取れないファイルです",
-    en: () => "This file cannot be read as CSV text",
+    ja: () =>
+      "CSV（テキスト）として読み取れません（文字ではないデータを含んでいます）。取り込めるのは、集計表のテキスト（タブ区切り）、Excel（.xlsx）、CSV、計画データ（JSON形式）です",
+    en: () =>
+      "This file cannot be read as CSV text. Shinchoku imports the table as tab-separated text, Excel (.xlsx), CSV or a plan document (JSON)",
   },
   "input.not-xlsx": {
     severity: "error",
@@ -61,7 +63,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "input.replacement": TABLE_TEXT_MESSAGES["input.replacement"],
   "input.csv-syntax": {
     severity: "error",
-    ja: (p) => `CSV の書式が正しくありません（${p.line} 行目付近）: ${p.reason}`,
+    ja: (p) => `CSV の書式が正しくありません（${p.line}行目付近）: ${p.reason}`,
     en: (p) => `The CSV is malformed (near line ${p.line}): ${p.reason}`,
   },
   "sheet.missing": {
@@ -79,7 +81,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "title.unreadable": {
     severity: "error",
     ja: (p) =>
-      `表題「${p.text}」から${p.missing}を読み取れません（例: 行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在））`,
+      `表題「${p.text}」から${p.missing}を読み取れません。表題は「行政改革後期アクションプラン（平成29年度～令和3年度）進行管理集計表（令和2年3月31日現在）」のように書いてください`,
     en: (p) => `The ${p.missingEn} cannot be read from the title "${p.text}"`,
   },
   "header.unexpected": {
@@ -102,28 +104,28 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "mapping.column-not-found": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: 見出し「${p.header}」の列が見出し行（1～${p.headerRows} 行目）にありません`,
+      `列の対応表の「columns.${p.field}」: 見出し「${p.header}」の列が見出し行（1～${p.headerRows}行目）にありません。見出しの文字を確認してください`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": no column headed "${p.header}" in the header rows (1–${p.headerRows})`,
   },
   "mapping.header-rows-needed": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: 見出し名「${p.header}」で列を指定するには headerRows を 1 以上にしてください（列記号 "B" などでも指定できます）`,
+      `列の対応表の「columns.${p.field}」: 見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
   },
   "mapping.plan-missing": {
     severity: "error",
     ja: () =>
-      "計画名と計画期間が分かりません。列の対応表に plan（title, startFiscalYear, endFiscalYear）を書いてください",
+      "計画名と計画期間が分かりません。列の対応表に「plan」（「title」「startFiscalYear」「endFiscalYear」）を書いてください",
     en: () =>
       "The plan title and period are unknown: add plan (title, startFiscalYear, endFiscalYear) to the mapping file",
   },
   "mapping.report-missing": {
     severity: "error",
     ja: () =>
-      "報告の年度と基準日が分かりません。列の対応表に round（fiscalYear, asOf）を書くか、年度・現在の列を指定してください",
+      "報告の年度と基準日が分かりません。列の対応表に「round」（「fiscalYear」「asOf」）を書くか、年度・現在の列を指定してください",
     en: () =>
       "The reported fiscal year and as-of date are unknown: add round (fiscalYear, asOf) to the mapping file",
   },
@@ -134,7 +136,8 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "initiative.none": {
     severity: "error",
-    ja: () => "取組項目が 1 件もありません（No. の列に番号がある行が取組項目になります）",
+    ja: () =>
+      "取組項目が1件もありません。No. の列に番号がある行が取組項目になります。列の対応表の「columns.number」が No. の列を指しているか確認してください",
     en: () => "There is no initiative (rows with a number in the No. column are initiatives)",
   },
   "initiative.number-invalid": {
@@ -144,7 +147,8 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "initiative.duplicate-number": {
     severity: "error",
-    ja: (p) => `取組項目 ${withNumberSign(p.number)} が重複しています（最初は ${p.first}）`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} が重複しています（最初は${p.first}）。どちらかの番号を直してください`,
     en: (p) => `Initiative ${withNumberSign(p.number, " ")} appears twice (first at ${p.first})`,
   },
   "initiative.title-empty": TABLE_TEXT_MESSAGES["initiative.title-empty"],
@@ -152,7 +156,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "grade.invalid": {
     severity: "error",
     ja: (p) =>
-      `取組項目 ${withNumberSign(p.number)} の進捗状況「${p.grade}」は評価の尺度（${p.scale}）にありません`,
+      `取組項目 ${withNumberSign(p.number)} の進捗状況「${p.grade}」は評価の段階にありません。${p.scale}のいずれかに直してください`,
     en: (p) =>
       `The grade "${p.grade}" of initiative ${withNumberSign(p.number, " ")} is not on the scale (${p.scale})`,
   },
@@ -191,7 +195,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "footer.trailing": {
     severity: "error",
     ja: (p) =>
-      `本部会評価の欄の後に ${p.count} 行あります（最初は「${p.text}」）。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください`,
+      `本部会評価の欄の後に${p.count}行あります（最初は「${p.text}」）。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください`,
     en: (p) =>
       `${p.count} row(s) follow the grade summary (the first: "${p.text}"). Add --allow-partial to skip them`,
   },

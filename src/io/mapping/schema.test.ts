@@ -31,10 +31,13 @@ describe("parseMapping", () => {
       ["headerRows", "列の対応表の項目「headerRows」: 数値でなければなりません（文字列が書かれています）"],
       ["columns.title", "列の対応表の項目「columns.title」: 必須の項目がありません"],
       ["columns.grade", "列の対応表の項目「columns.grade」: 空にできません"],
-      ["columns.kpi", "列の対応表の項目「columns.kpi」: この項目は使えません。つづりを確かめてください"],
+      [
+        "columns.kpi",
+        "列の対応表の項目「columns.kpi」: この項目は使えません。つづりを確かめてください（使える項目: policy、number、title、departments、description、activities、kpiName、relisted、baseline、target、current、grade、committeeOpinion、nextYearGoal、fiscalYear、asOf）",
+      ],
       [
         'gradeScale["◎"]',
-        '列の対応表の項目「gradeScale["◎"]」: "A" / "B" / "C" / "D" のいずれかでなければなりません',
+        '列の対応表の項目「gradeScale["◎"]」: 「S」は使えません。A・B・C・Dのいずれかに直してください',
       ],
       [
         "plan.startFiscalYear",
@@ -44,7 +47,10 @@ describe("parseMapping", () => {
         "round.asOf",
         '列の対応表の項目「round.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
       ],
-      ["colums", "列の対応表の項目「colums」: この項目は使えません。つづりを確かめてください"],
+      [
+        "colums",
+        "列の対応表の項目「colums」: この項目は使えません。つづりを確かめてください（使える項目: sheet、headerRows、columns、departmentSeparator、grades、gradeScale、plan、round、organization、encoding、delimiter）",
+      ],
     ]);
   });
 

@@ -9,7 +9,7 @@ import {
   GRADES,
 } from "../../domain/grade.ts";
 import { jsonLineFinder, jsonSyntaxProblem } from "../json/json-lines.ts";
-import { formatJsonPath, zodFindings } from "../json/zod-messages.ts";
+import { formatJsonPath, withAllowedKeys, zodFindings } from "../json/zod-messages.ts";
 import { MAPPING_FIELDS, type MappingField } from "./fields.ts";
 import { sheetDiagnostic } from "./messages.ts";
 import { readFiscalYear } from "./read-rows.ts";
@@ -182,9 +182,10 @@ export function parseMapping(input: string | unknown): MappingParseResult {
     const asWritten = (path: string) => (renamed !== data ? path.replace(/^round\b/, "report") : path);
     return {
       mapping: null,
-      diagnostics: zodFindings(parsed.error.issues, renamed).map((f) =>
-        at(invalid(asWritten(f.path), f.ja, f.en)),
-      ),
+      diagnostics: zodFindings(
+        withAllowedKeys(parsed.error.issues, ownScale ? ownScaleMappingSchema : mappingSchema),
+        renamed,
+      ).map((f) => at(invalid(asWritten(f.path), f.ja, f.en))),
     };
   }
   const mapping = parsed.data;

@@ -21,7 +21,7 @@ describe("invalid fixtures", () => {
       { code: "initiative.truncated", severity: "error", line: 66 },
     ]);
     expect(result.diagnostics[1]?.message).toBe(
-      "取組項目 No.19 の行が途中で切れています。数値目標等 (E)、進捗状況 (F)、本部会意見 (G)、R2年度目標 (H) がありません",
+      "取組項目 No.19 の行が途中で切れています。数値目標等 (E)、進捗状況 (F)、本部会意見 (G)、R2年度目標 (H)がありません。セルの中の改行やタブで行が分かれていないか、表を最後まで写したかを確認してください",
     );
     // Everything before the cut is still there for the preview.
     const numbers = result.document?.policies.flatMap((p) => p.initiatives.map((i) => i.number));
@@ -54,7 +54,9 @@ describe("invalid fixtures", () => {
       expect.objectContaining({
         code: "input.binary",
         severity: "error",
-        message: "バイナリファイルのため読み取れません",
+        message: expect.stringContaining(
+          "取り込めるのは、集計表のテキスト（タブ区切り）、Excel（.xlsx）、CSV、計画データ（JSON形式）です",
+        ),
       }),
     ]);
   });

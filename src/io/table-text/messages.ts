@@ -47,13 +47,15 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "input.binary": {
     severity: "error",
-    ja: () => "バイナリファイルのため読み取れません",
-    en: () => "This is a binary file and cannot be read as a progress table",
+    ja: () =>
+      "集計表のテキストとして読み取れません（文字ではないデータを含んでいます）。取り込めるのは、集計表のテキスト（タブ区切り）、Excel（.xlsx）、CSV、計画データ（JSON形式）です。PDF や Word の場合は、表をテキストに書き出してから取り込んでください",
+    en: () =>
+      "This is not text and cannot be read as a progress table. Shinchoku imports the table as tab-separated text, Excel (.xlsx), CSV or a plan document (JSON); save a PDF or Word table as text first",
   },
   "input.replacement": {
     severity: "warning",
     ja: (p) =>
-      `文字コード（${p.encoding}）として読めない文字が ${p.count} 文字あり、「\uFFFD」に置き換えました`,
+      `文字コード（${p.encoding}）として読み取れない文字が${p.count}文字あり、「\uFFFD」に置き換えました。文字化けしていないか、取り込んだ内容を確認してください`,
     en: (p) => `${p.count} characters could not be decoded as ${p.encoding} and were replaced by "\uFFFD"`,
   },
   "input.cut": {
@@ -80,7 +82,7 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "title.repeated": {
     severity: "warning",
-    ja: (p) => `表題行が ${p.first} 行目と異なります。${p.first} 行目の表題を使います: 「${p.text}」`,
+    ja: (p) => `表題行が${p.first}行目と異なります。${p.first}行目の表題を使います: 「${p.text}」`,
     en: (p) => `This title line differs from the one on line ${p.first}, which is used: "${p.text}"`,
   },
   "header.missing": {
@@ -90,7 +92,7 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "header.inconsistent": {
     severity: "warning",
-    ja: (p) => `見出し「${p.text}」が ${p.first} 行目の見出し「${p.firstText}」と異なります`,
+    ja: (p) => `見出し「${p.text}」が${p.first}行目の見出し「${p.firstText}」と異なります`,
     en: (p) => `Header "${p.text}" differs from "${p.firstText}" on line ${p.first}`,
   },
   "report.fiscal-year-mismatch": {
@@ -109,12 +111,14 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "initiative.none": {
     severity: "error",
-    ja: () => "取組項目が 1 件もないため、集計表として読み取れません",
+    ja: () =>
+      "取組項目が1件もないため、集計表として読み取れません。No. の列に番号がある行があるか確認してください",
     en: () => "There is no initiative; this is not a progress table",
   },
   "initiative.duplicate-number": {
     severity: "error",
-    ja: (p) => `取組項目 ${withNumberSign(p.number)} が重複しています（最初は ${p.first} 行目）`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} が重複しています（最初は${p.first}行目）。どちらかの番号を直してください`,
     en: (p) => `Initiative ${withNumberSign(p.number, " ")} appears twice (first on line ${p.first})`,
   },
   "initiative.out-of-order": {
@@ -126,13 +130,13 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "initiative.truncated": {
     severity: "error",
-    ja: (p) => `取組項目 ${withNumberSign(p.number)} の行が途中で切れています。${p.fields} がありません`,
+    ja: (p) =>
+      `取組項目 ${withNumberSign(p.number)} の行が途中で切れています。${p.fields}がありません。セルの中の改行やタブで行が分かれていないか、表を最後まで写したかを確認してください`,
     en: (p) => `The row of initiative ${withNumberSign(p.number, " ")} is cut short: ${p.fieldsEn} missing`,
   },
   "initiative.cells-missing": {
     severity: "warning",
-    ja: (p) =>
-      `取組項目 ${withNumberSign(p.number)} の行に ${p.fields} のセルがありません（空として読みます）`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} の行に${p.fields}のセルがありません（空として読みます）`,
     en: (p) =>
       `The row of initiative ${withNumberSign(p.number, " ")} has no cell for ${p.fieldsEn} (read as empty)`,
   },
@@ -150,7 +154,7 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   "grade.invalid": {
     severity: "error",
     ja: (p) =>
-      `取組項目 ${withNumberSign(p.number)} の進捗状況「${p.grade}」は A・B・C・D のいずれでもありません`,
+      `取組項目 ${withNumberSign(p.number)} の進捗状況「${p.grade}」は A・B・C・D のいずれでもありません。A～Dのいずれかに直してください`,
     en: (p) =>
       `The grade "${p.grade}" of initiative ${withNumberSign(p.number, " ")} is not one of A, B, C, D`,
   },
@@ -201,7 +205,7 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "line.unrecognized": {
     severity: "warning",
-    ja: (p) => `集計表の一部として読めない行を読み飛ばしました: 「${p.text}」`,
+    ja: (p) => `集計表の一部として読み取れない行を読み飛ばしました: 「${p.text}」`,
     en: (p) => `Skipped a line that is not part of the table: "${p.text}"`,
   },
   "footer.missing": {
@@ -221,13 +225,13 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   "footer.trailing": {
     severity: "error",
     ja: (p) =>
-      `本部会評価の行（${p.footer} 行目）の後に ${p.count} 行あります（最初は ${p.first} 行目: 「${p.text}」）。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください`,
+      `本部会評価の行（${p.footer}行目）の後に${p.count}行あります。最初は${p.first}行目の「${p.text}」です。表の後に何かが付け足されています。読み飛ばして取り込む場合は --allow-partial を指定してください`,
     en: (p) =>
       `${p.count} line(s) follow the grade summary line (line ${p.footer}; the first on line ${p.first}: "${p.text}"). Add --allow-partial to skip them`,
   },
   "footer.repeated": {
     severity: "warning",
-    ja: (p) => `本部会評価の行がもう一度あります（${p.first} 行目の行を使います）`,
+    ja: (p) => `本部会評価の行がもう一度あります（${p.first}行目の行を使います）`,
     en: (p) => `The grade summary line appears again (the one on line ${p.first} is used)`,
   },
 };

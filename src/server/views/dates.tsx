@@ -74,9 +74,17 @@ export function planPeriodText(plan: { startFiscalYear: number; endFiscalYear: n
   return `${era}（${plan.startFiscalYear}～${plan.endFiscalYear}年度）`;
 }
 
-/** 和暦 in a <time>, the 西暦 beside it (its visible counterpart, not only a tooltip). */
-export function JapaneseDate(props: { iso: string; ui: Ui }) {
+/**
+ * 和暦 in a <time>, the 西暦 beside it (its visible counterpart, not only a tooltip). `western={false}`
+ * where the 西暦 is already in the same heading (「令和元年度（2019年度）の進行管理（令和2年3月31日現在）」):
+ * once per heading, and no brackets inside brackets.
+ */
+export function JapaneseDate(props: { iso: string; ui: Ui; western?: boolean }) {
   const { iso, ui } = props;
+  if (props.western === false)
+    return (
+      <time datetime={iso}>{ui.lang === "en" ? westernDateEn(iso) : formatJapaneseDate(iso, "long")}</time>
+    );
   if (ui.lang === "en") {
     return (
       <>
@@ -93,16 +101,17 @@ export function JapaneseDate(props: { iso: string; ui: Ui }) {
   );
 }
 
-/** "令和2年3月31日（2020年3月31日）現在" / "as of 31 March 2020 (R2.3.31)". */
-export function AsOf(props: { iso: string; ui: Ui }) {
+/** "令和2年3月31日（2020年3月31日）現在" / "as of 31 March 2020 (R2.3.31)"; see JapaneseDate for `western`. */
+export function AsOf(props: { iso: string; ui: Ui; western?: boolean }) {
+  const western = props.western ?? true;
   return props.ui.lang === "ja" ? (
     <>
-      <JapaneseDate iso={props.iso} ui={props.ui} />
+      <JapaneseDate iso={props.iso} ui={props.ui} western={western} />
       現在
     </>
   ) : (
     <>
-      as of <JapaneseDate iso={props.iso} ui={props.ui} />
+      as of <JapaneseDate iso={props.iso} ui={props.ui} western={western} />
     </>
   );
 }

@@ -31,7 +31,7 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   "読み込んだときの版（なければ null）": "Its version when it was read (null when it had none)",
   所管課が入力する報告の下書き: "A draft of a report, as a department enters it",
   "報告の下書きを保存する (所管課・事務局)": "Save a report's draft (departments, secretariat)",
-  "セッション（Cookie と X-CSRF-Token）または個人用 API トークン（Authorization: Bearer）が必要です。読み込んだときの版を expectedVersion に送ります。その後にほかの人が保存していれば 409 と現在の内容を返し、何も保存しません。":
+  "セッション（Cookie と X-CSRF-Token）または個人用 API トークン（Authorization: Bearer）が必要です。読み込んだときの版を expectedVersion に送ります。その後にほかの人が保存していれば 409と現在の内容を返し、何も保存しません。":
     "Needs a session (cookie and X-CSRF-Token) or a personal API token (Authorization: Bearer). Send the version you read as expectedVersion: if someone saved after that, the answer is 409 with the current report, and nothing is saved.",
   保存した報告: "The saved report",
   内容が正しくない: "The content is not valid",
@@ -63,12 +63,12 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
     "A KPI value: `text` as written, and what it was read as",
   "達成状況: met 達成 / onTrack 順調 / behind 遅れ / regressed 後退 / notComputable 算出不可":
     "Achievement status: met / onTrack / behind / regressed (worse than the baseline) / notComputable",
-  "達成率 (%、小数1桁): 当初から目標までのうち進んだ割合。100 で目標どおり、負は当初より悪化。達成したかどうかだけを見る目標と算出不可は null":
+  "達成率 (%、小数1桁): 当初から目標までのうち進んだ割合。100で目標どおり、負は当初より悪化。達成したかどうかだけを見る目標と算出不可は null":
     "Achievement in percent with one decimal: the share of the way from baseline to target. 100 = target reached, negative = worse than the baseline; null for targets that are only met or not, and when not computable",
   当初より悪化した: "Worse than the baseline",
   "達成したかどうかだけを見る目標 (percent は null)": "A target that is only met or not (percent is null)",
   "計画期間の経過率 (%、小数1桁)": "Share of the plan period elapsed, in percent with one decimal",
-  "達成率と計画期間の経過率の比較 (±10 ポイント)。percent が null なら null":
+  "達成率と計画期間の経過率の比較 (±10ポイント)。percent が null なら null":
     "The achievement against the share of the plan period elapsed (±10 points); null when percent is null",
   算出できない理由の識別子: "Identifier of the reason why achievement cannot be computed",
   "算出できない理由 (算出できるときは空)": "Why achievement cannot be computed (empty when it can)",
@@ -123,7 +123,7 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
     "A3 landscape; header rows, the as-of date and page numbers on every page; the text can be searched and selected.",
   "PDF ファイル (Content-Disposition: attachment)": "A PDF file (Content-Disposition: attachment)",
   "オープンデータ (CSV) のダウンロード": "Download the open data (CSV)",
-  "取組項目×数値目標ごとに 1 行。列名は集計表の見出しのとおり (年度入り)。列の説明は docs/open-data.md。ファイル名に文字コードが入ります。数式として解釈される文字で始まるセルは無害化。":
+  "取組項目×数値目標ごとに1行。列名は集計表の見出しのとおり (年度入り)。列の説明は docs/open-data.md。ファイル名に文字コードが入ります。数式として解釈される文字で始まるセルは無害化。":
     "One row per initiative × KPI. Columns are named as the table's headers (with the round's years) and described in docs/open-data.md; the file name says the encoding. Cells a spreadsheet would run as a formula are neutralized.",
   "文字コード。utf-8 は BOM 付き (Excel で文字化けしない)":
     "Character encoding; utf-8 comes with a BOM (so Excel reads it right)",

@@ -66,8 +66,9 @@ export function ApiDocsPage(props: { ui: Ui; url: URL; document: OpenApiDocument
       <p class="lead">{ui.t("apiDocs.lead")}</p>
       <p>{document.info.description}</p>
       <p>
-        <a href={ui.href("/api/v1/openapi.json")}>{ui.t("apiDocs.document")}</a>
-        {ui.lang === "ja" ? `（OpenAPI ${document.openapi}）` : ` (OpenAPI ${document.openapi})`}
+        <a href={ui.href("/api/v1/openapi.json")}>
+          {ui.t("apiDocs.document", { version: document.openapi })}
+        </a>
       </p>
       <nav aria-labelledby="api-toc">
         <h2 id="api-toc">{ui.lang === "ja" ? "目次" : "Contents"}</h2>

@@ -127,7 +127,7 @@ forEachDatabase((database) => {
       // 290 of 350 (cumulative): 83%.
       expect(text).toContain("読み取り： 75事業／累計 290／目標 350事業(累計) に対して 83%");
       expect(text).toContain(
-        "読み取り： 数値として読めません（文字のまま公表されます） 理由：桁区切りのカンマの位置が正しくありません",
+        "読み取り： 数値として読み取れません（文字のまま公表されます） 理由：桁区切りのカンマの位置が正しくありません",
       );
       expect(html).toMatch(/id="kpi-8-2" name="kpi-8-2"[^>]* value="1,2,00件"/);
       expect(html).toMatch(/<input type="radio" name="selfGrade" id="selfGrade-B" value="B" checked=""/);
@@ -366,7 +366,7 @@ forEachDatabase((database) => {
       ).toMatchObject({ line: "72事業／累計 215／目標 350事業(累計) に対して 61%" });
       expect(await ask(`value=${encodeURIComponent("1,2,00件")}`)).toMatchObject({
         readable: false,
-        line: "数値として読めません（文字のまま公表されます）",
+        line: "数値として読み取れません（文字のまま公表されます）",
         why: "理由：桁区切りのカンマの位置が正しくありません",
       });
       expect((await get(app, "/o/sakado/manage/kpi-reading?value=1&other=2", editor)).status).toBe(400);

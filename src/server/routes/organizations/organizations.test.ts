@@ -103,7 +103,8 @@ forEachDatabase((database) => {
           type: "/api/docs#problem-organization.not-found",
           title: "自治体が見つかりません",
           status: 404,
-          detail: "「nowhere」という自治体は登録されていません。",
+          detail:
+            "「nowhere」という自治体は登録されていません。アドレスを確認するか、自治体一覧から選んでください。",
           instance: path,
         });
       }

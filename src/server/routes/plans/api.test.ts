@@ -164,14 +164,14 @@ forEachDatabase((database) => {
       ]) {
         const { res, body } = await get(path);
         expect(res.status).toBe(404);
-        expect(body.title).toBe("この年度の報告はありません");
+        expect(body.title).toBe("この年度の進行管理の結果はありません");
         expect(body.detail).toContain("2030年度");
       }
     });
 
     it("English problem documents with ?lang=en", async () => {
       const { body } = await get("/api/v1/plans/1/rounds/2030?lang=en");
-      expect(body.title).toBe("No report for this fiscal year");
+      expect(body.title).toBe("No results for this fiscal year");
     });
   });
 

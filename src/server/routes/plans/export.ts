@@ -55,7 +55,7 @@ const formats = {
   csv: {
     summary: "オープンデータ (CSV) のダウンロード",
     description:
-      "取組項目×数値目標ごとに 1 行。列名は集計表の見出しのとおり (年度入り)。列の説明は docs/open-data.md。ファイル名に文字コードが入ります。数式として解釈される文字で始まるセルは無害化。",
+      "取組項目×数値目標ごとに1行。列名は集計表の見出しのとおり (年度入り)。列の説明は docs/open-data.md。ファイル名に文字コードが入ります。数式として解釈される文字で始まるセルは無害化。",
     response: binary("text/csv", "CSV ファイル (Content-Disposition: attachment)"),
   },
   json: {

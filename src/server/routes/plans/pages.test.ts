@@ -44,8 +44,9 @@ forEachDatabase((database) => {
       expect(html).toContain(
         "<title>行政改革後期アクションプラン 令和元年度（2019年度） | 坂戸市 | Shinchoku 進捗</title>",
       );
+      // 西暦 once in the lead, which already says 2019年度: no bracket inside a bracket.
       expect(html).toContain(
-        '<time datetime="2020-03-31">令和2年3月31日</time><span class="western">（2020年3月31日）</span>',
+        '<p class="lead">令和元年度（2019年度）の進行管理（<time datetime="2020-03-31">令和2年3月31日</time>現在）</p>',
       );
       const text = textOf(html);
       expect(text).toContain("計画期間 平成29年度～令和3年度（2017～2021年度）");
@@ -182,7 +183,23 @@ forEachDatabase((database) => {
       expect((await page("/o/nowhere/plans/1/2019")).res.status).toBe(404);
       const year = await page("/o/sakado/plans/1/2030");
       expect(year.res.status).toBe(404);
-      expect(year.html).toContain("<h1>この年度の報告はありません</h1>");
+      expect(year.html).toContain("<h1>この年度の進行管理の結果はありません</h1>");
+      // The way on, not only the home page: the years published, the plan and the city's plans.
+      expect(year.html).toContain(
+        "令和12年度（2030年度）の進行管理の結果はありません。公表済みの年度：令和元年度（2019年度）",
+      );
+      expect(year.html).toContain(
+        '<a href="/o/sakado/plans/1/2019">行政改革後期アクションプラン（令和元年度の進行管理）</a>',
+      );
+      expect(year.html).toContain('<a href="/o/sakado">坂戸市の計画一覧</a>');
+      const plan = await page("/o/sakado/plans/99/2019");
+      expect(plan.html).toContain("計画番号99の計画はありません。");
+      expect(plan.html).toContain('<a href="/o/sakado">坂戸市の計画一覧</a>');
+      const organization = await page("/o/nowhere/plans/1/2019");
+      expect(organization.html).toContain('<a href="/">自治体一覧</a>');
+      const en = await page("/o/sakado/plans/1/2030?lang=en");
+      expect(en.html).toContain("There are no progress results for FY2030. Published: FY2019.");
+      expect(en.html).toContain('<a href="/o/sakado?lang=en">Plans of <span lang="ja">坂戸市</span></a>');
     });
   });
 });

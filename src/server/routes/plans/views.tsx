@@ -103,7 +103,7 @@ export function PlanOverviewPage(props: PlanOverviewProps) {
       <p class="lead">
         {ui.t("plan.roundOf", { fy: fyLabel })}
         {ui.lang === "ja" ? "（" : ", "}
-        <AsOf iso={document.round.asOf} ui={ui} />
+        <AsOf iso={document.round.asOf} ui={ui} western={false} />
         {ui.lang === "ja" ? "）" : ""}
       </p>
       <p class="meta">{ui.t("plan.periodLine", { period: planPeriodText(plan, ui.lang) })}</p>

@@ -65,7 +65,7 @@ const saveRoute = createRoute({
   summary: "報告の下書きを保存する (所管課・事務局)",
   description:
     "セッション（Cookie と X-CSRF-Token）または個人用 API トークン（Authorization: Bearer）が必要です。" +
-    "読み込んだときの版を expectedVersion に送ります。その後にほかの人が保存していれば 409 と現在の内容を返し、何も保存しません。",
+    "読み込んだときの版を expectedVersion に送ります。その後にほかの人が保存していれば 409と現在の内容を返し、何も保存しません。",
   tags: ["reports"],
   security: [{ bearerAuth: [] }],
   request: { params, body: { content: { "application/json": { schema: draftBody } }, required: true } },

@@ -7,7 +7,7 @@ export const ROUND_JA = {
   "round.manageLink": "進行管理",
   "round.openTitle": "次の年度の進行管理を開始",
   "round.openLead":
-    "前の年度（{fy}）の取組項目・関係課・数値目標（当初・目標・再掲）を引き継いで開始します。現状値・取組内容・評価は空欄になります。",
+    "前の年度である{fy}の取組項目・関係課・数値目標（当初・目標・再掲）を引き継いで開始します。現状値・取組内容・評価は空欄になります。",
   "round.openSubmit": "開始する",
   "round.fiscalYear": "年度（西暦）",
   "round.fiscalYearHint": "例: 2020（令和2年度）",
@@ -17,7 +17,7 @@ export const ROUND_JA = {
   "round.entryDeadline": "入力の締切日",
   "round.entryDeadlineHint": "例: 令和3年5月31日。空欄なら締切なし",
   "round.badFiscalYear": "年度を西暦の数字で入力してください（例: 2020）。",
-  "round.badDate": "日付として読めません。例: 令和3年3月31日、2021-03-31",
+  "round.badDate": "日付として読み取れません。令和3年3月31日、2021-03-31 のように書いてください。",
   "round.settingsTitle": "{fy}の進行管理",
   "round.settingsHeading": "基準日と締切",
   "round.settingsSaved": "保存しました。",
@@ -62,7 +62,7 @@ export const ROUND_JA = {
   "dashboard.initiative": "取組項目",
   "dashboard.reportState": "状態",
   "dashboard.lastChange": "最後の変更",
-  "dashboard.lastChangeText": "{who}（{when}）{what}",
+  "dashboard.lastChangeText": "{who}、{when}、{what}",
   "dashboard.never": "まだ変更はありません",
   "dashboard.open": "開く",
   "dashboard.none": "条件に合う取組項目はありません。",
@@ -78,7 +78,7 @@ export const ROUND_JA = {
 
   "review.title": "No.{number} {title} の確認",
   "review.thisYear": "{fy}の報告",
-  "review.lastYear": "前年度（{fy}）",
+  "review.lastYear": "前年度 {fy}",
   "review.noLastYear": "前年度の報告はありません。",
   "review.activities": "(D) 取組内容",
   "review.nextYearGoal": "(H) 次年度の目標",
@@ -148,7 +148,7 @@ export const ROUND_JA = {
 
   "publish.title": "{fy}の公表",
   "publish.lead":
-    "公表すると、この年度の集計表がそのまま公表版として固定され、公開ページ・ダウンロード・API に出ます。公表した内容は変更も削除もできません（訂正は次の版になります）。",
+    "公表すると、この年度の集計表がそのまま公表版として固定され、公表しているページ・ダウンロード・API に出ます。公表した内容は変更も削除もできません（訂正は次の版になります）。",
   "publish.correctionLead":
     "この年度は第{revision}版まで公表されています。訂正を公表すると第{next}版になり、前の版もダウンロードできるまま残ります。",
   "publish.notReady": "公表の前に、すべての報告を確認済みまたは評価済みにしてください（未了: {count}件）。",
@@ -156,11 +156,11 @@ export const ROUND_JA = {
     "公表できるのは評価中の進行管理だけです（現在の段階: {state}）。公表済みの年度を訂正するときは、段階を「評価中」に戻してから直してください。",
   "publish.confirm": "この内容で公表する",
   "publish.reason": "訂正の理由",
-  "publish.reasonHint": "公開ページの版の一覧に表示されます。",
+  "publish.reasonHint": "公表しているページの版の一覧に表示されます。",
   "publish.done": "第{revision}版を公表しました。",
   "publish.summary": "公表する内容",
   "publish.initiatives": "取組項目: {count}件",
-  "publish.publicPage": "公開ページを見る",
+  "publish.publicPage": "公表しているページを見る",
 
   "history.title": "No.{number} {title} の変更履歴",
   "history.caption": "変更履歴（新しい順）",

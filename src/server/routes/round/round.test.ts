@@ -250,7 +250,7 @@ forEachDatabase((database) => {
       const page = await (await get(app, path, who.secretariat)).text();
       expect(textOf(page)).toContain("連携協定を2件締結した。");
       // Beside last year's: FY2019's (H) is this year's reference.
-      expect(textOf(page)).toContain("前年度（令和元年度");
+      expect(textOf(page)).toContain("前年度 令和元年度（2019年度）");
       expect(page).toContain(`${path}/return`);
       expect((await get(app, path, who.editor)).status).toBe(403);
       expect((await get(app, path, who.committee)).status).toBe(403);

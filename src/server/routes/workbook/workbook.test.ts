@@ -261,7 +261,7 @@ forEachDatabase((database) => {
       expect(applied.status).toBe(303);
       expect(applied.headers.get("location")).toBe(`${BASE}/workbook?done=1`);
       const done = await get(`${BASE}/workbook?done=1`, seisaku);
-      expect(textOf(await done.text())).toContain("入力票の内容を 1 件の取組項目に反映しました。");
+      expect(textOf(await done.text())).toContain("入力票の内容を1件の取組項目に反映しました。");
 
       const after = await report(1);
       expect(after).toMatchObject({
@@ -342,10 +342,10 @@ forEachDatabase((database) => {
         }),
       );
       expect(await refusals(res)).toEqual([
-        "シート「_shinchoku」のセル A11：入力票の情報（入力欄の一覧）が読めません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。",
+        "シート「_shinchoku」のセル A11：入力票の情報（入力欄の一覧）を読み取れません。このシートは変更しないでください。新しい入力票をダウンロードし直してください。",
       ]);
       res = await upload(seisaku, new TextEncoder().encode("No.\t取組項目\n"));
-      expect((await refusals(res))[0]).toMatch(/^ファイル：Excel ファイル（\.xlsx）として読めません。/);
+      expect((await refusals(res))[0]).toMatch(/^ファイル：Excel ファイル（\.xlsx）として読み取れません。/);
       res = await post(`${BASE}/workbook/upload`, seisaku, new FormData());
       expect(await refusals(res)).toEqual(["アップロードする入力票のファイルを選んでください。"]);
 
@@ -400,12 +400,16 @@ forEachDatabase((database) => {
       // The form of one session is not taken from another, nor altered.
       const other = await signedIn(store, 1, "seisaku2", ["editor"], ["政策企画課"]);
       let res = await post(`${BASE}/workbook/apply`, other, form);
-      expect(await refusals(res)).toEqual(["確認画面の内容が読めません。もう一度アップロードしてください。"]);
+      expect(await refusals(res)).toEqual([
+        "確認画面の内容を読み取れません。もう一度アップロードしてください。",
+      ]);
       const tampered = new FormData();
       tampered.set("payload", `${hidden(html, "payload")}A`);
       tampered.set("signature", hidden(html, "signature"));
       res = await post(`${BASE}/workbook/apply`, seisaku, tampered);
-      expect(await refusals(res)).toEqual(["確認画面の内容が読めません。もう一度アップロードしてください。"]);
+      expect(await refusals(res)).toEqual([
+        "確認画面の内容を読み取れません。もう一度アップロードしてください。",
+      ]);
 
       // No.4 saved by someone else between the preview and the confirmation: all refused, No.1 too.
       const four = await report(4);
