@@ -82,7 +82,7 @@ describe("import pages in a browser", () => {
     await page.goto(`${h.base}/o/sakado/manage/import`);
     await page.setInputFiles("#file", CITY_CSV);
     await page.click("button:has-text('アップロードして内容を確認する')");
-    expect(await page.title()).toContain("列の対応の指定");
+    expect(await page.title()).toContain("列の対応表の指定");
     await checkAxe(page, "import-mapping");
 
     await page.selectOption("#headerRows", "2");

@@ -299,7 +299,7 @@ forEachDatabase((database) => {
       const next = await uploaded(CITY_CSV, "next-year.csv");
       const nextBuilder = await get(new URL(next.page.headers.get("Location") ?? "", ORIGIN).pathname);
       const nextHtml = await nextBuilder.text();
-      expect(textOf(nextHtml)).toContain("前回保存した列の対応を初期値にしています。");
+      expect(textOf(nextHtml)).toContain("前回保存した列の対応表を初期値にしています。");
       expect(nextHtml).toContain('<option value="K" selected="">K：評価</option>');
     });
 

@@ -26,7 +26,7 @@ const historySchema = z
     numberText: z
       .string()
       .optional()
-      .openapi({ description: "市の書き方の No.（1-2、(1)-①、No.R1-1 など。ないときは number のとおり）" }),
+      .openapi({ description: "市の書き方の No.（1-2、(1)-①、No.R1-1 など。ないときは番号のとおり）" }),
     title: z.string(),
     policy: policyRefSchema,
     departments: z.array(z.string()),

@@ -41,7 +41,7 @@ export const ROUND_JA = {
   "round.toGrading": "本部会の評価",
   "round.toPublish": "公表",
   "round.toAuditCsv": "監査記録（CSV）",
-  "round.toAuditCsvSjis": "監査記録（CSV・Shift_JIS：Windows版Excel向け）",
+  "round.toAuditCsvSjis": "監査記録（CSV・Shift_JIS）",
   "round.toRevisions": "公表の版",
 
   "dashboard.title": "{fy}の進捗（{plan}）",
