@@ -98,6 +98,10 @@ const JA = {
   "myWork.note": "差戻しの理由・更新",
   "myWork.updated": "最終更新 {at}",
   "myWork.link": "わたしの担当（入力する報告）",
+  "myWork.waiting": "あなたの確認・評価を待っているもの",
+  "myWork.nothingWaiting": "確認や評価を待っている報告はありません。",
+  "myWork.reviewCaption": "{plan} {fy}：提出され、事務局の確認を待つ報告（{count}件）",
+  "myWork.gradeCaption": "{plan} {fy}：確認済みで、本部会の評価を待つ取組項目（{count}件）",
 } as const;
 
 export type EntryKey = keyof typeof JA;
@@ -198,6 +202,10 @@ const EN: Record<EntryKey, string> = {
   "myWork.note": "Why returned / last change",
   "myWork.updated": "Last changed {at}",
   "myWork.link": "My work (reports to enter)",
+  "myWork.waiting": "Waiting for your review or grade",
+  "myWork.nothingWaiting": "No report is waiting for review or grading.",
+  "myWork.reviewCaption": "{plan} {fy}: submitted reports waiting for the secretariat's review ({count})",
+  "myWork.gradeCaption": "{plan} {fy}: accepted initiatives waiting for the committee's grade ({count})",
 };
 
 /** The message with markup in its placeholders (a value from the organization's documents marked Japanese). */

@@ -5,6 +5,7 @@ import { initiativeNumberLabel } from "../../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../../domain/kpi-context.ts";
 import { parseKpiValue } from "../../../domain/kpi-parse.ts";
 import { readingLine, readKpiEntry } from "../../../domain/kpi-reading.ts";
+import { can } from "../../../domain/permissions.ts";
 import { type ReportAction, reportActionRefusal } from "../../../domain/workflow.ts";
 import { ConflictError, StoreError } from "../../../store/types.ts";
 import { actorOf } from "../../../workflow/accounts.ts";
@@ -22,9 +23,17 @@ import type { FieldError } from "../../views/form/errors.ts";
 import { WorkflowRefusal, workflowError } from "../../workflow-errors.ts";
 import { READ_DRAFTS } from "../manage/pages.tsx";
 import { roundParams } from "../plans/schema.ts";
+import { manageRoundPath } from "../round/context.ts";
 import { type EntryData, type EntryValues, loadEntry, storedValues } from "./load.ts";
 import { entryText } from "./messages.ts";
-import { type Conflict, EntryPage, entryPath, MyWorkPage, type MyWorkRound } from "./views.tsx";
+import {
+  type Conflict,
+  EntryPage,
+  entryPath,
+  MyWorkPage,
+  type MyWorkRound,
+  type MyWorkWaiting,
+} from "./views.tsx";
 
 /**
  * The department's entry (所管課の入力): one page per initiative's report in a round, where its
@@ -236,21 +245,43 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
   });
 
   route(app, "get", "/o/:org/manage/my-work", READ_DRAFTS, async (c) => {
-    const { organization, account, auth } = signedIn(c);
+    const { organization, account, auth, principal } = signedIn(c);
     const store = c.get("store");
+    // What waits for the reader's other roles: the secretariat's reviews, the committee's grades.
+    const reviews = can(principal, "round.manage", { organizationId: organization.id });
+    const grades = can(principal, "report.grade", { organizationId: organization.id });
+    const waiting: MyWorkWaiting[] = [];
     const departments = await store.departments.list(organization.id);
     const names = departments.filter((d) => account.departmentIds.includes(d.id)).map((d) => d.name);
     const rounds: MyWorkRound[] = [];
     for (const plan of await store.plans.list(organization.id)) {
       for (const round of await store.rounds.list(plan.id)) {
-        if (round.state === "preparing" || round.state === "published" || names.length === 0) continue;
+        if (round.state === "preparing" || round.state === "published") continue;
+        if (names.length === 0 && !reviews && !grades) continue;
         const [snapshot, reports] = await Promise.all([
           store.rounds.snapshot(round.id),
           store.reports.list(round.id),
         ]);
         const byNumber = new Map(reports.map((r) => [r.initiativeNumber, r]));
+        const initiatives = snapshot?.document.policies.flatMap((p) => p.initiatives) ?? [];
+        const base = manageRoundPath(organization.slug, plan.id, round.fiscalYear);
+        const waitingFor = (kind: MyWorkWaiting["kind"], state: string, href: (n: number) => string) => {
+          const rows = initiatives
+            .filter((initiative) => byNumber.get(initiative.number)?.state === state)
+            .map((initiative) => ({
+              label: initiativeNumberLabel(initiative),
+              title: initiative.title,
+              departments: initiative.departments,
+              href: href(initiative.number),
+            }));
+          if (rows.length > 0) waiting.push({ kind, plan, round, rows });
+        };
+        if (reviews) waitingFor("review", "submitted", (n) => `${base}/review/${n}`);
+        if (grades && round.state === "grading")
+          waitingFor("grade", "accepted", (n) => `${base}/grading#item-${n}`);
+        if (names.length === 0) continue;
         const rows: MyWorkRound["rows"] = [];
-        for (const initiative of snapshot?.document.policies.flatMap((p) => p.initiatives) ?? []) {
+        for (const initiative of initiatives) {
           const report = byNumber.get(initiative.number);
           if (!report || !initiative.departments.some((d) => names.includes(d))) continue;
           const returnComment =
@@ -281,6 +312,8 @@ export function registerEntryPages(app: OpenAPIHono<AppEnv>): void {
         csrfToken={auth.kind === "session" ? auth.csrfToken : undefined}
         departmentNames={names}
         rounds={rounds}
+        waiting={waiting}
+        entersReports={names.length > 0 || (!reviews && !grades)}
       />,
     );
   });

@@ -694,7 +694,59 @@ export interface MyWorkRound {
   rows: MyWorkRow[];
 }
 
-export function MyWorkPage(props: ManagePageProps & { departmentNames: string[]; rounds: MyWorkRound[] }) {
+/** Reports waiting for the reader's review (secretariat) or grade (committee), in the table's order. */
+export interface MyWorkWaiting {
+  kind: "review" | "grade";
+  plan: PlanRecord;
+  round: RoundRecord;
+  rows: { label: string; title: string; departments: string[]; href: string }[];
+}
+
+function WaitingTable({ ui, item }: { ui: ManagePageProps["ui"]; item: MyWorkWaiting }) {
+  const t = entryText(ui.lang);
+  const captionId = `waiting-${item.kind}-${item.plan.id}-${item.round.fiscalYear}`;
+  return (
+    <TableScroll labelledBy={captionId}>
+      <table class="data my-work">
+        <caption id={captionId}>
+          {entryParts(ui.lang, item.kind === "review" ? "myWork.reviewCaption" : "myWork.gradeCaption", {
+            plan: <SourceText ui={ui}>{item.plan.title}</SourceText>,
+            fy: fiscalYearText(item.round.fiscalYear, ui.lang),
+            count: String(item.rows.length),
+          })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("myWork.number")}</th>
+            <th scope="col">{t("myWork.initiative")}</th>
+            <th scope="col">{t("myWork.departments")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.rows.map((row) => (
+            <tr>
+              <td class="num">{row.label}</td>
+              <th scope="row" lang={sourceLang(ui)}>
+                <a href={ui.href(row.href)}>{row.title}</a>
+              </th>
+              <td lang={sourceLang(ui)}>{row.departments.join("、")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+export function MyWorkPage(
+  props: ManagePageProps & {
+    departmentNames: string[];
+    rounds: MyWorkRound[];
+    waiting?: MyWorkWaiting[];
+    /** False for a secretariat or committee member without a department: no entry section. */
+    entersReports?: boolean;
+  },
+) {
   const { ui, organization } = props;
   const t = entryText(ui.lang);
   return (
@@ -708,7 +760,17 @@ export function MyWorkPage(props: ManagePageProps & { departmentNames: string[];
       accountBar={<ManageLayoutBar {...props} />}
     >
       <h1>{t("myWork.title")}</h1>
-      {props.departmentNames.length === 0 ? (
+      {(props.waiting ?? []).length > 0 ? (
+        <section aria-labelledby="my-work-waiting">
+          <h2 id="my-work-waiting">{t("myWork.waiting")}</h2>
+          {(props.waiting ?? []).map((item) => (
+            <WaitingTable ui={ui} item={item} />
+          ))}
+        </section>
+      ) : props.entersReports === false ? (
+        <p>{t("myWork.nothingWaiting")}</p>
+      ) : null}
+      {props.entersReports === false ? null : props.departmentNames.length === 0 ? (
         <p>{t("myWork.noDepartments")}</p>
       ) : (
         <p class="lead">
@@ -717,7 +779,7 @@ export function MyWorkPage(props: ManagePageProps & { departmentNames: string[];
           })}
         </p>
       )}
-      {props.rounds.length === 0 ? <p>{t("myWork.none")}</p> : null}
+      {props.entersReports !== false && props.rounds.length === 0 ? <p>{t("myWork.none")}</p> : null}
       {props.rounds.map(({ plan, round, rows }) => {
         const captionId = `my-work-${plan.id}-${round.fiscalYear}`;
         return (

@@ -368,6 +368,43 @@ forEachDatabase((database) => {
     });
   });
 
+  describe("my work for the secretariat and the committee", () => {
+    it("lists what waits for the reader: submitted reports for the secretariat, accepted ones for the committee once grading", async () => {
+      const { app, store, who, base } = await setup(database);
+      await openFy2020(store, who);
+      await toState(store, who, ["entry"]);
+      const before = textOf(await (await get(app, "/o/sakado/manage/my-work", who.secretariat)).text());
+      expect(before).toContain("確認や評価を待っている報告はありません。");
+
+      await submitNo1(store, who);
+      const secretariat = await (await get(app, "/o/sakado/manage/my-work", who.secretariat)).text();
+      expect(textOf(secretariat)).toContain("提出され、事務局の確認を待つ報告（1件）");
+      expect(secretariat).toContain(`href="${base}/2020/review/1"`);
+      // The committee has nothing to grade before the round is in grading.
+      const committeeEarly = await (await get(app, "/o/sakado/manage/my-work", who.committee)).text();
+      expect(committeeEarly).not.toContain("本部会の評価を待つ");
+      expect(committeeEarly).not.toContain(`${base}/2020/review/1`);
+
+      await acceptReport(store, acting(who.secretariat), {
+        planId: who.planId,
+        fiscalYear: 2020,
+        initiativeNumber: 1,
+        expectedVersion: await reportVersion(store, who, 1),
+      });
+      await toState(store, who, ["review", "grading"]);
+      const secretariatAfter = textOf(
+        await (await get(app, "/o/sakado/manage/my-work", who.secretariat)).text(),
+      );
+      expect(secretariatAfter).not.toContain("事務局の確認を待つ報告");
+      const committee = await (await get(app, "/o/sakado/manage/my-work", who.committee)).text();
+      expect(textOf(committee)).toContain("確認済みで、本部会の評価を待つ取組項目（1件）");
+      expect(committee).toContain(`href="${base}/2020/grading#item-1"`);
+      // A department editor still sees its own reports, not the waiting lists.
+      const editor = textOf(await (await get(app, "/o/sakado/manage/my-work", who.editor)).text());
+      expect(editor).not.toContain("待っているもの");
+    });
+  });
+
   describe("grading", () => {
     it("lets committee members grade accepted reports; the summary updates; of two saves from one version exactly one applies", async () => {
       const { app, store, who, base } = await setup(database);
