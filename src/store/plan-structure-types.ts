@@ -45,6 +45,8 @@ export interface StructureInitiative {
   id: number;
   policyId: number;
   number: number;
+  /** The No. as the city writes it ("1-2", "(1)-①"), absent when it is the number itself. */
+  numberText?: string;
   title: string;
   description: string;
   retired: boolean;
@@ -81,6 +83,8 @@ export type PlanHeadChanges = Partial<Omit<NewPlan, "organizationId">>;
 export interface InitiativeFields {
   policyId: number;
   number: number;
+  /** The No. as written, absent when it is the number itself. */
+  numberText?: string;
   title: string;
   description: string;
   /** 関係課 in order, the lead first. */

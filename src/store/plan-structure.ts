@@ -88,7 +88,7 @@ export class PlanStructures implements PlanStructureWrites {
         .execute(),
       this.db
         .selectFrom("initiative")
-        .select(["id", "policy_id", "number", "title", "description", "retired", "version"])
+        .select(["id", "policy_id", "number", "number_text", "title", "description", "retired", "version"])
         .where("plan_id", "=", planId)
         .orderBy(sql`coalesce(position, number)`)
         .orderBy("number")
@@ -150,6 +150,7 @@ export class PlanStructures implements PlanStructureWrites {
           id: row.id,
           policyId: row.policy_id,
           number: row.number,
+          ...(row.number_text !== null ? { numberText: row.number_text } : {}),
           title: row.title,
           description: row.description,
           retired: Boolean(row.retired),
@@ -286,6 +287,7 @@ export class PlanStructures implements PlanStructureWrites {
         plan_id: planId,
         policy_id: fields.policyId,
         number: fields.number,
+        number_text: fields.numberText ?? null,
         title: fields.title,
         description: fields.description,
         position: Number(max ?? 0) + 1,
@@ -326,6 +328,7 @@ export class PlanStructures implements PlanStructureWrites {
       .set({
         policy_id: fields.policyId,
         number: fields.number,
+        number_text: fields.numberText ?? null,
         title: fields.title,
         description: fields.description,
         position,
@@ -343,6 +346,7 @@ export class PlanStructures implements PlanStructureWrites {
       {
         policyId: before.policy_id,
         number: before.number,
+        ...(before.number_text !== null ? { numberText: before.number_text } : {}),
         title: before.title,
         description: before.description,
         departments: departmentsBefore.map((d) => d.name),

@@ -85,7 +85,7 @@ forEachDatabase((database) => {
       const first = await addInitiative(store, secretariat, {
         planId: plan.id,
         policyId: a,
-        number: 1,
+        number: "1",
         title: "産学官連携",
         description: "大学との連携を進める。",
         departments: [id("政策企画課"), "all"],
@@ -93,7 +93,7 @@ forEachDatabase((database) => {
       const second = await addInitiative(store, secretariat, {
         planId: plan.id,
         policyId: b,
-        number: 3,
+        number: "3",
         title: "補助金の見直し",
         description: "",
         departments: [id("財政課")],
@@ -101,7 +101,7 @@ forEachDatabase((database) => {
       await addInitiative(store, secretariat, {
         planId: plan.id,
         policyId: a,
-        number: 2,
+        number: "2",
         title: "市民活動の支援",
         description: "",
         departments: [id("市民協働推進課"), id("政策企画課")],
@@ -110,7 +110,7 @@ forEachDatabase((database) => {
         addInitiative(store, secretariat, {
           planId: plan.id,
           policyId: b,
-          number: 2,
+          number: "2",
           title: "重複",
           description: "",
           departments: [],
@@ -188,6 +188,53 @@ forEachDatabase((database) => {
         expect(actions).toContain(action);
     });
 
+    it("keeps numbers as the city writes them (1-2, (1)-①), refuses one written alike twice, and opens the round with them", async () => {
+      const store = await database.open();
+      const org = await organization(store, "kizugawa");
+      const secretariat = await actingAs(store, org.id, "jimukyoku", ["secretariat"]);
+      const plan = await createPlan(store, secretariat, SETUP);
+      const policy = await addPolicy(store, secretariat, { planId: plan.id, code: "(1)", title: "協働" });
+      const input = { planId: plan.id, policyId: policy, description: "", departments: [] };
+      await addInitiative(store, secretariat, { ...input, number: "1", title: "一つ目" });
+      const written = await addInitiative(store, secretariat, { ...input, number: "1-2", title: "枝番" });
+      await addInitiative(store, secretariat, { ...input, number: "(1)-①", title: "丸数字" });
+      await expect(
+        addInitiative(store, secretariat, { ...input, number: "１－２", title: "同じ番号" }),
+      ).rejects.toMatchObject({ key: "numberTaken", field: "number" });
+      await expect(
+        addInitiative(store, secretariat, { ...input, number: "1-", title: "読めない" }),
+      ).rejects.toMatchObject({ key: "numberUnreadable", field: "number" });
+
+      const structure = await store.planStructures.load(plan.id);
+      const initiatives = structure?.policies[0]?.initiatives ?? [];
+      expect(initiatives.map((i) => [i.number, i.numberText])).toEqual([
+        [1, undefined],
+        [2, "1-2"],
+        [3, "(1)-①"],
+      ]);
+      // Saving the same written number again keeps its key; a new written one is stored as typed.
+      const before = initiatives.find((i) => i.id === written);
+      await updateInitiative(store, secretariat, {
+        ...input,
+        initiativeId: written,
+        expectedVersion: before?.version ?? 0,
+        number: "1-2",
+        title: "枝番（改）",
+      });
+      const after = (await store.planStructures.load(plan.id))?.policies[0]?.initiatives.find(
+        (i) => i.id === written,
+      );
+      expect([after?.number, after?.numberText, after?.title]).toEqual([2, "1-2", "枝番（改）"]);
+
+      await openRound(store, secretariat, { planId: plan.id, fiscalYear: 2017 });
+      const draft = await loadDraft(store, plan.id, 2017);
+      expect(draft?.policies[0]?.initiatives.map((i) => i.numberText ?? String(i.number))).toEqual([
+        "1",
+        "1-2",
+        "(1)-①",
+      ]);
+    });
+
     it("checks versions, the plan of every id, and who asks", async () => {
       const store = await database.open();
       const org = await organization(store, "kizugawa");
@@ -212,7 +259,7 @@ forEachDatabase((database) => {
       await expect(
         addPolicy(store, otherSecretariat, { planId: plan.id, code: "", title: "Y" }),
       ).rejects.toMatchObject({ key: "notAllowed" });
-      const input = { planId: plan.id, number: 1, title: "取組", description: "", departments: [] };
+      const input = { planId: plan.id, number: "1", title: "取組", description: "", departments: [] };
       await expect(
         addInitiative(store, secretariat, { ...input, policyId: otherPolicy }),
       ).rejects.toMatchObject({
@@ -260,7 +307,7 @@ forEachDatabase((database) => {
       await updateInitiative(store, secretariat, {
         ...input,
         policyId: policy,
-        number: 7,
+        number: "7",
         initiativeId: initiative,
         expectedVersion: 1,
       });
@@ -319,7 +366,7 @@ forEachDatabase((database) => {
           initiativeId: no1.id,
           expectedVersion: no1.version,
           policyId: no1.policyId,
-          number: 99,
+          number: "99",
           title: no1.title,
           description: no1.description,
           departments: no1.departments.map((d) => d.id),

@@ -1,4 +1,9 @@
 import { type GradeScale, isDefaultGradeScale } from "../domain/grade.ts";
+import {
+  initiativeNumberKey,
+  initiativeNumberLabel,
+  readInitiativeNumber,
+} from "../domain/initiative-number.ts";
 import { kpiParseContext } from "../domain/kpi-context.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
 import { can } from "../domain/permissions.ts";
@@ -18,6 +23,7 @@ import type { Acting } from "./round.ts";
 export type PlanEditRefusalKey =
   | "planExists"
   | "numberTaken"
+  | "numberUnreadable"
   | "numbersFixed"
   | "notInPlan"
   | "alreadyListed"
@@ -157,7 +163,8 @@ export const ALL_DEPARTMENTS = "関係各課";
 export interface InitiativeInput {
   planId: number;
   policyId: number;
-  number: number;
+  /** The No. as the secretariat typed it: "3", "1-2", "(1)-①", "No.R1-1" (readInitiativeNumber). */
+  number: string;
   title: string;
   description: string;
   /** Department ids of the organization, or "all" for 関係各課; the lead first. */
@@ -180,11 +187,31 @@ async function departmentIds(
   return ids;
 }
 
-function checkNumber(structure: PlanStructure, number: number, initiativeId?: number): void {
-  const taken = structure.policies
-    .flatMap((p) => p.initiatives)
-    .some((i) => i.number === number && i.id !== initiativeId);
-  if (taken) throw new PlanEditRefusal("numberTaken", "number");
+/**
+ * The key and the written No. of an initiative from what was typed. A plain whole number is its own
+ * key; a written one ("1-2") keeps the initiative's key when it already had this written number,
+ * else takes the next after the plan's largest (the rule the importers follow, so a later import of
+ * the city's table finds it by its written number). Two numbers written alike are one number twice.
+ */
+function resolveNumber(
+  structure: PlanStructure,
+  typed: string,
+  initiative?: StructureInitiative,
+): { number: number; numberText?: string } {
+  const reading = readInitiativeNumber(typed);
+  if (!reading) throw new PlanEditRefusal("numberUnreadable", "number");
+  const others = structure.policies.flatMap((p) => p.initiatives).filter((i) => i.id !== initiative?.id);
+  const key = initiativeNumberKey(reading.text);
+  if (others.some((i) => initiativeNumberKey(initiativeNumberLabel(i)) === key))
+    throw new PlanEditRefusal("numberTaken", "number");
+  if (reading.number !== undefined) {
+    if (others.some((i) => i.number === reading.number)) throw new PlanEditRefusal("numberTaken", "number");
+    return { number: reading.number };
+  }
+  if (initiative && initiativeNumberKey(initiativeNumberLabel(initiative)) === key)
+    return { number: initiative.number, numberText: reading.text };
+  const largest = Math.max(0, ...structure.policies.flatMap((p) => p.initiatives).map((i) => i.number));
+  return { number: largest + 1, numberText: reading.text };
 }
 
 export async function addInitiative(store: Store, acting: Acting, input: InitiativeInput): Promise<number> {
@@ -192,11 +219,11 @@ export async function addInitiative(store: Store, acting: Acting, input: Initiat
     const structure = await planIn(tx, acting, input.planId);
     if (!structure.policies.some((p) => p.id === input.policyId))
       throw new PlanEditRefusal("notInPlan", "policyId");
-    checkNumber(structure, input.number);
+    const numbered = resolveNumber(structure, input.number);
     // A new number changes no round's table: numbering rules bind renumbering only.
     return tx.planStructures.addInitiative(input.planId, {
       policyId: input.policyId,
-      number: input.number,
+      ...numbered,
       title: input.title,
       description: input.description,
       departmentIds: await departmentIds(tx, structure.plan.organizationId, input.departments),
@@ -218,14 +245,21 @@ export async function updateInitiative(
     const initiative = initiativeIn(structure, input.initiativeId);
     if (!structure.policies.some((p) => p.id === input.policyId))
       throw new PlanEditRefusal("notInPlan", "policyId");
-    if (input.number !== initiative.number) {
-      if (await tx.planStructures.hasPublication(input.planId))
-        throw new PlanEditRefusal("numbersFixed", "number");
-      checkNumber(structure, input.number, initiative.id);
-    }
+    const typed = readInitiativeNumber(input.number);
+    const same =
+      typed !== undefined &&
+      initiativeNumberKey(typed.text) === initiativeNumberKey(initiativeNumberLabel(initiative));
+    if (!same && (await tx.planStructures.hasPublication(input.planId)))
+      throw new PlanEditRefusal("numbersFixed", "number");
+    const numbered = same
+      ? {
+          number: initiative.number,
+          ...(initiative.numberText !== undefined ? { numberText: initiative.numberText } : {}),
+        }
+      : resolveNumber(structure, input.number, initiative);
     await tx.planStructures.updateInitiative(input.initiativeId, input.expectedVersion, {
       policyId: input.policyId,
-      number: input.number,
+      ...numbered,
       title: input.title,
       description: input.description,
       departmentIds: await departmentIds(tx, structure.plan.organizationId, input.departments),

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { initiativeNumberLabel, readInitiativeNumber } from "../../../domain/initiative-number.ts";
 import type { PlanStructure, StructureInitiative } from "../../../store/plan-structure-types.ts";
 import {
   ALL_DEPARTMENTS,
@@ -48,7 +49,7 @@ interface InitiativeValues {
 function valuesOf(initiative: StructureInitiative, allId: number | undefined): InitiativeValues {
   return {
     policyId: String(initiative.policyId),
-    number: String(initiative.number),
+    number: initiativeNumberLabel(initiative),
     title: initiative.title,
     description: initiative.description,
     departments: initiative.departments.map((d) => (d.id === allId ? "all" : String(d.id))),
@@ -227,8 +228,8 @@ function readForm(
   const policyId = formInt(values.policyId);
   if (!structure.policies.some((p) => p.id === policyId))
     errors.push({ field: "policyId", message: t("error.policy") });
-  const number = formInt(values.number);
-  if (!(number >= 1)) errors.push({ field: "number", message: t("error.number") });
+  if (readInitiativeNumber(values.number) === undefined)
+    errors.push({ field: "number", message: t("error.number") });
   if (values.title === "") errors.push({ field: "initiativeTitle", message: t("error.initiativeTitle") });
   const departments = values.departments.map((v) => (v === "all" ? ("all" as const) : formInt(v)));
   if (departments.length === 0 || departments.some((d) => d !== "all" && !Number.isFinite(d)))
@@ -240,7 +241,7 @@ function readForm(
     input: {
       planId: structure.plan.id,
       policyId,
-      number,
+      number: values.number,
       title: values.title,
       description: values.description,
       departments,
@@ -294,7 +295,7 @@ function InitiativePage(props: {
   const { page, structure, initiative, values, errors } = props;
   const { ui, t, organization } = page;
   const title = initiative
-    ? t("initiative.editTitle", { number: initiative.number, title: initiative.title })
+    ? t("initiative.editTitle", { number: initiativeNumberLabel(initiative), title: initiative.title })
     : t("initiative.newTitle");
   const here = structurePath(organization.slug, structure.plan.id);
   const policyError = errorFor(errors, "policyId");
@@ -308,7 +309,7 @@ function InitiativePage(props: {
               .filter(
                 (k) => !k.relisted && !k.retired && !initiative.kpis.some((mine) => mine.kpiId === k.kpiId),
               )
-              .map((k) => ({ kpiId: k.kpiId, number: other.number, name: k.name })),
+              .map((k) => ({ kpiId: k.kpiId, number: initiativeNumberLabel(other), name: k.name })),
       )
     : [];
   const relistError = errorFor(errors, "kpiId");

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { initiativeNumberLabel, withNumberSign } from "../../../domain/initiative-number.ts";
 import { kpiParseContext } from "../../../domain/kpi-context.ts";
 import { readingLine, readKpiEntry } from "../../../domain/kpi-reading.ts";
 import type {
@@ -267,7 +268,7 @@ function KpiPage(props: {
   const { ui, t, organization } = page;
   const title = kpi
     ? t("kpi.editTitle", { name: kpi.name })
-    : t("kpi.newTitle", { number: initiative.number });
+    : t("kpi.newTitle", { number: initiativeNumberLabel(initiative) });
   const relistedUnder = kpi
     ? initiativesOf(structure).filter((i) => i.kpis.some((k) => k.kpiId === kpi.kpiId && k.relisted))
     : [];
@@ -285,7 +286,7 @@ function KpiPage(props: {
       crumb={title}
     >
       {relistedUnder.map((i) => (
-        <p class="hint">{t("kpi.relistedNote", { number: i.number })}</p>
+        <p class="hint">{t("kpi.relistedNote", { number: initiativeNumberLabel(i) })}</p>
       ))}
       <form method="post" class="form" novalidate data-reading-url={readingUrl}>
         <CsrfField token={page.csrf} />
@@ -325,7 +326,7 @@ function KpiPage(props: {
             `${structurePath(organization.slug, structure.plan.id)}/initiatives/${initiative.id}`,
           )}
         >
-          {`No.${initiative.number} ${initiative.title}`}
+          {`${withNumberSign(initiativeNumberLabel(initiative))} ${initiative.title}`}
         </a>
       </p>
       <script src={assetHref("entry.js")} defer></script>

@@ -92,7 +92,7 @@ const JA = {
   "initiative.editTitle": "No.{number} {title} の編集",
   "field.policy": "基本方針",
   "field.number": "番号 (No.)",
-  "field.numberHint": "計画に書かれている番号（数字）です。",
+  "field.numberHint": "計画に書かれているとおりの番号です（3、1-2、(1)-①、No.R1-1 など）。",
   "field.initiativeTitle": "取組項目 (A)",
   "field.description": "取組の方針と内容 (C)",
   "field.departments": "関係課 (B)",
@@ -103,7 +103,7 @@ const JA = {
   "department.none": "選ばない",
   "department.all": "関係各課",
   "error.policy": "基本方針を選んでください。",
-  "error.number": "番号を1以上の数字で入力してください。",
+  "error.number": "番号は、1以上の数字か、計画に書かれた形（1-2、(1)-①、No.R1-1 など）で入力してください。",
   "error.initiativeTitle": "取組項目の名前を入力してください。",
   "error.departments": "関係課を1つ以上選んでください。",
   "initiative.kpis": "数値目標等 (E)",
@@ -146,6 +146,8 @@ const JA = {
   "refused.nothingWritten": "何も保存されていません。",
   "refused.planExists": "同じ名前と計画期間の計画がすでにあります。名前か計画期間を変えてください。",
   "refused.numberTaken": "この番号はほかの取組項目が使っています。別の番号にしてください。",
+  "refused.numberUnreadable":
+    "番号は、1以上の数字か、計画に書かれた形（1-2、(1)-①、No.R1-1 など）で入力してください。",
   "refused.numbersFixed":
     "この計画には公表済みの年度があるため、取組項目の番号は変えられません（公表した集計表の番号と食い違うため）。番号はそのままにして保存してください。",
   "refused.notInPlan": "選んだものはこの計画にありません。ページを読み込み直してください。",
@@ -278,7 +280,7 @@ const EN: Record<PlanEditorKey, string> = {
   "initiative.editTitle": "Editing No.{number} {title}",
   "field.policy": "Policy",
   "field.number": "Number (No.)",
-  "field.numberHint": "The number the plan gives it.",
+  "field.numberHint": "The number as the plan writes it (3, 1-2, (1)-①, No.R1-1…).",
   "field.initiativeTitle": "Initiative (A)",
   "field.description": "Policy and content (C)",
   "field.departments": "Departments (B)",
@@ -289,7 +291,7 @@ const EN: Record<PlanEditorKey, string> = {
   "department.none": "None",
   "department.all": "関係各課 (every related department)",
   "error.policy": "Choose a policy.",
-  "error.number": "Enter a number of 1 or more.",
+  "error.number": "Enter a number of 1 or more, or the number as the plan writes it (1-2, (1)-①, No.R1-1).",
   "error.initiativeTitle": "Enter the initiative's title.",
   "error.departments": "Choose at least one department.",
   "initiative.kpis": "KPIs (E)",
@@ -331,6 +333,8 @@ const EN: Record<PlanEditorKey, string> = {
   "refused.nothingWritten": "Nothing was saved.",
   "refused.planExists": "A plan with this title and period exists already. Change the title or the period.",
   "refused.numberTaken": "Another initiative has this number. Choose another.",
+  "refused.numberUnreadable":
+    "Enter a number of 1 or more, or the number as the plan writes it (1-2, (1)-①, No.R1-1).",
   "refused.numbersFixed":
     "A fiscal year of this plan is published, so initiative numbers cannot change (they would differ from the published table). Keep the number and save again.",
   "refused.notInPlan": "What was chosen is not in this plan. Reload the page.",

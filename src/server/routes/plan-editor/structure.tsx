@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { initiativeNumberLabel, withNumberSign } from "../../../domain/initiative-number.ts";
 import type { PlanStructure } from "../../../store/plan-structure-types.ts";
 import {
   addPolicy,
@@ -529,7 +530,7 @@ function StructurePage(props: {
             {policy.initiatives.length === 0 ? <p class="muted">{t("structure.noInitiatives")}</p> : null}
             <ol class="editor-initiatives">
               {policy.initiatives.map((initiative, index) => {
-                const name = `No.${initiative.number} ${initiative.title}`;
+                const name = `${withNumberSign(initiativeNumberLabel(initiative))} ${initiative.title}`;
                 return (
                   <li class={initiative.retired ? "editor-retired" : undefined}>
                     <p>
