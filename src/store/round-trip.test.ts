@@ -145,6 +145,13 @@ forEachDatabase((database) => {
         startFiscalYear: 2017,
         endFiscalYear: 2021,
         baselineFiscalYear: 2015,
+        // No scale of its own: the default A 順調 … D 停滞, written out by hand.
+        gradeScale: [
+          { code: "A", label: "順調" },
+          { code: "B", label: "ほぼ順調" },
+          { code: "C", label: "やや遅れ" },
+          { code: "D", label: "停滞" },
+        ],
       };
       expect(await store.plans.list(first.organizationId)).toEqual([plan]);
       expect(await store.plans.find(first.planId)).toEqual(plan);
