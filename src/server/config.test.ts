@@ -165,7 +165,7 @@ describe("serve configuration", () => {
       "SESSION_IDLE_MINUTES（180分）が SESSION_ABSOLUTE_HOURS（2時間）より長くなっています。無操作の時間は全体の時間以下にしてください / the idle limit is longer than the absolute one",
     ]);
     expect(refused({ TRUST_PROXY: "maybe" })).toEqual([
-      "TRUST_PROXY は 1（プロキシを信じる）か 0 で指定してください（指定値: maybe） / TRUST_PROXY must be 1 or 0",
+      "TRUST_PROXY は1（プロキシを信じる）か0で指定してください（指定値: maybe） / TRUST_PROXY must be 1 or 0",
     ]);
     expect(refused({ PUBLIC_URL: "shinchoku.example.jp" })[0]).toBe(
       "PUBLIC_URL（指定値: shinchoku.example.jp）: URL の形になっていません / not a URL",

@@ -20,6 +20,9 @@ const PATH_VALUES: Record<string, string> = {
   name: "site.css",
   revision: "1",
   format: "json",
+  policyId: "1",
+  initiativeId: "1",
+  kpiId: "1",
 };
 
 function concrete(path: string): string {

@@ -114,7 +114,13 @@ forEachDatabase((database) => {
       const { planId } = await importDocument(store, read(FIXTURE), { organization: ORGANIZATION });
       const down = await (await migrator(store)).migrateTo("2026_12_02_102_grade_scales");
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_12_02_201_initiative_number_text"]);
+      // The later migrations go down first, newest first.
+      expect(down.results?.map((r) => r.migrationName)).toEqual([
+        "2026_12_02_204_import_mappings",
+        "2026_12_02_203_plan_editor",
+        "2026_12_02_202_department_changes",
+        "2026_12_02_201_initiative_number_text",
+      ]);
       await expect(sql`select number_text from initiative`.execute(store.db)).rejects.toThrow();
       const kept = await store.db
         .selectFrom("initiative")
