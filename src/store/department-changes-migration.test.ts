@@ -26,15 +26,24 @@ forEachDatabase((database) => {
         provider: migrationProvider(store.capabilities),
         migrationTableSchema: await store.capabilities.migrationSchema(store.db),
       });
-      const down = await migrator.migrateDown();
+      const down = await migrator.migrateTo("2026_12_02_201_initiative_number_text");
       expect(down.error).toBeUndefined();
-      expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_12_02_202_department_changes"]);
+      // The later migrations go down first, newest first.
+      expect(down.results?.map((r) => r.migrationName)).toEqual([
+        "2026_12_02_204_import_mappings",
+        "2026_12_02_203_plan_editor",
+        "2026_12_02_202_department_changes",
+      ]);
       const columns = (await store.db.introspection.getTables())
         .find((t) => t.name === "department")
         ?.columns.map((c) => c.name);
       expect(columns).not.toContain("retired_at");
 
-      expect(await store.migrate()).toEqual(["2026_12_02_202_department_changes"]);
+      expect(await store.migrate()).toEqual([
+        "2026_12_02_202_department_changes",
+        "2026_12_02_203_plan_editor",
+        "2026_12_02_204_import_mappings",
+      ]);
       const after = await store.departments.list(organizationId);
       expect(after.map((d) => d.name)).toEqual(names);
       expect(after.every((d) => d.version === 1 && d.retiredAt === null && d.mergedIntoId === null)).toBe(

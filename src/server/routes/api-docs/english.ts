@@ -78,6 +78,8 @@ export const API_TEXT_EN: Readonly<Record<string, string>> = {
   "主担当 (関係課の先頭)": "The lead department (the first of the departments)",
   "市の書き方の No.（1-2、(1)-①、No.R1-1 など。ないときは number のとおり）":
     "The No. as the city writes it (1-2, (1)-①, No.R1-1 …); absent when it is `number` itself",
+  "市の書き方の No.（1-2、(1)-①、No.R1-1 など。ないときは番号のとおり）":
+    "The No. as the city writes it (1-2, (1)-①, No.R1-1 …); absent when it is `number` itself",
 
   // operations
   自治体の一覧: "List organizations",
