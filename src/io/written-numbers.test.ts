@@ -100,7 +100,9 @@ describe("written initiative numbers", () => {
     const text = importTableText(twice);
     const duplicate = text.diagnostics.find((d) => d.code === "initiative.duplicate-number");
     expect(duplicate).toMatchObject({ severity: "error", line: 10 });
-    expect(duplicate?.message).toBe("取組項目 No.１－２ が重複しています（最初は 6 行目）");
+    expect(duplicate?.message).toBe(
+      "取組項目 No.１－２ が重複しています（最初は6行目）。どちらかの番号を直してください",
+    );
 
     const parsed = parseMapping(fixture("mapping/city-marks.json").toString("utf8"));
     if (!parsed.mapping) throw new Error("fixture");
@@ -115,6 +117,8 @@ describe("written initiative numbers", () => {
     const result = importCsv(csv, { mapping: parsed.mapping });
     const found = result.diagnostics.find((d) => d.code === "initiative.duplicate-number");
     expect(found).toMatchObject({ severity: "error", cell: "B5" });
-    expect(found?.message).toBe("取組項目 No.(1)-1 が重複しています（最初は B3）");
+    expect(found?.message).toBe(
+      "取組項目 No.(1)-1 が重複しています（最初はB3）。どちらかの番号を直してください",
+    );
   });
 });
