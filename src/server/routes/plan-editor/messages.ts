@@ -91,7 +91,7 @@ const JA = {
   "initiative.newTitle": "取組項目の追加",
   "initiative.editTitle": "No.{number} {title} の編集",
   "field.policy": "基本方針",
-  "field.number": "番号 (No.)",
+  "field.number": "番号（No.）",
   "field.numberHint": "計画に書かれているとおりの番号です（3、1-2、(1)-①、No.R1-1 など）。",
   "field.initiativeTitle": "取組項目 (A)",
   "field.description": "取組の方針と内容 (C)",
