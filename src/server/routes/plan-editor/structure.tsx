@@ -498,34 +498,15 @@ function StructurePage(props: {
               >
                 {t("structure.editPolicy")}
               </a>{" "}
-              {policyIndex > 0 ? (
-                <SmallAction
-                  page={page}
-                  action={actions}
-                  label={t("move.up")}
-                  accessibleLabel={t("move.upOf", { what: policyName })}
-                  fields={{
-                    action: "up",
-                    entity: "policy",
-                    id: String(policy.id),
-                    version: String(policy.version),
-                  }}
-                />
-              ) : null}
-              {policyIndex < structure.policies.length - 1 ? (
-                <SmallAction
-                  page={page}
-                  action={actions}
-                  label={t("move.down")}
-                  accessibleLabel={t("move.downOf", { what: policyName })}
-                  fields={{
-                    action: "down",
-                    entity: "policy",
-                    id: String(policy.id),
-                    version: String(policy.version),
-                  }}
-                />
-              ) : null}
+              <MoveActions
+                page={page}
+                action={actions}
+                entity="policy"
+                item={policy}
+                what={policyName}
+                index={policyIndex}
+                count={structure.policies.length}
+              />
             </div>
             {policy.initiatives.length === 0 ? <p class="muted">{t("structure.noInitiatives")}</p> : null}
             <ol class="editor-initiatives">
@@ -567,34 +548,15 @@ function StructurePage(props: {
                       >
                         {t("structure.editInitiative")}
                       </a>{" "}
-                      {index > 0 ? (
-                        <SmallAction
-                          page={page}
-                          action={actions}
-                          label={t("move.up")}
-                          accessibleLabel={t("move.upOf", { what: name })}
-                          fields={{
-                            action: "up",
-                            entity: "initiative",
-                            id: String(initiative.id),
-                            version: String(initiative.version),
-                          }}
-                        />
-                      ) : null}
-                      {index < policy.initiatives.length - 1 ? (
-                        <SmallAction
-                          page={page}
-                          action={actions}
-                          label={t("move.down")}
-                          accessibleLabel={t("move.downOf", { what: name })}
-                          fields={{
-                            action: "down",
-                            entity: "initiative",
-                            id: String(initiative.id),
-                            version: String(initiative.version),
-                          }}
-                        />
-                      ) : null}
+                      <MoveActions
+                        page={page}
+                        action={actions}
+                        entity="initiative"
+                        item={initiative}
+                        what={name}
+                        index={index}
+                        count={policy.initiatives.length}
+                      />
                       <SmallAction
                         page={page}
                         action={actions}
@@ -765,5 +727,41 @@ function HistoryPage(props: {
         </table>
       )}
     </EditorPage>
+  );
+}
+
+/** Move up / move down for one item of a list: only the moves that exist for its place. */
+function MoveActions(props: {
+  page: PageProps;
+  action: string;
+  entity: "policy" | "initiative";
+  item: { id: number; version: number };
+  what: string;
+  index: number;
+  count: number;
+}) {
+  const { t } = props.page;
+  const fields = { entity: props.entity, id: String(props.item.id), version: String(props.item.version) };
+  return (
+    <>
+      {props.index > 0 ? (
+        <SmallAction
+          page={props.page}
+          action={props.action}
+          label={t("move.up")}
+          accessibleLabel={t("move.upOf", { what: props.what })}
+          fields={{ action: "up", ...fields }}
+        />
+      ) : null}
+      {props.index < props.count - 1 ? (
+        <SmallAction
+          page={props.page}
+          action={props.action}
+          label={t("move.down")}
+          accessibleLabel={t("move.downOf", { what: props.what })}
+          fields={{ action: "down", ...fields }}
+        />
+      ) : null}
+    </>
   );
 }
