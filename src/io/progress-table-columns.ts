@@ -2,7 +2,7 @@ import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../do
 import { gradeLegend, gradeScaleOf } from "../domain/grade.ts";
 import { initiativeNumberLabel } from "../domain/initiative-number.ts";
 import type { Initiative, Kpi, PlanDocument, Policy } from "../domain/plan-document.ts";
-import type { PhraseKind } from "./phrases.ts";
+import { halfWidths, type PhraseKind } from "./phrases.ts";
 
 /**
  * The one column model of the progress table (進行管理集計表). The HTML page, the xlsx and the PDF all
@@ -57,7 +57,20 @@ function shortYear(fiscalYear: number): string {
   return formatFiscalYear(fiscalYear, "short").replace(/年度$/, "");
 }
 
-export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">): ProgressTableHeadings {
+/** The No. column's width: the seed's 5, wider for numbers written like (1)-① or No.R1-1 (up to 10). */
+const NUMBER_WIDTH = { least: 5, most: 10, padding: 2 };
+
+function numberColumnWidth(policies: readonly Policy[] | undefined): number {
+  let longest = 0;
+  for (const policy of policies ?? [])
+    for (const initiative of policy.initiatives)
+      longest = Math.max(longest, halfWidths(initiativeNumberLabel(initiative)));
+  return Math.min(NUMBER_WIDTH.most, Math.max(NUMBER_WIDTH.least, longest + NUMBER_WIDTH.padding));
+}
+
+export function progressTableHeadings(
+  doc: Pick<PlanDocument, "plan" | "round"> & { policies?: readonly Policy[] },
+): ProgressTableHeadings {
   const fy = doc.round.fiscalYear;
   const baselineFy = doc.plan.baselineFiscalYear ?? doc.plan.startFiscalYear - 1;
   const col = (c: ProgressColumn) => c;
@@ -78,7 +91,7 @@ export function progressTableHeadings(doc: Pick<PlanDocument, "plan" | "round">)
         header: "No.",
         headerEn: "No.",
         kpi: false,
-        width: 5,
+        width: numberColumnWidth(doc.policies),
         align: "center",
         breaks: "prose",
       }),

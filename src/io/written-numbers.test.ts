@@ -1,12 +1,16 @@
 import { readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
+import { getDocumentProxy } from "unpdf";
 import { describe, expect, it } from "vitest";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { importCsv } from "./csv/import.ts";
 import { exportCsv } from "./export/csv.ts";
 import { exportJson } from "./export/json.ts";
+import { exportPdf } from "./export/pdf.ts";
 import { exportXlsx } from "./export/xlsx.ts";
 import { importPlanDocumentJson } from "./json/import.ts";
 import { parseMapping } from "./mapping/schema.ts";
+import { progressTableHeadings } from "./progress-table-columns.ts";
 import { importTableText } from "./table-text/index.ts";
 import { importXlsx } from "./xlsx/import.ts";
 
@@ -120,5 +124,29 @@ describe("written initiative numbers", () => {
     expect(found?.message).toBe(
       "取組項目 No.(1)-1 が重複しています（最初はB3）。どちらかの番号を直してください",
     );
+  });
+
+  it("the No. column is as wide as the longest number written (No.R1-1 on one line), the seed's as before", async () => {
+    const doc = tableDocument();
+    const width = (d: Parameters<typeof progressTableHeadings>[0]) =>
+      progressTableHeadings(d).columns.find((c) => c.id === "number")?.width;
+    // No.R1-1 is 7 half-width characters, plus 2 for the cell's padding; the seed's "24" keeps 5.
+    expect(width(doc)).toBe(9);
+    const seed = importTableText(fixture("sakado-fy2019.txt").toString("utf8")).document;
+    if (!seed) throw new Error("fixture");
+    expect(width(seed)).toBe(5);
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await exportXlsx(doc)) as never);
+    // exceljs leaves a column of its default width (9) unwritten, and reads it back as undefined.
+    const column = workbook.getWorksheet("進行管理集計表")?.getColumn(2);
+    expect(column?.width ?? 9).toBe(9);
+    expect(column?.width).not.toBe(5);
+
+    const pdf = await getDocumentProxy(new Uint8Array(await exportPdf(doc)));
+    const { items } = await (await pdf.getPage(1)).getTextContent();
+    const drawn = (items as Array<{ str?: string }>).map((item) => item.str ?? "");
+    expect(drawn).toContain("No.R1-1");
+    expect(drawn).toContain("(1)-①");
   });
 });

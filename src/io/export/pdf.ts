@@ -140,7 +140,7 @@ interface TableLayout {
 }
 
 /** The columns of the model across the usable page width, in proportion to their model widths. */
-export function placeColumns(doc: Pick<PlanDocument, "plan" | "round">): PlacedColumn[] {
+export function placeColumns(doc: Parameters<typeof progressTableHeadings>[0]): PlacedColumn[] {
   const headings = progressTableHeadings(doc);
   const usable = PAGE.width - 2 * PAGE.marginX;
   const totalWeight = headings.columns.reduce((sum, c) => sum + c.width, 0);
