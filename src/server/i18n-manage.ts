@@ -148,7 +148,7 @@ export const MANAGE_JA = {
   "manage.plansCaption": "計画と年度の進行管理（公表前の内容を含む）",
   "manage.noPlans": "計画はまだありません。",
   "manage.state": "状態",
-  "manage.draftTable": "入力中の集計表",
+  "manage.draftTable": "集計表（案）",
   "manage.publicPage": "公表中のページ",
   "manage.accounts": "利用者の管理",
   "manage.account": "自分のアカウント",

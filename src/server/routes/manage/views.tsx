@@ -119,7 +119,7 @@ export function ManageHomePage(
               <tr>
                 <th scope="col">{ui.t("col.plan")}</th>
                 <th scope="col">{ui.t("col.period")}</th>
-                <th scope="col">{ui.t("plan.fiscalYears")}</th>
+                <th scope="col">{ui.t("col.fiscalYear")}</th>
                 <th scope="col">{ui.t("manage.state")}</th>
                 <th scope="col">{ui.t("manage.draftTable")}</th>
                 <th scope="col">{ui.t("manage.publicPage")}</th>
@@ -137,9 +137,13 @@ export function ManageHomePage(
                     <td>{fiscalYearText(round.fiscalYear, ui.lang)}</td>
                     <td>{ROUND_STATE_LABELS[round.state][ui.lang]}</td>
                     <td>
-                      <a href={ui.href(`${base}/manage/plans/${plan.id}/${round.fiscalYear}/table`)}>
-                        {ui.t("manage.draftTable")}
-                      </a>
+                      {round.state === "published" ? (
+                        "—"
+                      ) : (
+                        <a href={ui.href(`${base}/manage/plans/${plan.id}/${round.fiscalYear}/table`)}>
+                          {ui.t("manage.draftTable")}
+                        </a>
+                      )}
                     </td>
                     <td>
                       {round.state === "published" ? (

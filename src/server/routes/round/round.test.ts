@@ -118,6 +118,20 @@ forEachDatabase((database) => {
       expect(await auditCount(store, who)).toBe(entries);
     });
 
+    it("the management home lists each year: 集計表（案） for the year at work, the public page for the published one", async () => {
+      const { app, store, who, base } = await setup(database);
+      await openFy2020(store, who);
+      const html = await (await get(app, "/o/sakado/manage", who.editor)).text();
+      const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((m) => m[1] ?? "");
+      const row2019 = rows.find((r) => r.includes("令和元年度（2019年度）")) ?? "";
+      const row2020 = rows.find((r) => r.includes("令和2年度（2020年度）")) ?? "";
+      expect(textOf(html)).toContain("年度 状態 集計表（案）");
+      expect(row2019).not.toContain(`${base}/2019/table`);
+      expect(row2019).toContain("公表中のページ");
+      expect(row2020).toContain(`href="${base}/2020/table"`);
+      expect(textOf(row2020)).toContain("準備中 集計表（案）");
+    });
+
     it("moves the round forward, and back only with a reason (audited); a stale form or another role changes nothing", async () => {
       const { app, store, who, base } = await setup(database);
       await openFy2020(store, who);
