@@ -340,6 +340,18 @@ forEachDatabase((database) => {
       const form = new FormData();
       form.set("payload", hidden(html, "payload"));
       form.set("signature", hidden(html, "signature"));
+      // The scale changes between the preview and the confirmation: checked again, nothing written.
+      await store.db.updateTable("plan").set({ grade_scale: null }).where("id", "=", 1).execute();
+      const late = await post(`${BASE}/workbook/apply`, seisaku, form);
+      expect(await refusals(late)).toEqual([
+        "シート「入力票」のセル G8：No.1：自己評価「○」は、この計画の評価の区分にありません。A・B・C・D のどれかを一覧から選んでください（空欄でもかまいません）。",
+      ]);
+      expect((await report(1)).selfGrade).toBeNull();
+      await store.db
+        .updateTable("plan")
+        .set({ grade_scale: JSON.stringify(marks) })
+        .where("id", "=", 1)
+        .execute();
       expect((await post(`${BASE}/workbook/apply`, seisaku, form)).status).toBe(303);
       expect((await report(1)).selfGrade).toBe("○");
 
