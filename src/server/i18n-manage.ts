@@ -170,6 +170,8 @@ export const MANAGE_JA = {
   "workflow.incomplete": "入力されていない項目があるため提出できません。",
   "workflow.noEarlierRound": "前の年度の進行管理がないため、引き継いで開始できません。",
   "workflow.gradeNotOnScale": "選ばれた進捗状況は、この計画の評価の区分にありません。",
+  "workflow.notAssessedNotAllowed":
+    "この計画では対象外を選べません。評価の区分から選んでください（対象外を認めるかどうかは、事務局が計画の設定で決めます）。",
 } as const;
 
 export const MANAGE_EN: Record<keyof typeof MANAGE_JA, string> = {
@@ -341,4 +343,6 @@ export const MANAGE_EN: Record<keyof typeof MANAGE_JA, string> = {
   "workflow.incomplete": "Some fields are empty: the report cannot be submitted.",
   "workflow.noEarlierRound": "There is no earlier round to carry over from.",
   "workflow.gradeNotOnScale": "The grade chosen is not on this plan's grade scale.",
+  "workflow.notAssessedNotAllowed":
+    "This plan does not allow “not assessed”. Choose a grade of its scale (the secretariat sets whether it is allowed in the plan's settings).",
 };

@@ -72,6 +72,8 @@ export function initiativeHistory(
       baselineFiscalYear: plan.baselineFiscalYear,
       // The scale as the newest table printed it: the public page reads publications only.
       gradeScale: gradeScaleOf(document.plan),
+      // A publication stays as it was published: its 対象外 items show whatever the plan says now.
+      notAssessedAllowed: true,
     },
     policy: { code: policy.code, title: policy.title },
     number: initiative.number,

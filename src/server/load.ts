@@ -68,6 +68,9 @@ function groupPlans(publications: PublicationRecord[]): PublishedPlan[] {
       organizationId: publication.organizationId,
       ...publication.plan,
       gradeScale: publication.gradeScale,
+      // Public pages go by the published tables (the ?grade= filter offers 対象外 where a table has
+      // such items); a publication stays as it was, whatever the plan says now.
+      notAssessedAllowed: true,
       rounds: [publication],
     });
   }

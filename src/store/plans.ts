@@ -11,6 +11,7 @@ const COLUMNS = [
   "end_fiscal_year",
   "baseline_fiscal_year",
   "grade_scale",
+  "not_assessed_allowed",
 ] as const;
 
 export function planRecord(
@@ -23,6 +24,7 @@ export function planRecord(
     end_fiscal_year: number;
     baseline_fiscal_year: number | null;
     grade_scale: unknown;
+    not_assessed_allowed: boolean | number;
   },
 ): PlanRecord {
   const scale = row.grade_scale === null ? null : dialect.readJson<GradeScale>(row.grade_scale);
@@ -35,6 +37,8 @@ export function planRecord(
     baselineFiscalYear: row.baseline_fiscal_year,
     // NULL is the default scale: grading and the department's own view offer the plan's codes.
     gradeScale: scale && scale.length > 0 ? scale : DEFAULT_GRADE_SCALE,
+    // SQLite keeps a boolean as 0/1.
+    notAssessedAllowed: Boolean(row.not_assessed_allowed),
   };
 }
 

@@ -152,6 +152,8 @@ forEachDatabase((database) => {
           { code: "C", label: "やや遅れ" },
           { code: "D", label: "停滞" },
         ],
+        // An imported plan allows 対象外 (the column's default) until the plan editor says otherwise.
+        notAssessedAllowed: true,
       };
       expect(await store.plans.list(first.organizationId)).toEqual([plan]);
       expect(await store.plans.find(first.planId)).toEqual(plan);

@@ -48,6 +48,8 @@ export interface PlanRecord {
   baselineFiscalYear: number | null;
   /** The plan's grade scale, best first (the default A–D when the plan names none). */
   gradeScale: GradeScale;
+  /** Whether the committee may set 対象外 (not graded this year) beside the scale's levels. */
+  notAssessedAllowed: boolean;
 }
 
 /** ReportingRound: one plan's yearly cycle, as it stands in the live rows (its draft). */

@@ -1,4 +1,5 @@
 import { formatFiscalYear } from "../domain/era.ts";
+import { isGradeOf } from "../domain/grade.ts";
 import { kpiParseContext } from "../domain/kpi-context.ts";
 import { formatKpiValue, formatNumber } from "../domain/kpi-format.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
@@ -6,6 +7,7 @@ import { can, type Principal } from "../domain/permissions.ts";
 import type { Initiative, PlanDocument } from "../domain/plan-document.ts";
 import { reportActionRefusal } from "../domain/workflow.ts";
 import { REPORT_STATE_LABELS, ROUND_STATE_LABELS } from "../domain/workflow-states.ts";
+import { gradeCodesText } from "../io/entry-workbook/checks.ts";
 import { IDENTITY_CELL, INPUT_SHEET } from "../io/entry-workbook/layout.ts";
 import {
   ENTRY_FIELD_LABELS,
@@ -132,6 +134,7 @@ export async function entryWorkbookModel(
     },
     asOf: round.asOf,
     asksNextYearGoal: round.fiscalYear < plan.endFiscalYear,
+    gradeScale: plan.gradeScale,
     initiatives,
   };
 }
@@ -299,6 +302,14 @@ export async function checkWorkbookUpload(
       if (!field.edited) continue;
       const before = reportFieldText(report, field.field);
       if (before === field.value) continue;
+      // The plan's scale as the store holds it now (it may have changed since the workbook was made).
+      if (field.field === "selfGrade" && field.value !== "" && !isGradeOf(plan.gradeScale, field.value)) {
+        at(
+          field,
+          `自己評価「${field.value}」は、この計画の評価の区分にありません。${gradeCodesText(plan.gradeScale)} のどれかを一覧から選んでください（空欄でもかまいません）。`,
+        );
+        continue;
+      }
       if (report.version !== field.reportVersion) moved ??= field;
       changes.push({
         cell: field.cell,

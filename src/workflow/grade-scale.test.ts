@@ -8,7 +8,8 @@ import type { PlanDocument } from "../domain/plan-document.ts";
 import type { SqlStore } from "../store/sql-store.ts";
 import type { AccountRecord } from "../store/types.ts";
 import { actorOf } from "./accounts.ts";
-import { GradeNotOnScale } from "./refusal.ts";
+import { updatePlanSetup } from "./plan-editor.ts";
+import { GradeNotOnScale, NotAssessedNotAllowed } from "./refusal.ts";
 import { acceptReport, gradeReport, moveRound, openRound, publishRound, submitReport } from "./round.ts";
 import { saveReport } from "./save-report.ts";
 
@@ -207,6 +208,86 @@ forEachDatabase((database) => {
       });
       expect(publication.gradeScale).toEqual(MARKS);
       expect(publication.gradeSummary).toEqual({ "◎": 1, "○": 2, "△": 1, "×": 0 });
+    });
+
+    it("refuses 対象外 on a plan that does not allow it, with nothing written; a level is still taken", async () => {
+      const store = await database.open();
+      const { planId, organizationId } = await importDocument(store, marksDocument(), {
+        organization: FACTORY_ORGANIZATION,
+      });
+      const secretariat = await account(store, organizationId, "jimukyoku", ["secretariat"]);
+      const committee = await account(store, organizationId, "iin", ["committee"]);
+      expect((await store.plans.find(planId))?.notAssessedAllowed).toBe(true);
+      const head = await store.planStructures.load(planId);
+      if (!head) throw new Error("no plan");
+      await updatePlanSetup(store, secretariat, {
+        planId,
+        expectedVersion: head.plan.version,
+        title: head.plan.title,
+        startFiscalYear: head.plan.startFiscalYear,
+        endFiscalYear: head.plan.endFiscalYear,
+        baselineFiscalYear: head.plan.baselineFiscalYear,
+        gradeScale: MARKS,
+        notAssessedAllowed: false,
+      });
+      expect((await store.plans.find(planId))?.notAssessedAllowed).toBe(false);
+
+      const opened = await openRound(store, secretariat, { planId, fiscalYear: 2020 });
+      let round = await moveRound(store, secretariat, {
+        roundId: opened.id,
+        expectedVersion: opened.version,
+        to: "entry",
+      });
+      const target = { planId, fiscalYear: 2020, initiativeNumber: 1 };
+      const snapshot = await store.rounds.snapshot(round.id);
+      const saved = await saveReport(store, secretariat.actor, {
+        ...target,
+        principal: secretariat.principal,
+        expectedVersion: (await store.reports.find(round.id, 1))?.version ?? -1,
+        changes: { activities: "書いた", nextYearGoal: "続ける" },
+        kpiValues: (snapshot?.document.policies[0]?.initiatives[0]?.kpis ?? [])
+          .filter((k) => !k.relisted)
+          .map((k) => ({ kpiId: snapshot?.links.kpis[k.key] ?? 0, text: "1件", expectedVersion: null })),
+      });
+      const submitted = await submitReport(store, secretariat, {
+        ...target,
+        expectedVersion: saved.report.version,
+      });
+      await acceptReport(store, secretariat, { ...target, expectedVersion: submitted.version });
+      for (const to of ["review", "grading"] as const)
+        round = await moveRound(store, secretariat, {
+          roundId: round.id,
+          expectedVersion: round.version,
+          to,
+        });
+
+      const before = await store.reports.find(round.id, 1);
+      // 対象外 alone, and 対象外 beside a level of the scale: both refused.
+      for (const grade of [null, "◎"]) {
+        const refusal = await gradeReport(store, committee, {
+          ...target,
+          expectedVersion: before?.version ?? -1,
+          grade,
+          notAssessed: true,
+          committeeOpinion: "今年度は評価しない",
+        }).catch((e: unknown) => e);
+        expect(refusal).toBeInstanceOf(NotAssessedNotAllowed);
+        expect(refusal).toMatchObject({ field: "grade", key: "workflow.notAssessedNotAllowed" });
+        expect(await store.reports.find(round.id, 1)).toMatchObject({
+          version: before?.version,
+          grade: null,
+          notAssessed: false,
+          committeeOpinion: "",
+          state: "accepted",
+        });
+      }
+      const graded = await gradeReport(store, committee, {
+        ...target,
+        expectedVersion: before?.version ?? -1,
+        grade: "△",
+        committeeOpinion: "遅れ",
+      });
+      expect(graded).toMatchObject({ grade: "△", notAssessed: false, state: "graded" });
     });
   });
 });

@@ -20,7 +20,8 @@ export type WorkflowRefusalKey =
   | "workflow.commentRequired"
   | "workflow.incomplete"
   | "workflow.noEarlierRound"
-  | "workflow.gradeNotOnScale";
+  | "workflow.gradeNotOnScale"
+  | "workflow.notAssessedNotAllowed";
 
 /**
  * A grade (the committee's, or the department's own view) that is not the code of a level of the
@@ -33,5 +34,16 @@ export class GradeNotOnScale extends WorkflowRefusal {
     readonly code: string,
   ) {
     super("workflow.gradeNotOnScale");
+  }
+}
+
+/**
+ * 対象外 (not graded this year) asked for on a plan that does not allow it (the plan editor's
+ * setting): the committee has to choose a level of the scale. `field` names the report field.
+ */
+export class NotAssessedNotAllowed extends WorkflowRefusal {
+  readonly field = "grade" as const;
+  constructor() {
+    super("workflow.notAssessedNotAllowed");
   }
 }

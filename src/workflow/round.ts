@@ -19,7 +19,7 @@ import type {
   StoreTransaction,
 } from "../store/types.ts";
 import { StoreError } from "../store/types.ts";
-import { GradeNotOnScale, WorkflowRefusal } from "./refusal.ts";
+import { GradeNotOnScale, NotAssessedNotAllowed, WorkflowRefusal } from "./refusal.ts";
 
 /**
  * The round's commands: open the next fiscal year, move the round through its states, submit,
@@ -243,10 +243,11 @@ export async function gradeReport(
     // 対象外 is a decision not to grade: it never stands beside a grade.
     const notAssessed = input.notAssessed === true;
     const grade = notAssessed ? null : input.grade;
-    if (grade !== null) {
-      const plan = await tx.plans.find(input.planId);
-      if (!plan || !isGradeOf(plan.gradeScale, grade)) throw new GradeNotOnScale("grade", grade);
-    }
+    const plan = await tx.plans.find(input.planId);
+    // The plan says whether 対象外 is a choice at all; a publication made before keeps its own.
+    if (notAssessed && !plan?.notAssessedAllowed) throw new NotAssessedNotAllowed();
+    if (grade !== null && (!plan || !isGradeOf(plan.gradeScale, grade)))
+      throw new GradeNotOnScale("grade", grade);
     return tx.reports.update(found.report.id, input.expectedVersion, {
       grade,
       notAssessed,

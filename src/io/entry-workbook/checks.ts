@@ -1,4 +1,4 @@
-import { GRADES, type Grade } from "../../domain/grade.ts";
+import { DEFAULT_GRADE_SCALE, type Grade, type GradeScale } from "../../domain/grade.ts";
 import type { EntryFieldKind } from "./model.ts";
 
 /**
@@ -21,24 +21,53 @@ const FIELD_NAMES: Record<EntryFieldKind, string> = {
   nextYearGoal: "(H) 次年度の目標",
 };
 
+/** How a typed grade and a scale's codes and labels are compared: NFKC, one space, ○ for 〇, upper case. */
+function gradeKey(text: string): string {
+  return text
+    .normalize("NFKC")
+    .trim()
+    .replace(/\s+/g, " ")
+    .replace(/[\u3007\u25ef]/g, "\u25cb")
+    .replace(/[\u2715\u2716]/g, "\u00d7")
+    .toUpperCase();
+}
+
 /**
- * A grade as a person types or picks it: 「A」, 「ａ」, 「A 順調」, 「Ａ（順調）」 → "A"; "" → null;
- * anything else undefined (not in the scale).
+ * A grade of the plan's scale as a person types or picks it: 「A」, 「ａ」, 「A 順調」, 「Ａ（順調）」,
+ * 「順調」 → "A" on the default scale; 「〇」 → "○" on ◎○△×; "" → null; anything else undefined (not
+ * on the scale).
  */
-export function readGrade(text: string): Grade | null | undefined {
-  const normalized = text.normalize("NFKC").trim().toUpperCase();
-  if (normalized === "") return null;
-  const letter = /^([A-Z])(?=$|[\s(（:：])/.exec(normalized)?.[1];
-  return GRADES.find((g) => g === letter);
+export function readGrade(text: string, scale: GradeScale = DEFAULT_GRADE_SCALE): Grade | null | undefined {
+  const typed = gradeKey(text);
+  if (typed === "") return null;
+  const exact = scale.find((level) => gradeKey(level.code) === typed);
+  if (exact) return exact.code;
+  // The code, then its label or a note: 「A 順調」「A(順調)」「◎：順調」.
+  const withNote = scale.find((level) => {
+    const code = gradeKey(level.code);
+    return typed.startsWith(code) && /^[ (:]/.test(typed.slice(code.length));
+  });
+  if (withNote) return withNote.code;
+  // The label alone: 「順調」.
+  return scale.find((level) => level.label !== "" && gradeKey(level.label) === typed)?.code;
+}
+
+/** The codes of a scale as the workbook's messages list them: 「S・A・B・C」. */
+export function gradeCodesText(scale: GradeScale): string {
+  return scale.map((level) => level.code).join("・");
 }
 
 /** Why a value cannot be taken for `field` (Japanese), or undefined when it can. */
-export function entryValueProblem(field: EntryFieldKind, value: string): string | undefined {
+export function entryValueProblem(
+  field: EntryFieldKind,
+  value: string,
+  scale: GradeScale = DEFAULT_GRADE_SCALE,
+): string | undefined {
   const limit = ENTRY_TEXT_LIMITS[field];
   const length = [...value].length;
   if (field === "selfGrade") {
-    return readGrade(value) === undefined
-      ? `自己評価「${value.slice(0, 20)}」は、A・B・C・D のどれかにしてください（空欄でもかまいません）。`
+    return readGrade(value, scale) === undefined
+      ? `自己評価「${value.slice(0, 20)}」は、この計画の評価の区分にありません。${gradeCodesText(scale)} のどれかを一覧から選んでください（空欄でもかまいません）。`
       : undefined;
   }
   if (length > limit)

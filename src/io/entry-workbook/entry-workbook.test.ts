@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_GRADE_SCALE, type GradeLevel } from "../../domain/grade.ts";
 import type { EntryWorkbookModel } from "./model.ts";
 import { readEntryWorkbook } from "./read.ts";
 import { writeEntryWorkbook } from "./write.ts";
@@ -23,6 +24,7 @@ const MODEL: EntryWorkbookModel = {
   },
   asOf: "2021-03-31",
   asksNextYearGoal: true,
+  gradeScale: DEFAULT_GRADE_SCALE,
   initiatives: [
     {
       number: 1,
@@ -123,7 +125,7 @@ describe("the entry workbook", () => {
       "(D) 令和2年度取組内容",
       "現状値：産・学・官連携協定(※)件数",
       "現状値：北坂戸にぎわいサロンの利用者数",
-      "所管課の自己評価（A～D）",
+      "所管課の自己評価（A・B・C・D）",
       "自己評価の理由",
       "(H) 令和3年度目標",
     ]);
@@ -234,7 +236,11 @@ describe("the entry workbook", () => {
         sheet.getCell("G8").value = "E";
       }),
     ).toEqual([
-      ["入力票", "G8", "No.1：自己評価「E」は、A・B・C・D のどれかにしてください（空欄でもかまいません）。"],
+      [
+        "入力票",
+        "G8",
+        "No.1：自己評価「E」は、この計画の評価の区分にありません。A・B・C・D のどれかを一覧から選んでください（空欄でもかまいません）。",
+      ],
     ]);
     expect(
       await problems((sheet) => {
@@ -272,5 +278,115 @@ describe("the entry workbook", () => {
     expect(notZip.ok ? "" : notZip.problems[0]?.message).toMatch(
       /^Excel ファイル（\.xlsx）として読み取れません。/,
     );
+  });
+
+  it("offers the plan's own scale (S/A/B/C): the label, the guide, the cell's list, and reads back only its codes", async () => {
+    const SABC: GradeLevel[] = [
+      { code: "S", label: "達成" },
+      { code: "A", label: "概ね達成" },
+      { code: "B", label: "やや遅れ" },
+      { code: "C", label: "未達成" },
+    ];
+    const model: EntryWorkbookModel = { ...MODEL, gradeScale: SABC };
+    const bytes = await writeEntryWorkbook(model);
+    const workbook = await load(bytes);
+    const sheet = workbook.getWorksheet("入力票");
+    if (!sheet) throw new Error("no input sheet");
+    expect(sheet.getCell("C8").value).toBe("所管課の自己評価（S・A・B・C）");
+    expect(String(sheet.getCell("A3").value)).toContain(
+      "自己評価は一覧から選びます：S 達成／A 概ね達成／B やや遅れ／C 未達成。",
+    );
+    // Last year's committee grade B, told in this plan's words.
+    expect(sheet.getCell("F8").value).toBe("本部会評価 B やや遅れ");
+    for (const address of ["G8", "G13"])
+      expect(sheet.getCell(address).dataValidation).toMatchObject({
+        type: "list",
+        formulae: ['"S,A,B,C"'],
+        error:
+          "S・A・B・C のどれか（S 達成／A 概ね達成／B やや遅れ／C 未達成）を選んでください。空欄でもかまいません。",
+        prompt: "S 達成／A 概ね達成／B やや遅れ／C 未達成",
+      });
+    const meta = workbook.getWorksheet("_shinchoku");
+    expect(["A8", "B8", "C8", "D8", "E8"].map((a) => meta?.getCell(a).value)).toEqual([
+      "gradeScale",
+      "S",
+      "A",
+      "B",
+      "C",
+    ]);
+
+    const filled = await edited(bytes, (input) => {
+      input.getCell("G8").value = "S";
+      input.getCell("G13").value = "ｃ（未達成）";
+    });
+    const read = await readEntryWorkbook(filled, { gradeScale: SABC });
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.workbook.fields.filter((f) => f.edited).map((f) => [f.cell, f.field, f.value])).toEqual([
+      ["G8", "selfGrade", "S"],
+      ["G13", "selfGrade", "C"],
+    ]);
+
+    // D is the default scale's, not this plan's: refused, naming the cell and the plan's codes.
+    const refused = await readEntryWorkbook(
+      await edited(bytes, (input) => {
+        input.getCell("G8").value = "D";
+      }),
+      { gradeScale: SABC },
+    );
+    expect(refused.ok ? [] : refused.problems).toEqual([
+      {
+        sheet: "入力票",
+        cell: "G8",
+        message:
+          "No.1：自己評価「D」は、この計画の評価の区分にありません。S・A・B・C のどれかを一覧から選んでください（空欄でもかまいません）。",
+      },
+    ]);
+  });
+
+  it("offers ◎○△× and reads a look-alike 〇 as ○; a code with a comma is listed from the hidden sheet", async () => {
+    const MARKS: GradeLevel[] = [
+      { code: "◎", label: "順調" },
+      { code: "○", label: "概ね順調" },
+      { code: "△", label: "遅れ" },
+      { code: "×", label: "停止" },
+    ];
+    const bytes = await writeEntryWorkbook({ ...MODEL, gradeScale: MARKS });
+    const sheet = (await load(bytes)).getWorksheet("入力票");
+    expect(sheet?.getCell("C8").value).toBe("所管課の自己評価（◎・○・△・×）");
+    expect(sheet?.getCell("G8").dataValidation).toMatchObject({ type: "list", formulae: ['"◎,○,△,×"'] });
+    const read = await readEntryWorkbook(
+      await edited(bytes, (input) => {
+        input.getCell("G8").value = "〇";
+        input.getCell("G13").value = "△ 遅れ";
+      }),
+      { gradeScale: MARKS },
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    expect(read.workbook.fields.filter((f) => f.edited).map((f) => [f.cell, f.value])).toEqual([
+      ["G8", "○"],
+      ["G13", "△"],
+    ]);
+    const refused = await readEntryWorkbook(
+      await edited(bytes, (input) => {
+        input.getCell("G13").value = "B";
+      }),
+      { gradeScale: MARKS },
+    );
+    expect(refused.ok ? [] : refused.problems.map((p) => [p.cell, p.message])).toEqual([
+      [
+        "G13",
+        "No.4：自己評価「B」は、この計画の評価の区分にありません。◎・○・△・× のどれかを一覧から選んでください（空欄でもかまいません）。",
+      ],
+    ]);
+
+    const comma: GradeLevel[] = [
+      { code: "1,0", label: "" },
+      { code: "0,5", label: "" },
+      { code: "0", label: "" },
+    ];
+    const listed = (await load(await writeEntryWorkbook({ ...MODEL, gradeScale: comma }))).getWorksheet(
+      "入力票",
+    );
+    expect(listed?.getCell("G8").dataValidation?.formulae).toEqual(["'_shinchoku'!$B$8:$D$8"]);
   });
 });

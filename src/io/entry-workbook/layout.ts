@@ -45,6 +45,8 @@ export const META_KEYS = {
   round: 5,
   department: 6,
   createdAt: 7,
+  /** The codes of the plan's scale, one a cell from B (what the own view's list offered). */
+  gradeScale: 8,
 } as const;
 /** The header of the field list, then one row per input cell. */
 export const META_FIELDS_HEADER_ROW = 9;

@@ -1,4 +1,4 @@
-import type { Grade } from "../../domain/grade.ts";
+import type { Grade, GradeScale } from "../../domain/grade.ts";
 
 /**
  * The entry workbook (入力票): one department's reports of one round as an Excel file, for the staff
@@ -18,10 +18,15 @@ export type EntryFieldKind = "activities" | "kpi" | "selfGrade" | "selfGradeReas
 
 export const ENTRY_FIELD_LABELS: Record<Exclude<EntryFieldKind, "kpi">, string> = {
   activities: "(D) 取組内容",
-  selfGrade: "所管課の自己評価（A～D）",
+  selfGrade: "所管課の自己評価",
   selfGradeReason: "自己評価の理由",
   nextYearGoal: "(H) 次年度の目標",
 };
+
+/** The own view's row label, listing the codes of the plan's scale: 「所管課の自己評価（S・A・B・C）」. */
+export function selfGradeRowLabel(scale: GradeScale): string {
+  return `${ENTRY_FIELD_LABELS.selfGrade}（${scale.map((level) => level.code).join("・")}）`;
+}
 
 /** What the workbook is for: written into its hidden sheet and checked on upload. */
 export interface EntryWorkbookIdentity {
@@ -75,6 +80,8 @@ export interface EntryWorkbookModel {
   asOf: string;
   /** Whether the plan continues after this fiscal year (then (H) is asked for). */
   asksNextYearGoal: boolean;
+  /** The plan's grade scale: the own view's cell offers exactly its codes. */
+  gradeScale: GradeScale;
   initiatives: EntryInitiative[];
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { DEFAULT_GRADE_SCALE, type GradeScale } from "../../domain/grade.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../limits.ts";
 import { checkXlsxArchive } from "../xlsx/archive-check.ts";
 import { cellText } from "../xlsx/read-sheet.ts";
@@ -62,10 +63,18 @@ export type EntryWorkbookRead =
 const NOT_OURS =
   "Shinchoku からダウンロードした入力票ではありません。「入力票をダウンロード」で作った Excel ファイルに入力して、アップロードしてください。";
 
+export interface EntryWorkbookReadOptions {
+  /** The plan's grade scale: the own view takes only its codes (default A–D). */
+  gradeScale?: GradeScale;
+  limits?: ImportLimits;
+}
+
 export async function readEntryWorkbook(
   bytes: Uint8Array,
-  limits: ImportLimits = ENTRY_UPLOAD_LIMITS,
+  options: EntryWorkbookReadOptions = {},
 ): Promise<EntryWorkbookRead> {
+  const limits = options.limits ?? ENTRY_UPLOAD_LIMITS;
+  const scale = options.gradeScale ?? DEFAULT_GRADE_SCALE;
   const fail = (message: string, sheet?: string, cell?: string): EntryWorkbookRead => ({
     ok: false,
     problems: [{ ...(sheet !== undefined ? { sheet } : {}), ...(cell ? { cell } : {}), message }],
@@ -89,14 +98,14 @@ export async function readEntryWorkbook(
     return fail(`Excel ファイル（.xlsx）として読み取れません。${NOT_OURS}`);
   }
   try {
-    return readLoaded(workbook);
+    return readLoaded(workbook, scale);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return fail(`入力票を読む途中で予期しないエラーが起きました（${message.slice(0, 80)}）。`);
   }
 }
 
-function readLoaded(workbook: ExcelJS.Workbook): EntryWorkbookRead {
+function readLoaded(workbook: ExcelJS.Workbook, scale: GradeScale): EntryWorkbookRead {
   const problems: WorkbookProblem[] = [];
   const meta = workbook.getWorksheet(META_SHEET);
   if (!meta)
@@ -229,13 +238,13 @@ function readLoaded(workbook: ExcelJS.Workbook): EntryWorkbookRead {
     let value = normalizeCellText(cell.text);
     const edited = fingerprint(value) !== print;
     if (edited) {
-      const problem = entryValueProblem(kind, value);
+      const problem = entryValueProblem(kind, value, scale);
       if (problem) {
         problems.push({ sheet: INPUT_SHEET, cell: address, message: `No.${number}：${problem}` });
         continue;
       }
     }
-    if (kind === "selfGrade") value = readGrade(value) ?? "";
+    if (kind === "selfGrade") value = readGrade(value, scale) ?? "";
     fields.push({
       cell: address,
       initiativeNumber,

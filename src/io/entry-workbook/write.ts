@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
-import { DEFAULT_GRADE_SCALE, GRADE_LABELS, GRADES, type Grade, gradeLabel } from "../../domain/grade.ts";
+import { type Grade, type GradeScale, gradeWithLabel } from "../../domain/grade.ts";
 import { FONT_BOLD, FONT_REGULAR } from "../export/pdf/fonts.ts";
 import { sharedMeasurer, type TextMeasurer } from "../export/pdf/measure.ts";
 import { heightForLines, MAX_ROW_HEIGHT, textHeight } from "../xlsx/text-lines.ts";
@@ -27,6 +27,7 @@ import {
   type EntryFieldKind,
   type EntryInitiative,
   type EntryWorkbookModel,
+  selfGradeRowLabel,
 } from "./model.ts";
 
 /**
@@ -63,7 +64,21 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.5, header: 0.3, foo
 /** Room to write in: a long-text input row is at least this many lines tall. */
 const LONG_TEXT_MIN_LINES = 4;
 
-export const GRADE_LIST_HINT = GRADES.map((g) => `${g} ${GRADE_LABELS[g].ja}`).join("／");
+/** The plan's levels as the guide and the cell's prompt list them: 「S 達成／A 概ね達成／…」. */
+export function gradeListHint(scale: GradeScale): string {
+  return scale.map((level) => gradeWithLabel(scale, level.code)).join("／");
+}
+
+/**
+ * The own view cell's list: the scale's codes written into the formula (「"S,A,B,C"」), or, when a
+ * code holds a comma the formula cannot, the hidden sheet's row that lists them.
+ */
+export function gradeListFormula(scale: GradeScale): string {
+  const codes = scale.map((level) => level.code);
+  if (codes.some((code) => code.includes(",")))
+    return `'${META_SHEET}'!$B$${META_KEYS.gradeScale}:$${String.fromCharCode(65 + codes.length)}$${META_KEYS.gradeScale}`;
+  return `"${codes.map((code) => code.replace(/"/g, '""')).join(",")}"`;
+}
 
 export interface EntryWorkbookOptions {
   /** The workbook's creation time (the model's createdAt by default). */
@@ -88,8 +103,8 @@ interface FieldRow {
   long: boolean;
 }
 
-function gradeText(grade: Grade | null | undefined): string {
-  return grade ? `${grade} ${gradeLabel(DEFAULT_GRADE_SCALE, grade)}` : "";
+function gradeText(scale: GradeScale, grade: Grade | null | undefined): string {
+  return grade ? gradeWithLabel(scale, grade) : "";
 }
 
 function fieldRows(
@@ -127,8 +142,8 @@ function fieldRows(
   rows.push(
     {
       field: "selfGrade",
-      label: ENTRY_FIELD_LABELS.selfGrade,
-      lastYear: last ? `本部会評価 ${gradeText(last.grade) || "なし"}` : "",
+      label: selfGradeRowLabel(model.gradeScale),
+      lastYear: last ? `本部会評価 ${gradeText(model.gradeScale, last.grade) || "なし"}` : "",
       value: initiative.selfGrade ?? "",
       kpiId: null,
       kpiVersion: null,
@@ -172,6 +187,8 @@ export async function writeEntryWorkbook(
   workbook.title = `${identity.planTitle} ${formatFiscalYear(identity.fiscalYear)} 入力票（${identity.departmentName}）`;
   workbook.company = identity.organizationName;
   const measurer = await sharedMeasurer();
+  const hint = gradeListHint(model.gradeScale);
+  const codes = model.gradeScale.map((level) => level.code).join("・");
 
   const sheet = workbook.addWorksheet(INPUT_SHEET, {
     pageSetup: {
@@ -211,7 +228,7 @@ export async function writeEntryWorkbook(
   const guide = sheet.getCell(GUIDE_ROW, 1);
   guide.value =
     `黄色のセルに入力し、このファイルのまま Shinchoku にアップロードしてください（行や列を追加・削除しないでください）。` +
-    `自己評価は一覧から選びます：${GRADE_LIST_HINT}。現状値は「66件」「1億円」「実施(2年度)」のように、集計表に載せる形で書きます。`;
+    `自己評価は一覧から選びます：${hint}。現状値は「66件」「1億円」「実施(2年度)」のように、集計表に載せる形で書きます。`;
   guide.font = font(BODY_SIZE);
   guide.alignment = { wrapText: true, vertical: "top" };
   sheet.mergeCells(GUIDE_ROW, 1, GUIDE_ROW, lastColumn);
@@ -286,14 +303,15 @@ export async function writeEntryWorkbook(
           cell.dataValidation = {
             type: "list",
             allowBlank: true,
-            formulae: [`"${GRADES.join(",")}"`],
+            formulae: [gradeListFormula(model.gradeScale)],
             showErrorMessage: true,
             errorStyle: "stop",
             errorTitle: "自己評価",
-            error: `A・B・C・D のどれか（${GRADE_LIST_HINT}）を選んでください。空欄でもかまいません。`,
+            // Excel shows at most 255 characters of either.
+            error: `${codes} のどれか（${hint}）を選んでください。空欄でもかまいません。`.slice(0, 255),
             showInputMessage: true,
             promptTitle: "自己評価",
-            prompt: GRADE_LIST_HINT,
+            prompt: hint.slice(0, 255),
           };
         }
         writeMetaField(meta, metaRow++, address, initiative, field);
@@ -379,6 +397,8 @@ function writeMetaHead(meta: ExcelJS.Worksheet, model: EntryWorkbookModel, now: 
   put(META_KEYS.round, ["round", identity.roundId]);
   put(META_KEYS.department, ["department", identity.departmentId, identity.departmentName]);
   put(META_KEYS.createdAt, ["createdAt", now.toISOString()]);
+  // What the own view's list offered (and its source when a code holds a comma).
+  put(META_KEYS.gradeScale, ["gradeScale", ...model.gradeScale.map((level) => level.code)]);
   put(META_FIELDS_HEADER_ROW, [...META_FIELD_COLUMNS]);
 }
 

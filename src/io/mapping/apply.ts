@@ -5,8 +5,14 @@ import { parseTitle } from "../table-text/title.ts";
 import { columnNumber } from "../xlsx/layout.ts";
 import { type ColumnIndexes, MAPPING_FIELDS, type MappingField } from "./fields.ts";
 import { sheetDiagnostic } from "./messages.ts";
-import { normalizeScaleKey, readPlanRows, type SheetImportResult, scaleWords } from "./read-rows.ts";
-import type { ColumnMapping, ColumnRef } from "./schema.ts";
+import {
+  NOT_ASSESSED_MARK,
+  normalizeScaleKey,
+  readPlanRows,
+  type SheetImportResult,
+  scaleWords,
+} from "./read-rows.ts";
+import { type ColumnMapping, type ColumnRef, NOT_ASSESSED_TARGET } from "./schema.ts";
 import type { SheetSource } from "./sheet.ts";
 
 export interface MappingImportOptions {
@@ -84,8 +90,13 @@ export function resolveColumns(source: SheetSource, mapping: ColumnMapping): Res
 function gradeScaleOf(mapping: ColumnMapping): Map<string, Grade> | undefined {
   if (!mapping.gradeScale && !mapping.grades) return undefined;
   const scale = mapping.grades ? scaleWords(mapping.grades) : new Map<string, Grade>();
+  const codes = new Set((mapping.grades ?? []).map((g) => g.code));
+  // 「対象外」 as a word's target: not graded this year (unless the city's scale has such a code).
   for (const [text, grade] of Object.entries(mapping.gradeScale ?? {}))
-    scale.set(normalizeScaleKey(text), grade);
+    scale.set(
+      normalizeScaleKey(text),
+      grade === NOT_ASSESSED_TARGET && !codes.has(grade) ? NOT_ASSESSED_MARK : grade,
+    );
   return scale;
 }
 

@@ -120,6 +120,18 @@ const SUMMARY_LABEL = "本部会評価";
 /** Grade cells of an initiative not graded this year (対象外). */
 const NOT_ASSESSED_WORDS = new Set(["対象外", "評価対象外", "未評価"]);
 
+/**
+ * What a mapping's word → 対象外 becomes in the reader's scale map (`gradeScale`): not a grade, so
+ * it can never be a level's code.
+ */
+export const NOT_ASSESSED_MARK = "\u0000対象外";
+
+/** Whether a grade cell says the initiative is not graded this year: 「対象外」…, or a word mapped to it. */
+function saysNotAssessed(scale: ReadonlyMap<string, Grade>, text: string): boolean {
+  const key = normalizeScaleKey(text);
+  return NOT_ASSESSED_WORDS.has(key) || scale.get(key) === NOT_ASSESSED_MARK;
+}
+
 interface KpiDraft {
   texts: Record<(typeof KPI_FIELDS)[number], string>;
   row: SheetRow;
@@ -347,7 +359,7 @@ class RowReader {
       kpis: [],
     };
     // 対象外: a grade cell saying the initiative is not graded this year.
-    if (NOT_ASSESSED_WORDS.has(normalizeScaleKey(values.grade ?? ""))) initiative.notAssessed = true;
+    if (saysNotAssessed(this.scale, values.grade ?? "")) initiative.notAssessed = true;
     if (initiative.title === "") {
       this.diagnostics.push(
         sheetDiagnostic("initiative.title-empty", { number }, this.where(row, "title", `${field}.title`)),
@@ -431,7 +443,7 @@ class RowReader {
   }
 
   private grade(row: SheetRow, text: string, number: string, field: string): Grade | null {
-    if (NOT_ASSESSED_WORDS.has(normalizeScaleKey(text))) return null;
+    if (saysNotAssessed(this.scale, text)) return null;
     if (text === "") {
       if (this.options.columns.grade !== undefined)
         this.diagnostics.push(
@@ -441,7 +453,13 @@ class RowReader {
     }
     const grade = this.scale.get(normalizeScaleKey(text));
     if (grade) return grade;
-    const scale = [...new Set([...this.scale.keys()].filter((k) => k.length <= 2))].join("・");
+    const scale = [
+      ...new Set(
+        [...this.scale.entries()]
+          .filter(([k, g]) => k.length <= 2 && g !== NOT_ASSESSED_MARK)
+          .map(([k]) => k),
+      ),
+    ].join("・");
     this.diagnostics.push(
       sheetDiagnostic(
         "grade.invalid",

@@ -25,6 +25,26 @@ describe("parseMapping", () => {
     expect(result.mapping?.gradeScale).toEqual({ "◎": "A", "○": "B", "△": "C", "×": "D" });
   });
 
+  it("takes 対象外 as a word's target beside A–D or beside the city's own codes, and nothing else", () => {
+    const base = JSON.parse(fixture("city-marks.json"));
+    const defaults = parseMapping({ ...base, gradeScale: { ...base.gradeScale, "－": "対象外" } });
+    expect(defaults.diagnostics).toEqual([]);
+    expect(defaults.mapping?.gradeScale?.["－"]).toBe("対象外");
+    const grades = [
+      { code: "S", label: "達成" },
+      { code: "A", label: "概ね達成" },
+      { code: "B", label: "未達成" },
+    ];
+    const own = parseMapping({ ...base, grades, gradeScale: { "◎": "S", "－": "対象外" } });
+    expect(own.diagnostics).toEqual([]);
+    expect(problems({ ...base, grades, gradeScale: { "◎": "D" } })).toEqual([
+      [
+        'gradeScale["◎"]',
+        '列の対応表の項目「gradeScale["◎"]」: 「D」は使えません。S・A・B・対象外のいずれかに直してください',
+      ],
+    ]);
+  });
+
   it("names the JSON path of every problem, in Japanese", () => {
     const found = problems(fixture("bad.json"));
     expect(found).toEqual([
@@ -37,7 +57,7 @@ describe("parseMapping", () => {
       ],
       [
         'gradeScale["◎"]',
-        '列の対応表の項目「gradeScale["◎"]」: 「S」は使えません。A・B・C・Dのいずれかに直してください',
+        '列の対応表の項目「gradeScale["◎"]」: 「S」は使えません。A・B・C・D・対象外のいずれかに直してください',
       ],
       [
         "plan.startFiscalYear",

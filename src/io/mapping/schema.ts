@@ -97,8 +97,9 @@ function buildMappingSchema<G extends z.ZodType<string>>(gradeValue: G) {
       .max(GRADE_SCALE_MAX_LEVELS)
       .optional(),
     /**
-     * Cell text → grade (a code of `grades`, or A–D without it), e.g. { "◎": "A", "○": "B", "△": "C",
-     * "×": "D" }. With `grades` the codes and labels are read without it.
+     * Cell text → grade (a code of `grades`, or A–D without it), or "対象外" (not graded this year),
+     * e.g. { "◎": "A", "○": "B", "△": "C", "×": "D", "－": "対象外" }. With `grades` the codes and
+     * labels are read without it.
      */
     gradeScale: z.record(z.string().min(1), gradeValue).optional(),
     plan: z
@@ -120,16 +121,24 @@ function buildMappingSchema<G extends z.ZodType<string>>(gradeValue: G) {
   });
 }
 
-/** A mapping without `grades`: its words map to A–D. */
-export const mappingSchema = buildMappingSchema(z.enum(GRADES));
+/** A word's target that is not a grade: the initiative is not graded this year (対象外). */
+export const NOT_ASSESSED_TARGET = "対象外";
+
+/** A mapping without `grades`: its words map to A–D, or to 対象外. */
+export const mappingSchema = buildMappingSchema(z.enum([...GRADES, NOT_ASSESSED_TARGET]));
 
 /** A mapping with the city's own `grades`: its words map to those codes. */
 const ownScaleMappingSchema = buildMappingSchema(z.string().min(1).max(GRADE_CODE_MAX_LENGTH)).superRefine(
   (mapping, ctx) => {
     const codes = (mapping.grades ?? []).map((g) => g.code);
     for (const [text, grade] of Object.entries(mapping.gradeScale ?? {}))
-      if (!codes.includes(grade))
-        ctx.addIssue({ code: "invalid_value", values: codes, input: grade, path: ["gradeScale", text] });
+      if (!codes.includes(grade) && grade !== NOT_ASSESSED_TARGET)
+        ctx.addIssue({
+          code: "invalid_value",
+          values: [...codes, NOT_ASSESSED_TARGET],
+          input: grade,
+          path: ["gradeScale", text],
+        });
   },
 );
 

@@ -6,8 +6,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { textOf } from "../../../../test/server-support.ts";
 import type { SqlStore } from "../../../store/sql-store.ts";
+import { createPlan } from "../../../workflow/plan-editor.ts";
 import { createApp } from "../../app.ts";
-import { type Session, signIn, TEST_SYSTEM } from "../round/test-support.ts";
+import { acting, type Session, signIn, TEST_SYSTEM } from "../round/test-support.ts";
 import { PendingUploads } from "./pending.ts";
 
 /**
@@ -301,6 +302,172 @@ forEachDatabase((database) => {
       const nextHtml = await nextBuilder.text();
       expect(textOf(nextHtml)).toContain("前回保存した列の対応表を初期値にしています。");
       expect(nextHtml).toContain('<option value="K" selected="">K：評価</option>');
+    });
+
+    /** The builder's form for みどり市's CSV, without the plan and its grades. */
+    const CITY_FIELDS = {
+      headerRows: "2",
+      "col-policy": "A",
+      "col-number": "B",
+      "col-title": "C",
+      "col-departments": "D",
+      "col-kpiName": "G",
+      "col-baseline": "H",
+      "col-target": "I",
+      "col-current": "J",
+      "col-grade": "K",
+      departmentSeparator: "／",
+      "round-fiscalYear": "令和4年度",
+      "round-asOf": "令和5年3月31日",
+    };
+    const CITY_PLAN = {
+      "plan-title": "第3次みどり市行財政改革大綱実施計画",
+      "plan-start": "令和2年度",
+      "plan-end": "令和6年度",
+    };
+    const WORDS = { "gradeWord-0": "○", "gradeWord-1": "◎", "gradeWord-2": "△", "gradeWord-3": "×" };
+    /** The choices offered for the progress column's first word (○). */
+    const choicesOf = (html: string) => {
+      const select = /<select id="grade-0"[\s\S]*?<\/select>/.exec(html)?.[0] ?? "";
+      return [...select.matchAll(/<option value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+    };
+    const builderOf = async (bytes: Uint8Array, name: string) => {
+      const { page } = await uploaded(bytes, name);
+      return new URL(page.headers.get("Location") ?? "", ORIGIN).pathname;
+    };
+
+    it("offers a new plan the default A–D and 対象外, and the mapping carries a word mapped to 対象外", async () => {
+      const location = await builderOf(CITY_CSV, "city-marks.csv");
+      const first = await postForm(location, { ...CITY_FIELDS, ...CITY_PLAN });
+      expect(first.status).toBe(400);
+      const html = await first.text();
+      expect(choicesOf(html)).toEqual([
+        ["", "そのまま読む"],
+        ["A", "A 順調"],
+        ["B", "B ほぼ順調"],
+        ["C", "C やや遅れ"],
+        ["D", "D 停滞"],
+        ["対象外", "対象外（今年度は評価しない）"],
+      ]);
+      expect(textOf(html)).toContain(
+        "新しい計画として取り込むため、既定の評価の区分（A 順調、B ほぼ順調、C やや遅れ、D 停滞）です。",
+      );
+
+      // A code of no scale sent by hand is refused on its field.
+      const forged = await postForm(location, {
+        ...CITY_FIELDS,
+        ...CITY_PLAN,
+        ...WORDS,
+        "grade-0": "S",
+        "grade-1": "A",
+        "grade-2": "C",
+        "grade-3": "対象外",
+      });
+      expect(forged.status).toBe(400);
+      expect(summary(await forged.text())).toEqual([
+        "進捗状況の「○」に選んだ「S」は、取込先の計画の評価の区分にありません。A 順調、B ほぼ順調、C やや遅れ、D 停滞から選んでください。",
+      ]);
+
+      const mapped = await postForm(location, {
+        ...CITY_FIELDS,
+        ...CITY_PLAN,
+        ...WORDS,
+        "grade-0": "B",
+        "grade-1": "A",
+        "grade-2": "C",
+        "grade-3": "対象外",
+      });
+      expect(mapped.status).toBe(303);
+      const previewPath = new URL(mapped.headers.get("Location") ?? "", ORIGIN).pathname;
+      const json = await (await get(`${previewPath}/mapping.json`)).json();
+      expect(json.grades).toBeUndefined();
+      expect(json.gradeScale).toEqual({ "○": "B", "◎": "A", "△": "C", "×": "対象外" });
+      const preview = await (await get(previewPath)).text();
+      const confirmed = await postForm(previewPath, { fingerprint: fingerprint(preview) });
+      expect(confirmed.status).toBe(303);
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      const [plan] = await store.plans.list(organizationId);
+      const round = plan && (await store.rounds.find(plan.id, 2022));
+      const reports = round ? await store.reports.list(round.id) : [];
+      expect(reports.map((r) => [r.initiativeNumber, r.grade, r.notAssessed])).toEqual([
+        [1, "B", false],
+        [2, "A", false],
+        [3, "C", false],
+        [4, null, true],
+      ]);
+    });
+
+    it("offers the plan imported into its own scale (◎○△×) without 対象外 when it does not allow it; the mapping names the scale", async () => {
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      const marks = [
+        { code: "◎", label: "順調" },
+        { code: "○", label: "概ね順調" },
+        { code: "△", label: "遅れ" },
+        { code: "×", label: "停止" },
+      ];
+      const plan = await createPlan(store, acting(secretariat), {
+        title: "第3次みどり市行財政改革大綱実施計画",
+        startFiscalYear: 2020,
+        endFiscalYear: 2024,
+        baselineFiscalYear: null,
+        gradeScale: marks,
+        notAssessedAllowed: false,
+      });
+      const location = await builderOf(CITY_CSV, "city-marks.csv");
+
+      // Without the plan named, a new plan's scale; named, the plan's own.
+      const unnamed = await postForm(location, CITY_FIELDS);
+      expect(choicesOf(await unnamed.text()).map(([value]) => value)).toEqual([
+        "",
+        "A",
+        "B",
+        "C",
+        "D",
+        "対象外",
+      ]);
+      const named = await postForm(location, { ...CITY_FIELDS, ...CITY_PLAN, ...WORDS, "grade-3": "対象外" });
+      expect(named.status).toBe(400);
+      const html = await named.text();
+      expect(choicesOf(html)).toEqual([
+        ["", "そのまま読む"],
+        ["◎", "◎ 順調"],
+        ["○", "○ 概ね順調"],
+        ["△", "△ 遅れ"],
+        ["×", "× 停止"],
+      ]);
+      expect(textOf(html)).toContain(
+        "取込先の計画「第3次みどり市行財政改革大綱実施計画」の評価の区分：◎ 順調、○ 概ね順調、△ 遅れ、× 停止 この計画では対象外を選べません（事務局が計画の設定で決めます）。",
+      );
+      expect(summary(html)).toEqual([
+        "取込先の計画では対象外を選べません。進捗状況の「×」は◎ 順調、○ 概ね順調、△ 遅れ、× 停止から選んでください。",
+      ]);
+      // A of the default scale is not this plan's either.
+      const a = await postForm(location, { ...CITY_FIELDS, ...CITY_PLAN, ...WORDS, "grade-1": "A" });
+      expect(summary(await a.text())).toEqual([
+        "進捗状況の「◎」に選んだ「A」は、取込先の計画の評価の区分にありません。◎ 順調、○ 概ね順調、△ 遅れ、× 停止から選んでください。",
+      ]);
+
+      // The plan's own words read as they are; one mapped by hand.
+      const mapped = await postForm(location, { ...CITY_FIELDS, ...CITY_PLAN, ...WORDS, "grade-2": "△" });
+      expect(mapped.status).toBe(303);
+      const previewPath = new URL(mapped.headers.get("Location") ?? "", ORIGIN).pathname;
+      const json = await (await get(`${previewPath}/mapping.json`)).json();
+      expect(json.grades).toEqual(marks);
+      expect(json.gradeScale).toEqual({ "△": "△" });
+      const preview = await (await get(previewPath)).text();
+      const confirmed = await postForm(previewPath, { fingerprint: fingerprint(preview) });
+      expect(confirmed.status).toBe(303);
+      expect((await store.plans.list(organizationId)).map((p) => [p.id, p.gradeScale])).toEqual([
+        [plan.id, marks],
+      ]);
+      const round = await store.rounds.find(plan.id, 2022);
+      const reports = round ? await store.reports.list(round.id) : [];
+      expect(reports.map((r) => [r.initiativeNumber, r.grade])).toEqual([
+        [1, "○"],
+        [2, "◎"],
+        [3, "△"],
+        [4, "×"],
+      ]);
     });
 
     it("refuses a file over the size limit and a zip bomb, each with its reason, storing nothing", async () => {

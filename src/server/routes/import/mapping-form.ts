@@ -1,7 +1,13 @@
-import { DEFAULT_GRADE_SCALE, GRADES } from "../../../domain/grade.ts";
+import {
+  DEFAULT_GRADE_SCALE,
+  type GradeScale,
+  gradeLegend,
+  gradeWithLabel,
+  isDefaultGradeScale,
+} from "../../../domain/grade.ts";
 import { FIELD_LABELS, MAPPING_FIELDS, type MappingField } from "../../../io/mapping/fields.ts";
-import { defaultGradeScale, normalizeScaleKey } from "../../../io/mapping/read-rows.ts";
-import { type ColumnMapping, parseMapping } from "../../../io/mapping/schema.ts";
+import { normalizeScaleKey, scaleWords } from "../../../io/mapping/read-rows.ts";
+import { type ColumnMapping, NOT_ASSESSED_TARGET, parseMapping } from "../../../io/mapping/schema.ts";
 import type { SheetRow } from "../../../io/mapping/sheet.ts";
 import { columnLetter, columnNumber } from "../../../io/xlsx/layout.ts";
 import type { Ui } from "../../i18n.ts";
@@ -25,6 +31,21 @@ export interface MappingFormValues {
   plan: { title: string; start: string; end: string; baseline: string };
   round: { fiscalYear: string; asOf: string };
 }
+
+/**
+ * The grades the progress column's words are mapped to: the scale of the plan the table is imported
+ * into (found by its title and period, as the import finds it) with 対象外 where that plan allows it;
+ * for a new plan the default A–D and 対象外.
+ */
+export interface GradeTarget {
+  /** The plan imported into, when it exists. */
+  plan?: { id: number; title: string };
+  scale: GradeScale;
+  notAssessedAllowed: boolean;
+}
+
+/** A new plan's: the default scale, 対象外 allowed (as the plan editor starts). */
+export const NEW_PLAN_GRADES: GradeTarget = { scale: DEFAULT_GRADE_SCALE, notAssessedAllowed: true };
 
 /** Input ids of the form's fields, which the error summary links to. */
 export const fieldId = {
@@ -94,10 +115,13 @@ export function gradeWords(
   return words;
 }
 
-/** Whether a word reads as a grade without a mapping (A–D, 順調…, 対象外). */
-export function readsAsIs(word: string): boolean {
+/**
+ * Whether a word reads as a grade of the scale without a mapping (its codes and labels: A–D, 順調…
+ * on the default scale), or as 対象外 (the file says so itself).
+ */
+export function readsAsIs(word: string, scale: GradeScale = DEFAULT_GRADE_SCALE): boolean {
   const key = normalizeScaleKey(word);
-  return defaultGradeScale().has(key) || ["対象外", "評価対象外", "未評価"].includes(key);
+  return scaleWords(scale).has(key) || ["対象外", "評価対象外", "未評価"].includes(key);
 }
 
 export function emptyFormValues(): MappingFormValues {
@@ -170,7 +194,11 @@ export function readMappingForm(text: (name: string) => string): MappingFormValu
 const yearValue = (text: string): string | number => (/^\d{4}$/.test(text) ? Number(text) : text);
 
 /** The values as the mapping file's JSON object (before validation). */
-export function mappingObject(values: MappingFormValues, format: "csv" | "xlsx"): Record<string, unknown> {
+export function mappingObject(
+  values: MappingFormValues,
+  format: "csv" | "xlsx",
+  target: GradeTarget = NEW_PLAN_GRADES,
+): Record<string, unknown> {
   const columns: Record<string, string> = {};
   for (const field of MAPPING_FIELDS) {
     const letter = values.columns[field];
@@ -182,6 +210,9 @@ export function mappingObject(values: MappingFormValues, format: "csv" | "xlsx")
   };
   if (format === "xlsx" && values.sheet !== "") object.sheet = values.sheet;
   if (values.departmentSeparator !== "") object.departmentSeparator = values.departmentSeparator;
+  // A plan's own scale is named, so its codes are kept as they are (S stays S).
+  if (!isDefaultGradeScale(target.scale))
+    object.grades = target.scale.map((level) => ({ code: level.code, label: level.label }));
   const scale = Object.entries(values.grades).filter(([, grade]) => grade !== "");
   if (scale.length > 0) object.gradeScale = Object.fromEntries(scale);
   const { plan, round } = values;
@@ -212,6 +243,7 @@ export function mappingFromForm(
   values: MappingFormValues,
   format: "csv" | "xlsx",
   words: readonly string[],
+  target: GradeTarget = NEW_PLAN_GRADES,
 ): { mapping: ColumnMapping; errors: [] } | { mapping: undefined; errors: FieldError[] } {
   const errors: FieldError[] = [];
   if (!/^\d+$/.test(values.headerRows))
@@ -225,12 +257,20 @@ export function mappingFromForm(
         field: fieldId.column(field),
         message: imt(ui, "mappingRequired", { field: FIELD_LABELS[field][ui.lang === "en" ? "en" : "ja"] }),
       });
+  const legend = gradeLegend(target.scale, ui.lang, "、");
+  const offered = new Set(gradeOptions(target, ui).map((o) => o.value));
   words.forEach((word, i) => {
-    if (!readsAsIs(word) && !values.grades[word])
-      errors.push({ field: fieldId.grade(i), message: imt(ui, "gradeUnmapped", { word }) });
+    const grade = values.grades[word] ?? "";
+    const field = fieldId.grade(i);
+    if (grade === "") {
+      if (!readsAsIs(word, target.scale)) errors.push({ field, message: imt(ui, "gradeUnmapped", { word }) });
+    } else if (grade === NOT_ASSESSED_TARGET && !target.notAssessedAllowed)
+      errors.push({ field, message: imt(ui, "gradeNotAssessedRefused", { word, legend }) });
+    else if (!offered.has(grade))
+      errors.push({ field, message: imt(ui, "gradeNotOnTarget", { word, grade, legend }) });
   });
   if (errors.length > 0) return { mapping: undefined, errors };
-  const parsed = parseMapping(mappingObject(values, format));
+  const parsed = parseMapping(mappingObject(values, format, target));
   if (parsed.mapping) return { mapping: parsed.mapping, errors: [] };
   return {
     mapping: undefined,
@@ -242,10 +282,15 @@ export function mappingFromForm(
   };
 }
 
-/** The grades a word may be given: the default scale's codes with their labels. */
-export function gradeOptions(): { value: string; label: string }[] {
-  return GRADES.map((code) => {
-    const label = DEFAULT_GRADE_SCALE.find((g) => g.code === code)?.label ?? "";
-    return { value: code, label: `${code} ${label}` };
-  });
+/** The grades a word may be given: the target plan's levels with their labels, then 対象外 where allowed. */
+export function gradeOptions(target: GradeTarget, ui: Ui): { value: string; label: string }[] {
+  return [
+    ...target.scale.map((level) => ({
+      value: level.code,
+      label: gradeWithLabel(target.scale, level.code, ui.lang),
+    })),
+    ...(target.notAssessedAllowed
+      ? [{ value: NOT_ASSESSED_TARGET, label: imt(ui, "gradeNotAssessed") }]
+      : []),
+  ];
 }

@@ -5,6 +5,7 @@ import { hasErrors } from "../../../domain/diagnostic.ts";
 import { importFile } from "../../../io/import-file.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../../../io/limits.ts";
 import { previewImport } from "../../../io/mapping/preview.ts";
+import { readFiscalYear } from "../../../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../../../io/mapping/schema.ts";
 import { readSheetPreview } from "../../../io/sheet-rows.ts";
 import { ConflictError, StoreError } from "../../../store/types.ts";
@@ -21,10 +22,12 @@ import type { FieldError } from "../../views/form/errors.ts";
 import {
   emptyFormValues,
   formValuesOf,
+  type GradeTarget,
   gradeWords,
   guessHeaderRows,
   type MappingFormValues,
   mappingFromForm,
+  NEW_PLAN_GRADES,
   readMappingForm,
 } from "./mapping-form.ts";
 import { type PendingUpload, PendingUploads } from "./pending.ts";
@@ -209,6 +212,32 @@ async function savedMapping(c: Context<AppEnv>): Promise<ColumnMapping | undefin
   return saved ? (parseMapping(saved.mapping).mapping ?? undefined) : undefined;
 }
 
+/**
+ * The plan the mapping imports into, as the import finds it (the organization's plan of that title
+ * and period), and so the grades its words are mapped to; a new plan's when there is none or the
+ * form does not name one yet.
+ */
+async function gradeTarget(c: Context<AppEnv>, values: MappingFormValues): Promise<GradeTarget> {
+  const { title, start, end } = values.plan;
+  const startYear = readFiscalYear(start);
+  const endYear = readFiscalYear(end);
+  if (title === "" || startYear === undefined || endYear === undefined) return NEW_PLAN_GRADES;
+  const store = c.get("store");
+  const planId = await store.planStructures.findByIdentity(
+    signedIn(c).organization.id,
+    title,
+    startYear,
+    endYear,
+  );
+  const plan = planId === undefined ? undefined : await store.plans.find(planId);
+  if (!plan) return NEW_PLAN_GRADES;
+  return {
+    plan: { id: plan.id, title: plan.title },
+    scale: plan.gradeScale,
+    notAssessedAllowed: plan.notAssessedAllowed,
+  };
+}
+
 async function showMapping(
   c: Context<AppEnv>,
   record: PendingUpload,
@@ -238,6 +267,7 @@ async function showMapping(
       sheet={sheet}
       values={shown}
       words={words}
+      target={await gradeTarget(c, shown)}
       fromSaved={saved !== undefined}
       errors={[...fileErrors, ...errors]}
     />,
@@ -344,7 +374,7 @@ export function registerImportPages(app: Parameters<typeof route>[0], uploads = 
       ...(values.sheet !== "" ? { sheet: values.sheet } : {}),
     });
     const words = gradeWords(sheet.rows, Number(values.headerRows) || 0, values.columns.grade);
-    const built = mappingFromForm(ui, values, format, words);
+    const built = mappingFromForm(ui, values, format, words, await gradeTarget(c, values));
     if (!built.mapping) return showMapping(c, pending.record, pending.bytes, values, built.errors);
     const record = { ...pending.record, mapping: built.mapping };
     await uploads.update(record);

@@ -85,7 +85,12 @@ const JA = {
   departmentSeparatorHint: "空欄なら空白・「、」・カンマで区切ります（例：／）。",
   gradesHeading: "評価の対応",
   gradesHint:
-    "進捗状況の列にある文字ごとに、どの評価にするかを選んでください。「そのまま読む」は A～D や「順調」などをそのまま読みます。",
+    "進捗状況の列にある文字ごとに、取込先の計画の評価の区分のどれにするかを選んでください。「そのまま読む」は区分の記号や名称（「A」「順調」など）と「対象外」を、書かれたとおりに読みます。",
+  gradesTargetPlan: "取込先の計画「{plan}」の評価の区分：{legend}",
+  gradesTargetNew:
+    "新しい計画として取り込むため、既定の評価の区分（{legend}）です。既存の計画に取り込むときは、下の「計画と年度」に計画名と期間を書いて「対応を確かめる」を押すと、その計画の区分になります。",
+  gradesNotAssessedOff: "この計画では対象外を選べません（事務局が計画の設定で決めます）。",
+  gradeNotAssessed: "対象外（今年度は評価しない）",
   gradeAsIs: "そのまま読む",
   gradesNone: "進捗状況の列を選んで「対応を確かめる」を押すと、その列にある文字が表示されます。",
   planHeading: "計画と年度",
@@ -100,6 +105,10 @@ const JA = {
   mappingSubmit: "対応を確かめて内容を確認する",
   mappingRequired: "{field}の列を選んでください。",
   gradeUnmapped: "進捗状況の「{word}」をどの評価にするか選んでください。",
+  gradeNotOnTarget:
+    "進捗状況の「{word}」に選んだ「{grade}」は、取込先の計画の評価の区分にありません。{legend}から選んでください。",
+  gradeNotAssessedRefused:
+    "取込先の計画では対象外を選べません。進捗状況の「{word}」は{legend}から選んでください。",
   mappingInvalid: "{field}：{reason}",
   back: "取り込みの最初に戻る",
   limitHint: "ファイルを分けるか、システム管理者に相談してください。",
@@ -186,7 +195,13 @@ const EN: Record<Key, string> = {
   departmentSeparatorHint: "Empty: white space, 、 and commas (e.g. ／).",
   gradesHeading: "Grades",
   gradesHint:
-    "For each word in the progress column, choose its grade. “As written” reads A–D and 順調 etc. as they are.",
+    "For each word in the progress column, choose a grade of the scale of the plan imported into. “As written” reads the scale's codes and labels (A, 順調…) and 対象外 as they are written.",
+  gradesTargetPlan: "Grade scale of the plan imported into, “{plan}”: {legend}",
+  gradesTargetNew:
+    "Imported as a new plan: the default grade scale ({legend}). To import into an existing plan, write its title and period under “Plan and fiscal year” and press the button: its scale is then offered.",
+  gradesNotAssessedOff:
+    "This plan does not allow “not assessed” (the secretariat sets it in the plan's settings).",
+  gradeNotAssessed: "Not assessed this year (対象外)",
   gradeAsIs: "As written",
   gradesNone: "Choose the progress column and press the button: its words are then listed here.",
   planHeading: "Plan and fiscal year",
@@ -201,6 +216,10 @@ const EN: Record<Key, string> = {
   mappingSubmit: "Check the mapping and review",
   mappingRequired: "Choose the column of {field}.",
   gradeUnmapped: "Choose the grade of “{word}” in the progress column.",
+  gradeNotOnTarget:
+    "“{grade}”, chosen for “{word}” in the progress column, is not a grade of the plan imported into. Choose one of {legend}.",
+  gradeNotAssessedRefused:
+    "The plan imported into does not allow “not assessed”. Choose one of {legend} for “{word}” in the progress column.",
   mappingInvalid: "{field}: {reason}",
   back: "Back to the start of the import",
   limitHint: "Split the file, or ask the system administrator.",

@@ -1,5 +1,6 @@
 import { type Diagnostic, placeOf } from "../../../domain/diagnostic.ts";
 import { formatJapaneseDate, isValidIsoDate } from "../../../domain/era.ts";
+import { gradeLegend } from "../../../domain/grade.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import { ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { FIELD_LABELS, MAPPING_FIELDS } from "../../../io/mapping/fields.ts";
@@ -16,7 +17,14 @@ import { Layout } from "../../views/layout.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { ManageLayoutBar, type ManagePageProps, manageCrumbs } from "../manage/views.tsx";
 import { changeWhere } from "../round/revisions.tsx";
-import { columnChoices, fieldId, gradeOptions, type MappingFormValues, readsAsIs } from "./mapping-form.ts";
+import {
+  columnChoices,
+  fieldId,
+  type GradeTarget,
+  gradeOptions,
+  type MappingFormValues,
+  readsAsIs,
+} from "./mapping-form.ts";
 import type { PendingUpload } from "./pending.ts";
 import { imt } from "./text.ts";
 
@@ -438,11 +446,14 @@ export function MappingPage(
     sheet: SheetPreview;
     values: MappingFormValues;
     words: string[];
+    /** The scale the words are mapped to (the plan imported into, or a new plan's). */
+    target: GradeTarget;
     fromSaved: boolean;
     errors: FieldError[];
   },
 ) {
-  const { ui, organization, record, sheet, values, words, errors } = props;
+  const { ui, organization, record, sheet, values, words, errors, target } = props;
+  const legend = gradeLegend(target.scale, ui.lang, "、");
   const base = `${importBase(organization.slug)}/${record.id}`;
   const headerRows = Number(values.headerRows) || 0;
   const choices = columnChoices(sheet.rows, headerRows);
@@ -527,6 +538,12 @@ export function MappingPage(
           width="short"
         />
         <h2>{imt(ui, "gradesHeading")}</h2>
+        <p>
+          {target.plan
+            ? imt(ui, "gradesTargetPlan", { plan: target.plan.title, legend })
+            : imt(ui, "gradesTargetNew", { legend })}
+          {target.notAssessedAllowed ? null : ` ${imt(ui, "gradesNotAssessedOff")}`}
+        </p>
         {words.length === 0 ? (
           <p>{imt(ui, "gradesNone")}</p>
         ) : (
@@ -540,8 +557,8 @@ export function MappingPage(
                   id={fieldId.grade(i)}
                   label={`「${word}」`}
                   lang={sourceLang(ui)}
-                  required={!readsAsIs(word)}
-                  options={gradeOptions()}
+                  required={!readsAsIs(word, target.scale)}
+                  options={gradeOptions(target, ui)}
                   value={values.grades[word]}
                   errors={errors}
                   empty={imt(ui, "gradeAsIs")}

@@ -21,13 +21,22 @@ const MARKS: GradeLevel[] = [
   { code: "×", label: "停止" },
 ];
 
-async function setup(database: TestDatabase) {
+/** SQLite keeps a boolean as 0/1. */
+function sqlBool(store: SqlStore, value: boolean): boolean | number {
+  return store.dialect === "sqlite" ? Number(value) : value;
+}
+
+async function setup(database: TestDatabase, options: { notAssessedAllowed?: boolean } = {}) {
   const { app, store } = await seededApp(database);
   const who = await cast(store);
-  // The plan editor (issue 8) sets a scale; here it is written directly, before anything is read.
+  // The plan editor (issue 8) sets a scale and whether 対象外 is allowed; here they are written
+  // directly, before anything is read.
   await (store as SqlStore).db
     .updateTable("plan")
-    .set({ grade_scale: JSON.stringify(MARKS) })
+    .set({
+      grade_scale: JSON.stringify(MARKS),
+      not_assessed_allowed: sqlBool(store as SqlStore, options.notAssessedAllowed ?? true),
+    })
     .where("id", "=", who.planId)
     .execute();
   await openFy2020(store, who);
@@ -131,6 +140,65 @@ forEachDatabase((database) => {
       const last = await (await get(app, path, who.committee)).text();
       expect(last).toMatch(/value="notAssessed" id="grade-1-notAssessed" checked=""/);
       expect(textOf(last)).toContain("評価対象項目 23件・対象外項目 1件");
+    });
+
+    it("a plan that does not allow 対象外: grading offers only the levels and refuses a forged 対象外 on its field", async () => {
+      const { app, store, who, base } = await setup(database, { notAssessedAllowed: false });
+      await acceptNo1(store, who);
+      await move(store, who, "review");
+      await move(store, who, "grading");
+      const path = `${base}/grading`;
+      const html = await (await get(app, path, who.committee)).text();
+      const item = html.slice(html.indexOf('id="item-1"'), html.indexOf('id="item-2"'));
+      expect(allMatches(item, /<input type="radio" name="grade" value="([^"]+)"/)).toEqual([
+        "◎",
+        "○",
+        "△",
+        "×",
+      ]);
+      expect(html).not.toContain('value="notAssessed"');
+
+      const before = await reportOf(store, who, 1);
+      const refused = await post(app, `${path}/1`, who.committee, {
+        version: String(before.version),
+        grade: "notAssessed",
+        opinion: "今年度は評価しない。",
+      });
+      expect(refused.status).toBe(400);
+      const page = await refused.text();
+      expect(page).toContain(
+        '<a href="#grade-1">この計画では対象外を選べません。◎ 順調、○ 概ね順調、△ 遅れ、× 停止から選んでください（対象外を認めるかどうかは、事務局が計画の設定で決めます）。</a>',
+      );
+      expect(page).toContain('id="grade-1-error"');
+      expect(page).toContain("今年度は評価しない。</textarea>");
+      expect(await reportOf(store, who, 1)).toMatchObject({
+        version: before.version,
+        grade: null,
+        notAssessed: false,
+        state: "accepted",
+      });
+      // A code off the scale is refused without offering 対象外.
+      const off = await post(app, `${path}/1`, who.committee, {
+        version: String(before.version),
+        grade: "A",
+        opinion: "",
+      });
+      expect(off.status).toBe(400);
+      expect(await off.text()).toContain(
+        '<a href="#grade-1">「A」はこの計画の進捗状況の区分にありません。◎ 順調、○ 概ね順調、△ 遅れ、× 停止から選んでください。</a>',
+      );
+
+      const graded = await post(app, `${path}/1`, who.committee, {
+        version: String(before.version),
+        grade: "△",
+        opinion: "遅れている。",
+      });
+      expect(graded.status).toBe(303);
+      expect(await reportOf(store, who, 1)).toMatchObject({
+        grade: "△",
+        notAssessed: false,
+        state: "graded",
+      });
     });
 
     it("the department's own view on the entry page offers the plan's levels and refuses another code", async () => {

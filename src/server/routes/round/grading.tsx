@@ -8,7 +8,7 @@ import type { Initiative, PlanDocument } from "../../../domain/plan-document.ts"
 import { expectedShare } from "../../../domain/plan-period.ts";
 import { REPORT_STATE_LABELS, ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { ConflictError, type PlanRecord, type ReportRecord, type RoundRecord } from "../../../store/types.ts";
-import { GradeNotOnScale } from "../../../workflow/refusal.ts";
+import { GradeNotOnScale, NotAssessedNotAllowed } from "../../../workflow/refusal.ts";
 import { gradeReport } from "../../../workflow/round.ts";
 import { route } from "../../auth/rules.ts";
 import { formFields, signedIn } from "../../auth/signed-in.ts";
@@ -115,10 +115,14 @@ export function registerGrading(app: OpenAPIHono<AppEnv>): void {
       // The plan's scale is the workflow's rule; the form puts its refusal on the field.
       if (error instanceof GradeNotOnScale)
         return badGrade(
-          ui.t("grading.gradeNotOnScale", {
+          ui.t(plan.notAssessedAllowed ? "grading.gradeNotOnScale" : "grading.gradeNotOnScaleOnly", {
             code: error.code,
             legend: gradeLegend(plan.gradeScale, ui.lang, "、"),
           }),
+        );
+      if (error instanceof NotAssessedNotAllowed)
+        return badGrade(
+          ui.t("grading.notAssessedNotAllowed", { legend: gradeLegend(plan.gradeScale, ui.lang, "、") }),
         );
       const refused = refusalOf(c, error);
       if (!refused) throw error;
@@ -294,7 +298,10 @@ function GradingPage(
                         value: level.code,
                         text: gradeWithLabel(scale, level.code, ui.lang),
                       })),
-                      { value: NOT_ASSESSED_CHOICE, text: ui.t("initiative.notAssessed") },
+                      // 対象外 only where the plan allows it (the plan editor's setting).
+                      ...(plan.notAssessedAllowed
+                        ? [{ value: NOT_ASSESSED_CHOICE, text: ui.t("initiative.notAssessed") }]
+                        : []),
                     ].map((option, i) => (
                       <label>
                         <input

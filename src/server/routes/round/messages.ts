@@ -144,6 +144,10 @@ export const ROUND_JA = {
   "grading.badGrade": "進捗状況を選んでください。",
   "grading.gradeNotOnScale":
     "「{code}」はこの計画の進捗状況の区分にありません。{legend}、または対象外から選んでください。",
+  "grading.gradeNotOnScaleOnly":
+    "「{code}」はこの計画の進捗状況の区分にありません。{legend}から選んでください。",
+  "grading.notAssessedNotAllowed":
+    "この計画では対象外を選べません。{legend}から選んでください（対象外を認めるかどうかは、事務局が計画の設定で決めます）。",
   "grading.notOpen": "この年度は今は評価中ではありません（段階: {state}）。",
 
   "publish.title": "{fy}の公表",
@@ -371,6 +375,9 @@ export const ROUND_EN: Record<keyof typeof ROUND_JA, string> = {
     "Another member saved this initiative's grade first. What you typed and the current grade are shown side by side: check them and save again.",
   "grading.badGrade": "Choose a grade.",
   "grading.gradeNotOnScale": "“{code}” is not a grade of this plan. Choose one of {legend}, or not assessed.",
+  "grading.gradeNotOnScaleOnly": "“{code}” is not a grade of this plan. Choose one of {legend}.",
+  "grading.notAssessedNotAllowed":
+    "This plan does not allow “not assessed”. Choose one of {legend} (the secretariat sets whether it is allowed in the plan's settings).",
   "grading.notOpen": "This round is not being graded now (stage: {state}).",
 
   "publish.title": "Publish {fy}",

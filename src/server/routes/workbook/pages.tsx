@@ -212,7 +212,10 @@ export function registerWorkbookPages(app: Parameters<typeof route>[0]): void {
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) return showWorkbookPage(c, "missing-file");
-    const read = await readEntryWorkbook(new Uint8Array(await file.arrayBuffer()));
+    // The own view takes the codes of the plan's scale.
+    const read = await readEntryWorkbook(new Uint8Array(await file.arrayBuffer()), {
+      gradeScale: plan.gradeScale,
+    });
     if (!read.ok) return showWorkbookPage(c, read.problems);
     const check = await checkWorkbookUpload(c.get("store"), principal, scope, read.workbook);
     if (!check.ok) return showWorkbookPage(c, check.problems);

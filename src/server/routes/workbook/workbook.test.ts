@@ -247,7 +247,7 @@ forEachDatabase((database) => {
         "(D) 取組内容 G5 （空欄） オンラインで大学との意見交換を重ね、包括連携協定を4件締結した。",
         "現状値：産・学・官連携協定(※)件数 G6 （空欄） 70件 読み取り： 70件",
         "現状値：北坂戸にぎわいサロンの利用者数 G7 （空欄） 1億円 読み取り： 1億円 → 100,000,000円",
-        "所管課の自己評価（A～D） G8 （空欄） A",
+        "所管課の自己評価 G8 （空欄） A",
         "(H) 次年度の目標 G10 協定の成果を発信する。 協定の成果を市民に分かりやすく発信する。",
       ]);
       expect(textOf(html)).toContain("変更のない取組項目：No.4");
@@ -296,6 +296,78 @@ forEachDatabase((database) => {
       expect((await report(1)).version).toBe(after.version);
     });
 
+    it("offers the plan's own scale (◎○△×) in the own view's cell and takes only its codes back", async () => {
+      const marks = [
+        { code: "◎", label: "順調" },
+        { code: "○", label: "概ね順調" },
+        { code: "△", label: "遅れ" },
+        { code: "×", label: "停止" },
+      ];
+      await store.db
+        .updateTable("plan")
+        .set({ grade_scale: JSON.stringify(marks) })
+        .where("id", "=", 1)
+        .execute();
+      const mine = await download(seisaku);
+      const { sheet } = await sheetOf(mine);
+      expect([sheet.getCell("C8").value, sheet.getCell("C14").value]).toEqual([
+        "所管課の自己評価（◎・○・△・×）",
+        "所管課の自己評価（◎・○・△・×）",
+      ]);
+      expect(sheet.getCell("G8").dataValidation).toMatchObject({ type: "list", formulae: ['"◎,○,△,×"'] });
+
+      // A of the default scale is not this plan's.
+      const refused = await upload(
+        seisaku,
+        await editWorkbook(mine, (input) => {
+          input.getCell("G8").value = "A";
+        }),
+      );
+      expect(refused.status).toBe(400);
+      expect(await refusals(refused)).toEqual([
+        "シート「入力票」のセル G8：No.1：自己評価「A」は、この計画の評価の区分にありません。◎・○・△・× のどれかを一覧から選んでください（空欄でもかまいません）。",
+      ]);
+
+      const preview = await upload(
+        seisaku,
+        await editWorkbook(mine, (input) => {
+          input.getCell("G8").value = "〇";
+        }),
+      );
+      expect(preview.status).toBe(200);
+      const html = await preview.text();
+      expect(textOf(html)).toContain("所管課の自己評価 G8 （空欄） ○");
+      const form = new FormData();
+      form.set("payload", hidden(html, "payload"));
+      form.set("signature", hidden(html, "signature"));
+      // The scale changes between the preview and the confirmation: checked again, nothing written.
+      await store.db.updateTable("plan").set({ grade_scale: null }).where("id", "=", 1).execute();
+      const late = await post(`${BASE}/workbook/apply`, seisaku, form);
+      expect(await refusals(late)).toEqual([
+        "シート「入力票」のセル G8：No.1：自己評価「○」は、この計画の評価の区分にありません。A・B・C・D のどれかを一覧から選んでください（空欄でもかまいません）。",
+      ]);
+      expect((await report(1)).selfGrade).toBeNull();
+      await store.db
+        .updateTable("plan")
+        .set({ grade_scale: JSON.stringify(marks) })
+        .where("id", "=", 1)
+        .execute();
+      expect((await post(`${BASE}/workbook/apply`, seisaku, form)).status).toBe(303);
+      expect((await report(1)).selfGrade).toBe("○");
+
+      // The scale changed after the workbook was made: its ○ is no longer the plan's.
+      await store.db.updateTable("plan").set({ grade_scale: null }).where("id", "=", 1).execute();
+      const stale = await upload(
+        seisaku,
+        await editWorkbook(mine, (input) => {
+          input.getCell("G14").value = "△";
+        }),
+      );
+      expect(await refusals(stale)).toEqual([
+        "シート「入力票」のセル G14：No.4：自己評価「△」は、この計画の評価の区分にありません。A・B・C・D のどれかを一覧から選んでください（空欄でもかまいません）。",
+      ]);
+    });
+
     it("refuses a workbook of another department, round or organization, a malformed one, and one whose report moved on, naming the cell", async () => {
       const mine = await download(seisaku);
       const edited = (edit: (sheet: ExcelJS.Worksheet, meta: ExcelJS.Worksheet) => void) =>
@@ -333,7 +405,7 @@ forEachDatabase((database) => {
         }),
       );
       expect(await refusals(res)).toEqual([
-        "シート「入力票」のセル G8：No.1：自己評価「S」は、A・B・C・D のどれかにしてください（空欄でもかまいません）。",
+        "シート「入力票」のセル G8：No.1：自己評価「S」は、この計画の評価の区分にありません。A・B・C・D のどれかを一覧から選んでください（空欄でもかまいません）。",
       ]);
       res = await upload(
         seisaku,
