@@ -19,6 +19,9 @@ export interface MappingFormValues {
   sheet: string;
   headerRows: string;
   columns: Partial<Record<MappingField, string>>;
+  /** 現状値 in one column per year (the select's "each year" choice), and the letters of those columns. */
+  currentEachYear: boolean;
+  currentYears: string[];
   departmentSeparator: string;
   /** Word of the progress column → grade code ("" = read as written). */
   grades: Record<string, string>;
@@ -29,6 +32,8 @@ export interface MappingFormValues {
 /** Input ids of the form's fields, which the error summary links to. */
 export const fieldId = {
   column: (field: MappingField) => `col-${field}`,
+  /** The checkboxes of 現状値's year columns (the first box has this id). */
+  currentYears: "current-years",
   grade: (index: number) => `grade-${index}`,
 };
 
@@ -45,6 +50,9 @@ const PATH_IDS: Record<string, string> = {
   "round.asOf": "round-asOf",
   round: "round-asOf",
 };
+
+/** The 現状値 select's choice "one column per year" (not a column letter). */
+export const EACH_YEAR = "each-year";
 
 /** The builder's first guess: the row among the first ten with the most filled cells is the header. */
 export function guessHeaderRows(rows: readonly SheetRow[]): number {
@@ -105,6 +113,8 @@ export function emptyFormValues(): MappingFormValues {
     sheet: "",
     headerRows: "",
     columns: {},
+    currentEachYear: false,
+    currentYears: [],
     departmentSeparator: "",
     grades: {},
     plan: { title: "", start: "", end: "", baseline: "" },
@@ -122,6 +132,17 @@ export function formValuesOf(mapping: ColumnMapping): MappingFormValues {
     if (typeof ref === "string" && /^[A-Z]{1,3}$/.test(ref)) values.columns[field] = ref;
     else if (ref && typeof ref === "object" && "letter" in ref)
       values.columns[field] = ref.letter.toUpperCase();
+  }
+  const current = mapping.columns.current;
+  if (current && typeof current === "object" && "eachYear" in current) {
+    values.currentEachYear = true;
+    values.currentYears = current.eachYear.flatMap((ref) =>
+      typeof ref === "string" && /^[A-Z]{1,3}$/.test(ref)
+        ? [ref]
+        : typeof ref === "object" && "letter" in ref
+          ? [ref.letter.toUpperCase()]
+          : [],
+    );
   }
   values.departmentSeparator = mapping.departmentSeparator ?? "";
   for (const [word, grade] of Object.entries(mapping.gradeScale ?? {})) values.grades[word] = grade;
@@ -143,7 +164,10 @@ export function formValuesOf(mapping: ColumnMapping): MappingFormValues {
 }
 
 /** The posted form as values (answers kept for a refusal). */
-export function readMappingForm(text: (name: string) => string): MappingFormValues {
+export function readMappingForm(
+  text: (name: string) => string,
+  list: (name: string) => string[] = () => [],
+): MappingFormValues {
   const values = emptyFormValues();
   values.sheet = text("sheet").trim();
   values.headerRows = text("headerRows").trim();
@@ -151,6 +175,10 @@ export function readMappingForm(text: (name: string) => string): MappingFormValu
     const letter = text(fieldId.column(field)).trim().toUpperCase();
     if (/^[A-Z]{1,3}$/.test(letter)) values.columns[field] = letter;
   }
+  values.currentEachYear = text(fieldId.column("current")) === EACH_YEAR;
+  values.currentYears = list(fieldId.currentYears)
+    .map((letter) => letter.trim().toUpperCase())
+    .filter((letter) => /^[A-Z]{1,3}$/.test(letter));
   values.departmentSeparator = text("departmentSeparator");
   for (let i = 0; i < 30; i++) {
     const word = text(`gradeWord-${i}`);
@@ -171,11 +199,12 @@ const yearValue = (text: string): string | number => (/^\d{4}$/.test(text) ? Num
 
 /** The values as the mapping file's JSON object (before validation). */
 export function mappingObject(values: MappingFormValues, format: "csv" | "xlsx"): Record<string, unknown> {
-  const columns: Record<string, string> = {};
+  const columns: Record<string, unknown> = {};
   for (const field of MAPPING_FIELDS) {
     const letter = values.columns[field];
     if (letter) columns[field] = letter;
   }
+  if (values.currentEachYear) columns.current = { eachYear: values.currentYears };
   const object: Record<string, unknown> = {
     headerRows: /^\d+$/.test(values.headerRows) ? Number(values.headerRows) : values.headerRows,
     columns,
@@ -225,6 +254,8 @@ export function mappingFromForm(
         field: fieldId.column(field),
         message: imt(ui, "mappingRequired", { field: FIELD_LABELS[field][ui.lang === "en" ? "en" : "ja"] }),
       });
+  if (values.currentEachYear && values.currentYears.length === 0)
+    errors.push({ field: fieldId.currentYears, message: imt(ui, "currentYearsRequired") });
   words.forEach((word, i) => {
     if (!readsAsIs(word) && !values.grades[word])
       errors.push({ field: fieldId.grade(i), message: imt(ui, "gradeUnmapped", { word }) });
