@@ -558,22 +558,26 @@ export function MappingPage(
         <h2>{imt(ui, "columnsHeading")}</h2>
         <p class="hint">{imt(ui, "columnsHint")}</p>
         {MAPPING_FIELDS.map((field) => (
-          <Select
-            ui={ui}
-            id={fieldId.column(field)}
-            label={label(field)}
-            required={field === "number" || field === "title"}
-            options={
-              field === "current"
-                ? [...choices, { value: EACH_YEAR, label: imt(ui, "currentEachYear") }]
-                : choices
-            }
-            value={field === "current" && values.currentEachYear ? EACH_YEAR : values.columns[field]}
-            errors={errors}
-            empty={imt(ui, "unused")}
-          />
+          <>
+            <Select
+              ui={ui}
+              id={fieldId.column(field)}
+              label={label(field)}
+              required={field === "number" || field === "title"}
+              options={
+                field === "current"
+                  ? [...choices, { value: EACH_YEAR, label: imt(ui, "currentEachYear") }]
+                  : choices
+              }
+              value={field === "current" && values.currentEachYear ? EACH_YEAR : values.columns[field]}
+              errors={errors}
+              empty={imt(ui, "unused")}
+            />
+            {field === "current" ? (
+              <CurrentYears ui={ui} years={props.years} values={values} errors={errors} />
+            ) : null}
+          </>
         ))}
-        <CurrentYears ui={ui} years={props.years} values={values} errors={errors} />
         <TextField
           ui={ui}
           id="departmentSeparator"
