@@ -16,7 +16,7 @@ import { headerYearOf, type YearColumn } from "./header-years.ts";
 import { sheetDiagnostic } from "./messages.ts";
 import { normalizeScaleKey, readPlanRows, type SheetImportResult, scaleWords } from "./read-rows.ts";
 import type { ColumnMapping, ColumnRef } from "./schema.ts";
-import type { SheetRow, SheetSource } from "./sheet.ts";
+import type { SheetSource } from "./sheet.ts";
 
 export interface MappingImportOptions {
   /** The municipality, when the caller knows it (the mapping's organization otherwise). */
@@ -102,7 +102,7 @@ export function resolveColumns(source: SheetSource, mapping: ColumnMapping, ctx?
 function yearColumnsOf(
   refs: readonly ColumnRef[],
   indexOf: (ref: ColumnRef, field: string) => number | undefined,
-  headerRows: readonly SheetRow[],
+  headerRows: SheetSource["rows"],
   diagnostics: Diagnostic[],
   ctx: EraContext | undefined,
 ): YearColumn[] {

@@ -34,6 +34,8 @@ export const fieldId = {
   column: (field: MappingField) => `col-${field}`,
   /** The checkboxes of 現状値's year columns (the first box has this id). */
   currentYears: "current-years",
+  /** The 現状値 select's choice "one column per year" (a value, not a column letter). */
+  eachYear: "each-year",
   grade: (index: number) => `grade-${index}`,
 };
 
@@ -50,9 +52,6 @@ const PATH_IDS: Record<string, string> = {
   "round.asOf": "round-asOf",
   round: "round-asOf",
 };
-
-/** The 現状値 select's choice "one column per year" (not a column letter). */
-export const EACH_YEAR = "each-year";
 
 /** The builder's first guess: the row among the first ten with the most filled cells is the header. */
 export function guessHeaderRows(rows: readonly SheetRow[]): number {
@@ -175,7 +174,7 @@ export function readMappingForm(
     const letter = text(fieldId.column(field)).trim().toUpperCase();
     if (/^[A-Z]{1,3}$/.test(letter)) values.columns[field] = letter;
   }
-  values.currentEachYear = text(fieldId.column("current")) === EACH_YEAR;
+  values.currentEachYear = text(fieldId.column("current")) === fieldId.eachYear;
   values.currentYears = list(fieldId.currentYears)
     .map((letter) => letter.trim().toUpperCase())
     .filter((letter) => /^[A-Z]{1,3}$/.test(letter));
@@ -199,15 +198,15 @@ const yearValue = (text: string): string | number => (/^\d{4}$/.test(text) ? Num
 
 /** The values as the mapping file's JSON object (before validation). */
 export function mappingObject(values: MappingFormValues, format: "csv" | "xlsx"): Record<string, unknown> {
-  const columns: Record<string, unknown> = {};
+  const columns: Record<string, string> = {};
   for (const field of MAPPING_FIELDS) {
     const letter = values.columns[field];
     if (letter) columns[field] = letter;
   }
-  if (values.currentEachYear) columns.current = { eachYear: values.currentYears };
   const object: Record<string, unknown> = {
     headerRows: /^\d+$/.test(values.headerRows) ? Number(values.headerRows) : values.headerRows,
-    columns,
+    // 現状値 per year: the ticked columns, whose headers name their years.
+    columns: values.currentEachYear ? { ...columns, current: { eachYear: values.currentYears } } : columns,
   };
   if (format === "xlsx" && values.sheet !== "") object.sheet = values.sheet;
   if (values.departmentSeparator !== "") object.departmentSeparator = values.departmentSeparator;
@@ -248,14 +247,14 @@ export function mappingFromForm(
       field: "headerRows",
       message: imt(ui, "mappingRequired", { field: imt(ui, "headerRows") }),
     });
+  if (values.currentEachYear && values.currentYears.length === 0)
+    errors.push({ field: fieldId.currentYears, message: imt(ui, "currentYearsRequired") });
   for (const field of ["number", "title"] as const)
     if (!values.columns[field])
       errors.push({
         field: fieldId.column(field),
         message: imt(ui, "mappingRequired", { field: FIELD_LABELS[field][ui.lang === "en" ? "en" : "ja"] }),
       });
-  if (values.currentEachYear && values.currentYears.length === 0)
-    errors.push({ field: fieldId.currentYears, message: imt(ui, "currentYearsRequired") });
   words.forEach((word, i) => {
     if (!readsAsIs(word) && !values.grades[word])
       errors.push({ field: fieldId.grade(i), message: imt(ui, "gradeUnmapped", { word }) });

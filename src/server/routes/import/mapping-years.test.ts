@@ -82,16 +82,16 @@ forEachDatabase((database) => {
       // The unit column is a field of its own; 現状値 may be "one column per year".
       expect(html).toContain('<select id="col-unit" name="col-unit"');
       expect(html).toContain('<option value="each-year">年度ごとの列（下で選ぶ）</option>');
-      // The columns whose header names a year, each with the year it was read as (textOf spaces the tags).
+      // The columns whose header names a year, each with the year it was read as .
       const years = [
         ...html.matchAll(/name="current-years" value="([A-Z]+)"[^>]*\/?>([\s\S]*?)<\/label>/g),
       ].map((m) => [m[1], textOf(m[2] ?? "")]);
       expect(years).toEqual([
-        ["F", "F：基準値（H27） （平成27年度）"],
-        ["G", "G：目標値（R3） （令和3年度）"],
-        ["H", "H：H29実績 （平成29年度）"],
-        ["I", "I：H30実績 （平成30年度）"],
-        ["J", "J：R1実績 （令和元年度）"],
+        ["F", "F：基準値（H27） → 平成27年度（2015年度）"],
+        ["G", "G：目標値（R3） → 令和3年度（2021年度）"],
+        ["H", "H：H29実績 → 平成29年度（2017年度）"],
+        ["I", "I：H30実績 → 平成30年度（2018年度）"],
+        ["J", "J：R1実績 → 令和元年度（2019年度）"],
       ]);
 
       const fields: [string, string][] = [

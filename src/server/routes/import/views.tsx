@@ -1,5 +1,5 @@
 import { type Diagnostic, placeOf } from "../../../domain/diagnostic.ts";
-import { formatFiscalYear, formatJapaneseDate, isValidIsoDate } from "../../../domain/era.ts";
+import { formatJapaneseDate, isValidIsoDate } from "../../../domain/era.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import { ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { FIELD_LABELS, MAPPING_FIELDS } from "../../../io/mapping/fields.ts";
@@ -17,14 +17,7 @@ import { Layout } from "../../views/layout.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { ManageLayoutBar, type ManagePageProps, manageCrumbs } from "../manage/views.tsx";
 import { changeWhere } from "../round/revisions.tsx";
-import {
-  columnChoices,
-  EACH_YEAR,
-  fieldId,
-  gradeOptions,
-  type MappingFormValues,
-  readsAsIs,
-} from "./mapping-form.ts";
+import { columnChoices, fieldId, gradeOptions, type MappingFormValues, readsAsIs } from "./mapping-form.ts";
 import type { PendingUpload } from "./pending.ts";
 import { imt } from "./text.ts";
 
@@ -472,7 +465,7 @@ function CurrentYears(props: {
         label: (
           <>
             <span lang={sourceLang(ui)}>{`${y.letter}：${y.header.replace(/\s+/g, " ").slice(0, 40)}`}</span>
-            {ui.lang === "en" ? ` (FY${y.fiscalYear})` : `（${formatFiscalYear(y.fiscalYear)}）`}
+            {` → ${fiscalYearText(y.fiscalYear, ui.lang)}`}
           </>
         ),
       }))}
@@ -566,10 +559,10 @@ export function MappingPage(
               required={field === "number" || field === "title"}
               options={
                 field === "current"
-                  ? [...choices, { value: EACH_YEAR, label: imt(ui, "currentEachYear") }]
+                  ? [...choices, { value: fieldId.eachYear, label: imt(ui, "currentEachYear") }]
                   : choices
               }
-              value={field === "current" && values.currentEachYear ? EACH_YEAR : values.columns[field]}
+              value={field === "current" && values.currentEachYear ? fieldId.eachYear : values.columns[field]}
               errors={errors}
               empty={imt(ui, "unused")}
             />
