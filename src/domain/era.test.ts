@@ -5,6 +5,7 @@ import {
   eraOfDate,
   eraOfFiscalYear,
   fiscalYearEnd,
+  fiscalYearInText,
   fiscalYearOfDate,
   fiscalYearStart,
   formatFiscalYear,
@@ -285,6 +286,45 @@ describe("fiscal year ends", () => {
     expect(formatFiscalYearEnd(2021)).toBe("R3末");
     for (const fy of [1988, 1989, 2015, 2018, 2019, 2021])
       expect(parseFiscalYearEnd(formatFiscalYearEnd(fy))).toBe(fy);
+  });
+});
+
+describe("fiscalYearInText", () => {
+  it("finds the one fiscal year a column header names, wherever it stands", () => {
+    const cases: [string, number | undefined][] = [
+      ["基準値（H27）", 2015],
+      ["基準値(Ｈ２７)", 2015],
+      ["目標値（R3）", 2021],
+      ["H29実績", 2017],
+      ["H30実績", 2018],
+      ["R1実績", 2019],
+      ["R1目標", 2019],
+      ["令和元年度実績", 2019],
+      ["平成31年度実績", 2019],
+      ["当初 (H27末)", 2015],
+      ["目標値（R3末）", 2021],
+      ["2019年度実績", 2019],
+      ["実績値（H29.3末）", 2016],
+      ["実績（令和2年3月31日現在）", 2019],
+      ["R1年度実績（R2.3.31現在）", 2019],
+      ["実績値", undefined],
+      ["単位", undefined],
+      ["27年度実績", undefined],
+      ["H29～R1の平均", undefined],
+      ["Ver2", undefined],
+      ["No.", undefined],
+    ];
+    expect(cases.map(([text]) => [text, fiscalYearInText(text)])).toEqual(cases);
+  });
+
+  it("reads an era-less year only with a context", () => {
+    expect(fiscalYearInText("27年度実績", heisei)).toBe(2015);
+    expect(
+      fiscalYearInText("元年度実績", {
+        defaultEra: "heisei",
+        planPeriod: { startFiscalYear: 2017, endFiscalYear: 2021 },
+      }),
+    ).toBe(2019);
   });
 });
 

@@ -357,6 +357,49 @@ export function formatFiscalYearEnd(fy: FiscalYear): string {
   return e ? `${eraInfo(e.era).abbreviation}${e.year}末` : `${fy}年度末`;
 }
 
+/** A date inside a header: 令和2年3月31日, H29.3末, R2.3.31. */
+const DATE_IN_TEXT = new RegExp(
+  `(?<![A-Za-z])${ERA_PREFIX}\\s*${ERA_YEAR}(?:\\s*年\\s*\\d{1,2}\\s*月\\s*(?:\\d{1,2}\\s*日|末)|\\.\\d{1,2}(?:\\.\\d{1,2}|末))`,
+  "g",
+);
+/** An era year inside a header: H27, R1年度, 令和元年度末; not the 年 of a date (H27年3月). */
+const ERA_YEAR_IN_TEXT = new RegExp(`(?<![A-Za-z])${ERA_PREFIX}\\s*${ERA_YEAR}(?!\\d)(?!\\s*年(?!度))`, "g");
+const WESTERN_YEAR_IN_TEXT = /(?<!\d)(\d{4})\s*年度/g;
+const ERA_LESS_YEAR_IN_TEXT = /(?<![\dA-Za-z.])(元|\d{1,2})\s*年度/g;
+
+/**
+ * The one fiscal year a column header names, wherever it stands in it: "基準値（H27）" → 2015,
+ * "H29実績" → 2017, "R1目標" and "令和元年度実績" → 2019, "目標値（R3末）" → 2021, "2019年度実績" → 2019,
+ * "実績値（H29.3末）" → 2016 (the fiscal year of the date), an era-less "27年度実績" in `ctx` (undefined
+ * without it). Undefined when the header names no year, or more than one ("H29～R1").
+ */
+export function fiscalYearInText(text: string, ctx?: EraContext): FiscalYear | undefined {
+  let t = normalize(text);
+  const years = new Set<FiscalYear>();
+  t = t.replace(DATE_IN_TEXT, (date) => {
+    const iso = parseJapaneseDate(date);
+    if (iso !== undefined) years.add(fiscalYearOfDate(iso));
+    return " ";
+  });
+  t = t.replace(WESTERN_YEAR_IN_TEXT, (_, year: string) => {
+    years.add(Number(year));
+    return " ";
+  });
+  t = t.replace(ERA_YEAR_IN_TEXT, (_, prefix: string, year: string) => {
+    const era = eraFromPrefix(prefix);
+    const fy = era === undefined ? undefined : westernYear(era, eraYearNumber(year));
+    if (fy !== undefined) years.add(fy);
+    return " ";
+  });
+  if (ctx) {
+    for (const m of t.matchAll(ERA_LESS_YEAR_IN_TEXT)) {
+      const fy = resolveEraLessYear(eraYearNumber(m[1] ?? ""), ctx)?.year;
+      if (fy !== undefined) years.add(fy);
+    }
+  }
+  return years.size === 1 ? [...years][0] : undefined;
+}
+
 /** Range separators: ～ 〜 ~ - － (after toHalfWidth: ~ and -). */
 const RANGE_SEPARATOR = /[~-]/;
 

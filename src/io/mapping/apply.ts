@@ -1,9 +1,18 @@
 import type { Diagnostic } from "../../domain/diagnostic.ts";
+import { type EraContext, formatFiscalYear } from "../../domain/era.ts";
 import type { Grade } from "../../domain/grade.ts";
+import { kpiParseContext } from "../../domain/kpi-context.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import { parseTitle } from "../table-text/title.ts";
-import { columnNumber } from "../xlsx/layout.ts";
-import { type ColumnIndexes, MAPPING_FIELDS, type MappingField } from "./fields.ts";
+import { columnLetter, columnNumber } from "../xlsx/layout.ts";
+import {
+  type ColumnIndexes,
+  KPI_VALUE_FIELDS,
+  type KpiValueField,
+  MAPPING_FIELDS,
+  type MappingField,
+} from "./fields.ts";
+import { headerYearOf, type YearColumn } from "./header-years.ts";
 import { sheetDiagnostic } from "./messages.ts";
 import {
   NOT_ASSESSED_MARK,
@@ -30,56 +39,117 @@ function refParts(ref: ColumnRef): { letter?: string; header?: string } {
 interface Resolved {
   columns: ColumnIndexes;
   headerTexts: Partial<Record<MappingField, string>>;
+  /** The fiscal years the headers of the 当初, 目標 and 現状値 columns name (基準値（H27） → 2015). */
+  headerYears: Partial<Record<KpiValueField, YearColumn>>;
+  /** 現状値 in one column per year: the columns and the years their headers name. */
+  currentByYear?: YearColumn[];
   diagnostics: Diagnostic[];
 }
 
 /** Column letters and header names of the mapping → 0-based column indexes. */
-export function resolveColumns(source: SheetSource, mapping: ColumnMapping): Resolved {
+export function resolveColumns(source: SheetSource, mapping: ColumnMapping, ctx?: EraContext): Resolved {
   const headerRows = source.rows.filter((row) => row.number <= mapping.headerRows);
   const columns: ColumnIndexes = {};
   const headerTexts: Partial<Record<MappingField, string>> = {};
+  const headerYears: Partial<Record<KpiValueField, YearColumn>> = {};
   const diagnostics: Diagnostic[] = [];
+  const indexOf = (ref: ColumnRef, field: string): number | undefined => {
+    const { letter, header } = refParts(ref);
+    if (letter !== undefined) {
+      const index = (columnNumber(letter) ?? 0) - 1;
+      return index < 0 ? undefined : index;
+    }
+    if (header === undefined) return undefined;
+    if (mapping.headerRows === 0) {
+      diagnostics.push(
+        sheetDiagnostic("mapping.header-rows-needed", { field, header }, { field: `columns.${field}` }),
+      );
+      return undefined;
+    }
+    const wanted = normalizeScaleKey(header);
+    for (const row of headerRows) {
+      const at = row.cells.findIndex((cell) => cell !== "" && normalizeScaleKey(cell) === wanted);
+      if (at !== -1) return at;
+    }
+    diagnostics.push(
+      sheetDiagnostic(
+        "mapping.column-not-found",
+        { field, header, headerRows: mapping.headerRows },
+        { field: `columns.${field}` },
+      ),
+    );
+    return undefined;
+  };
+  let currentByYear: YearColumn[] | undefined;
   for (const field of MAPPING_FIELDS) {
     const ref = mapping.columns[field];
     if (ref === undefined) continue;
-    const { letter, header } = refParts(ref);
-    let index: number | undefined;
-    if (letter !== undefined) index = (columnNumber(letter) ?? 0) - 1;
-    else if (header !== undefined) {
-      if (mapping.headerRows === 0) {
-        diagnostics.push(
-          sheetDiagnostic("mapping.header-rows-needed", { field, header }, { field: `columns.${field}` }),
-        );
-        continue;
-      }
-      const wanted = normalizeScaleKey(header);
-      for (const row of headerRows) {
-        const at = row.cells.findIndex((cell) => cell !== "" && normalizeScaleKey(cell) === wanted);
-        if (at !== -1) {
-          index = at;
-          break;
-        }
-      }
-      if (index === undefined) {
-        diagnostics.push(
-          sheetDiagnostic(
-            "mapping.column-not-found",
-            { field, header, headerRows: mapping.headerRows },
-            { field: `columns.${field}` },
-          ),
-        );
-        continue;
-      }
+    if (typeof ref === "object" && "eachYear" in ref) {
+      currentByYear = yearColumnsOf(ref.eachYear, indexOf, headerRows, diagnostics, ctx);
+      continue;
     }
-    if (index === undefined || index < 0) continue;
+    const index = indexOf(ref, field);
+    if (index === undefined) continue;
     columns[field] = index;
     // The lowest header row names the column (upper rows hold group headings such as 数値目標等).
     for (const row of headerRows) {
       const text = row.cells[index];
       if (text) headerTexts[field] = text;
     }
+    if ((KPI_VALUE_FIELDS as readonly string[]).includes(field)) {
+      const year = headerYearOf(headerRows, index, ctx);
+      if (year) headerYears[field as KpiValueField] = year;
+    }
   }
-  return { columns, headerTexts, diagnostics };
+  return { columns, headerTexts, headerYears, ...(currentByYear ? { currentByYear } : {}), diagnostics };
+}
+
+/** The columns of 現状値 per year, each with the year its header names; no year twice. */
+function yearColumnsOf(
+  refs: readonly ColumnRef[],
+  indexOf: (ref: ColumnRef, field: string) => number | undefined,
+  headerRows: SheetSource["rows"],
+  diagnostics: Diagnostic[],
+  ctx: EraContext | undefined,
+): YearColumn[] {
+  const found: YearColumn[] = [];
+  refs.forEach((ref, i) => {
+    const field = `current.eachYear[${i}]`;
+    const index = indexOf(ref, field);
+    if (index === undefined) return;
+    const year = headerYearOf(headerRows, index, ctx);
+    const letter = columnLetter(index + 1);
+    if (!year) {
+      const header = [...headerRows].reverse().find((row) => row.cells[index])?.cells[index] ?? "";
+      diagnostics.push(
+        sheetDiagnostic(
+          "mapping.header-year-missing",
+          { field, letter, header },
+          { field: `columns.${field}` },
+        ),
+      );
+      return;
+    }
+    const twice = found.find((y) => y.fiscalYear === year.fiscalYear);
+    if (twice) {
+      diagnostics.push(
+        sheetDiagnostic(
+          "mapping.header-year-duplicate",
+          {
+            field,
+            fy: formatFiscalYear(year.fiscalYear),
+            fyEn: `FY${year.fiscalYear}`,
+            first: twice.header,
+            second: year.header,
+          },
+          { field: `columns.${field}` },
+        ),
+      );
+      return;
+    }
+    found.push(year);
+  });
+  return found;
 }
 
 /**
@@ -119,10 +189,6 @@ export function importWithMapping(
   mapping: ColumnMapping,
   options: MappingImportOptions = {},
 ): SheetImportResult {
-  const resolved = resolveColumns(source, mapping);
-  const before = [...(options.diagnostics ?? []), ...resolved.diagnostics];
-  if (resolved.diagnostics.length > 0) return { document: null, diagnostics: before, rows: [] };
-
   let plan: PlanDocument["plan"] | undefined;
   let round: Partial<PlanDocument["round"]> | undefined = mapping.round;
   if (mapping.plan) {
@@ -141,6 +207,15 @@ export function importWithMapping(
     }
   }
 
+  // Headers are read with the plan's eras when it is known (an era-less 27年度実績).
+  const resolved = resolveColumns(source, mapping, plan ? kpiParseContext(plan) : undefined);
+  const before = [...(options.diagnostics ?? []), ...resolved.diagnostics];
+  if (resolved.diagnostics.length > 0) return { document: null, diagnostics: before, rows: [] };
+  // 基準値（H27）: the header names the baseline's time when the mapping does not.
+  const baselineYear = resolved.headerYears.baseline?.fiscalYear;
+  if (plan && plan.baselineFiscalYear === undefined && baselineYear !== undefined)
+    plan = { ...plan, baselineFiscalYear: baselineYear };
+
   const dataStart = source.rows.findIndex((row) => row.number > mapping.headerRows);
   const organizationName = options.organizationName ?? mapping.organization?.name;
   return readPlanRows(source, {
@@ -153,6 +228,8 @@ export function importWithMapping(
     ...(gradeScaleOf(mapping) ? { gradeScale: gradeScaleOf(mapping) } : {}),
     ...(mapping.grades ? { grades: mapping.grades } : {}),
     headerTexts: resolved.headerTexts,
+    headerYears: resolved.headerYears,
+    ...(resolved.currentByYear ? { currentByYear: resolved.currentByYear } : {}),
     diagnostics: before,
   });
 }

@@ -11,6 +11,7 @@ export const MAPPING_FIELDS = [
   "description",
   "activities",
   "kpiName",
+  "unit",
   "relisted",
   "baseline",
   "target",
@@ -32,6 +33,7 @@ export const FIELD_LABELS: Record<MappingField, { ja: string; en: string }> = {
   description: { ja: "取組の方針と内容 (C)", en: "policy and content (C)" },
   activities: { ja: "取組内容 (D)", en: "activities (D)" },
   kpiName: { ja: "項目", en: "indicator" },
+  unit: { ja: "単位", en: "unit" },
   relisted: { ja: "再掲", en: "relisted" },
   baseline: { ja: "当初", en: "baseline" },
   target: { ja: "目標", en: "target" },
@@ -56,11 +58,16 @@ export const INITIATIVE_TEXT_FIELDS = [
 
 export const KPI_FIELDS = [
   "kpiName",
+  "unit",
   "relisted",
   "baseline",
   "target",
   "current",
 ] as const satisfies readonly MappingField[];
+
+/** The KPI value fields a unit column completes (42 + 件 → 42件) and whose headers may carry a year. */
+export const KPI_VALUE_FIELDS = ["baseline", "target", "current"] as const satisfies readonly MappingField[];
+export type KpiValueField = (typeof KPI_VALUE_FIELDS)[number];
 
 /** Resolved columns: 0-based column index per mapped field. */
 export type ColumnIndexes = Partial<Record<MappingField, number>>;

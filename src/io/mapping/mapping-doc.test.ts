@@ -21,8 +21,12 @@ describe("docs/MAPPING.md", () => {
     expect(doc).toContain("`report`");
   });
 
-  it("shows the two fixture mappings exactly, and both are valid", () => {
-    expect(examples).toEqual([fixture("city-marks.json"), fixture("city-sabc.json")]);
+  it("shows the three fixture mappings exactly, and all are valid", () => {
+    expect(examples).toEqual([
+      fixture("city-marks.json"),
+      fixture("city-sabc.json"),
+      fixture("city-years.json"),
+    ]);
     for (const example of examples) expect(parseMapping(example).diagnostics).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../../domain/diagnostic.ts";
-import { fiscalYearOfDate, parseFiscalYear, parseJapaneseDate } from "../../domain/era.ts";
+import { fiscalYearOfDate, formatFiscalYear, parseFiscalYear, parseJapaneseDate } from "../../domain/era.ts";
 import {
   DEFAULT_GRADE_SCALE,
   type Grade,
@@ -35,9 +35,11 @@ import {
   FIELD_LABELS,
   INITIATIVE_TEXT_FIELDS,
   KPI_FIELDS,
+  type KpiValueField,
   MAPPING_FIELDS,
   type MappingField,
 } from "./fields.ts";
+import { withUnit, type YearColumn } from "./header-years.ts";
 import { excerpt, type SheetLocation, sheetDiagnostic } from "./messages.ts";
 import { cellAt, cellLocation, cellName, type SheetRow, type SheetSource } from "./sheet.ts";
 
@@ -73,6 +75,13 @@ export interface RowReadOptions {
   departmentSeparator?: string;
   /** Header texts of the mapped columns: a data row repeating them (a printed page's header) is skipped. */
   headerTexts?: Partial<Record<MappingField, string>>;
+  /**
+   * The years the headers of the 当初, 目標 and 現状値 columns name (基準値（H27）, 目標値（R3）): a value
+   * whose cell gives no time of its own is of that year (see buildKpi).
+   */
+  headerYears?: Partial<Record<KpiValueField, YearColumn>>;
+  /** 現状値 in one column per year (H29実績, H30実績…): the column of the round's year is read. */
+  currentByYear?: readonly YearColumn[];
   /** Diagnostics found before the rows (mapping, title): they come first in the result. */
   diagnostics?: Diagnostic[];
   /**
@@ -164,6 +173,10 @@ class RowReader {
   private fiscalYearCell: { text: string; row: SheetRow } | undefined;
   private asOfCell: { text: string; row: SheetRow } | undefined;
   private readonly scale: ReadonlyMap<string, Grade>;
+  /** 現状値 per year: the year cells of each row (by row number), until the round's year is known. */
+  private readonly yearCells = new Map<number, Map<number, string>>();
+  /** The column 現状値 was read from, when it is one column per year. */
+  private currentColumn: number | undefined;
 
   constructor(
     private readonly source: SheetSource,
@@ -177,11 +190,13 @@ class RowReader {
   }
 
   private where(row: SheetRow, field?: MappingField, documentField?: string): SheetLocation {
-    const location: SheetLocation = cellLocation(
-      this.source,
-      row,
-      field === undefined ? this.options.columns.number : this.options.columns[field],
-    );
+    const column =
+      field === undefined
+        ? this.options.columns.number
+        : field === "current" && this.currentColumn !== undefined
+          ? this.currentColumn
+          : this.options.columns[field];
+    const location: SheetLocation = cellLocation(this.source, row, column);
     if (documentField) location.field = documentField;
     return location;
   }
@@ -204,6 +219,7 @@ class RowReader {
           any = true;
         }
       }
+      if (this.readYearCells(row)) any = true;
       if (!any || this.isRepeatedHeader(values)) continue;
       this.readReportCells(row, values);
       const numberText = values.number ?? "";
@@ -212,6 +228,18 @@ class RowReader {
         this.startInitiative(row, numberText, values);
       else this.continueInitiative(row, values);
     }
+  }
+
+  /** The row's 現状値 cells per year, kept until the round's year is known; whether any was filled. */
+  private readYearCells(row: SheetRow): boolean {
+    const cells = new Map<number, string>();
+    for (const year of this.options.currentByYear ?? []) {
+      const text = cellAt(row, year.column);
+      if (text !== "") cells.set(year.fiscalYear, text);
+    }
+    if (cells.size === 0) return false;
+    this.yearCells.set(row.number, cells);
+    return true;
   }
 
   /** Rows after the 本部会評価 block other than the as-of line (令和2年3月31日現在). */
@@ -423,11 +451,13 @@ class RowReader {
   }
 
   private addKpi(draft: InitiativeDraft, row: SheetRow, values: Partial<Record<MappingField, string>>): void {
-    if (!KPI_FIELDS.some((f) => values[f] !== undefined && f !== "relisted")) return;
+    const hasValue = KPI_FIELDS.some((f) => values[f] !== undefined && f !== "relisted" && f !== "unit");
+    if (!hasValue && !this.yearCells.has(row.number)) return;
     draft.kpis.push({
       row,
       texts: {
         kpiName: values.kpiName ?? "",
+        unit: values.unit ?? "",
         relisted: values.relisted ?? "",
         baseline: values.baseline ?? "",
         target: values.target ?? "",
@@ -478,6 +508,7 @@ class RowReader {
     if (!round) d.push(sheetDiagnostic("mapping.report-missing"));
     if (this.drafts.length === 0) d.push(sheetDiagnostic("initiative.none"));
     if (!plan || !round || this.drafts.length === 0) return null;
+    this.takeCurrentOfYear(round.fiscalYear);
 
     const numbers = assignInitiativeNumbers(this.drafts.map((draft) => draft.reading));
     this.drafts.forEach((draft, i) => {
@@ -522,6 +553,56 @@ class RowReader {
     return document;
   }
 
+  /**
+   * 現状値 of the round's year: from its column when there is one column per year (an error when none
+   * is the round's year), else a warning when the one column's header names another year.
+   */
+  private takeCurrentOfYear(fiscalYear: number): void {
+    const byYear = this.options.currentByYear;
+    if (!byYear) {
+      const year = this.options.headerYears?.current;
+      if (year && year.fiscalYear !== fiscalYear)
+        this.diagnostics.push(
+          sheetDiagnostic(
+            "report.header-year-mismatch",
+            {
+              header: year.header,
+              headerFy: formatFiscalYear(year.fiscalYear),
+              headerFyEn: `FY${year.fiscalYear}`,
+              fy: formatFiscalYear(fiscalYear),
+              fyEn: `FY${fiscalYear}`,
+            },
+            { field: "columns.current" },
+          ),
+        );
+      return;
+    }
+    const column = byYear.find((y) => y.fiscalYear === fiscalYear);
+    if (!column) {
+      this.diagnostics.push(
+        sheetDiagnostic(
+          "mapping.year-column-missing",
+          {
+            fy: formatFiscalYear(fiscalYear),
+            fyEn: `FY${fiscalYear}`,
+            years: byYear.map((y) => `${y.header}＝${formatFiscalYear(y.fiscalYear)}`).join("、"),
+            yearsEn: byYear.map((y) => `${y.header} = FY${y.fiscalYear}`).join(", "),
+          },
+          { field: "columns.current.eachYear" },
+        ),
+      );
+      return;
+    }
+    this.currentColumn = column.column;
+    for (const draft of this.drafts)
+      for (const kpi of draft.kpis)
+        kpi.texts.current = this.yearCells.get(kpi.row.number)?.get(fiscalYear) ?? "";
+    for (const row of this.rows) {
+      const text = this.yearCells.get(row.number)?.get(fiscalYear);
+      if (text !== undefined) row.values.current = text;
+    }
+  }
+
   /** Whether a summary row was present at all (own layout: its absence is worth a warning). */
   get hasSummary(): boolean {
     return this.summarySeen;
@@ -561,6 +642,20 @@ class RowReader {
     );
   }
 
+  /**
+   * The time of a 当初 or 目標 value whose cell gives none: the year its column's header names, when
+   * that is not the time the plan gives every such value already (当初: the plan's baseline year;
+   * 目標: its last year), as 1億円(R2年度) is due before the plan's end. 現状値 is of the round's year.
+   */
+  private dueYear(column: KpiValueField): number | undefined {
+    const plan = this.options.plan;
+    if (!plan || column === "current") return undefined;
+    const year = this.options.headerYears?.[column]?.fiscalYear;
+    const implied =
+      column === "baseline" ? (plan.baselineFiscalYear ?? plan.startFiscalYear - 1) : plan.endFiscalYear;
+    return year === implied ? undefined : year;
+  }
+
   private buildKpi(draft: InitiativeDraft, k: KpiDraft, index: number, ctx: KpiParseContext): Kpi {
     const { texts, row } = k;
     const field = `${draft.field}.kpis[${index}]`;
@@ -581,8 +676,10 @@ class RowReader {
         ),
       );
     }
-    const value = (column: "baseline" | "target" | "current"): KpiValue => {
-      const parsed = parseKpiValue(texts[column], ctx);
+    const value = (column: KpiValueField): KpiValue => {
+      // 42 and a unit column 件 → 42件.
+      const text = withUnit(texts[column], texts.unit);
+      const parsed = parseKpiValue(text, ctx);
       if (parsed.kind === "text") {
         this.diagnostics.push(
           sheetDiagnostic(
@@ -591,13 +688,18 @@ class RowReader {
               label: excerpt(texts.kpiName),
               column: FIELD_LABELS[column].ja,
               columnEn: FIELD_LABELS[column].en,
-              text: excerpt(texts[column]),
+              text: excerpt(text),
               reason: parsed.diagnostic ?? "",
             },
             this.where(row, column, `${field}.${column}`),
           ),
         );
       }
+      const due = this.dueYear(column);
+      const timed =
+        parsed.fiscalYear !== undefined || parsed.asOf !== undefined || parsed.period !== undefined;
+      if (due !== undefined && !timed && parsed.kind !== "none" && parsed.kind !== "text")
+        parsed.fiscalYear = due;
       return parsed;
     };
     return {

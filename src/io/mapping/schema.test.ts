@@ -53,7 +53,7 @@ describe("parseMapping", () => {
       ["columns.grade", "列の対応表の項目「columns.grade」: 空にできません"],
       [
         "columns.kpi",
-        "列の対応表の項目「columns.kpi」: この項目は使えません。つづりを確かめてください（使える項目: policy、number、title、departments、description、activities、kpiName、relisted、baseline、target、current、grade、committeeOpinion、nextYearGoal、fiscalYear、asOf）",
+        "列の対応表の項目「columns.kpi」: この項目は使えません。つづりを確かめてください（使える項目: policy、number、title、departments、description、activities、kpiName、unit、relisted、baseline、target、current、grade、committeeOpinion、nextYearGoal、fiscalYear、asOf）",
       ],
       [
         'gradeScale["◎"]',
@@ -86,6 +86,37 @@ describe("parseMapping", () => {
         '列の対応表の項目「report.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
       ],
     ]);
+  });
+
+  it("still reads mapping files written before unit columns and years in headers, as they were", () => {
+    for (const name of ["city-marks.json", "city-sabc.json"]) {
+      const written = JSON.parse(fixture(name));
+      const result = parseMapping(fixture(name));
+      expect(result.diagnostics).toEqual([]);
+      expect(result.mapping?.columns).toEqual(written.columns);
+      expect(result.mapping?.columns.unit).toBeUndefined();
+    }
+    // The builder's files name columns by letter only.
+    const builder = parseMapping({ headerRows: 2, columns: { number: "B", title: "C", current: "J" } });
+    expect(builder.mapping?.columns).toEqual({ number: "B", title: "C", current: "J" });
+  });
+
+  it("reads a unit column and 現状値 in one column per year", () => {
+    const result = parseMapping(fixture("city-years.json"));
+    expect(result.diagnostics).toEqual([]);
+    expect(result.mapping?.columns.unit).toBe("単位");
+    expect(result.mapping?.columns.current).toEqual({ eachYear: ["H29実績", "H30実績", "R1実績"] });
+    expect(
+      problems({ headerRows: 1, columns: { number: "A", title: "B", current: { eachYear: [] } } }),
+    ).toEqual([
+      ["columns.current.eachYear", "列の対応表の項目「columns.current.eachYear」: 1個以上にしてください"],
+    ]);
+    // Only 現状値 has a column per year.
+    expect(
+      problems({ headerRows: 1, columns: { number: "A", title: "B", target: { eachYear: ["R3目標"] } } }).map(
+        ([path]) => path,
+      ),
+    ).toEqual(["columns.target"]);
   });
 
   it("reports text that is not JSON", () => {

@@ -32,6 +32,11 @@ import { readFiscalYear } from "./read-rows.ts";
  * written in one of the `headerRows` rows above the data ("取組名"), or explicitly as
  * `{ "letter": "B" }` / `{ "header": "NO" }`. One row holds one KPI; a row whose No. cell is empty
  * belongs to the initiative above it (its further KPIs).
+ *
+ * A `unit` column completes the bare numbers of 当初, 目標 and 現状値 (42 + 件 → 42件). The years the
+ * headers of those columns name (基準値（H27）, 目標値（R3）) give the values their time, and 現状値 may
+ * be one column per year, `{ "eachYear": ["H29実績", "H30実績", "R1実績"] }`, of which the round's
+ * year is read (./apply.ts, ./header-years.ts). Files written before these keys read as they did.
  */
 const columnRef = z.union([
   z.string().trim().min(1),
@@ -41,9 +46,29 @@ const columnRef = z.union([
 
 export type ColumnRef = z.infer<typeof columnRef>;
 
+/**
+ * 現状値 in one column per fiscal year (H29実績, H30実績, R1実績): each column's header names its
+ * year, and the import takes the column of the round's year.
+ */
+const eachYearRef = z.strictObject({ eachYear: z.array(columnRef).min(1) });
+
+export type EachYearRef = z.infer<typeof eachYearRef>;
+
+/** 現状値: one column, or one column per year. */
+const currentRef = z.union([...columnRef.options, eachYearRef]);
+
 const columnsShape = Object.fromEntries(
-  MAPPING_FIELDS.map((f) => [f, f === "number" || f === "title" ? columnRef : columnRef.optional()]),
-) as Record<MappingField, typeof columnRef | z.ZodOptional<typeof columnRef>>;
+  MAPPING_FIELDS.map((f) => [
+    f,
+    f === "number" || f === "title"
+      ? columnRef
+      : f === "current"
+        ? currentRef.optional()
+        : columnRef.optional(),
+  ]),
+) as Record<Exclude<MappingField, "current">, typeof columnRef | z.ZodOptional<typeof columnRef>> & {
+  current: z.ZodOptional<typeof currentRef>;
+};
 
 const fiscalYear = z
   .union([z.number().int().min(1927).max(9998), z.string().min(1)])

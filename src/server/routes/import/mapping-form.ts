@@ -25,6 +25,9 @@ export interface MappingFormValues {
   sheet: string;
   headerRows: string;
   columns: Partial<Record<MappingField, string>>;
+  /** 現状値 in one column per year (the select's "each year" choice), and the letters of those columns. */
+  currentEachYear: boolean;
+  currentYears: string[];
   departmentSeparator: string;
   /** Word of the progress column → grade code ("" = read as written). */
   grades: Record<string, string>;
@@ -50,6 +53,10 @@ export const NEW_PLAN_GRADES: GradeTarget = { scale: DEFAULT_GRADE_SCALE, notAss
 /** Input ids of the form's fields, which the error summary links to. */
 export const fieldId = {
   column: (field: MappingField) => `col-${field}`,
+  /** The checkboxes of 現状値's year columns (the first box has this id). */
+  currentYears: "current-years",
+  /** The 現状値 select's choice "one column per year" (a value, not a column letter). */
+  eachYear: "each-year",
   grade: (index: number) => `grade-${index}`,
 };
 
@@ -129,6 +136,8 @@ export function emptyFormValues(): MappingFormValues {
     sheet: "",
     headerRows: "",
     columns: {},
+    currentEachYear: false,
+    currentYears: [],
     departmentSeparator: "",
     grades: {},
     plan: { title: "", start: "", end: "", baseline: "" },
@@ -146,6 +155,17 @@ export function formValuesOf(mapping: ColumnMapping): MappingFormValues {
     if (typeof ref === "string" && /^[A-Z]{1,3}$/.test(ref)) values.columns[field] = ref;
     else if (ref && typeof ref === "object" && "letter" in ref)
       values.columns[field] = ref.letter.toUpperCase();
+  }
+  const current = mapping.columns.current;
+  if (current && typeof current === "object" && "eachYear" in current) {
+    values.currentEachYear = true;
+    values.currentYears = current.eachYear.flatMap((ref) =>
+      typeof ref === "string" && /^[A-Z]{1,3}$/.test(ref)
+        ? [ref]
+        : typeof ref === "object" && "letter" in ref
+          ? [ref.letter.toUpperCase()]
+          : [],
+    );
   }
   values.departmentSeparator = mapping.departmentSeparator ?? "";
   for (const [word, grade] of Object.entries(mapping.gradeScale ?? {})) values.grades[word] = grade;
@@ -167,7 +187,10 @@ export function formValuesOf(mapping: ColumnMapping): MappingFormValues {
 }
 
 /** The posted form as values (answers kept for a refusal). */
-export function readMappingForm(text: (name: string) => string): MappingFormValues {
+export function readMappingForm(
+  text: (name: string) => string,
+  list: (name: string) => string[] = () => [],
+): MappingFormValues {
   const values = emptyFormValues();
   values.sheet = text("sheet").trim();
   values.headerRows = text("headerRows").trim();
@@ -175,6 +198,10 @@ export function readMappingForm(text: (name: string) => string): MappingFormValu
     const letter = text(fieldId.column(field)).trim().toUpperCase();
     if (/^[A-Z]{1,3}$/.test(letter)) values.columns[field] = letter;
   }
+  values.currentEachYear = text(fieldId.column("current")) === fieldId.eachYear;
+  values.currentYears = list(fieldId.currentYears)
+    .map((letter) => letter.trim().toUpperCase())
+    .filter((letter) => /^[A-Z]{1,3}$/.test(letter));
   values.departmentSeparator = text("departmentSeparator");
   for (let i = 0; i < 30; i++) {
     const word = text(`gradeWord-${i}`);
@@ -206,7 +233,8 @@ export function mappingObject(
   }
   const object: Record<string, unknown> = {
     headerRows: /^\d+$/.test(values.headerRows) ? Number(values.headerRows) : values.headerRows,
-    columns,
+    // 現状値 per year: the ticked columns, whose headers name their years.
+    columns: values.currentEachYear ? { ...columns, current: { eachYear: values.currentYears } } : columns,
   };
   if (format === "xlsx" && values.sheet !== "") object.sheet = values.sheet;
   if (values.departmentSeparator !== "") object.departmentSeparator = values.departmentSeparator;
@@ -251,6 +279,8 @@ export function mappingFromForm(
       field: "headerRows",
       message: imt(ui, "mappingRequired", { field: imt(ui, "headerRows") }),
     });
+  if (values.currentEachYear && values.currentYears.length === 0)
+    errors.push({ field: fieldId.currentYears, message: imt(ui, "currentYearsRequired") });
   for (const field of ["number", "title"] as const)
     if (!values.columns[field])
       errors.push({

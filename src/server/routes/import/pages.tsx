@@ -4,6 +4,7 @@ import { bodyLimit } from "hono/body-limit";
 import { hasErrors } from "../../../domain/diagnostic.ts";
 import { importFile } from "../../../io/import-file.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../../../io/limits.ts";
+import { yearColumns } from "../../../io/mapping/header-years.ts";
 import { previewImport } from "../../../io/mapping/preview.ts";
 import { readFiscalYear } from "../../../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../../../io/mapping/schema.ts";
@@ -266,6 +267,7 @@ async function showMapping(
       format={format}
       sheet={sheet}
       values={shown}
+      years={yearColumns(sheet.rows, Number(shown.headerRows) || 0)}
       words={words}
       target={await gradeTarget(c, shown)}
       fromSaved={saved !== undefined}
@@ -367,7 +369,7 @@ export function registerImportPages(app: Parameters<typeof route>[0], uploads = 
     const pending = await pendingOf(c, uploads);
     if (!pending) return expired(c);
     const form = await formFields(c);
-    const values = readMappingForm(form.text);
+    const values = readMappingForm(form.text, form.list);
     const format = spreadsheetFormat(pending.record.fileName, pending.bytes) ?? "csv";
     const sheet = await readSheetPreview(pending.bytes, format, {
       limits: uploadLimits(c),

@@ -81,6 +81,13 @@ const JA = {
   columnsHeading: "列の対応表",
   columnsHint: "No. と取組項目は必須です。使わない項目は「使わない」のままにしてください。",
   unused: "使わない",
+  currentEachYear: "年度ごとの列（下で選ぶ）",
+  currentYears: "現状値の年度ごとの列",
+  currentYearsHint:
+    "実績が年度ごとの列に並んでいる表では、上の現状値で「年度ごとの列」を選び、ここで実績の列を選んでください。取り込む年度の列を現状値として読みます。矢印の後は、見出しから読んだ年度です。",
+  currentYearsNone:
+    "見出しに年度のある列（H29実績、令和元年度 など）は見つかりませんでした。見出しの行を確かめてください。",
+  currentYearsRequired: "現状値の年度ごとの列を1つ以上選んでください。",
   departmentSeparator: "関係課の区切り文字",
   departmentSeparatorHint: "空欄なら空白・「、」・カンマで区切ります（例：／）。",
   gradesHeading: "評価の対応",
@@ -191,6 +198,12 @@ const EN: Record<Key, string> = {
   columnsHeading: "Columns",
   columnsHint: "No. and initiative are required. Leave the others you do not need as “Not used”.",
   unused: "Not used",
+  currentEachYear: "One column per year (choose below)",
+  currentYears: "Current-value columns per year",
+  currentYearsHint:
+    "When the results stand in one column per year, choose “One column per year” for the current value above and tick the result columns here: the column of the imported year is read. After the arrow: the year read from the header.",
+  currentYearsNone: "No column has a year in its header (H29実績, 令和元年度…). Check the header rows.",
+  currentYearsRequired: "Choose at least one current-value column per year.",
   departmentSeparator: "Department separator",
   departmentSeparatorHint: "Empty: white space, 、 and commas (e.g. ／).",
   gradesHeading: "Grades",

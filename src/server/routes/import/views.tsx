@@ -4,6 +4,7 @@ import { gradeLegend } from "../../../domain/grade.ts";
 import type { PlanDocument } from "../../../domain/plan-document.ts";
 import { ROUND_STATE_LABELS } from "../../../domain/workflow-states.ts";
 import { FIELD_LABELS, MAPPING_FIELDS } from "../../../io/mapping/fields.ts";
+import type { YearColumn } from "../../../io/mapping/header-years.ts";
 import type { ImportPreview } from "../../../io/mapping/preview.ts";
 import type { SheetPreview } from "../../../io/sheet-rows.ts";
 import type { StoredComparison } from "../../../workflow/import-preview.ts";
@@ -12,7 +13,7 @@ import { orgPath, planPath } from "../../page-context.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary, formTitle } from "../../views/form/error-summary.tsx";
 import { errorFor, type FieldError } from "../../views/form/errors.ts";
-import { CsrfField, InlineError, RequiredTag, TextField } from "../../views/form/field.tsx";
+import { CheckboxesField, CsrfField, InlineError, RequiredTag, TextField } from "../../views/form/field.tsx";
 import { Layout } from "../../views/layout.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
 import { ManageLayoutBar, type ManagePageProps, manageCrumbs } from "../manage/views.tsx";
@@ -439,12 +440,57 @@ function Select(props: {
   );
 }
 
+/**
+ * 現状値 in one column per year: the header's columns that name a year, each shown with the year it
+ * was read as, to tick the result columns among them (the 現状値 select says "each year").
+ */
+function CurrentYears(props: {
+  ui: Ui;
+  years: readonly YearColumn[];
+  values: MappingFormValues;
+  errors: readonly FieldError[];
+}) {
+  const { ui, years } = props;
+  const error = errorFor(props.errors, fieldId.currentYears);
+  if (years.length === 0)
+    return (
+      <div class={error ? "field field-invalid" : "field"} id={fieldId.currentYears} tabindex={-1}>
+        <p>{imt(ui, "currentYears")}</p>
+        <InlineError ui={ui} id={fieldId.currentYears} message={error} />
+        <p class="hint">{imt(ui, "currentYearsNone")}</p>
+      </div>
+    );
+  return (
+    <CheckboxesField
+      ui={ui}
+      id={fieldId.currentYears}
+      name={fieldId.currentYears}
+      legend={imt(ui, "currentYears")}
+      required={props.values.currentEachYear}
+      hint={imt(ui, "currentYearsHint")}
+      options={years.map((y) => ({
+        value: y.letter,
+        label: (
+          <>
+            <span lang={sourceLang(ui)}>{`${y.letter}：${y.header.replace(/\s+/g, " ").slice(0, 40)}`}</span>
+            {` → ${fiscalYearText(y.fiscalYear, ui.lang)}`}
+          </>
+        ),
+      }))}
+      checked={props.values.currentYears}
+      errors={props.errors}
+    />
+  );
+}
+
 export function MappingPage(
   props: ManagePageProps & {
     record: PendingUpload;
     format: "csv" | "xlsx";
     sheet: SheetPreview;
     values: MappingFormValues;
+    /** The header's columns that name a fiscal year (for 現状値 per year). */
+    years: YearColumn[];
     words: string[];
     /** The scale the words are mapped to (the plan imported into, or a new plan's). */
     target: GradeTarget;
@@ -516,16 +562,25 @@ export function MappingPage(
         <h2>{imt(ui, "columnsHeading")}</h2>
         <p class="hint">{imt(ui, "columnsHint")}</p>
         {MAPPING_FIELDS.map((field) => (
-          <Select
-            ui={ui}
-            id={fieldId.column(field)}
-            label={label(field)}
-            required={field === "number" || field === "title"}
-            options={choices}
-            value={values.columns[field]}
-            errors={errors}
-            empty={imt(ui, "unused")}
-          />
+          <>
+            <Select
+              ui={ui}
+              id={fieldId.column(field)}
+              label={label(field)}
+              required={field === "number" || field === "title"}
+              options={
+                field === "current"
+                  ? [...choices, { value: fieldId.eachYear, label: imt(ui, "currentEachYear") }]
+                  : choices
+              }
+              value={field === "current" && values.currentEachYear ? fieldId.eachYear : values.columns[field]}
+              errors={errors}
+              empty={imt(ui, "unused")}
+            />
+            {field === "current" ? (
+              <CurrentYears ui={ui} years={props.years} values={values} errors={errors} />
+            ) : null}
+          </>
         ))}
         <TextField
           ui={ui}
