@@ -348,6 +348,9 @@ class PlanImport {
                   description: (eb) => eb.ref("excluded.description"),
                   position: (eb) => eb.ref("excluded.position"),
                   retired: (eb) => eb.ref("excluded.retired"),
+                  // Where the table says otherwise than the plan editor, the import's word is newer.
+                  retired_source: sql`case when initiative.retired = excluded.retired
+                    then initiative.retired_source else 'import' end`,
                   version: sql`initiative.version + 1`,
                 })
                 .where(
@@ -377,7 +380,7 @@ class PlanImport {
       for (const chunk of chunks(dropped))
         await this.trx
           .updateTable("initiative")
-          .set({ retired: this.dialect.bool(true), version: sql`version + 1` })
+          .set({ retired: this.dialect.bool(true), retired_source: "import", version: sql`version + 1` })
           .where("id", "in", chunk)
           .where("retired", "=", this.dialect.bool(false))
           .execute();
@@ -553,7 +556,7 @@ class PlanImport {
       for (const chunk of chunks(ids))
         await this.trx
           .updateTable("kpi")
-          .set({ retired: this.dialect.bool(retired), version: sql`version + 1` })
+          .set({ retired: this.dialect.bool(retired), retired_source: "import", version: sql`version + 1` })
           .where("id", "in", chunk)
           .execute();
     }
