@@ -114,6 +114,8 @@ const JA = {
   "error.number": "番号は、1以上の数字か、計画に書かれた形（1-2、(1)-①、No.R1-1 など）で入力してください。",
   "error.initiativeTitle": "取組項目の名前を入力してください。",
   "error.departments": "関係課を1つ以上選んでください。",
+  "initiative.retiredNote":
+    "この取組項目は廃止しています。次に開く年度からは表示されません。計画の編集の一覧で「元に戻す」を選ぶと、また表示されます。",
   "initiative.kpis": "数値目標等 (E)",
   "initiative.addKpi": "数値目標を追加する",
   "initiative.editKpi": "編集",
@@ -343,6 +345,8 @@ const EN: Record<PlanEditorKey, string> = {
   "error.number": "Enter a number of 1 or more, or the number as the plan writes it (1-2, (1)-①, No.R1-1).",
   "error.initiativeTitle": "Enter the initiative's title.",
   "error.departments": "Choose at least one department.",
+  "initiative.retiredNote":
+    "This initiative is retired: it is left out of the next fiscal year opened. Restore it from the plan editor's list to bring it back.",
   "initiative.kpis": "KPIs (E)",
   "initiative.addKpi": "Add a KPI",
   "initiative.editKpi": "Edit",

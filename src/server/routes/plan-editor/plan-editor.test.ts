@@ -177,6 +177,11 @@ forEachDatabase((database) => {
       expect(shown).toContain(`href="${base}">廃止したものを隠す</a>`);
       // Restoring from that list keeps the list.
       expect(shown).toMatch(/name="retiredShown" value="show"/);
+      // The retired initiative's own page says so, in words.
+      const own = await (await get(app, `${base}/initiatives/${no1.id}`, who.secretariat)).text();
+      expect(own).toContain(
+        '<p class="editor-retired"><span class="tag tag-retired">廃止</span>この取組項目は廃止しています。',
+      );
       // Any other value is the default: hidden.
       expect(await (await get(app, `${base}?retired=all`, who.secretariat)).text()).not.toContain(no1.title);
     });

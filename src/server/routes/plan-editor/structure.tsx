@@ -41,7 +41,7 @@ import {
 } from "./context.ts";
 import { isPlanEditorKey, type PlanEditorKey } from "./messages.ts";
 import { EMPTY_PLAN_VALUES, PlanFormPage, planValues, readPlanForm, scaleSummary } from "./plan-form.tsx";
-import { EditorPage, SmallAction } from "./views-common.tsx";
+import { EditorPage, RetiredTag, SmallAction } from "./views-common.tsx";
 
 /**
  * The plan list, a new plan, the plan's settings, its structure at a glance (with the one-button
@@ -856,11 +856,6 @@ function HistoryPage(props: {
       )}
     </EditorPage>
   );
-}
-
-/** 「廃止」 in words beside a retired item's name: what marks it, not its colour alone. */
-function RetiredTag(props: { page: PageProps }) {
-  return <span class="tag tag-retired">{props.page.t("structure.retired")}</span>;
 }
 
 /**
