@@ -75,8 +75,8 @@ export const departmentFindingText = {
   retired: (p: { number: string; name: string; latest: boolean }) =>
     p.latest
       ? {
-          ja: `取組項目 No.${p.number}の関係課「${p.name}」は廃止した課です。最新の年度の集計表の関係課は計画の関係課になるため、廃止した課は使えません。ファイルの関係課を今ある課に直してから、もう一度取り込んでください。`,
-          en: `Department “${p.name}” of No.${p.number} is retired. The latest year's departments become the plan's, so a retired one cannot be used: change it in the file to a current department and import again.`,
+          ja: `取組項目 No.${p.number}の関係課「${p.name}」は廃止した課です。最新の年度の集計表の関係課は計画の関係課になるため、廃止した課は使えません。課の管理で「${p.name}」を元に戻すか、ファイルの関係課を今ある課に直してから、もう一度取り込んでください。`,
+          en: `Department “${p.name}” of No.${p.number} is retired. The latest year's departments become the plan's, so a retired one cannot be used: restore “${p.name}” on the departments page, or change it in the file to a current department, and import again.`,
         }
       : {
           ja: `取組項目 No.${p.number}の関係課「${p.name}」は廃止した課です。過去の年度の集計表のため、書かれたとおりに取り込みます。`,

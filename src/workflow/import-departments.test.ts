@@ -88,7 +88,7 @@ forEachDatabase((database) => {
       );
 
       const message =
-        "取組項目 No.3の関係課「情報政策課」は廃止した課です。最新の年度の集計表の関係課は計画の関係課になるため、廃止した課は使えません。ファイルの関係課を今ある課に直してから、もう一度取り込んでください。";
+        "取組項目 No.3の関係課「情報政策課」は廃止した課です。最新の年度の集計表の関係課は計画の関係課になるため、廃止した課は使えません。課の管理で「情報政策課」を元に戻すか、ファイルの関係課を今ある課に直してから、もう一度取り込んでください。";
       const findings = await departmentFindingsOf(store, organizationId, document, (f) => places[f]);
       expect(findings.find((d) => d.field === "policies[0].initiatives[2].departments")).toMatchObject({
         severity: "error",
