@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forEachDatabase, type TestDatabase } from "../../../../test/db.ts";
 import { seededApp, textOf } from "../../../../test/server-support.ts";
+import { withNumberSign } from "../../../domain/initiative-number.ts";
 import { cast, get, post } from "../round/test-support.ts";
 
 /**
@@ -182,6 +183,10 @@ forEachDatabase((database) => {
       expect(own).toContain(
         '<p class="editor-retired"><span class="tag tag-retired">廃止</span>この取組項目は廃止しています。',
       );
+      // The history says what retiring changed.
+      const history = textOf(await (await get(app, `${base}/history`, who.secretariat)).text());
+      expect(history).toContain(`取組項目を廃止 ${withNumberSign(String(no1.number))} ${no1.title}`);
+      expect(history).toContain("使用中 → 廃止（次に開く年度からは表示されません）");
       // Any other value is the default: hidden.
       expect(await (await get(app, `${base}?retired=all`, who.secretariat)).text()).not.toContain(no1.title);
     });
@@ -225,6 +230,7 @@ forEachDatabase((database) => {
       expect(history).toContain(`目標「${kpi.target.text}」→「100件(R3年度)」`);
       expect(history).toContain(`数値目標「${kpi.name}」`);
       // What did not change is not listed.
+      expect(history).not.toContain("廃止 → 使用中");
       expect(history).not.toContain("取組の方針と内容「");
       expect(history).not.toContain("当初「");
     });

@@ -748,7 +748,10 @@ function changeLines(page: PageProps, structure: PlanStructure, change: PlanChan
   const { t } = page;
   const lines: string[] = [];
   for (const line of change.lines) {
-    if (line.field === "retired") continue; // the action says it
+    if (line.field === "retired") {
+      lines.push(line.after === true ? t("change.retiredNow") : t("change.restoredNow"));
+      continue;
+    }
     if (line.field === "direction") {
       lines.push(line.after === "up" ? t("change.movedUp") : t("change.movedDown"));
       continue;
