@@ -161,6 +161,41 @@ describe("shinchoku import: other formats, --mapping, --dry-run", () => {
 });
 
 forEachDatabase((database) => {
+  it("a department retired since: the latest year's import stops at the line naming it, writing nothing", async () => {
+    const url = await database.freshUrl();
+    const seed = fixture("sakado-fy2019.txt");
+    expect(await run([seed, "--organization", "坂戸市", "--slug", "sakado", "--database", url], io)).toBe(0);
+    const store = await openStore(url);
+    let revisions: number[];
+    try {
+      const [organization] = await store.organizations.list();
+      if (!organization) throw new Error("the imported organization");
+      const retired = (await store.departments.list(organization.id)).find((d) => d.name === "情報政策課");
+      if (!retired) throw new Error("the seed's 情報政策課");
+      await store.transaction({ actor: { kind: "system", name: "test" } }, (tx) =>
+        tx.departments.retire(organization.id, retired.id, retired.version),
+      );
+      revisions = (await store.publications.listLatest(organization.id)).map((p) => p.revision);
+    } finally {
+      await store.close();
+    }
+    err = [];
+    expect(await run([seed, "--replace", "--database", url], io)).toBe(1);
+    expect(err).toContain(
+      "エラー（15行目）: 取組項目 No.3の関係課「情報政策課」は廃止した課です。最新の年度の集計表の関係課は計画の関係課になるため、廃止した課は使えません。課の管理で「情報政策課」を元に戻すか、ファイルの関係課を今ある課に直してから、もう一度取り込んでください。",
+    );
+    expect(err.at(-1)).toMatch(/取り込みを中止しました。データベースは変更していません。/);
+    const after = await openStore(url);
+    try {
+      const [organization] = await after.organizations.list();
+      expect((await after.publications.listLatest(organization?.id ?? 0)).map((p) => p.revision)).toEqual(
+        revisions,
+      );
+    } finally {
+      await after.close();
+    }
+  });
+
   it("without --json: stores the table, refuses the same year again, replaces with --replace", async () => {
     const url = await database.freshUrl();
     const seed = fixture("sakado-fy2019.txt");

@@ -27,7 +27,7 @@ import {
   type SqlStore,
   StoreError,
 } from "../store/index.ts";
-import { storedRoundOf } from "../workflow/import-preview.ts";
+import { departmentFindingsOf, storedRoundOf } from "../workflow/import-preview.ts";
 import { importRound } from "../workflow/import-round.ts";
 import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
@@ -353,7 +353,12 @@ async function removalsOf(
  * found by its name among those already stored, so a second fiscal year needs no --slug. A usage
  * error is found before the database is created or migrated.
  */
-export async function storeDocument(document: PlanDocument, options: Options, io: CliIo): Promise<number> {
+export async function storeDocument(
+  document: PlanDocument,
+  options: Options,
+  io: CliIo,
+  places?: ImportResult["places"],
+): Promise<number> {
   const url = options.database as string;
   const unknownOrganization = () => {
     io.err(missingOrganizationMessage(options.organization ?? document.organization?.name, options.slug));
@@ -376,6 +381,22 @@ export async function storeDocument(document: PlanDocument, options: Options, io
     }
     await store.migrate();
     opened = true;
+    // 関係課 the organization merged or retired since: said before anything is written; a retired
+    // one in the plan's latest year stops the import (the store refuses it too).
+    const storedOrganization = organizations.find((o) => o.slug === organization.slug);
+    const departmentFindings = await departmentFindingsOf(
+      store,
+      storedOrganization?.id,
+      document,
+      (field) => places?.[field],
+    );
+    for (const d of departmentFindings) io.err(formatFinding(d));
+    if (hasErrors(departmentFindings)) {
+      io.err(
+        `${countBySeverity(departmentFindings)}。取り込みを中止しました。データベースは変更していません。 / Import cancelled; the database was not changed.`,
+      );
+      return EXIT_FAILED;
+    }
     if (options.replace) {
       const stored = organizations.find((o) => o.slug === organization.slug);
       const removals = await removalsOf(store, document, stored);
@@ -476,7 +497,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
       return EXIT_USAGE;
     }
   }
-  if (options.json === undefined) return storeDocument(result.document, options, io);
+  if (options.json === undefined) return storeDocument(result.document, options, io, result.places);
 
   try {
     await writeAtomically(options.json, `${JSON.stringify(result.document, null, 2)}\n`);

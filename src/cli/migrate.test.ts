@@ -29,7 +29,8 @@ forEachDatabase((database) => {
       expect(first.out).toContain("適用しました / applied: 2026_12_02_202_department_changes");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_203_plan_editor");
       expect(first.out).toContain("適用しました / applied: 2026_12_02_204_import_mappings");
-      expect(first.out.at(-1)).toMatch(/^データベースの構造を最新にしました（変更12件）。/);
+      expect(first.out).toContain("適用しました / applied: 2026_12_02_205_retired_source");
+      expect(first.out.at(-1)).toMatch(/^データベースの構造を最新にしました（変更13件）。/);
 
       const second = captureIo();
       expect(await run([`--database=${url}`], second.io)).toBe(EXIT_OK);

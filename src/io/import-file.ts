@@ -200,12 +200,12 @@ async function importAny(
       return { ...result, format };
     }
     default: {
-      const { document, diagnostics, encoding } = importTableText(bytes, {
+      const { document, diagnostics, encoding, places } = importTableText(bytes, {
         ...organization,
         ...partial,
         limits,
       });
-      return { document, diagnostics, format, encoding };
+      return { document, diagnostics, format, encoding, ...(places ? { places } : {}) };
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Diagnostic } from "../domain/diagnostic.ts";
+import type { SourcePlace } from "../domain/import-departments.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 
 /**
@@ -13,6 +14,11 @@ export interface ImportResult {
   document: PlanDocument | null;
   /** Every finding, document-wide ones (without a line) first, then in line order. */
   diagnostics: Diagnostic[];
+  /**
+   * Where some of the document's fields were read in the file, by field path
+   * ("policies[0].initiatives[3].departments"): for findings made later, against the store.
+   */
+  places?: Record<string, SourcePlace>;
 }
 
 /** The table-text importer also says which character encoding it read the bytes in. */

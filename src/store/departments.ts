@@ -266,6 +266,33 @@ export class Departments implements DepartmentWrites {
     return { department, effects };
   }
 
+  async restore(organizationId: number, id: number, expectedVersion: number): Promise<DepartmentRecord> {
+    const writer = writerOf(this.scope);
+    const before = await this.find(organizationId, id);
+    if (!before) throw storeErrors.notFound("課");
+    if (before.version !== expectedVersion) throw new ConflictError(storeErrors.conflict("この課"), before);
+    if (before.retiredAt === null) return before;
+    if (before.mergedIntoId !== null)
+      throw new StoreError("department.merged", storeErrors.departmentMerged(before.name));
+    const updated = await this.scope.db
+      .updateTable("department")
+      .set({ retired_at: null, version: sql`version + 1` })
+      .where("id", "=", id)
+      .where("version", "=", before.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new ConflictError(storeErrors.conflict("この課"), before);
+    const department = (await this.find(organizationId, id)) as DepartmentRecord;
+    await writer.audit({
+      organizationId,
+      action: "department.restore",
+      entity: "department",
+      entityId: id,
+      before: { name: before.name, version: before.version, retiredAt: before.retiredAt },
+      after: { name: department.name, version: department.version, retiredAt: null },
+    });
+    return department;
+  }
+
   /** The department as the caller read it, still in use; ConflictError when changed since. */
   private async current(
     organizationId: number,

@@ -1,5 +1,10 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
 import { isDefaultGradeScale } from "../domain/grade.ts";
+import {
+  type DepartmentState,
+  departmentFindingText,
+  resolveDepartmentName,
+} from "../domain/import-departments.ts";
 import { initiativeNumberKey, initiativeNumberLabel, numberTextFor } from "../domain/initiative-number.ts";
 import type { Initiative, PlanDocument } from "../domain/plan-document.ts";
 import { importedReportState, isRoundState } from "../domain/workflow-states.ts";
@@ -348,6 +353,9 @@ class PlanImport {
                   description: (eb) => eb.ref("excluded.description"),
                   position: (eb) => eb.ref("excluded.position"),
                   retired: (eb) => eb.ref("excluded.retired"),
+                  // Where the table says otherwise than the plan editor, the import's word is newer.
+                  retired_source: sql`case when initiative.retired = excluded.retired
+                    then initiative.retired_source else 'import' end`,
                   version: sql`initiative.version + 1`,
                 })
                 .where(
@@ -377,7 +385,7 @@ class PlanImport {
       for (const chunk of chunks(dropped))
         await this.trx
           .updateTable("initiative")
-          .set({ retired: this.dialect.bool(true), version: sql`version + 1` })
+          .set({ retired: this.dialect.bool(true), retired_source: "import", version: sql`version + 1` })
           .where("id", "in", chunk)
           .where("retired", "=", this.dialect.bool(false))
           .execute();
@@ -390,7 +398,12 @@ class PlanImport {
     return id;
   }
 
-  /** 関係課: the department list of each imported initiative is replaced by the document's. */
+  /**
+   * 関係課: the department list of each imported initiative is replaced by the document's. The
+   * round keeps the names as printed (saveReports); the plan's links follow a merged department to
+   * its successor, and a department retired without one is refused in the latest year's table
+   * (src/domain/import-departments.ts).
+   */
   private async saveDepartments(): Promise<void> {
     const names = [...new Set(this.prepared.initiatives.flatMap((i) => i.departments))];
     const departmentIds = new Map<string, number>();
@@ -400,13 +413,29 @@ class PlanImport {
         .values(chunk.map((name) => ({ organization_id: this.organizationId, name })))
         .onConflict((oc) => oc.columns(["organization_id", "name"]).doNothing())
         .execute();
-      const rows = await this.trx
+    }
+    const known: DepartmentState[] = (
+      await this.trx
         .selectFrom("department")
-        .select(["id", "name"])
+        .select(["id", "name", "retired_at", "merged_into_id"])
         .where("organization_id", "=", this.organizationId)
-        .where("name", "in", chunk)
-        .execute();
-      for (const row of rows) departmentIds.set(row.name, row.id);
+        .execute()
+    ).map((row) => ({
+      id: row.id,
+      name: row.name,
+      retired: row.retired_at !== null,
+      mergedIntoId: row.merged_into_id,
+    }));
+    for (const name of names) {
+      const resolution = resolveDepartmentName(name, known);
+      if (resolution.kind === "new") throw new Error(`department ${name} was not saved`);
+      if (resolution.kind === "retired" && this.latest) {
+        const initiative = this.prepared.initiatives.find((i) => i.departments.includes(name)) as Initiative;
+        throw storeErrors.documentInvalid(
+          departmentFindingText.retired({ number: initiativeNumberLabel(initiative), name, latest: true }).ja,
+        );
+      }
+      departmentIds.set(name, resolution.id);
     }
 
     let initiatives = this.prepared.initiatives;
@@ -428,13 +457,16 @@ class PlanImport {
       await this.trx.deleteFrom("initiative_department").where("initiative_id", "in", chunk).execute();
     }
     const links = initiatives.flatMap((initiative) =>
-      initiative.departments.map((name, index) => ({
-        organization_id: this.organizationId,
-        initiative_id: this.initiativeId(initiative.number),
-        department_id: departmentIds.get(name) as number,
-        position: index + 1,
-        lead: this.dialect.bool(index === 0),
-      })),
+      // A merged department and its successor named together are one link, in the first's place.
+      [...new Set(initiative.departments.map((name) => departmentIds.get(name) as number))].map(
+        (departmentId, index) => ({
+          organization_id: this.organizationId,
+          initiative_id: this.initiativeId(initiative.number),
+          department_id: departmentId,
+          position: index + 1,
+          lead: this.dialect.bool(index === 0),
+        }),
+      ),
     );
     for (const chunk of chunks(links))
       await this.trx.insertInto("initiative_department").values(chunk).execute();
@@ -553,7 +585,7 @@ class PlanImport {
       for (const chunk of chunks(ids))
         await this.trx
           .updateTable("kpi")
-          .set({ retired: this.dialect.bool(retired), version: sql`version + 1` })
+          .set({ retired: this.dialect.bool(retired), retired_source: "import", version: sql`version + 1` })
           .where("id", "in", chunk)
           .execute();
     }

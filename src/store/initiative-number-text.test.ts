@@ -116,6 +116,7 @@ forEachDatabase((database) => {
       expect(down.error).toBeUndefined();
       // The later migrations go down first, newest first.
       expect(down.results?.map((r) => r.migrationName)).toEqual([
+        "2026_12_02_205_retired_source",
         "2026_12_02_204_import_mappings",
         "2026_12_02_203_plan_editor",
         "2026_12_02_202_department_changes",

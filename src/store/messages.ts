@@ -50,6 +50,8 @@ export const storeErrors = {
       ? `「${name}」は廃止した課の名前として残っています。別の名前にしてください。`
       : `「${name}」という課はすでにあります。別の名前にするか、統合を使ってください。`,
   departmentRetired: (name: string) => `「${name}」はすでに廃止された課です。`,
+  departmentMerged: (name: string) =>
+    `「${name}」はほかの課に統合されたため、元に戻せません。統合先の課を使ってください。`,
 };
 
 /** Reasons a document is refused before anything is written; each names what to fix. */

@@ -49,6 +49,7 @@ forEachDatabase((database) => {
           "2026_12_02_202_department_changes",
           "2026_12_02_203_plan_editor",
           "2026_12_02_204_import_mappings",
+          "2026_12_02_205_retired_source",
         ]);
         expect(await store.migrate()).toEqual([]);
       } finally {

@@ -291,6 +291,8 @@ export class PlanStructures implements PlanStructureWrites {
         title: fields.title,
         description: fields.description,
         position: Number(max ?? 0) + 1,
+        // Added here: a removal of a round never retires it (migration 2026_12_02_205).
+        retired_source: "editor",
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -424,6 +426,7 @@ export class PlanStructures implements PlanStructureWrites {
         target_text: target.text,
         target: target.parsed,
         target_numeric: target.numeric,
+        retired_source: "editor",
       })
       .returning("id")
       .executeTakeFirstOrThrow();
@@ -573,7 +576,12 @@ export class PlanStructures implements PlanStructureWrites {
         storeErrors.conflict(entity === "initiative" ? "この取組項目" : "この数値目標"),
         before,
       );
-    const set = { retired: this.scope.dialect.bool(retired), version: sql<number>`version + 1` };
+    // The plan editor's word stands: a removal of a round recomputes only what an import set.
+    const set = {
+      retired: this.scope.dialect.bool(retired),
+      retired_source: "editor",
+      version: sql<number>`version + 1`,
+    };
     if (entity === "initiative")
       await this.db.updateTable("initiative").set(set).where("id", "=", id).execute();
     else await this.db.updateTable("kpi").set(set).where("id", "=", id).execute();

@@ -176,6 +176,86 @@ forEachDatabase((database) => {
       expect(entry).toMatchObject({ action: "round.remove", entityId: opened.id, after: { forced: false } });
     });
 
+    it("removing the latest round sets again the 廃止 an import set, from the year now latest; the plan editor's stay", async () => {
+      const store = await database.open();
+      const fy2019 = await importDocument(store, buildPlanDocument(), { organization: FACTORY_ORGANIZATION });
+      const planId = fy2019.planId;
+      // FY2020's table drops No.5 and one KPI of No.1 or No.3 that nothing relists: its import
+      // retires them.
+      const document = buildPlanDocument({ fiscalYear: 2020, extraInitiatives: 1 });
+      for (const policy of document.policies)
+        policy.initiatives = policy.initiatives.filter((i) => i.number !== 5);
+      const all = document.policies.flatMap((p) => p.initiatives);
+      const relistedKeys = new Set(
+        all.flatMap((i) => i.kpis.flatMap((k) => (k.relistOf ? [k.relistOf] : []))),
+      );
+      const holder = all.find(
+        (i) =>
+          (i.number === 1 || i.number === 3) && i.kpis.some((k) => !k.relisted && !relistedKeys.has(k.key)),
+      );
+      const dropped = holder?.kpis.find((k) => !k.relisted && !relistedKeys.has(k.key));
+      if (!holder || !dropped) throw new Error("a KPI of the factory's No.1 or No.3 nothing relists");
+      const droppedKpi = dropped.name;
+      holder.kpis = holder.kpis.filter((k) => k !== dropped);
+      const fy2020 = await importDocument(store, document, { organization: FACTORY_ORGANIZATION });
+
+      const flags = async () => {
+        const structure = await store.planStructures.load(planId);
+        const initiatives = (structure?.policies ?? []).flatMap((p) => p.initiatives);
+        return {
+          retiredInitiatives: initiatives.filter((i) => i.retired).map((i) => i.number),
+          retiredKpis: [
+            ...new Set(initiatives.flatMap((i) => i.kpis.filter((k) => k.retired).map((k) => k.name))),
+          ].sort(),
+          numbers: initiatives.map((i) => i.number).sort((a, b) => a - b),
+          structure,
+        };
+      };
+      const imported = await flags();
+      expect(imported.retiredInitiatives).toEqual([5]);
+      expect(imported.retiredKpis).toEqual([droppedKpi]);
+
+      // The plan editor retires No.4 and a KPI of No.2, and adds No.9 (no round shows it yet).
+      const initiatives = (imported.structure?.policies ?? []).flatMap((p) => p.initiatives);
+      const no4 = initiatives.find((i) => i.number === 4);
+      const no2 = initiatives.find((i) => i.number === 2);
+      const kpiOfNo2 = no2?.kpis.find((k) => !k.relisted && !k.retired);
+      if (!no4 || !no2 || !kpiOfNo2) throw new Error("the factory's No.2 and No.4");
+      await store.transaction({ actor: TEST_ACTOR }, async (tx) => {
+        await tx.planStructures.setRetired("initiative", no4.id, no4.version, true);
+        await tx.planStructures.setRetired("kpi", kpiOfNo2.kpiId, kpiOfNo2.version, true);
+        await tx.planStructures.addInitiative(planId, {
+          policyId: no2.policyId,
+          number: 9,
+          title: "新しい取組",
+          description: "",
+          departmentIds: no2.departments.slice(0, 1).map((d) => d.id),
+        });
+      });
+
+      const removed = await removeRound(store, TEST_ACTOR, { roundId: fy2020.roundId, force: true });
+      expect(removed.initiatives).toBe(1); // No.6, which only FY2020 showed
+      const after = await flags();
+      // No.5 and No.1's KPI are current again (FY2019 lists them); the editor's retirements stay,
+      // and what it added stays, current.
+      expect(after.retiredInitiatives).toEqual([4]);
+      expect(after.retiredKpis).toEqual([kpiOfNo2.name]);
+      expect(after.numbers).toEqual([1, 2, 3, 4, 5, 9]);
+      const [entry] = await store.audit.list(fy2019.organizationId, { entity: "reporting_round", limit: 1 });
+      expect(entry?.after).toMatchObject({
+        retiredFrom: 2019,
+        retiredAgain: { initiativesRestored: 1, kpisRestored: 1, initiativesRetired: 0, kpisRetired: 0 },
+      });
+
+      // FY2019 removed too: what it showed goes; No.9, which no round showed, stays with its
+      // 基本方針, current.
+      await removeRound(store, TEST_ACTOR, { roundId: fy2019.roundId, force: true });
+      const none = await flags();
+      expect(none.numbers).toEqual([9]);
+      expect(none.retiredInitiatives).toEqual([]);
+      expect(none.structure?.policies.map((p) => p.id)).toEqual([no2.policyId]);
+    });
+
     it("a failure half-way leaves everything as it was, the triggers included", async () => {
       const store = await database.open();
       const { fy2020, planId } = await twoYears(store);

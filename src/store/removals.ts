@@ -13,8 +13,10 @@ import type { RemovalCounts, RemovalOptions, RemovalWrites } from "./types.ts";
  * - a round: its reports (and their comment threads), KPI values and per-round KPI lines cascade
  *   from reporting_round; its publications and notices do not (publication has no cascade and is
  *   immutable; notification.round_id/report_id carry no key) and are deleted here. The plan's shared
- *   rows that no remaining round shows any more (initiatives, KPIs, 基本方針) go too, so the plan is
- *   as if the round had never been imported.
+ *   rows that the round showed and no remaining round shows (initiatives, KPIs, 基本方針) go too, so
+ *   the plan is as if the round had never been imported; what the plan editor added since and no
+ *   round shows yet stays. When the round was the plan's latest, the 廃止 flags an import set are
+ *   set again from the round that is latest now; the plan editor's stay (recountRetired).
  * - a plan: policies, initiatives, KPIs and rounds cascade from plan; publications and notices are
  *   deleted here. Departments belong to the organization and stay.
  * - an organization: everything cascades from organization except publication and audit_log, which
@@ -70,20 +72,28 @@ async function ids(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<nu
   return rows.map((r) => Number(r.id));
 }
 
-/** The plan's shared rows that no round but `roundId` shows: they go with that round. */
+/**
+ * The plan's shared rows that `roundId` shows and no other round does: they go with that round.
+ * What no round shows (added in the plan editor since) stays: it was never the round's.
+ */
 async function sharedRowsOnlyIn(
   db: Kysely<Database>,
   planId: number,
   roundId: number,
 ): Promise<{ initiatives: number[]; kpis: number[]; policies: number[] }> {
+  const onlyInRound = (i: string) => sql`exists
+      (select 1 from report r where r.initiative_id = ${sql.ref(`${i}.id`)} and r.round_id = ${roundId})
+    and not exists
+      (select 1 from report r where r.initiative_id = ${sql.ref(`${i}.id`)} and r.round_id <> ${roundId})`;
   const initiatives = await ids(
     db,
-    sql`select i.id from initiative i where i.plan_id = ${planId} and not exists
-      (select 1 from report r where r.initiative_id = i.id and r.round_id <> ${roundId}) order by i.id`,
+    sql`select i.id from initiative i where i.plan_id = ${planId} and ${onlyInRound("i")} order by i.id`,
   );
   const kpis = await ids(
     db,
     sql`select k.id from kpi k where k.plan_id = ${planId}
+      and (exists (select 1 from round_kpi rk where rk.kpi_id = k.id and rk.round_id = ${roundId})
+        or exists (select 1 from kpi_value v where v.kpi_id = k.id and v.round_id = ${roundId}))
       and not exists (select 1 from round_kpi rk where rk.kpi_id = k.id and rk.round_id <> ${roundId})
       and not exists (select 1 from kpi_value v where v.kpi_id = k.id and v.round_id <> ${roundId})
       order by k.id`,
@@ -91,12 +101,73 @@ async function sharedRowsOnlyIn(
   const policies = await ids(
     db,
     sql`select p.id from policy p where p.plan_id = ${planId}
+      and (exists (select 1 from report r where r.policy_id = p.id and r.round_id = ${roundId})
+        or exists (select 1 from initiative i join report r on r.initiative_id = i.id
+          where i.policy_id = p.id and r.round_id = ${roundId}))
       and not exists (select 1 from report r where r.policy_id = p.id and r.round_id <> ${roundId})
       and not exists (select 1 from initiative i join report r on r.initiative_id = i.id
         where i.policy_id = p.id and r.round_id <> ${roundId})
+      and not exists (select 1 from initiative j where j.policy_id = p.id and not (${onlyInRound("j")}))
       order by p.id`,
   );
   return { initiatives, kpis, policies };
+}
+
+/** How many initiatives and KPIs a removal retired (廃止) or restored again. */
+export interface RetiredRecount {
+  initiativesRetired: number;
+  initiativesRestored: number;
+  kpisRetired: number;
+  kpisRestored: number;
+}
+
+/**
+ * After the plan's latest round went: the 廃止 flags an import set (retired_source 'import') are
+ * set again from the round that is now the latest, as its import would have left them (what its
+ * table shows is current, the rest retired). What the plan editor retired, restored or added
+ * (retired_source 'editor') stays as it left it.
+ */
+async function recountRetired(scope: Scope, planId: number, latestRoundId: number): Promise<RetiredRecount> {
+  const { db, dialect } = scope;
+  const shownInitiative = sql<boolean>`exists (select 1 from report r
+    where r.initiative_id = initiative.id and r.round_id = ${latestRoundId})`;
+  const shownKpi = sql<boolean>`exists (select 1 from round_kpi rk
+    where rk.kpi_id = kpi.id and rk.round_id = ${latestRoundId})`;
+  const counts: RetiredRecount = {
+    initiativesRetired: 0,
+    initiativesRestored: 0,
+    kpisRetired: 0,
+    kpisRestored: 0,
+  };
+  for (const retired of [true, false]) {
+    const shown = (condition: RawBuilder<boolean>) => (retired ? sql<boolean>`not ${condition}` : condition);
+    const initiatives = await db
+      .updateTable("initiative")
+      .set({ retired: dialect.bool(retired), version: sql`version + 1` })
+      .where("plan_id", "=", planId)
+      .where("retired_source", "=", "import")
+      .where("retired", "=", dialect.bool(!retired))
+      .where(shown(shownInitiative))
+      .executeTakeFirst();
+    const kpis = await db
+      .updateTable("kpi")
+      .set({ retired: dialect.bool(retired), version: sql`version + 1` })
+      .where("plan_id", "=", planId)
+      .where("retired_source", "=", "import")
+      .where("retired", "=", dialect.bool(!retired))
+      .where(shown(shownKpi))
+      .executeTakeFirst();
+    const changedInitiatives = Number(initiatives.numUpdatedRows);
+    const changedKpis = Number(kpis.numUpdatedRows);
+    if (retired) {
+      counts.initiativesRetired = changedInitiatives;
+      counts.kpisRetired = changedKpis;
+    } else {
+      counts.initiativesRestored = changedInitiatives;
+      counts.kpisRestored = changedKpis;
+    }
+  }
+  return counts;
 }
 
 async function deleteIds(db: Kysely<Database>, table: "initiative" | "kpi" | "policy", list: number[]) {
@@ -267,6 +338,18 @@ export class Removals implements RemovalWrites {
     };
     if (counts.publications > 0) await withTriggersLifted(this.scope, ["publication"], work);
     else await work();
+    // The removed round was the plan's latest: the 廃止 flags its import set follow the new latest.
+    const latest = await db
+      .selectFrom("reporting_round")
+      .select(["id", "fiscal_year"])
+      .where("plan_id", "=", round.plan_id)
+      .orderBy("fiscal_year", "desc")
+      .limit(1)
+      .executeTakeFirst();
+    const retiredAgain =
+      latest && latest.fiscal_year < round.fiscal_year
+        ? await recountRetired(this.scope, round.plan_id, latest.id)
+        : undefined;
     await touchPublicRevision(db, round.organization_id);
     await writer.audit({
       organizationId: round.organization_id,
@@ -279,7 +362,11 @@ export class Removals implements RemovalWrites {
         fiscalYear: round.fiscal_year,
         state: round.state,
       },
-      after: { removed: counts, forced: options.force === true },
+      after: {
+        removed: counts,
+        forced: options.force === true,
+        ...(retiredAgain ? { retiredFrom: latest?.fiscal_year, retiredAgain } : {}),
+      },
     });
     return counts;
   }

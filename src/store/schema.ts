@@ -67,6 +67,8 @@ export interface InitiativeTable {
   position: ColumnType<number | null, number | null | undefined, number | null>;
   /** 廃止: left out of rounds opened from now on (migration 2026_12_02_203). */
   retired: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
+  /** Who last set `retired`: 'import' (default) or 'editor' (migration 2026_12_02_205). */
+  retired_source: ColumnType<string, string | undefined, string>;
 }
 
 export interface DepartmentTable {
@@ -102,6 +104,8 @@ export interface KpiTable {
   version: Version;
   /** 廃止: left out of rounds opened from now on (migration 2026_12_02_203). */
   retired: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
+  /** Who last set `retired`: 'import' (default) or 'editor' (migration 2026_12_02_205). */
+  retired_source: ColumnType<string, string | undefined, string>;
 }
 
 export interface InitiativeKpiTable {

@@ -378,6 +378,7 @@ export type StoreErrorCode =
   | "removal.published"
   | "department.exists"
   | "department.retired"
+  | "department.merged"
   | "write.outside-transaction";
 
 /** A refusal the user can act on; `message` is Japanese. */
@@ -595,6 +596,12 @@ export interface DepartmentWrites extends DepartmentReads {
     department: DepartmentRecord;
     effects: DepartmentChangeEffects;
   }>;
+  /**
+   * Restores (元に戻す) a department retired without a successor: it is offered again (関係課, new
+   * accounts, imports of the latest year). It comes back into no list by itself. A merged one is
+   * refused (StoreError "department.merged": its successor holds its work).
+   */
+  restore(organizationId: number, id: number, expectedVersion: number): Promise<DepartmentRecord>;
 }
 
 export interface PublicationReads {

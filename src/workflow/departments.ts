@@ -145,6 +145,31 @@ export async function retireDepartment(
   }
 }
 
+/**
+ * Restores (元に戻す) a department retired without a successor, e.g. when a new year's table still
+ * names it: it is offered again, and comes back into no 関係課 list by itself.
+ */
+export async function restoreDepartment(
+  store: Store,
+  actor: Actor,
+  input: { organizationId: number; departmentId: number; expectedVersion: number },
+): Promise<{ kind: "saved"; department: DepartmentRecord } | Problems | Conflict> {
+  try {
+    return await store.transaction({ actor }, async (tx) => ({
+      kind: "saved" as const,
+      department: await tx.departments.restore(
+        input.organizationId,
+        input.departmentId,
+        input.expectedVersion,
+      ),
+    }));
+  } catch (error) {
+    if (error instanceof StoreError && error.code === "department.merged")
+      return { kind: "problems", problems: [{ field: "name", key: "departments.mergedNoRestore" }] };
+    return refused(error, "name");
+  }
+}
+
 /** What a merge or a retirement would change, for its confirmation page (reads only). */
 export async function departmentChangePreview(
   store: Store,

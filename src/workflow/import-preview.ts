@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import type { Diagnostic } from "../domain/diagnostic.ts";
 import { type DocumentChange, diffDocuments } from "../domain/document-diff.ts";
+import { importDepartmentFindings, type SourcePlace } from "../domain/import-departments.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { type Removals, removalsBetween } from "../domain/removals.ts";
 import type { PlanRecord, RoundRecord, RoundSnapshot, StoreReads } from "../store/types.ts";
@@ -116,4 +118,37 @@ export async function compareWithStored(
     removals: removalsBetween(before, document),
     newPlan: false,
   };
+}
+
+/**
+ * 関係課 of the document that were merged or retired in the organization (findings for the preview
+ * and `shinchoku import`): an error for a retired one in the plan's latest year, which the store's
+ * import refuses too; information otherwise. `place` locates an initiative's 関係課 in the file.
+ */
+export async function departmentFindingsOf(
+  store: StoreReads,
+  organizationId: number | undefined,
+  document: PlanDocument,
+  place?: (field: string) => SourcePlace | undefined,
+): Promise<Diagnostic[]> {
+  if (organizationId === undefined) return [];
+  const departments = await store.departments.list(organizationId);
+  if (!departments.some((d) => d.retiredAt !== null)) return [];
+  const { title, startFiscalYear, endFiscalYear } = document.plan;
+  const plan = (await store.plans.list(organizationId)).find(
+    (p) => p.title === title && p.startFiscalYear === startFiscalYear && p.endFiscalYear === endFiscalYear,
+  );
+  const rounds = plan ? await store.rounds.list(plan.id) : [];
+  const latest = !rounds.some((r) => r.fiscalYear > document.round.fiscalYear);
+  return importDepartmentFindings(
+    document,
+    departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      retired: d.retiredAt !== null,
+      mergedIntoId: d.mergedIntoId,
+    })),
+    latest,
+    place,
+  );
 }

@@ -158,12 +158,25 @@ describe("the plan editor in a browser", () => {
     const context = await signedIn(who.secretariat, true);
     const page = await context.newPage();
     const seedEdit = `/o/sakado/manage/plan-editor/${who.planId}`;
+    // One retired initiative and one retired KPI in the seed, so the retired list shows their marks.
+    const seed =
+      (await h.store.planStructures.load(who.planId))?.policies.flatMap((p) => p.initiatives) ?? [];
+    const last = seed.at(-1);
+    const kpi = seed[1]?.kpis.find((k) => !k.relisted);
+    if (!last || !kpi) throw new Error("the seed's initiatives");
+    await h.store.transaction({ actor: { kind: "system", name: "test" } }, async (tx) => {
+      await tx.planStructures.setRetired("initiative", last.id, last.version, true);
+      await tx.planStructures.setRetired("kpi", kpi.kpiId, kpi.version, true);
+    });
     const paths: [name: string, path: string][] = [
       ...visited.entries(),
       ["new", "/o/sakado/manage/plan-editor/new"],
       ["seed-structure", seedEdit],
       ["seed-settings", `${seedEdit}/settings`],
       ["seed-structure-en", `${seedEdit}?lang=en`],
+      // Retired items listed and marked (廃止), and the change history's field-by-field lines.
+      ["seed-structure-retired", `${seedEdit}?retired=show`],
+      ["seed-history", `${seedEdit}/history`],
     ];
     const failures: string[] = [];
     for (const [name, path] of paths) {

@@ -9,6 +9,7 @@ import {
   summarizeGrades,
 } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import type { SourcePlace } from "../../domain/import-departments.ts";
 import {
   assignInitiativeNumbers,
   type InitiativeNumberReading,
@@ -158,6 +159,8 @@ interface InitiativeDraft {
 
 class RowReader {
   readonly diagnostics: Diagnostic[] = [];
+  /** Where each initiative's 関係課 was read (ImportResult.places). */
+  readonly places: Record<string, SourcePlace> = {};
   readonly rows: MappedRow[] = [];
   private readonly policies: Policy[] = [];
   private policy: Policy | undefined;
@@ -374,6 +377,12 @@ class RowReader {
     const policy = this.policyFor(row, values.policy ?? "", number);
     const p = this.policies.indexOf(policy);
     const field = `policies[${p}].initiatives[${policy.initiatives.length}]`;
+    const { line, sheet, cell } = this.where(row, "departments");
+    this.places[`${field}.departments`] = {
+      ...(line !== undefined ? { line } : {}),
+      ...(sheet !== undefined ? { sheet } : {}),
+      ...(cell !== undefined ? { cell } : {}),
+    };
     const initiative: Initiative = {
       number: reading.number ?? 0,
       ...(reading.number === undefined ? { numberText: reading.text } : {}),
@@ -765,5 +774,5 @@ export function readPlanRows(source: SheetSource, options: RowReadOptions): Shee
   }
   const diagnostics = [...(options.diagnostics ?? []), ...found];
   if (document) document.diagnostics = [...diagnostics];
-  return { document, diagnostics, rows: reader.rows };
+  return { document, diagnostics, rows: reader.rows, places: reader.places };
 }

@@ -43,7 +43,7 @@ function importUnsafe(input: Uint8Array | string, options: ParseOptions): TableI
   if (!decoded.ok) return { document: null, diagnostics: [diagnostic("input.binary")], encoding: null };
   const tooLarge = checkLines(decoded.text, limits);
   if (tooLarge) return { document: null, diagnostics: [tooLarge], encoding: decoded.encoding };
-  const { document, diagnostics } = parseTableText(decoded.text, options);
+  const { document, diagnostics, places } = parseTableText(decoded.text, options);
   if (decoded.cutInsideCharacter) {
     // An interrupted download: whatever was read, the table is not whole.
     const cut = partialDiagnostic("input.cut", options.allowPartial, { encoding: decoded.encoding ?? "?" });
@@ -58,5 +58,5 @@ function importUnsafe(input: Uint8Array | string, options: ParseOptions): TableI
     diagnostics.unshift(warning);
     document?.diagnostics.unshift(warning);
   }
-  return { document, diagnostics, encoding: decoded.encoding };
+  return { document, diagnostics, encoding: decoded.encoding, places };
 }

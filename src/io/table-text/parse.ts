@@ -2,6 +2,7 @@ import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { fiscalYearOfDate } from "../../domain/era.ts";
 import { type Grade, type GradeSummary, isGrade, summarizeGrades } from "../../domain/grade.ts";
 import { checkDeclaredSummary } from "../../domain/grade-summary.ts";
+import type { SourcePlace } from "../../domain/import-departments.ts";
 import {
   assignInitiativeNumbers,
   type InitiativeNumberReading,
@@ -140,6 +141,8 @@ function firstGradeCell(cells: readonly string[], from: number): number {
 /** The state of one pass over the lines; `finish` turns it into the document. */
 class TableReader {
   readonly diagnostics: Diagnostic[] = [];
+  /** Where each initiative's 関係課 was read (ImportResult.places). */
+  readonly places: Record<string, SourcePlace> = {};
   private title: (TitleInfo & { line: number }) | undefined;
   private header: HeaderInfo | undefined;
   private subheader: SubheaderInfo | undefined;
@@ -411,6 +414,7 @@ class TableReader {
     };
     const field = `policies[${this.policyPosition(policy)}].initiatives[${policy.initiatives.length}]`;
     policy.initiatives.push(initiative);
+    this.places[`${field}.departments`] = { line };
     const draft: InitiativeDraft = {
       initiative,
       reading,
@@ -663,11 +667,11 @@ function byLine(a: Diagnostic, b: Diagnostic): number {
 export function parseTableText(
   text: string,
   options: ParseOptions = {},
-): { document: PlanDocument | null; diagnostics: Diagnostic[] } {
+): { document: PlanDocument | null; diagnostics: Diagnostic[]; places: Record<string, SourcePlace> } {
   const reader = new TableReader(options);
   forEachRecord(text, (cells, line) => reader.read(cells, line));
   const document = reader.finish(options);
   const diagnostics = reader.diagnostics.sort(byLine);
   if (document) document.diagnostics = [...diagnostics];
-  return { document, diagnostics };
+  return { document, diagnostics, places: reader.places };
 }

@@ -12,6 +12,7 @@ import { initiativeNumberTextMigration } from "./2026_12_02_201_initiative_numbe
 import { departmentChangesMigration } from "./2026_12_02_202_department_changes.ts";
 import { planEditorMigration } from "./2026_12_02_203_plan_editor.ts";
 import { importMappingsMigration } from "./2026_12_02_204_import_mappings.ts";
+import { retiredSourceMigration } from "./2026_12_02_205_retired_source.ts";
 
 /**
  * Every migration, by name, in a static list: nothing is discovered on the file system, so the list
@@ -31,6 +32,7 @@ export function migrationsFor(dialect: StoreDialect): Record<string, Migration> 
     "2026_12_02_202_department_changes": departmentChangesMigration(dialect),
     "2026_12_02_203_plan_editor": planEditorMigration(dialect),
     "2026_12_02_204_import_mappings": importMappingsMigration(dialect),
+    "2026_12_02_205_retired_source": retiredSourceMigration(),
   };
 }
 

@@ -199,5 +199,50 @@ forEachDatabase((database) => {
       expect(newAccount).not.toContain(">市民生活課<");
       expect(newAccount).toContain(">政策企画課<");
     });
+    it("restore: a department retired without a successor comes back; a merged one cannot", async () => {
+      const { app, store, secretariat, byName, organizationId } = await setup(database);
+      const joho = await byName("情報政策課");
+      await store.transaction({ actor: { kind: "system", name: "test" } }, (tx) =>
+        tx.departments.retire(organizationId, joho.id, joho.version),
+      );
+      const retired = await byName("情報政策課");
+      const page = await (await get(app, `${LIST}/${retired.id}`, secretariat)).text();
+      expect(page).toContain(`action="${LIST}/${retired.id}/restore"`);
+      expect(textOf(page)).toContain("この課を元に戻す");
+
+      const stale = await post(app, `${LIST}/${retired.id}/restore`, secretariat, {
+        version: String(joho.version),
+      });
+      expect(stale.status).toBe(409);
+      expect((await byName("情報政策課")).retiredAt).not.toBeNull();
+      const done = await post(app, `${LIST}/${retired.id}/restore`, secretariat, {
+        version: String(retired.version),
+      });
+      expect(done.status).toBe(303);
+      const list = textOf(await (await get(app, done.headers.get("Location") ?? "", secretariat)).text());
+      expect(list).toContain("「情報政策課」を元に戻しました。");
+      expect((await byName("情報政策課")).retiredAt).toBeNull();
+      const [entry] = await store.audit.list(organizationId, { entity: "department", limit: 1 });
+      expect(entry).toMatchObject({
+        action: "department.restore",
+        entityId: joho.id,
+        after: { retiredAt: null },
+      });
+
+      // Merged: no form, and a request anyway is refused, saying why.
+      const from = await byName("広報広聴課");
+      const into = await byName("政策企画課");
+      await store.transaction({ actor: { kind: "system", name: "test" } }, (tx) =>
+        tx.departments.merge(organizationId, from.id, from.version, into.id),
+      );
+      const merged = await byName("広報広聴課");
+      expect(await (await get(app, `${LIST}/${merged.id}`, secretariat)).text()).not.toContain("/restore");
+      const refused = await post(app, `${LIST}/${merged.id}/restore`, secretariat, {
+        version: String(merged.version),
+      });
+      expect(refused.status).toBe(400);
+      expect(textOf(await refused.text())).toContain("この課はほかの課に統合されたため、元に戻せません。");
+      expect((await byName("広報広聴課")).retiredAt).not.toBeNull();
+    });
   });
 });

@@ -49,6 +49,13 @@ const JA = {
   "departments.back": "課の一覧に戻る",
   "departments.retiredNote":
     "この課は廃止されています。新しい年度の関係課や、新しい利用者の担当課には選べません。",
+  "departments.restoreHeading": "元に戻す",
+  "departments.restoreHint":
+    "廃止を取り消して、また関係課や担当課に選べるようにします。新しい年度の集計表がこの課を関係課としているときなどに使います。取組項目の関係課には自動では戻りません。",
+  "departments.restore": "この課を元に戻す",
+  "departments.restoredDone": "「{name}」を元に戻しました。",
+  "departments.mergedNoRestore":
+    "この課はほかの課に統合されたため、元に戻せません。統合先の課を使ってください。",
 
   "departments.mergeTitle": "{name}をほかの課に統合する",
   "departments.mergeLead":
@@ -142,6 +149,13 @@ const EN: Record<DepartmentsKey, string> = {
   "departments.back": "Back to the departments",
   "departments.retiredNote":
     "This department is retired: it cannot be chosen for a new year's 関係課 or a new account's departments.",
+  "departments.restoreHeading": "Restore",
+  "departments.restoreHint":
+    "Undo the retirement so that it can be chosen again, e.g. when a new year's table still names it. It comes back into no initiative's departments by itself.",
+  "departments.restore": "Restore this department",
+  "departments.restoredDone": "Restored 「{name}」.",
+  "departments.mergedNoRestore":
+    "This department was merged into another and cannot be restored: use that one.",
 
   "departments.mergeTitle": "Merge {name} into another department",
   "departments.mergeLead":

@@ -8,6 +8,7 @@ import {
   departmentChangePreview,
   mergeDepartment,
   renameDepartment,
+  restoreDepartment,
   retireDepartment,
 } from "../../../workflow/departments.ts";
 import { organizationFromPath, type RouteRule, route } from "../../auth/rules.ts";
@@ -31,7 +32,7 @@ const MANAGE_DEPARTMENTS: RouteRule = {
 
 /** After a change the list says what was done: ?done=added&name=… (nothing is read from it but words). */
 const listQuery = z.object({
-  done: z.enum(["added", "renamed", "merged", "retired"]).optional(),
+  done: z.enum(["added", "renamed", "merged", "retired", "restored"]).optional(),
   name: z.string().max(200).optional(),
   into: z.string().max(200).optional(),
 });
@@ -79,6 +80,28 @@ export function registerDepartmentPages(app: OpenAPIHono<AppEnv>): void {
     if (outcome.kind === "conflict")
       return departmentPage(c, outcome.current, { name: outcome.current.name }, [], { conflict: true }, 409);
     return departmentPage(c, department, { name }, fieldErrorsOf(c, outcome.problems), {}, 400);
+  });
+
+  route(app, "post", `${ONE}/restore`, MANAGE_DEPARTMENTS, async (c) => {
+    const { organization, account } = signedIn(c);
+    const department = await targetDepartment(c);
+    const form = await formFields(c);
+    const outcome = await restoreDepartment(c.get("store"), actorOf(account), {
+      organizationId: organization.id,
+      departmentId: department.id,
+      expectedVersion: versionOf(form.text("version")),
+    });
+    if (outcome.kind === "saved") return doneRedirect(c, "restored", { name: outcome.department.name });
+    if (outcome.kind === "conflict")
+      return departmentPage(c, outcome.current, { name: outcome.current.name }, [], { conflict: true }, 409);
+    return departmentPage(
+      c,
+      department,
+      { name: department.name },
+      fieldErrorsOf(c, outcome.problems),
+      {},
+      400,
+    );
   });
 
   route(app, "get", `${ONE}/merge`, MANAGE_DEPARTMENTS, { query: mergeQuery }, async (c) => {
@@ -258,6 +281,7 @@ function doneNotice(c: Context<AppEnv>): string | undefined {
     renamed: "departments.renamed",
     merged: "departments.merged",
     retired: "departments.retiredDone",
+    restored: "departments.restoredDone",
   } as const;
   return t(key[done], { name, into });
 }

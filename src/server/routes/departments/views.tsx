@@ -292,7 +292,27 @@ export function DepartmentPage(
           </ul>
         </>
       ) : (
-        <p>{t("departments.retiredNote")}</p>
+        <>
+          <p>{t("departments.retiredNote")}</p>
+          {department.mergedIntoId === null ? (
+            <>
+              <h2 id="restore-heading">{t("departments.restoreHeading")}</h2>
+              <p class="hint">{t("departments.restoreHint")}</p>
+              <form
+                method="post"
+                action={ui.href(`${base}/restore`)}
+                class="action-form"
+                aria-labelledby="restore-heading"
+              >
+                <CsrfField token={props.csrf} />
+                <input type="hidden" name="version" value={String(department.version)} />
+                <button type="submit" class="button-secondary">
+                  {t("departments.restore")}
+                </button>
+              </form>
+            </>
+          ) : null}
+        </>
       )}
       <p>
         <a href={ui.href(listPath(props))}>{t("departments.back")}</a>

@@ -147,6 +147,40 @@ forEachDatabase((database) => {
       expect(html).not.toContain('name="fingerprint"');
     });
 
+    it("names a department merged or retired since, on its line; a retired one in the latest year stops the import", async () => {
+      const first = await uploaded(SEED, "sakado.txt");
+      expect(
+        (await postForm(first.location, { fingerprint: fingerprint(await first.page.text()) })).status,
+      ).toBe(303);
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      const departments = await store.departments.list(organizationId);
+      const merged = departments.find((d) => d.name === "広報広聴課");
+      const into = departments.find((d) => d.name === "政策企画課");
+      const retired = departments.find((d) => d.name === "情報政策課");
+      if (!merged || !into || !retired) throw new Error("the seed's departments");
+      await store.transaction({ actor: TEST_SYSTEM }, async (tx) => {
+        await tx.departments.merge(organizationId, merged.id, merged.version, into.id);
+        await tx.departments.retire(organizationId, retired.id, retired.version);
+      });
+
+      const { page } = await uploaded(SEED, "sakado.txt");
+      const html = await page.text();
+      const rows = [
+        ...html.matchAll(/<tr class="finding-(\w+)"><td>[^<]*<\/td><td>([^<]*)<\/td><td[^>]*>([^<]*)</g),
+      ].map((m) => [m[1], m[2], m[3]]);
+      expect(rows).toContainEqual([
+        "info",
+        "14行目",
+        "取組項目 No.2の関係課「広報広聴課」は「政策企画課」に統合されています。この年度の集計表には「広報広聴課」と書かれたとおりに取り込み、計画の関係課（次に開く年度から）は「政策企画課」にします。",
+      ]);
+      expect(rows).toContainEqual([
+        "error",
+        "15行目",
+        "取組項目 No.3の関係課「情報政策課」は廃止した課です。最新の年度の集計表の関係課は計画の関係課になるため、廃止した課は使えません。課の管理で「情報政策課」を元に戻すか、ファイルの関係課を今ある課に直してから、もう一度取り込んでください。",
+      ]);
+      expect(html).not.toContain('name="fingerprint"');
+    });
+
     it("refuses to replace a published round unless it is made a new revision, then publishes revision 2", async () => {
       const first = await uploaded(SEED, "sakado.txt");
       await postForm(first.location, { fingerprint: fingerprint(await first.page.text()) });

@@ -12,7 +12,7 @@ import { readSheetPreview } from "../../../io/sheet-rows.ts";
 import { ConflictError, StoreError } from "../../../store/types.ts";
 import { actorOf } from "../../../workflow/accounts.ts";
 import { saveImportMapping } from "../../../workflow/import-mapping.ts";
-import { compareWithStored } from "../../../workflow/import-preview.ts";
+import { compareWithStored, departmentFindingsOf } from "../../../workflow/import-preview.ts";
 import { importRound } from "../../../workflow/import-round.ts";
 import { organizationFromPath, type RouteRule, route } from "../../auth/rules.ts";
 import { formFields, signedIn } from "../../auth/signed-in.ts";
@@ -166,6 +166,17 @@ async function readUpload(c: Context<AppEnv>, record: PendingUpload, bytes: Uint
     limits: uploadLimits(c),
     ...(mapping ? { mapping } : {}),
   });
+  // 関係課 the organization merged or retired since: information, or an error in the latest year.
+  if (result.document) {
+    const places = result.places;
+    const findings = await departmentFindingsOf(
+      c.get("store"),
+      organization.id,
+      result.document,
+      (field) => places?.[field],
+    );
+    if (findings.length > 0) result.diagnostics = [...result.diagnostics, ...findings];
+  }
   const needsMapping =
     !mapping &&
     result.document === null &&

@@ -22,6 +22,9 @@ export const MANAGE_PLAN: RouteRule = {
 
 export const doneQuery = z.object({ done: z.string().max(40).optional() });
 
+/** The structure page: what was just done, and whether retired (廃止) items are shown (default: hidden). */
+export const structureQuery = doneQuery.extend({ retired: z.enum(["show"]).optional() });
+
 const idSchema = z.coerce.number().int().min(1).max(2_147_483_647);
 
 export function plansPath(slug: string): string {

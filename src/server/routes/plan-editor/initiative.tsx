@@ -31,7 +31,7 @@ import {
   structurePath,
 } from "./context.ts";
 import { isPlanEditorKey } from "./messages.ts";
-import { EditorPage, SmallAction } from "./views-common.tsx";
+import { EditorPage, RetiredTag, SmallAction } from "./views-common.tsx";
 
 /** 取組項目: add one, change one (number, title, (C), 関係課 lead first, 基本方針), and its KPIs and 再掲. */
 
@@ -323,6 +323,12 @@ function InitiativePage(props: {
       plan={structure.plan}
       crumb={title}
     >
+      {initiative?.retired ? (
+        <p class="editor-retired">
+          <RetiredTag page={page} />
+          {t("initiative.retiredNote")}
+        </p>
+      ) : null}
       <form
         method="post"
         action={initiative ? undefined : ui.href(`${here}/initiatives/new`)}
@@ -435,6 +441,7 @@ function InitiativePage(props: {
               };
               return (
                 <li class={kpi.retired ? "editor-retired" : undefined}>
+                  {kpi.retired ? <RetiredTag page={page} /> : null}
                   <span lang={sourceLang(ui)}>
                     {t("structure.kpiLine", {
                       label: kpi.label,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forEachDatabase, type TestDatabase } from "../../../../test/db.ts";
 import { seededApp, textOf } from "../../../../test/server-support.ts";
+import { withNumberSign } from "../../../domain/initiative-number.ts";
 import { cast, get, post } from "../round/test-support.ts";
 
 /**
@@ -126,6 +127,112 @@ forEachDatabase((database) => {
       expect(text).toContain("追加しました。");
       expect(text).toMatch(/読み取り：\s*1億円 → 100,000,000円／令和2年度/);
       expect(page.headers.get("Content-Security-Policy")).toContain("script-src 'self'");
+    });
+
+    it("hides retired initiatives and KPIs by default, says how many, and shows them marked on request", async () => {
+      const { app, store, who, base } = await setup(database);
+      const structure = await store.planStructures.load(who.planId);
+      const [no1, no2] = structure?.policies[0]?.initiatives ?? [];
+      const kpi = no2?.kpis.find((k) => !k.relisted);
+      if (!no1 || !no2 || !kpi) throw new Error("the seed's No.1 and No.2 with a KPI");
+      // The seed's own table already leaves KPIs out (retired by its import); No.1's go with it.
+      const initiatives = (structure?.policies ?? []).flatMap((p) => p.initiatives);
+      const retiredBefore = new Set(
+        initiatives
+          .filter((i) => i.id !== no1.id && !i.retired)
+          .flatMap((i) => i.kpis.filter((k) => k.retired).map((k) => k.kpiId)),
+      ).size;
+      // Listings marked on the shown page: the retired ones and every listing of the KPI retired here.
+      const markedListings =
+        initiatives.flatMap((i) => i.kpis.filter((k) => k.retired)).length +
+        initiatives.flatMap((i) => i.kpis.filter((k) => k.kpiId === kpi.kpiId)).length;
+      const retire = (entity: string, id: number, version: number, extra: Record<string, string> = {}) =>
+        post(app, `${base}/actions`, who.secretariat, {
+          action: "retire",
+          entity,
+          id: String(id),
+          version: String(version),
+          ...extra,
+        });
+      expect((await retire("initiative", no1.id, no1.version)).status).toBe(303);
+      // From the page that lists retired items, the answer goes back to that list.
+      const kept = await retire("kpi", kpi.kpiId, kpi.version, { retiredShown: "show" });
+      expect(kept.status).toBe(303);
+      expect(kept.headers.get("Location")).toContain("retired=show");
+
+      const hidden = await (await get(app, base, who.secretariat)).text();
+      expect(hidden).not.toContain(no1.title);
+      expect(hidden).not.toContain(kpi.label);
+      expect(hidden).toContain(no2.title);
+      expect(textOf(hidden)).toContain("廃止した取組項目と数値目標は表示していません。");
+      expect(hidden).toContain(
+        `href="${base}?retired=show">廃止した取組項目 1件と数値目標 ${retiredBefore + 1}件を表示する</a>`,
+      );
+
+      const shown = await (await get(app, `${base}?retired=show`, who.secretariat)).text();
+      expect(shown).toContain(no1.title);
+      expect(shown).toContain(kpi.label);
+      // Marked in words, not by colour alone: the tag and the note, on both.
+      expect(shown.match(/<span class="tag tag-retired">廃止<\/span>/g)?.length).toBe(1 + markedListings);
+      expect(textOf(shown)).toContain("（廃止：次に開く年度からは表示されません）");
+      expect(shown).toContain(`href="${base}">廃止したものを隠す</a>`);
+      // Restoring from that list keeps the list.
+      expect(shown).toMatch(/name="retiredShown" value="show"/);
+      // The retired initiative's own page says so, in words.
+      const own = await (await get(app, `${base}/initiatives/${no1.id}`, who.secretariat)).text();
+      expect(own).toContain(
+        '<p class="editor-retired"><span class="tag tag-retired">廃止</span>この取組項目は廃止しています。',
+      );
+      // The history says what retiring changed.
+      const history = textOf(await (await get(app, `${base}/history`, who.secretariat)).text());
+      expect(history).toContain(`取組項目を廃止 ${withNumberSign(String(no1.number))} ${no1.title}`);
+      expect(history).toContain("使用中 → 廃止（次に開く年度からは表示されません）");
+      // Any other value is the default: hidden.
+      expect(await (await get(app, `${base}?retired=all`, who.secretariat)).text()).not.toContain(no1.title);
+    });
+
+    it("the change history shows each change field by field, before → after", async () => {
+      const { app, store, who, base } = await setup(database);
+      const structure = await store.planStructures.load(who.planId);
+      const no1 = structure?.policies[0]?.initiatives[0];
+      const kpi = no1?.kpis.find((k) => !k.relisted);
+      if (!no1 || !kpi) throw new Error("the seed's No.1 with a KPI");
+      const others = (await store.departments.list(who.organizationId)).filter(
+        (d) => d.retiredAt === null && !no1.departments.some((n) => n.id === d.id),
+      );
+      const added = others[0];
+      const removed = no1.departments[1];
+      if (!added || !removed) throw new Error("a department to add and one to remove");
+      const departments = [no1.departments[0], added, ...no1.departments.slice(2)].filter(
+        (d) => d !== undefined,
+      );
+      const saved = await post(app, `${base}/initiatives/${no1.id}`, who.secretariat, {
+        version: String(no1.version),
+        policyId: String(no1.policyId),
+        number: String(no1.number),
+        initiativeTitle: "産学官連携の推進",
+        description: no1.description,
+        ...Object.fromEntries(departments.map((d, i) => [`department-${i + 1}`, String(d.id)])),
+      });
+      expect(saved.status).toBe(303);
+      const target = await post(app, `${base}/kpis/${kpi.kpiId}`, who.secretariat, {
+        version: String(kpi.version),
+        kpiName: kpi.name,
+        kpiBaseline: kpi.baseline.text,
+        kpiTarget: "100件(R3年度)",
+      });
+      expect(target.status).toBe(303);
+
+      const history = textOf(await (await get(app, `${base}/history`, who.secretariat)).text());
+      expect(history).toContain(`取組項目名「${no1.title}」→「産学官連携の推進」`);
+      expect(history).toContain(`関係課に「${added.name}」を追加`);
+      expect(history).toContain(`関係課から「${removed.name}」を外した`);
+      expect(history).toContain(`目標「${kpi.target.text}」→「100件(R3年度)」`);
+      expect(history).toContain(`数値目標「${kpi.name}」`);
+      // What did not change is not listed.
+      expect(history).not.toContain("廃止 → 使用中");
+      expect(history).not.toContain("取組の方針と内容「");
+      expect(history).not.toContain("当初「");
     });
 
     it("answers the editor's pages to the secretariat only", async () => {

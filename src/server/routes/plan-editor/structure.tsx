@@ -1,6 +1,12 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { initiativeNumberLabel, withNumberSign } from "../../../domain/initiative-number.ts";
+import {
+  type PlanChange,
+  type PlanChangeLine,
+  type PlanChangeValue,
+  planChangeOf,
+} from "../../../domain/plan-change.ts";
 import type { PlanStructure } from "../../../store/plan-structure-types.ts";
 import {
   addPolicy,
@@ -22,7 +28,6 @@ import type { FieldError } from "../../views/form/errors.ts";
 import { CsrfField, TextField } from "../../views/form/field.tsx";
 import {
   acting,
-  doneQuery,
   formInt,
   idParam,
   MANAGE_PLAN,
@@ -32,10 +37,11 @@ import {
   refusalOf,
   structureOfPath,
   structurePath,
+  structureQuery,
 } from "./context.ts";
 import { isPlanEditorKey, type PlanEditorKey } from "./messages.ts";
 import { EMPTY_PLAN_VALUES, PlanFormPage, planValues, readPlanForm, scaleSummary } from "./plan-form.tsx";
-import { EditorPage, SmallAction } from "./views-common.tsx";
+import { EditorPage, RetiredTag, SmallAction } from "./views-common.tsx";
 
 /**
  * The plan list, a new plan, the plan's settings, its structure at a glance (with the one-button
@@ -162,12 +168,15 @@ export function registerStructurePages(app: OpenAPIHono<AppEnv>): void {
     );
   });
 
-  route(app, "get", base, MANAGE_PLAN, { query: doneQuery }, async (c) => {
+  route(app, "get", base, MANAGE_PLAN, { query: structureQuery }, async (c) => {
     const page = pageProps(c);
     const structure = await structureOfPath(c);
     const done = c.req.query("done");
     const key = `done.${done}`;
-    return structurePage(c, page, structure, { done: isPlanEditorKey(key) ? page.t(key) : undefined });
+    return structurePage(c, page, structure, {
+      done: isPlanEditorKey(key) ? page.t(key) : undefined,
+      showRetired: c.req.query("retired") === "show",
+    });
   });
 
   route(app, "post", `${base}/policies`, MANAGE_PLAN, async (c) => {
@@ -273,6 +282,7 @@ export function registerStructurePages(app: OpenAPIHono<AppEnv>): void {
     const id = formInt(form.text("id"));
     const expectedVersion = formInt(form.text("version"));
     const initiativeId = formInt(form.text("initiativeId"));
+    const showRetired = form.text("retiredShown") === "show";
     const store = c.get("store");
     const planId = structure.plan.id;
     const valid =
@@ -314,16 +324,18 @@ export function registerStructurePages(app: OpenAPIHono<AppEnv>): void {
         c,
         page,
         current,
-        { refusal: refused?.message ?? page.t("refused.notInPlan") },
+        { refusal: refused?.message ?? page.t("refused.notInPlan"), showRetired },
         refused?.status ?? 400,
       );
     }
-    if (!done) return structurePage(c, page, structure, { refusal: page.t("refused.notInPlan") }, 400);
-    const back =
-      form.text("back") === "initiative" && Number.isFinite(initiativeId)
-        ? `${structurePath(page.organization.slug, planId)}/initiatives/${initiativeId}`
-        : structurePath(page.organization.slug, planId);
-    return c.redirect(page.ui.href(back, { done }), 303);
+    if (!done)
+      return structurePage(c, page, structure, { refusal: page.t("refused.notInPlan"), showRetired }, 400);
+    const toInitiative = form.text("back") === "initiative" && Number.isFinite(initiativeId);
+    const back = toInitiative
+      ? `${structurePath(page.organization.slug, planId)}/initiatives/${initiativeId}`
+      : structurePath(page.organization.slug, planId);
+    const keepShown = !toInitiative && form.text("retiredShown") === "show";
+    return c.redirect(page.ui.href(back, { done, ...(keepShown ? { retired: "show" } : {}) }), 303);
   });
 
   route(app, "get", `${base}/history`, MANAGE_PLAN, async (c) => {
@@ -349,6 +361,8 @@ function policyOfPath(c: Context<AppEnv>, structure: PlanStructure) {
 
 interface StructureState {
   done?: string | undefined;
+  /** Retired (廃止) initiatives and KPIs are listed too (`?retired=show`); hidden by default. */
+  showRetired?: boolean;
   refusal?: string;
   errors?: FieldError[];
   policyValues?: { code: string; title: string };
@@ -445,6 +459,7 @@ function StructurePage(props: {
   const actions = ui.href(`${here}/actions`);
   const errors = state.errors ?? [];
   const policyValues = state.policyValues ?? { code: "", title: "" };
+  const showRetired = state.showRetired === true;
   return (
     <EditorPage
       page={page}
@@ -483,9 +498,11 @@ function StructurePage(props: {
         </li>
       </ul>
       <h2>{t("structure.policies")}</h2>
+      <RetiredFilter page={page} here={here} structure={structure} shown={showRetired} />
       {structure.policies.length === 0 ? <p>{t("structure.noPolicies")}</p> : null}
       {structure.policies.map((policy, policyIndex) => {
         const policyName = `${policy.code} ${policy.title}`.trim();
+        const listed = policy.initiatives.filter((i) => showRetired || !i.retired);
         return (
           <section class="editor-policy" aria-labelledby={`policy-${policy.id}`}>
             <h3 id={`policy-${policy.id}`} lang={sourceLang(ui)}>
@@ -506,15 +523,22 @@ function StructurePage(props: {
                 what={policyName}
                 index={policyIndex}
                 count={structure.policies.length}
+                shown={showRetired}
               />
             </div>
             {policy.initiatives.length === 0 ? <p class="muted">{t("structure.noInitiatives")}</p> : null}
+            {policy.initiatives.length > 0 && listed.length === 0 ? (
+              <p class="muted">{t("structure.allRetired", { count: policy.initiatives.length })}</p>
+            ) : null}
             <ol class="editor-initiatives">
-              {policy.initiatives.map((initiative, index) => {
+              {listed.map((initiative) => {
+                const index = policy.initiatives.indexOf(initiative);
                 const name = `${withNumberSign(initiativeNumberLabel(initiative))} ${initiative.title}`;
+                const kpis = initiative.kpis.filter((k) => showRetired || !k.retired);
                 return (
                   <li class={initiative.retired ? "editor-retired" : undefined}>
                     <p>
+                      {initiative.retired ? <RetiredTag page={page} /> : null}
                       <strong lang={sourceLang(ui)}>{name}</strong>
                       {initiative.retired ? <span> {t("structure.retiredNote")}</span> : null}
                     </p>
@@ -525,17 +549,24 @@ function StructurePage(props: {
                             names: initiative.departments.map((d) => d.name).join("、"),
                           })}
                     </p>
-                    {initiative.kpis.length === 0 ? (
-                      <p class="hint">{t("structure.noKpis")}</p>
+                    {kpis.length === 0 ? (
+                      <p class="hint">
+                        {initiative.kpis.length === 0
+                          ? t("structure.noKpis")
+                          : t("structure.kpisAllRetired", { count: initiative.kpis.length })}
+                      </p>
                     ) : (
                       <ul class="editor-kpis">
-                        {initiative.kpis.map((kpi) => (
-                          <li class={kpi.retired ? "editor-retired" : undefined} lang={sourceLang(ui)}>
-                            {t("structure.kpiLine", {
-                              label: kpi.label,
-                              baseline: kpi.baseline.text,
-                              target: kpi.target.text,
-                            })}
+                        {kpis.map((kpi) => (
+                          <li class={kpi.retired ? "editor-retired" : undefined}>
+                            {kpi.retired ? <RetiredTag page={page} /> : null}
+                            <span lang={sourceLang(ui)}>
+                              {t("structure.kpiLine", {
+                                label: kpi.label,
+                                baseline: kpi.baseline.text,
+                                target: kpi.target.text,
+                              })}
+                            </span>
                             {kpi.retired ? ` ${t("structure.retiredNote")}` : ""}
                           </li>
                         ))}
@@ -556,6 +587,7 @@ function StructurePage(props: {
                         what={name}
                         index={index}
                         count={policy.initiatives.length}
+                        shown={showRetired}
                       />
                       <SmallAction
                         page={page}
@@ -570,6 +602,7 @@ function StructurePage(props: {
                           entity: "initiative",
                           id: String(initiative.id),
                           version: String(initiative.version),
+                          ...(showRetired ? { retiredShown: "show" } : {}),
                         }}
                       />
                     </div>
@@ -660,13 +693,98 @@ function actionLabel(t: PageProps["t"], action: string): string {
   return isPlanEditorKey(key) ? t(key as PlanEditorKey) : action;
 }
 
-function changeText(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  if (typeof value !== "object") return String(value);
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([key]) => key !== "planId")
-    .map(([key, v]) => `${key}: ${typeof v === "object" && v !== null ? JSON.stringify(v) : String(v)}`)
-    .join("\n");
+/** Who or what an entry is about: 「No.6 市民協働の推進」, 数値目標「…」, 基本方針「…」. */
+function subjectText(t: PageProps["t"], change: PlanChange): string {
+  const { subject } = change;
+  switch (subject.kind) {
+    case "initiative":
+      return subject.number === undefined
+        ? subject.name
+        : `${withNumberSign(subject.numberText ?? String(subject.number))} ${subject.name}`;
+    case "kpi":
+      return t("change.kpiSubject", { name: subject.name });
+    case "policy":
+      return t("change.policySubject", { name: subject.name });
+    default:
+      return subject.name;
+  }
+}
+
+/** One field's value as the history shows it. */
+function valueText(
+  page: PageProps,
+  structure: PlanStructure,
+  field: PlanChangeLine["field"],
+  value: PlanChangeValue | undefined,
+): string {
+  const { t, ui } = page;
+  if (value === undefined || value === null || value === "")
+    return field === "gradeScale" ? t("change.defaultScale") : t("change.empty");
+  switch (field) {
+    case "period": {
+      const [start, end] = String(value).split("-").map(Number);
+      return start && end
+        ? planPeriodText({ startFiscalYear: start, endFiscalYear: end }, ui.lang)
+        : String(value);
+    }
+    case "baselineFiscalYear":
+      return typeof value === "number" ? fiscalYearText(value, ui.lang) : String(value);
+    case "notAssessedAllowed":
+    case "retired":
+      return value === true ? t("change.yes") : t("change.no");
+    case "policy": {
+      const policy = structure.policies.find((p) => p.id === value);
+      return policy ? `${policy.code} ${policy.title}`.trim() : t("change.removedPolicy");
+    }
+    case "number":
+      return typeof value === "number" ? String(value) : value.toString();
+    default:
+      return String(value);
+  }
+}
+
+/** The lines of one entry: 取組項目名「…」→「…」, 関係課 added and removed, 目標「…」→「…」. */
+function changeLines(page: PageProps, structure: PlanStructure, change: PlanChange): string[] {
+  const { t } = page;
+  const lines: string[] = [];
+  for (const line of change.lines) {
+    if (line.field === "retired") {
+      lines.push(line.after === true ? t("change.retiredNow") : t("change.restoredNow"));
+      continue;
+    }
+    if (line.field === "direction") {
+      lines.push(line.after === "up" ? t("change.movedUp") : t("change.movedDown"));
+      continue;
+    }
+    if (line.field === "listedUnder") {
+      lines.push(
+        line.after === null
+          ? t("change.unlistedFrom", { number: String(line.before) })
+          : t("change.listedUnder", { number: String(line.after) }),
+      );
+      continue;
+    }
+    if (line.field === "departments" && (line.added || line.removed) && line.before === undefined) {
+      for (const name of line.added ?? []) lines.push(t("change.departmentAdded", { name }));
+      for (const name of line.removed ?? []) lines.push(t("change.departmentRemoved", { name }));
+      if (line.leadBefore !== undefined && line.leadAfter !== undefined && "leadBefore" in line)
+        lines.push(
+          t("change.lead", {
+            before: line.leadBefore ?? t("change.empty"),
+            after: line.leadAfter ?? t("change.empty"),
+          }),
+        );
+      continue;
+    }
+    const label = t(`change.field.${line.field}` as PlanEditorKey);
+    const after = valueText(page, structure, line.field, line.after);
+    lines.push(
+      "before" in line
+        ? t("change.changed", { label, before: valueText(page, structure, line.field, line.before), after })
+        : t("change.set", { label, after }),
+    );
+  }
+  return lines;
 }
 
 function HistoryPage(props: {
@@ -676,6 +794,7 @@ function HistoryPage(props: {
     id: number;
     at: string;
     actorName: string | null;
+    entity: string;
     action: string;
     before: unknown;
     after: unknown;
@@ -701,32 +820,73 @@ function HistoryPage(props: {
               <th scope="col">{t("history.at")}</th>
               <th scope="col">{t("history.who")}</th>
               <th scope="col">{t("history.what")}</th>
-              <th scope="col">{t("history.before")}</th>
-              <th scope="col">{t("history.after")}</th>
+              <th scope="col">{t("history.changes")}</th>
             </tr>
           </thead>
           <tbody>
-            {entries.map((entry) => (
-              <tr>
-                <td>
-                  {new Date(entry.at).toLocaleString(ui.lang === "ja" ? "ja-JP" : "en-GB", {
-                    timeZone: "Asia/Tokyo",
-                  })}
-                </td>
-                <td>{entry.actorName ?? "—"}</td>
-                <td>{actionLabel(t, entry.action)}</td>
-                <td class="prose" lang={sourceLang(ui)}>
-                  {changeText(entry.before)}
-                </td>
-                <td class="prose" lang={sourceLang(ui)}>
-                  {changeText(entry.after)}
-                </td>
-              </tr>
-            ))}
+            {entries.map((entry) => {
+              const change = planChangeOf(entry.entity, entry.action, entry.before, entry.after);
+              const lines = changeLines(page, structure, change);
+              return (
+                <tr>
+                  <td>
+                    {new Date(entry.at).toLocaleString(ui.lang === "ja" ? "ja-JP" : "en-GB", {
+                      timeZone: "Asia/Tokyo",
+                    })}
+                  </td>
+                  <td>{entry.actorName ?? "—"}</td>
+                  <td>
+                    {actionLabel(t, entry.action)}
+                    <br />
+                    <span lang={sourceLang(ui)}>{subjectText(t, change)}</span>
+                  </td>
+                  <td class="prose" lang={sourceLang(ui)}>
+                    {lines.length === 0 ? (
+                      t("change.empty")
+                    ) : (
+                      <ul class="history-changes">
+                        {lines.map((line) => (
+                          <li>{line}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
     </EditorPage>
+  );
+}
+
+/**
+ * Shows or hides the retired (廃止) initiatives and KPIs: a link to the same page with or without
+ * `?retired=show`, so it works without JavaScript; it says how many are hidden.
+ */
+function RetiredFilter(props: { page: PageProps; here: string; structure: PlanStructure; shown: boolean }) {
+  const { ui, t } = props.page;
+  const initiatives = props.structure.policies.flatMap((p) => p.initiatives);
+  const retiredInitiatives = initiatives.filter((i) => i.retired).length;
+  // A KPI under a retired initiative is hidden with it: it is counted with its initiative. A 再掲
+  // is the same KPI: counted once.
+  const retiredKpis = new Set(
+    initiatives.filter((i) => !i.retired).flatMap((i) => i.kpis.filter((k) => k.retired).map((k) => k.kpiId)),
+  ).size;
+  if (retiredInitiatives === 0 && retiredKpis === 0) return null;
+  const label = props.shown
+    ? t("structure.hideRetired")
+    : retiredKpis === 0
+      ? t("structure.showRetiredInitiatives", { initiatives: retiredInitiatives })
+      : retiredInitiatives === 0
+        ? t("structure.showRetiredKpis", { kpis: retiredKpis })
+        : t("structure.showRetiredBoth", { initiatives: retiredInitiatives, kpis: retiredKpis });
+  return (
+    <p class="editor-filter">
+      {props.shown ? t("structure.retiredShown") : t("structure.retiredHidden")}{" "}
+      <a href={ui.href(props.here, props.shown ? {} : { retired: "show" })}>{label}</a>
+    </p>
   );
 }
 
@@ -739,9 +899,16 @@ function MoveActions(props: {
   what: string;
   index: number;
   count: number;
+  /** The page lists retired items: the move brings the reader back to that list. */
+  shown?: boolean;
 }) {
   const { t } = props.page;
-  const fields = { entity: props.entity, id: String(props.item.id), version: String(props.item.version) };
+  const fields = {
+    entity: props.entity,
+    id: String(props.item.id),
+    version: String(props.item.version),
+    ...(props.shown ? { retiredShown: "show" } : {}),
+  };
   return (
     <>
       {props.index > 0 ? (

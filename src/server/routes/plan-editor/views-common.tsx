@@ -92,3 +92,8 @@ export function SmallAction(props: {
     </form>
   );
 }
+
+/** 「廃止」 in words beside a retired item's name: what marks it, not its colour alone. */
+export function RetiredTag(props: { page: PageProps }) {
+  return <span class="tag tag-retired">{props.page.t("structure.retired")}</span>;
+}
