@@ -646,7 +646,7 @@ export class PlanStructures implements PlanStructureWrites {
       throw new ConflictError(storeErrors.conflict("この取組項目"), initiative);
     const siblings = await this.db
       .selectFrom("initiative")
-      .select("id")
+      .select(["id", "retired"])
       .where("policy_id", "=", initiative.policy_id)
       .orderBy(sql`coalesce(position, number)`)
       .orderBy("number")
@@ -655,6 +655,7 @@ export class PlanStructures implements PlanStructureWrites {
       siblings.map((s) => s.id),
       id,
       direction,
+      skippedBy(initiative.retired, siblings),
     );
     if (!order) return;
     for (const [index, siblingId] of order.entries())
@@ -687,15 +688,20 @@ export class PlanStructures implements PlanStructureWrites {
     const initiative = await this.bumpInitiative(initiativeId, expectedVersion);
     const siblings = await this.db
       .selectFrom("initiative_kpi")
-      .select("kpi_id")
-      .where("initiative_id", "=", initiativeId)
-      .orderBy("position")
-      .orderBy("kpi_id")
+      .innerJoin("kpi", "kpi.id", "initiative_kpi.kpi_id")
+      .select(["initiative_kpi.kpi_id", "kpi.retired"])
+      .where("initiative_kpi.initiative_id", "=", initiativeId)
+      .orderBy("initiative_kpi.position")
+      .orderBy("initiative_kpi.kpi_id")
       .execute();
     const order = swapped(
       siblings.map((s) => s.kpi_id),
       kpiId,
       direction,
+      skippedBy(
+        kpi.retired,
+        siblings.map((s) => ({ id: s.kpi_id, retired: s.retired })),
+      ),
     );
     if (!order) return;
     for (const [index, siblingId] of order.entries())
@@ -747,10 +753,30 @@ function kpiFields(fields: KpiFields) {
   return { name: fields.name, baseline: fields.baseline.text, target: fields.target.text };
 }
 
-/** The ids with `id` moved one place; undefined when it is already at that end. */
-function swapped(ids: number[], id: number, direction: "up" | "down"): number[] | undefined {
+/**
+ * A live item moves past retired siblings to the next live one: the editor hides retired items by
+ * default, and a swap with a hidden one would change nothing the secretariat sees. A retired item
+ * moves among all.
+ */
+function skippedBy(
+  movedRetired: boolean | number,
+  siblings: readonly { id: number; retired: boolean | number }[],
+): ReadonlySet<number> {
+  if (movedRetired) return new Set();
+  return new Set(siblings.filter((s) => Boolean(s.retired)).map((s) => s.id));
+}
+
+/** The ids with `id` swapped with the next one that way not skipped; undefined when there is none. */
+function swapped(
+  ids: number[],
+  id: number,
+  direction: "up" | "down",
+  skipped: ReadonlySet<number> = new Set(),
+): number[] | undefined {
   const index = ids.indexOf(id);
-  const other = direction === "up" ? index - 1 : index + 1;
+  const step = direction === "up" ? -1 : 1;
+  let other = index + step;
+  while (other >= 0 && other < ids.length && skipped.has(ids[other] as number)) other += step;
   if (index < 0 || other < 0 || other >= ids.length) return undefined;
   const order = [...ids];
   [order[index], order[other]] = [order[other] as number, order[index] as number];

@@ -403,5 +403,67 @@ forEachDatabase((database) => {
       ])
         expect(actions).toContain(action);
     });
+
+    it("a live initiative moves past a retired neighbour (hidden in the editor) to the next live one", async () => {
+      const store = await database.open();
+      const { planId, organizationId } = await importDocument(store, buildPlanDocument(), {
+        organization: FACTORY_ORGANIZATION,
+      });
+      const secretariat = await actingAs(store, organizationId, "jimukyoku", ["secretariat"]);
+      const numbersOf = async () =>
+        (await store.planStructures.load(planId))?.policies.map((p) => p.initiatives.map((i) => i.number));
+      const find = async (n: number) => {
+        const found = (await store.planStructures.load(planId))?.policies
+          .flatMap((p) => p.initiatives)
+          .find((i) => i.number === n);
+        if (!found) throw new Error(`the factory's No.${n}`);
+        return found;
+      };
+      expect(await numbersOf()).toEqual([
+        [1, 2],
+        [3, 4, 5],
+      ]);
+      const no4 = await find(4);
+      await setRetired(store, secretariat, {
+        planId,
+        entity: "initiative",
+        id: no4.id,
+        expectedVersion: no4.version,
+        retired: true,
+      });
+      const no5 = await find(5);
+      await moveItem(store, secretariat, {
+        planId,
+        entity: "initiative",
+        id: no5.id,
+        expectedVersion: no5.version,
+        direction: "up",
+      });
+      // No.5 took No.3's place; the retired No.4 stayed where it was.
+      expect(await numbersOf()).toEqual([
+        [1, 2],
+        [5, 4, 3],
+      ]);
+      // A retired item moves among all: No.4 up swaps with No.5.
+      const retired = await find(4);
+      await moveItem(store, secretariat, {
+        planId,
+        entity: "initiative",
+        id: retired.id,
+        expectedVersion: retired.version,
+        direction: "up",
+      });
+      expect(await numbersOf()).toEqual([
+        [1, 2],
+        [4, 5, 3],
+      ]);
+      await openRound(store, secretariat, { planId, fiscalYear: 2020 });
+      expect(
+        (await loadDraft(store, planId, 2020))?.policies.map((p) => p.initiatives.map((i) => i.number)),
+      ).toEqual([
+        [1, 2],
+        [5, 3],
+      ]);
+    });
   });
 });
