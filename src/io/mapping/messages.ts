@@ -61,18 +61,18 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "input.not-xlsx": {
     severity: "error",
-    ja: (p) => `Excel（xlsx）ファイルとして読み取れません: ${p.reason}`,
+    ja: (p) => `Excel（xlsx）ファイルとして読み取れません：${p.reason}`,
     en: (p) => `This file cannot be read as an Excel (xlsx) workbook: ${p.reason}`,
   },
   "input.replacement": TABLE_TEXT_MESSAGES["input.replacement"],
   "input.csv-syntax": {
     severity: "error",
-    ja: (p) => `CSV の書式が正しくありません（${p.line}行目付近）: ${p.reason}`,
+    ja: (p) => `CSV の書式が正しくありません（${p.line}行目付近）：${p.reason}`,
     en: (p) => `The CSV is malformed (near line ${p.line}): ${p.reason}`,
   },
   "sheet.missing": {
     severity: "error",
-    ja: (p) => `シート「${p.sheet}」がありません（このファイルのシート: ${p.sheets}）`,
+    ja: (p) => `シート「${p.sheet}」がありません（このファイルのシート：${p.sheets}）`,
     en: (p) => `There is no sheet "${p.sheet}" (sheets in this file: ${p.sheets})`,
   },
   "sheet.layout-unknown": {
@@ -96,7 +96,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "mapping.invalid": {
     severity: "error",
     ja: (p) =>
-      p.path === ROOT_PATH ? `列の対応表: ${p.reason}` : `列の対応表の項目「${p.path}」: ${p.reason}`,
+      p.path === ROOT_PATH ? `列の対応表：${p.reason}` : `列の対応表の項目「${p.path}」：${p.reason}`,
     en: (p) => `Mapping file, "${p.path}": ${p.reasonEn}`,
   },
   "mapping.required": {
@@ -108,14 +108,14 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "mapping.column-not-found": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: 見出し「${p.header}」の列が見出し行（1～${p.headerRows}行目）にありません。見出しの文字を確認してください`,
+      `列の対応表の「columns.${p.field}」：見出し「${p.header}」の列が見出し行（1～${p.headerRows}行目）にありません。見出しの文字を確認してください`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": no column headed "${p.header}" in the header rows (1–${p.headerRows})`,
   },
   "mapping.header-rows-needed": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: 見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
+      `列の対応表の「columns.${p.field}」：見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
   },
@@ -163,7 +163,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "report.value-invalid": {
     severity: "error",
-    ja: (p) => `${p.field}「${p.text}」を読み取れません（例: ${p.example}）`,
+    ja: (p) => `${p.field}「${p.text}」を読み取れません（例：${p.example}）`,
     en: (p) => `The ${p.fieldEn} "${p.text}" cannot be read (e.g. ${p.example})`,
   },
   "initiative.none": {
@@ -197,7 +197,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "kpi.label-empty": TABLE_TEXT_MESSAGES["kpi.label-empty"],
   "row.unplaced": {
     severity: "warning",
-    ja: (p) => `No. が空で、前に取組項目もない行を読み飛ばしました: 「${p.text}」`,
+    ja: (p) => `No. が空で、前に取組項目もない行を読み飛ばしました：「${p.text}」`,
     en: (p) => `Skipped a row without a number that follows no initiative: "${p.text}"`,
   },
   "row.conflicting-text": {
@@ -214,7 +214,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "footer.unreadable": {
     severity: "warning",
-    ja: (p) => `本部会評価の A・B・C・D の件数を読み取れません: 「${p.text}」`,
+    ja: (p) => `本部会評価の A・B・C・D の件数を読み取れません：「${p.text}」`,
     en: (p) => `The A, B, C, D counts of the grade summary cannot be read: "${p.text}"`,
   },
   "footer.missing": {
