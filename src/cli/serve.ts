@@ -79,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
         `  ${ROLE_LABELS[demo.role].ja}${demo.department ? `（${demo.department}）` : ""} ${demo.loginId}：${base}${demo.passwordPath}`,
       );
   }
-  console.log(`Shinchoku を起動しました：${server.url} / listening on ${server.url}`);
+  console.log(`Shinchoku を ${server.url} で起動しました / listening on ${server.url}`);
   for (const line of setupLines(server.setupLinks)) console.log(line);
   console.log("終了するには Ctrl+C / press Ctrl+C to stop");
 
