@@ -29,6 +29,7 @@ import {
 } from "../store/index.ts";
 import { storedRoundOf } from "../workflow/import-preview.ts";
 import { importRound } from "../workflow/import-round.ts";
+import { displayWidth } from "./admin.ts";
 import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
@@ -77,7 +78,7 @@ export function usage(): string {
     "  --allow-partial       途中で切れた表・本部会評価の行がない表・その後に行がある表も取り込む（警告のみ）",
     "                        accept a table that is cut off, lacks its footer or has rows after it",
     "  --limit 名前=値       入力の上限を上げる（繰り返し指定可） / raise an input limit (repeatable):",
-    ...describeLimits(),
+    ...describeLimits(displayWidth),
     "  --database URL        データベース（既定：DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",

@@ -323,7 +323,7 @@ const SPECS: readonly ColumnSpec[] = [
     id: "achievementPercent",
     type: "percent",
     width: 10,
-    header: { ja: "達成率 (%)", en: "Achievement (%)" },
+    header: { ja: "達成率（%）", en: "Achievement (%)" },
     description: {
       ja: "当初から目標までのうち進んだ割合（%、小数1桁。100.0で目標どおり、負の値は当初より悪化）。達成したかどうかだけを見る目標と算出不可は空欄",
       en: "Share of the way from baseline to target, in percent with one decimal (100.0 = target reached; negative = worse than the baseline); empty for met-or-not targets and when not computable",
@@ -353,7 +353,7 @@ const SPECS: readonly ColumnSpec[] = [
     id: "expectedShare",
     type: "percent",
     width: 10,
-    header: { ja: "計画期間の経過率 (%)", en: "Plan period passed (%)" },
+    header: { ja: "計画期間の経過率（%）", en: "Plan period passed (%)" },
     description: {
       ja: "報告年度末までに過ぎた計画期間の割合（経過した年度数 ÷ 計画の年度数。平成29〜令和3年度の令和元年度末は 3 ÷ 5 = 60.0）",
       en: "Share of the plan period passed at the end of the reported fiscal year (years passed ÷ years in the plan: FY2019 of FY2017–2021 → 3 ÷ 5 = 60.0)",

@@ -156,11 +156,15 @@ export function parseLimitOptions(options: readonly string[]): { limits: ImportL
   return { limits };
 }
 
-/** The limits as `--help` lists them. */
-export function describeLimits(): string[] {
+/**
+ * The limits as `--help` lists them, the amounts padded to one column by `width` (the terminal's
+ * columns: 「文字」 takes two each).
+ */
+export function describeLimits(width: (text: string) => number = (text) => text.length): string[] {
   return (Object.keys(LIMITS) as (keyof ImportLimits)[]).map((key) => {
     const { option, ja, unit } = LIMITS[key];
-    return `    ${option.padEnd(14)} ${formatAmount(DEFAULT_LIMITS[key], unit).ja.padEnd(15)} ${ja}`;
+    const amount = formatAmount(DEFAULT_LIMITS[key], unit).ja;
+    return `    ${option.padEnd(14)} ${amount}${" ".repeat(Math.max(1, 15 - width(amount)))} ${ja}`;
   });
 }
 
