@@ -60,7 +60,7 @@ const ja = {
   "summary.chartLine": "{row}：{counts}",
 
   "list.heading": "取組項目一覧",
-  "list.caption": "取組項目一覧 {fy}",
+  "list.caption": "{fy}の取組項目一覧",
   "list.count": "{total}件中{shown}件を表示しています。",
   "list.none": "条件に合う取組項目はありません。",
   "filter.heading": "絞り込み",
@@ -206,7 +206,7 @@ const en: Record<keyof typeof ja, string> = {
   "summary.chartLine": "{row}: {counts}",
 
   "list.heading": "Initiatives",
-  "list.caption": "Initiatives ({fy})",
+  "list.caption": "Initiatives in {fy}",
   "list.count": "Showing {shown} of {total} initiatives.",
   "list.none": "No initiative matches these conditions.",
   "filter.heading": "Filter",

@@ -151,7 +151,7 @@ forEachDatabase((database) => {
       expect(html).toContain(
         '. <span lang="ja">(ア) 市民と行政との協働体制の確立</span>: A On track 2, B Mostly on track 1',
       );
-      expect(langOfText(html, "Initiatives (FY2019")).toBe("en");
+      expect(langOfText(html, "Initiatives in FY2019")).toBe("en");
       expect(langOfText(html, "Mostly on track")).toBe("en");
     });
 
