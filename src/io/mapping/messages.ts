@@ -122,21 +122,21 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "mapping.header-year-missing": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: ${p.letter}列の見出し「${p.header}」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください`,
+      `列の対応表の「columns.${p.field}」：${p.letter}列の見出し「${p.header}」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": no fiscal year can be read from the header "${p.header}" of column ${p.letter}; columns per year need a year in their header (H29実績, 令和元年度実績…)`,
   },
   "mapping.header-year-duplicate": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: ${p.fy}の列が2つあります（見出し「${p.first}」と「${p.second}」）。どちらか一方にしてください`,
+      `列の対応表の「columns.${p.field}」：${p.fy}の列が2つあります（見出し「${p.first}」と「${p.second}」）。どちらか一方にしてください`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": two columns are for ${p.fyEn} (headers "${p.first}" and "${p.second}"); keep one`,
   },
   "mapping.year-column-missing": {
     severity: "error",
     ja: (p) =>
-      `現状値の年度ごとの列に、この表の年度（${p.fy}）の列がありません（見出しから読んだ年度: ${p.years}）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください`,
+      `現状値の年度ごとの列に、この表の年度（${p.fy}）の列がありません（見出しから読んだ年度：${p.years}）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください`,
     en: (p) =>
       `The current-value columns per year have none for this table's fiscal year (${p.fyEn}; years read from the headers: ${p.yearsEn}). Add its column to columns.current.eachYear, or check the table's fiscal year`,
   },

@@ -40,7 +40,7 @@ describe("parseMapping", () => {
     expect(problems({ ...base, grades, gradeScale: { "◎": "D" } })).toEqual([
       [
         'gradeScale["◎"]',
-        '列の対応表の項目「gradeScale["◎"]」: 「D」は使えません。S・A・B・対象外のいずれかに直してください',
+        '列の対応表の項目「gradeScale["◎"]」：「D」は使えません。S・A・B・対象外のいずれかに直してください',
       ],
     ]);
   });
@@ -109,7 +109,7 @@ describe("parseMapping", () => {
     expect(
       problems({ headerRows: 1, columns: { number: "A", title: "B", current: { eachYear: [] } } }),
     ).toEqual([
-      ["columns.current.eachYear", "列の対応表の項目「columns.current.eachYear」: 1個以上にしてください"],
+      ["columns.current.eachYear", "列の対応表の項目「columns.current.eachYear」：1個以上にしてください"],
     ]);
     // Only 現状値 has a column per year.
     expect(
