@@ -157,6 +157,18 @@ describe("shinchoku export from a database file that is not there", () => {
   });
 });
 
+describe("shinchoku export from a database never brought up to date", () => {
+  it("says to run shinchoku migrate, in one line without the database's own words", async () => {
+    const empty = join(dir, "empty.db");
+    await writeFile(empty, "");
+    const code = await run(["--plan", "1", "--year", "2019", "--format", "csv", "--database", empty], io);
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      `データベースを読み取れません。データベースの構造が古いか、作られていません。shinchoku migrate を実行してください。 / cannot read the database (run shinchoku migrate): ${empty}`,
+    ]);
+  });
+});
+
 forEachDatabase((database) => {
   describe("shinchoku export --plan --year (from the database)", () => {
     it("exit 0: writes the stored round; the year may be written in 和暦", async () => {

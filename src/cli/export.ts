@@ -220,7 +220,8 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     io.err(
       `データベースを読み取れません。${schemaMissing ? "データベースの構造が古いか、作られていません。shinchoku migrate を実行してください。" : ""} / cannot read the database${schemaMissing ? " (run shinchoku migrate)" : ""}: ${redactDatabaseUrl(url)}`,
     );
-    io.err(describeDatabaseError(error));
+    // The cause in the database's words only when the sentence above has none to give.
+    if (!schemaMissing) io.err(describeDatabaseError(error));
     return { exit: EXIT_FAILED };
   } finally {
     await store.close().catch(() => {});

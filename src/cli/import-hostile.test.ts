@@ -123,6 +123,13 @@ forEachDatabase((database) => {
           await run([path, "--organization", "坂戸市", "--slug", "sakado", "--database", url], stored.io),
         ).toBe(1);
         expect(stored.err).toContain(line);
+        // One line says what happened to each: the conversion wrote nothing, the database is unchanged.
+        expect(converted.err.at(-1)).toBe(
+          "エラー1件・警告0件・情報0件。変換を中止しました。ファイルは書き出していません。 / Conversion cancelled; nothing was written.",
+        );
+        expect(stored.err.at(-1)).toBe(
+          "エラー1件・警告0件・情報0件。取り込みを中止しました。データベースは変更していません。 / Import cancelled; the database was not changed.",
+        );
       },
     );
   });

@@ -8,7 +8,7 @@ import type { createApp } from "./app.ts";
  * meet first on every public page (title, h1–h3, table captions) hold the 西暦 once and no bracket
  * inside a full-width bracket — 「令和元年度（2019年度）の進行管理集計表」, never 「進行管理集計表（令和元年度
  * （2019年度））」. A heading composed from a catalogue and a value, which the words test cannot see
- * whole, is checked here as rendered.
+ * whole, is checked here as rendered. And every page's footer says whose material it shows.
  */
 
 const PAGES = [
@@ -54,6 +54,13 @@ forEachDatabase((database) => {
     expect(
       "令和元年度（2019年度）の進行管理（令和2年3月31日（2020年3月31日）現在）".match(/\d{4}年/g),
     ).toHaveLength(2);
+  });
+
+  it.each(PAGES)("%s: the footer says whose material the page shows (issue 13)", async (path) => {
+    const html = await (await app.request(path)).text();
+    expect(html).toMatch(
+      /<footer class="site-footer"><div class="wrap(?:-wide)?"><p>掲載内容は、各自治体が公表した資料に基づいています。<\/p>/,
+    );
   });
 
   it.each(PAGES)(
