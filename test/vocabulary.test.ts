@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { API_TEXT_EN } from "../src/server/routes/api-docs/english.ts";
 
 /**
  * Every message catalogue at once (pages, CLI, importers' findings, store, API texts): the string
@@ -147,6 +148,44 @@ describe("Shinchoku's own Japanese (docs/GLOSSARY.md, issue 13)", () => {
     expect(show(faults)).toBe("");
   });
 
+  it("writes the colon of Japanese text full-width, with no space after it (「例：2019」)", () => {
+    const faults: string[] = [];
+    for (const { where, text } of literals) {
+      // The OpenAPI descriptions keep their own style, and API_TEXT_EN is keyed by them as written.
+      if (API_DESCRIPTION_FILES.has(where.split(":")[0] as string) || API_TEXTS.has(text)) continue;
+      if (/：[ \u00a0\u3000]/.test(text))
+        faults.push(`${where}\t「： 」 in ${text.replaceAll(PLACEHOLDER, "{…}")}`);
+      for (const part of japaneseParts(text))
+        if (!namesJapaneseInEnglish(part) && asciiColons(part) > 0) faults.push(`${where}\t${part}`);
+    }
+    expect(show(faults)).toBe("");
+  });
+
+  it("tells an ASCII colon used as Japanese punctuation from one in a time, a header or a pattern", () => {
+    for (const fault of [
+      "例: 2019",
+      "データベースが見つかりません:  ",
+      "指定値: ",
+      "  : 強制終了します",
+      "Shinchoku:  で起動しました",
+      "エラー（3行目）:進捗状況",
+    ])
+      expect(asciiColons(fault), fault).toBe(1);
+    for (const fine of [
+      "例：2019",
+      "12:30に締め切ります",
+      "Authorization: Bearer で送ってください",
+      "(?:年度)?末",
+      "：；:;？",
+    ])
+      expect(asciiColons(fine), fine).toBe(0);
+    expect(japaneseParts(`は ${PLACEHOLDER}://ホスト/データベース の形で書きます`).map(asciiColons)).toEqual([
+      0,
+    ]);
+    expect(namesJapaneseInEnglish("Japanese or Western: 令和3年3月31日, 2021-03-31")).toBe(true);
+    expect(namesJapaneseInEnglish("PostgreSQL: 既定は10")).toBe(false);
+  });
+
   it("names no code beside Japanese words (a field is said in words; commands, options and formats may be named)", () => {
     const name = "[A-Za-z][A-Za-z0-9_]*(?:-[A-Za-z0-9_]+)*";
     const japaneseBeside = new RegExp(
@@ -184,10 +223,34 @@ function japaneseParts(text: string): string[] {
         .replace(/"[^"]*"/g, '""')
         .replace(/(?:npx )?shinchoku(?: [a-z][\w-]*)*/g, " ")
         .replace(/(?<!\S)--?[a-z][\w-]*/g, " ")
-        .replace(/\S+@\S+|[a-z]+:\/\/\S*|yyyy-mm-dd/gi, " ")
+        .replace(/\S+@\S+|[a-z]*:\/\/\S*|yyyy-mm-dd/gi, " ")
         .replace(/[\w.-]*\/[\w./{}-]*/g, " ")
         .replace(/\b[\w-]+\.(?:md|json|csv|xlsx|pdf|txt|db)\b/g, " "),
     );
+}
+
+/**
+ * The ASCII colons of a Japanese part used as its punctuation: one followed by a space, the end or a
+ * Japanese character. One between two ASCII words or numbers (「12:30」, 「Authorization: Bearer」) is
+ * what a reader types, and 「(?:」 is a pattern's.
+ */
+function asciiColons(part: string): number {
+  let count = 0;
+  for (const match of part.matchAll(/:/g)) {
+    const index = match.index;
+    const before = part.slice(0, index).trimEnd();
+    const after = part.slice(index + 1);
+    if (before.endsWith("(?")) continue;
+    if (!new RegExp(`^(?:\\s|$|[${KANA_KANJI}\\uff01-\\uff5e])`).test(after)) continue;
+    if (/[A-Za-z0-9]$/.test(before) && /^\s*[A-Za-z0-9]/.test(after)) continue;
+    count += 1;
+  }
+  return count;
+}
+
+/** An English sentence naming Japanese words (「Japanese or Western: 令和3年3月31日」): no kana of Japanese grammar. */
+function namesJapaneseInEnglish(part: string): boolean {
+  return !/[\u3040-\u309f]/.test(part) && (part.match(/\b[A-Za-z]{2,}\b/g)?.length ?? 0) >= 2;
 }
 
 function isEnglish(part: string): boolean {
@@ -208,6 +271,9 @@ const API_DESCRIPTION_FILES = new Set([
   "src/server/routes/plans/export.ts",
   "src/server/routes/reports/api.ts",
 ]);
+
+/** The same descriptions wherever a route writes them: the texts the API's English catalogue translates. */
+const API_TEXTS = new Set(Object.keys(API_TEXT_EN));
 
 /** Acronyms and environment variables (PORT, DATABASE_URL), one letter (A–D), and names a reader types. */
 function allowedName(name: string): boolean {

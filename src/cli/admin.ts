@@ -27,13 +27,13 @@ export function linkBase(env: Record<string, string | undefined>): { base: strin
     const read = readPublicUrl(publicUrl);
     return "url" in read
       ? { base: read.url }
-      : { error: `PUBLIC_URL（指定値: ${publicUrl}）: ${read.problem}` };
+      : { error: `PUBLIC_URL（指定値：${publicUrl}）：${read.problem}` };
   }
   const portText = env.PORT?.trim();
   const port = portText ? Number(portText) : DEFAULT_PORT;
   if (portText && (!/^\d+$/.test(portText) || port < 1 || port > 65535))
     return {
-      error: `PORT は1～65535の整数で指定してください（指定値: ${portText}） / PORT must be 1–65535`,
+      error: `PORT は1～65535の整数で指定してください（指定値：${portText}） / PORT must be 1–65535`,
     };
   const host = env.HOST?.trim() || DEFAULT_HOST;
   return { base: listeningUrl(host, port).replace(/\/$/, "") };
@@ -52,7 +52,7 @@ export async function openForChanges(
     const target = parseDatabaseUrl(url);
     const path = target.kind === "sqlite" ? resolve(target.path) : redactDatabaseUrl(url);
     io.err(
-      `データベースが見つかりません: ${path}\n` +
+      `データベースが見つかりません：${path}\n` +
         "サーバーと同じデータベースを --database（または DATABASE_URL）で指定してください。何も作成していません。" +
         ` / No database at ${path}: name the server's database with --database (or DATABASE_URL). Nothing was created.`,
     );

@@ -20,7 +20,7 @@ describe("argsErrorMessage", () => {
 
   it("says an option lacks its value", () => {
     expect(refusal(["--json"])).toBe(
-      "--json には値が必要です（例: --json 値）。shinchoku import --help で確認してください。 / --json needs a value. See shinchoku import --help.",
+      "--json には値が必要です（例：--json 値）。shinchoku import --help で確認してください。 / --json needs a value. See shinchoku import --help.",
     );
   });
 

@@ -12,7 +12,7 @@ export function argsErrorMessage(error: unknown, command: string): string {
     case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
       return `${option} というオプションはありません。${help} で確認してください。 / There is no option ${option}. See ${help}.`;
     case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return `${option} には値が必要です（例: ${option} 値）。${help} で確認してください。 / ${option} needs a value. See ${help}.`;
+      return `${option} には値が必要です（例：${option} 値）。${help} で確認してください。 / ${option} needs a value. See ${help}.`;
     case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL": {
       const extra = /'([^']*)'/.exec(message)?.[1] ?? "";
       return `余分な引数「${extra}」があります。${help} で確認してください。 / Unexpected argument "${extra}". See ${help}.`;

@@ -161,7 +161,7 @@ describe("reading commands create no database", () => {
         c.io,
       ),
     ).toBe(1);
-    expect(c.err[0]).toContain(`データベースが見つかりません: ${path}`);
+    expect(c.err[0]).toContain(`データベースが見つかりません：${path}`);
     expect(existsSync(path)).toBe(false);
   });
 });

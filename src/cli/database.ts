@@ -37,7 +37,7 @@ export async function openOrReport(url: string, io: CliIo, what: string): Promis
   try {
     return await openStore(url);
   } catch (error) {
-    io.err(`データベースに接続できません${what}: ${redactDatabaseUrl(url)}`);
+    io.err(`データベースに接続できません${what}：${redactDatabaseUrl(url)}`);
     io.err(describeDatabaseError(error));
     return undefined;
   }

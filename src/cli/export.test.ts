@@ -40,7 +40,7 @@ describe("shinchoku export --input (no database)", () => {
     expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(out).toHaveLength(1);
-    expect(out[0]).toMatch(/^書き出しました: .*table\.xlsx（\d+\.\d KB）$/);
+    expect(out[0]).toMatch(/^書き出しました：.*table\.xlsx（\d+\.\d KB）$/);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await readFile(target)) as never);
     expect(workbook.getWorksheet("進行管理集計表")?.getCell("C7").value).toBe("産・学・官連携体制の推進");
@@ -113,7 +113,7 @@ describe("shinchoku export --input (no database)", () => {
     expect(code).toBe(1);
     expect(err).toContain(
       // bad.json writes "headerRows" on its second line.
-      "エラー（2行目）: 列の対応表の項目「headerRows」: 数値でなければなりません（文字列が書かれています）",
+      "エラー（2行目）：列の対応表の項目「headerRows」：数値でなければなりません（文字列が書かれています）",
     );
   });
 });
@@ -121,7 +121,7 @@ describe("shinchoku export --input (no database)", () => {
 describe("shinchoku export: usage errors (exit 2)", () => {
   it.each([
     [["--input", "x.json"], "--format を指定してください"],
-    [["--input", "x.json", "--format", "docx"], "--format は xlsx・pdf・csv・json のいずれかです: docx"],
+    [["--input", "x.json", "--format", "docx"], "--format は xlsx・pdf・csv・json のいずれかです：docx"],
     [
       ["--input", "x.json", "--format", "xlsx", "--encoding", "shift_jis"],
       "--encoding は --format csv のときだけ",
@@ -151,9 +151,21 @@ describe("shinchoku export from a database file that is not there", () => {
     const missing = join(dir, "data", "shinchoku.db");
     const code = await run(["--plan", "1", "--year", "2019", "--format", "csv", "--database", missing], io);
     expect(code).toBe(1);
-    expect(err.join("\n")).toContain(`データベースが見つかりません: ${missing}`);
+    expect(err.join("\n")).toContain(`データベースが見つかりません：${missing}`);
     expect(err.join("\n")).toContain(`No database at ${missing}`);
     expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+describe("shinchoku export from a database never brought up to date", () => {
+  it("says to run shinchoku migrate, in one line without the database's own words", async () => {
+    const empty = join(dir, "empty.db");
+    await writeFile(empty, "");
+    const code = await run(["--plan", "1", "--year", "2019", "--format", "csv", "--database", empty], io);
+    expect(code).toBe(1);
+    expect(err).toEqual([
+      `データベースを読み取れません。データベースの構造が古いか、作られていません。shinchoku migrate を実行してください。 / cannot read the database (run shinchoku migrate): ${empty}`,
+    ]);
   });
 });
 
@@ -196,7 +208,7 @@ forEachDatabase((database) => {
         await run(["--plan", String(planId), "--year", "2020", "--format", "xlsx", "--database", url], io),
       ).toBe(1);
       expect(err.at(-1)).toBe(
-        "行政改革後期アクションプラン の令和2年度は公表されていません。公表済みの年度: 令和元年度（2019年度）。入力中の内容は --draft で書き出せます",
+        "行政改革後期アクションプラン の令和2年度は公表されていません。公表済みの年度：令和元年度（2019年度）。入力中の内容は --draft で書き出せます",
       );
       expect(await run(["--plan", "999", "--year", "2019", "--format", "xlsx", "--database", url], io)).toBe(
         1,

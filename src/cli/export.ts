@@ -46,17 +46,17 @@ export function usage(): string {
     "                shinchoku export --input FILE --format xlsx|pdf|csv|json [-o FILE] [--mapping MAP.json]",
     "",
     "  --plan ID             計画番号（shinchoku import が表示した番号） / the plan's id",
-    "  --year 年度           報告年度（例: 2019、令和元年度、R1） / the reported fiscal year",
+    "  --year 年度           報告年度（例：2019、令和元年度、R1） / the reported fiscal year",
     "  --format 形式         xlsx（Excel）・pdf・csv（オープンデータ）・json（計画データ）",
-    "  --encoding 文字コード  CSV の文字コード: utf-8（BOM付き、既定）または shift_jis",
+    "  --encoding 文字コード  CSV の文字コード：utf-8（BOM付き、既定）または shift_jis",
     "  --draft               公表版ではなく、入力中の内容（下書き）を書き出す / the draft, not the publication",
-    "  -o, --output FILE     書き出し先（既定: 計画名_年度.拡張子 を現在のフォルダに。",
+    "  -o, --output FILE     書き出し先（既定：計画名_年度.拡張子 を現在のフォルダに。",
     "                        フォルダを指定するとその中に。- で標準出力）",
     "  --input FILE          データベースを使わずにファイルを変換する（.json .txt .tsv .xlsx .csv）",
     "  --mapping MAP.json    --input が他の自治体の xlsx・CSV のときの列の対応表",
     "  --allow-partial       --input の表が途中で切れていても書き出す（警告のみ）",
     "  --limit 名前=値       --input の上限を上げる（shinchoku import --help を参照）",
-    "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
+    "  --database URL        データベース（既定：DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
     "終了コード / exit code: 0（成功）、1（見つからない・読み取れない・書き出せない）、2（使い方の誤り）",
@@ -112,7 +112,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   const format = text("format");
   if (format === undefined) return { error: "--format を指定してください（xlsx・pdf・csv・json）" };
   if (!FORMATS.includes(format as ExportFormat))
-    return { error: `--format は xlsx・pdf・csv・json のいずれかです: ${format}` };
+    return { error: `--format は xlsx・pdf・csv・json のいずれかです：${format}` };
   const limit = values.limit;
   const limits = parseLimitOptions(Array.isArray(limit) ? limit : []);
   if ("error" in limits) return { error: limits.error };
@@ -123,7 +123,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (encoding !== undefined) {
     if (format !== "csv") return { error: "--encoding は --format csv のときだけ指定できます" };
     if (encoding !== "utf-8" && encoding !== "shift_jis")
-      return { error: `--encoding には utf-8 か shift_jis を指定してください: ${text("encoding")}` };
+      return { error: `--encoding には utf-8 か shift_jis を指定してください：${text("encoding")}` };
     options.encoding = encoding;
   }
   const output = text("output");
@@ -151,10 +151,10 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
   if (planText === undefined || yearText === undefined)
     return { error: "--plan と --year（または変換する --input）を指定してください" };
   if (!/^\d{1,9}$/.test(planText) || Number(planText) < 1)
-    return { error: `--plan は計画番号（1以上の整数）です: ${planText}` };
+    return { error: `--plan は計画番号（1以上の整数）です：${planText}` };
   const year = readFiscalYear(yearText);
   if (year === undefined)
-    return { error: `--year を年度として読み取れません（例: 2019、令和元年度、R1）: ${yearText}` };
+    return { error: `--year を年度として読み取れません（例：2019、令和元年度、R1）：${yearText}` };
   options.plan = Number(planText);
   options.year = year;
   const chosen = chooseDatabaseUrl(database, env);
@@ -173,7 +173,7 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     const target = parseDatabaseUrl(url);
     const path = target.kind === "sqlite" ? resolve(target.path) : redactDatabaseUrl(url);
     io.err(
-      `データベースが見つかりません: ${path}\n` +
+      `データベースが見つかりません：${path}\n` +
         "取り込んだフォルダで実行するか、--database（または DATABASE_URL）で場所を指定してください。何も作成していません。" +
         ` / No database at ${path}: run this where the tables were imported, or name the database with --database (or DATABASE_URL). Nothing was created.`,
     );
@@ -195,7 +195,7 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
       if (snapshot) return { document: snapshot.document };
       const years = (await store.rounds.list(planId)).map((r) => withWesternYear(r.fiscalYear));
       io.err(
-        `${plan.title} の${formatFiscalYear(year)}の進行管理はありません。ある年度: ${years.join("、") || "なし"}`,
+        `${plan.title} の${formatFiscalYear(year)}の進行管理はありません。ある年度：${years.join("、") || "なし"}`,
       );
       return { exit: EXIT_FAILED };
     }
@@ -205,7 +205,7 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     if (!publication) {
       const years = published.map((p) => withWesternYear(p.fiscalYear)).join("、") || "なし";
       io.err(
-        `${plan.title} の${formatFiscalYear(year)}は公表されていません。公表済みの年度: ${years}。入力中の内容は --draft で書き出せます`,
+        `${plan.title} の${formatFiscalYear(year)}は公表されていません。公表済みの年度：${years}。入力中の内容は --draft で書き出せます`,
       );
       return { exit: EXIT_FAILED };
     }
@@ -220,7 +220,8 @@ async function loadFromStore(options: Options, io: CliIo): Promise<Loaded> {
     io.err(
       `データベースを読み取れません。${schemaMissing ? "データベースの構造が古いか、作られていません。shinchoku migrate を実行してください。" : ""} / cannot read the database${schemaMissing ? " (run shinchoku migrate)" : ""}: ${redactDatabaseUrl(url)}`,
     );
-    io.err(describeDatabaseError(error));
+    // The cause in the database's words only when the sentence above has none to give.
+    if (!schemaMissing) io.err(describeDatabaseError(error));
     return { exit: EXIT_FAILED };
   } finally {
     await store.close().catch(() => {});
@@ -234,7 +235,7 @@ async function loadFromFile(options: Options, io: CliIo): Promise<Loaded> {
     try {
       text = await readFile(options.mapping, "utf8");
     } catch (error) {
-      io.err(`列の対応表を読み取れません: ${options.mapping}\n${reason(error)}`);
+      io.err(`列の対応表を読み取れません：${options.mapping}\n${reason(error)}`);
       return { exit: EXIT_FAILED };
     }
     const parsed = parseMapping(text);
@@ -252,7 +253,7 @@ async function loadFromFile(options: Options, io: CliIo): Promise<Loaded> {
   });
   for (const d of result.diagnostics) io.err(formatFinding(d));
   if (!result.document || hasErrors(result.diagnostics)) {
-    io.err(`エラーがあるため書き出しません: ${input}`);
+    io.err(`エラーがあるため書き出しません：${input}`);
     return { exit: EXIT_FAILED };
   }
   return { document: result.document };
@@ -319,7 +320,7 @@ async function exportRound(args: string[], io: CliIo): Promise<number> {
   try {
     rendered = await render(loaded.document, options);
   } catch (error) {
-    io.err(`書き出しに失敗しました（${options.format}）: ${reason(error)}`);
+    io.err(`書き出しに失敗しました（${options.format}）：${reason(error)}`);
     return EXIT_FAILED;
   }
   for (const d of rendered.warnings) io.err(formatFinding(d));
@@ -351,7 +352,7 @@ async function exportRound(args: string[], io: CliIo): Promise<number> {
     io.err(cannotWrite(target, error));
     return EXIT_FAILED;
   }
-  io.out(`書き出しました: ${target}（${size(rendered.bytes.length)}）`);
+  io.out(`書き出しました：${target}（${size(rendered.bytes.length)}）`);
   return EXIT_OK;
 }
 

@@ -15,7 +15,7 @@ import { run as organization } from "./organization.ts";
 
 const BIN = fileURLToPath(new URL("../../bin/shinchoku.js", import.meta.url));
 const PASSWORD = "Sakado-kaikaku-2026!";
-const SETUP = /坂戸市（sakado）: (http:\/\/localhost:(\d+)\/setup\/[A-Za-z0-9_-]{43})/;
+const SETUP = /坂戸市（sakado）：(http:\/\/localhost:(\d+)\/setup\/[A-Za-z0-9_-]{43})/;
 
 const quiet: CliIo = { out: () => {}, err: () => {} };
 

@@ -43,7 +43,7 @@ describe("limits on the command line", () => {
     const small = capture();
     expect(await run([SEED, "--json", target, "--limit", "file-size=40KB"], small.io)).toBe(1);
     expect(small.err[0]).toBe(
-      "エラー: ファイルの大きさ（43.6 KB）が上限（40 KB）を超えています。上限を上げるには --limit file-size=… を指定してください / The file size (43.6 KB) exceeds the limit (40 KB); raise it with --limit file-size=…",
+      "エラー：ファイルの大きさ（43.6 KB）が上限（40 KB）を超えています。上限を上げるには --limit file-size=… を指定してください / The file size (43.6 KB) exceeds the limit (40 KB); raise it with --limit file-size=…",
     );
     expect(existsSync(target)).toBe(false);
     const raised = capture();
@@ -70,7 +70,7 @@ describe("--allow-partial", () => {
     expect(refused.err.join("\n")).toContain("ファイルが文字の途中（UTF-8）で終わっています");
     const allowed = capture();
     expect(await run([cut, "--json", target, "--allow-partial"], allowed.io)).toBe(0);
-    expect(allowed.err.join("\n")).toContain("警告: ファイルが文字の途中（UTF-8）で終わっています");
+    expect(allowed.err.join("\n")).toContain("警告：ファイルが文字の途中（UTF-8）で終わっています");
   });
 });
 
@@ -95,7 +95,7 @@ forEachDatabase((database) => {
         (doc) => {
           doc.diagnostics = [{ severity: "error", code: "x", message: "見出し行が見つかりません", line: 12 }];
         },
-        "エラー: 計画データにエラーが1件あります。1件目は12行目の「見出し行が見つかりません」。エラーを直してから取り込んでください。",
+        "エラー：計画データにエラーが1件あります。1件目は12行目の「見出し行が見つかりません」。エラーを直してから取り込んでください。",
       ],
       [
         "a fiscal year outside the plan period",
@@ -103,7 +103,7 @@ forEachDatabase((database) => {
           doc.round.fiscalYear = 2025;
           doc.round.asOf = "2026-03-31";
         },
-        "エラー: 報告の年度（2025年度）が計画期間（2017～2021年度）の外にあります。",
+        "エラー：報告の年度（2025年度）が計画期間（2017～2021年度）の外にあります。",
       ],
     ];
 
@@ -123,6 +123,13 @@ forEachDatabase((database) => {
           await run([path, "--organization", "坂戸市", "--slug", "sakado", "--database", url], stored.io),
         ).toBe(1);
         expect(stored.err).toContain(line);
+        // One line says what happened to each: the conversion wrote nothing, the database is unchanged.
+        expect(converted.err.at(-1)).toBe(
+          "エラー1件・警告0件・情報0件。変換を中止しました。ファイルは書き出していません。 / Conversion cancelled; nothing was written.",
+        );
+        expect(stored.err.at(-1)).toBe(
+          "エラー1件・警告0件・情報0件。取り込みを中止しました。データベースは変更していません。 / Import cancelled; the database was not changed.",
+        );
       },
     );
   });
@@ -167,7 +174,7 @@ forEachDatabase((database) => {
 
       const allowed = capture();
       expect(await run([smaller, "--replace", "--allow-removals", "--database", url], allowed.io)).toBe(0);
-      expect(allowed.out.at(-1)).toMatch(/^置き換えました: 坂戸市 行政改革後期アクションプラン 令和元年度/);
+      expect(allowed.out.at(-1)).toMatch(/^置き換えました：坂戸市 行政改革後期アクションプラン 令和元年度/);
       const after = await openStore(url);
       try {
         const round = await loadDraft(after, 1, 2019);

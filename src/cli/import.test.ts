@@ -47,7 +47,7 @@ describe("shinchoku import", () => {
       "数値目標 62件（うち再掲 5件）",
       "進捗状況 A 8 / B 10 / C 5 / D 1（本部会評価 A 8 / B 10 / C 5 / D 1）",
       "基準日 令和2年3月31日現在（2020-03-31）",
-      `書き出しました: ${target}`,
+      `書き出しました：${target}`,
     ]);
     expect(err).toEqual([]);
     // Only the target is left in the directory (no temporary file).
@@ -70,7 +70,7 @@ describe("shinchoku import", () => {
     expect(await run([fixture("invalid/binary.bin"), "--json", target], io)).toBe(1);
     expect(existsSync(target)).toBe(false);
     expect(err[0]).toMatch(
-      /^エラー: 集計表のテキストとして読み取れません（文字ではないデータを含んでいます）。取り込めるのは、/,
+      /^エラー：集計表のテキストとして読み取れません（文字ではないデータを含んでいます）。取り込めるのは、/,
     );
     expect(out).toEqual([]);
   });
@@ -80,7 +80,7 @@ describe("shinchoku import", () => {
     expect(await run([join(dir, "missing.txt"), "--json", target], io)).toBe(1);
     expect(existsSync(target)).toBe(false);
     expect(err[0]).toMatch(
-      /^エラー: ファイル「.*missing\.txt」が見つかりません。ファイル名と保存場所を確認してください。$/,
+      /^エラー：ファイル「.*missing\.txt」が見つかりません。ファイル名と保存場所を確認してください。$/,
     );
   });
 
@@ -112,10 +112,10 @@ describe("shinchoku import: other formats, --mapping, --dry-run", () => {
   it("--dry-run previews the first rows and every finding and writes nothing", async () => {
     const code = await run([cityCsv(), "--mapping", cityMapping(), "--dry-run"], io);
     expect(code).toBe(0);
-    expect(out[0]).toBe("プレビュー（保存していません）: 基本方針2件・取組項目4件・数値目標5件・行6件");
+    expect(out[0]).toBe("プレビュー（保存していません）：基本方針2件・取組項目4件・数値目標5件・行6件");
     expect(out[2]).toContain("No.=1 | 取組項目 (A)=協働事業の推進");
     expect(out[3]).toBe("  [4] 項目=協働事業の参加者数 | 当初=1,200人 | 目標=2,000人 | 現状値=1,650人");
-    expect(out.at(-1)).toBe("エラー0件・警告0件: 取り込めます");
+    expect(out.at(-1)).toBe("エラー0件・警告0件：取り込めます");
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -135,7 +135,9 @@ describe("shinchoku import: other formats, --mapping, --dry-run", () => {
 
   it("a bad mapping file is refused with its JSON path; a dry run of a broken table exits 1", async () => {
     expect(await run([cityCsv(), "--mapping", fixture("mapping/bad.json"), "--dry-run"], io)).toBe(1);
-    expect(err.join("\n")).toMatch(/bad\.json: エラー/);
+    expect(err.join("\n")).toMatch(
+      /^列の対応表「.*bad\.json」のエラー（2行目）：列の対応表の項目「headerRows」：/m,
+    );
     err = [];
     expect(await run([fixture("invalid/grade-e.txt"), "--dry-run"], io)).toBe(1);
     expect(out.at(-1)).toContain("エラーがあるため取り込めません");
@@ -201,7 +203,7 @@ forEachDatabase((database) => {
     const seed = fixture("sakado-fy2019.txt");
     expect(await run([seed, "--organization", "坂戸市", "--slug", "sakado", "--database", url], io)).toBe(0);
     expect(out.at(-1)).toMatch(
-      /^取り込みました: 坂戸市 行政改革後期アクションプラン 令和元年度（計画番号\d+）$/,
+      /^取り込みました：坂戸市 行政改革後期アクションプラン 令和元年度（計画番号\d+）$/,
     );
 
     err = [];
@@ -215,7 +217,7 @@ forEachDatabase((database) => {
 
     out = [];
     expect(await run([seed, "--replace", "--database", url], io)).toBe(0);
-    expect(out.at(-1)).toContain("置き換えました: 坂戸市");
+    expect(out.at(-1)).toContain("置き換えました：坂戸市");
 
     const store = await openStore(url);
     try {
@@ -268,7 +270,7 @@ describe("shinchoku import: a database that cannot be opened", () => {
     );
     expect(code).toBe(1);
     expect(err.join("\n")).toContain(
-      "データベースに接続できません。何も取り込んでいません: postgres://shinchoku:***@127.0.0.1:1/none",
+      "データベースに接続できません。何も取り込んでいません：postgres://shinchoku:***@127.0.0.1:1/none",
     );
     expect(err.join("\n")).not.toContain("secret");
     expect(out.join("\n")).not.toContain("取り込みました");

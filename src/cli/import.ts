@@ -29,6 +29,7 @@ import {
 } from "../store/index.ts";
 import { departmentFindingsOf, storedRoundOf } from "../workflow/import-preview.ts";
 import { importRound } from "../workflow/import-round.ts";
+import { displayWidth } from "./admin.ts";
 import { argsErrorMessage } from "./args.ts";
 import { chooseDatabaseUrl, isMissingSqliteFile, openOrReport } from "./database.ts";
 import { formatFinding } from "./findings.ts";
@@ -57,7 +58,7 @@ export function usage(): string {
     "                                [--mapping MAP.json] [--dry-run] [--allow-partial]",
     "                                [--limit 名前=値]…",
     "",
-    "  FILE                  進行管理集計表: テキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）、",
+    "  FILE                  進行管理集計表：テキスト（タブ区切り。UTF-8・Shift_JIS・UTF-16）、",
     "                        xlsx、CSV、計画データ（JSON形式）",
     "                        the progress table as text, xlsx, CSV or a plan document (JSON)",
     "  --mapping MAP.json    他の自治体の xlsx・CSV の列の対応表 / column mapping for another layout",
@@ -65,8 +66,8 @@ export function usage(): string {
     "                        preview the first rows and every finding; store nothing",
     "  --json OUT.json       計画データ（JSON形式）を書き出す（データベースには取り込まない）",
     "                        write the plan document as JSON instead of storing it",
-    "  --organization 名前   自治体名（例: 坂戸市） / the municipality's name",
-    "  --slug ID             自治体の URL 名（例: sakado）。初めて取り込む自治体で必要",
+    "  --organization 名前   自治体名（例：坂戸市） / the municipality's name",
+    "  --slug ID             自治体の URL 名（例：sakado）。初めて取り込む自治体で必要",
     "                        the municipality's URL name; needed the first time",
     "  --local-government-code 6桁  全国地方公共団体コード（検査数字を含む6桁。坂戸市は112399）。",
     "                        自治体に登録し、オープンデータ（CSV）の先頭の列に書く",
@@ -77,8 +78,8 @@ export function usage(): string {
     "  --allow-partial       途中で切れた表・本部会評価の行がない表・その後に行がある表も取り込む（警告のみ）",
     "                        accept a table that is cut off, lacks its footer or has rows after it",
     "  --limit 名前=値       入力の上限を上げる（繰り返し指定可） / raise an input limit (repeatable):",
-    ...describeLimits(),
-    "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
+    ...describeLimits(displayWidth),
+    "  --database URL        データベース（既定：DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
     "終了コード / exit code: 0（成功）、1（読み取れない・エラーあり。何も書き出さない）、2（使い方の誤り）",
@@ -172,7 +173,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
       error: "--allow-removals は --replace と一緒に指定します / --allow-removals goes with --replace",
     };
   if (options.slug !== undefined && !SLUG.test(options.slug))
-    return { error: `--slug は半角英小文字・数字・ハイフンで指定してください: ${options.slug}` };
+    return { error: `--slug は半角英小文字・数字・ハイフンで指定してください：${options.slug}` };
   if (options.json === undefined && !options.dryRun) {
     const chosen = chooseDatabaseUrl(values.database, env);
     if ("error" in chosen) return { error: chosen.error };
@@ -229,7 +230,7 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
     return undefined;
   }
   const parsed = parseMapping(text);
-  for (const d of parsed.diagnostics) io.err(`${path}: ${formatFinding(d)}`);
+  for (const d of parsed.diagnostics) io.err(`列の対応表「${path}」の${formatFinding(d)}`);
   return parsed.mapping && !hasErrors(parsed.diagnostics) ? parsed.mapping : undefined;
 }
 
@@ -237,7 +238,7 @@ async function loadMapping(path: string, io: CliIo): Promise<ColumnMapping | und
 export function formatPreview(preview: ImportPreview): string[] {
   const { counts } = preview;
   const lines = [
-    `プレビュー（保存していません）: 基本方針${counts.policies}件・取組項目${counts.initiatives}件・数値目標${counts.kpis}件・行${preview.totalRows}件`,
+    `プレビュー（保存していません）：基本方針${counts.policies}件・取組項目${counts.initiatives}件・数値目標${counts.kpis}件・行${preview.totalRows}件`,
     `先頭の${preview.rows.length}行 / first ${preview.rows.length} rows:`,
   ];
   for (const row of preview.rows) {
@@ -249,8 +250,8 @@ export function formatPreview(preview: ImportPreview): string[] {
   }
   lines.push(
     preview.importable
-      ? `エラー${counts.errors}件・警告${counts.warnings}件: 取り込めます`
-      : `エラー${counts.errors}件・警告${counts.warnings}件: エラーがあるため取り込めません`,
+      ? `エラー${counts.errors}件・警告${counts.warnings}件：取り込めます`
+      : `エラー${counts.errors}件・警告${counts.warnings}件：エラーがあるため取り込めません`,
   );
   return lines;
 }
@@ -265,16 +266,16 @@ const IMPORT_ACTOR: Actor = { kind: "system", name: "shinchoku import" };
 export function missingOrganizationMessage(name: string | undefined, slug: string | undefined): string {
   if (name && !slug)
     return (
-      `--slug URL名 を指定してください。「${name}」はまだ登録されていないため、アドレス（/o/URL名）に使う名前が必要です（例: --slug sakado）。` +
+      `--slug URL名 を指定してください。「${name}」はまだ登録されていないため、アドレス（/o/URL名）に使う名前が必要です（例：--slug sakado）。` +
       ` / Give --slug: "${name}" is not registered yet and needs a URL name for its address (/o/NAME), e.g. --slug sakado.`
     );
   if (slug && !name)
     return (
-      `--organization 自治体名 を指定してください。「${slug}」はまだ登録されていません（例: --organization 坂戸市）。` +
+      `--organization 自治体名 を指定してください。「${slug}」はまだ登録されていません（例：--organization 坂戸市）。` +
       ` / Give --organization: "${slug}" is not registered yet, e.g. --organization 坂戸市.`
     );
   return (
-    "取り込み先の自治体が分かりません。--organization 自治体名 と --slug URL名 を指定してください（例: --organization 坂戸市 --slug sakado）。" +
+    "取り込み先の自治体が分かりません。--organization 自治体名 と --slug URL名 を指定してください（例：--organization 坂戸市 --slug sakado）。" +
     " / Which organization is this for? Give --organization NAME and --slug URL-NAME, e.g. --organization 坂戸市 --slug sakado."
   );
 }
@@ -410,7 +411,7 @@ export async function storeDocument(
           );
           return EXIT_FAILED;
         }
-        io.out(`置き換えで削除します: ${count} / removing:`);
+        io.out(`置き換えで削除します：${count} / removing:`);
         for (const line of formatRemovals(removals)) io.out(line);
       }
     }
@@ -424,7 +425,7 @@ export async function storeDocument(
     });
     const year = formatFiscalYear(outcome.fiscalYear, "long");
     io.out(
-      `${outcome.replaced ? "置き換えました" : "取り込みました"}: ${organization.name} ${document.plan.title} ${year}（計画番号${outcome.planId}）`,
+      `${outcome.replaced ? "置き換えました" : "取り込みました"}：${organization.name} ${document.plan.title} ${year}（計画番号${outcome.planId}）`,
     );
     return EXIT_OK;
   } catch (error) {
@@ -436,7 +437,7 @@ export async function storeDocument(
     io.err(
       opened
         ? "取り込めませんでした。何も取り込んでいません / nothing was imported:"
-        : `データベースに接続できません。何も取り込んでいません: ${redactDatabaseUrl(url)}`,
+        : `データベースに接続できません。何も取り込んでいません：${redactDatabaseUrl(url)}`,
     );
     io.err(describeDatabaseError(error));
     return EXIT_FAILED;
@@ -505,7 +506,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
     io.err(cannotWrite(options.json, error));
     return EXIT_FAILED;
   }
-  io.out(`書き出しました: ${options.json}`);
+  io.out(`書き出しました：${options.json}`);
   return EXIT_OK;
 }
 

@@ -15,7 +15,7 @@ export function usage(): string {
     "",
     "  --database URL   データベース（省略時は環境変数 DATABASE_URL、それもなければ ./data/shinchoku.db）",
     "                   sqlite:./data/x.db, sqlite::memory:, postgres://user@host/db",
-    "                   PostgreSQL: ?connect_timeout=秒（既定は10）&statement_timeout=ミリ秒（既定は60000）",
+    "                   PostgreSQL：?connect_timeout=秒（既定は10）&statement_timeout=ミリ秒（既定は60000）",
     "  -h, --help       この説明 / this help",
     "",
     "終了コード / exit code: 0（成功）、1（失敗）、2（使い方の誤り）",

@@ -18,7 +18,7 @@ forEachDatabase((database) => {
       const { io, out, err } = captureIo();
       expect(await run(["add", "坂戸市", "--slug", "sakado", "--database", url], io)).toBe(EXIT_OK);
       expect(err).toEqual([]);
-      expect(out[0]).toBe("自治体を登録しました: 坂戸市（sakado） / organization added: 坂戸市 (sakado)");
+      expect(out[0]).toBe("自治体を登録しました：坂戸市（sakado） / organization added: 坂戸市 (sakado)");
       expect(out.join("\n")).toContain(
         "shinchoku user add --organization sakado --role secretariat --login ログインID --name 氏名",
       );
@@ -70,7 +70,7 @@ describe("shinchoku organization, refused", () => {
       [["add", "坂戸市", "--slug", "-x"], "--slug には値が必要です"],
       [["add", "坂戸", "市", "--slug", "sakado"], "自治体名は1つだけ"],
       [["add", "坂戸市", "--slug", "sakado", "--bogus"], "--bogus というオプションはありません"],
-      [["remove", "sakado"], "不明な操作です: remove"],
+      [["remove", "sakado"], "不明な操作です：remove"],
       [[], "使い方 / usage: shinchoku organization add"],
     ];
     for (const [args, said] of cases) {

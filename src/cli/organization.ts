@@ -20,8 +20,8 @@ export function usage(): string {
     "",
     "自治体を登録する（システム管理者） / register a municipality (system administrator)",
     "",
-    "  自治体名 NAME      画面と集計表に表示する名前（例: 坂戸市） / the name shown",
-    "  --slug URL名       アドレス /o/URL名 に使う名前（半角英小文字・数字・ハイフン。例: sakado）",
+    "  自治体名 NAME      画面と集計表に表示する名前（例：坂戸市） / the name shown",
+    "  --slug URL名       アドレス /o/URL名 に使う名前（半角英小文字・数字・ハイフン。例：sakado）",
     "                     the name in its address (/o/SLUG): lower-case letters, digits, hyphens",
     "  --database URL     データベース（省略時は環境変数 DATABASE_URL、それもなければ ./data/shinchoku.db）",
     "  -h, --help         この説明 / this help",
@@ -38,7 +38,7 @@ async function organization(args: string[], io: CliIo): Promise<number> {
   }
   if (sub !== "add") {
     io.err(
-      `不明な操作です: ${sub}。shinchoku organization add を使ってください / unknown action: ${sub}\n\n${usage()}`,
+      `不明な操作です：${sub}。shinchoku organization add を使ってください / unknown action: ${sub}\n\n${usage()}`,
     );
     return EXIT_USAGE;
   }
@@ -69,18 +69,18 @@ async function organization(args: string[], io: CliIo): Promise<number> {
   };
   if (positionals.length > 1)
     return usageError(
-      `自治体名は1つだけ指定してください（空白を含むときは引用符で囲む）: ${positionals.join(" ")} / give one name (quote it if it has spaces)`,
+      `自治体名は1つだけ指定してください（空白を含むときは引用符で囲む）：${positionals.join(" ")} / give one name (quote it if it has spaces)`,
     );
   const name = (positionals[0] ?? "").trim();
   if (name === "")
-    return usageError("自治体名を指定してください（例: 坂戸市） / give the organization's name");
+    return usageError("自治体名を指定してください（例：坂戸市） / give the organization's name");
   if (name.length > MAX_NAME || /\p{Cc}/u.test(name))
     return usageError(
       `自治体名は制御文字を含まない${MAX_NAME}文字以内で指定してください / the name must be at most ${MAX_NAME} characters, without control characters`,
     );
   if (values.slug === undefined)
     return usageError(
-      "--slug URL名 を指定してください（例: --slug sakado） / give --slug, e.g. --slug sakado",
+      "--slug URL名 を指定してください（例：--slug sakado） / give --slug, e.g. --slug sakado",
     );
   const slug = values.slug.trim();
   const problem = slugProblem(slug);
@@ -103,7 +103,7 @@ async function organization(args: string[], io: CliIo): Promise<number> {
       );
       return EXIT_FAILED;
     }
-    io.out(`自治体を登録しました: ${name}（${slug}） / organization added: ${name} (${slug})`);
+    io.out(`自治体を登録しました：${name}（${slug}） / organization added: ${name} (${slug})`);
     io.out(
       "最初の事務局アカウントは、サーバー起動時に表示される設定用 URL から作成するか、次のコマンドで作成してください。",
     );

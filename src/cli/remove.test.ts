@@ -100,7 +100,7 @@ describe("shinchoku remove: no database", () => {
   it("says where it looked and creates nothing (exit 1)", async () => {
     const path = join(dir, "none.db");
     expect(await run(["plan", "--plan", "1", "--yes", "--database", `sqlite:${path}`], io)).toBe(1);
-    expect(err.join("\n")).toContain(`データベースが見つかりません: ${path}`);
+    expect(err.join("\n")).toContain(`データベースが見つかりません：${path}`);
     expect(existsSync(path)).toBe(false);
   });
 });
@@ -214,10 +214,10 @@ forEachDatabase((database) => {
         await run(["round", "--plan", String(planId), "--year", "2018", "--yes", "--database", url], io),
       ).toBe(1);
       expect(err.at(-1)).toContain(
-        "平成30年度（2018年度）の進行管理はありません。ある年度: 令和元年度（2019年度）、令和2年度（2020年度）",
+        "平成30年度（2018年度）の進行管理はありません。ある年度：令和元年度（2019年度）、令和2年度（2020年度）",
       );
       expect(await run(["organization", "--slug", "kawagoe", "--yes", "--database", url], io)).toBe(1);
-      expect(err.at(-1)).toContain("URL名「kawagoe」の自治体はありません（登録されている自治体: sakado）");
+      expect(err.at(-1)).toContain("URL名「kawagoe」の自治体はありません（登録されている自治体：sakado）");
       expect(out).toEqual([]);
       expect(await years(url, planId)).toEqual([2019, 2020]);
     });

@@ -35,11 +35,11 @@ export function usage(): string {
     "  organization          自治体とそのすべて（計画・課・利用者・監査記録）",
     "                        an organization with everything it holds, its accounts and audit log included",
     "  --plan ID             計画番号（shinchoku import が表示した番号） / the plan's number",
-    "  --year 年度           報告年度（例: 2019、令和元年度、R1） / the reported fiscal year",
-    "  --slug URL名          自治体の URL 名（例: sakado） / the organization's URL name",
+    "  --year 年度           報告年度（例：2019、令和元年度、R1） / the reported fiscal year",
+    "  --slug URL名          自治体の URL 名（例：sakado） / the organization's URL name",
     "  --yes, -y             確認せずに削除する（端末でないときは必須） / do not ask (needed without a terminal)",
     "  --force               公表版があっても削除する / remove published revisions too",
-    "  --database URL        データベース（既定: DATABASE_URL または ./data/shinchoku.db）",
+    "  --database URL        データベース（既定：DATABASE_URL または ./data/shinchoku.db）",
     "  -h, --help            この説明 / this help",
     "",
     "削除の前に、削除されるものの件数を表示します。公表版は変更も削除もできない記録です。--force のときだけ、",
@@ -137,7 +137,7 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
     if (values.year !== undefined) return { error: notFor("--year") };
     if (values.slug === undefined || values.slug.trim() === "")
       return {
-        error: "--slug URL名 を指定してください（例: --slug sakado） / give --slug, e.g. --slug sakado",
+        error: "--slug URL名 を指定してください（例：--slug sakado） / give --slug, e.g. --slug sakado",
       };
     target = { kind, slug: values.slug.trim() };
   } else {
@@ -149,11 +149,11 @@ function parse(args: string[], env: Record<string, string | undefined>): Parsed 
       target = { kind, plan };
     } else {
       if (values.year === undefined)
-        return { error: "--year 年度 を指定してください（例: --year 2019） / give --year, e.g. --year 2019" };
+        return { error: "--year 年度 を指定してください（例：--year 2019） / give --year, e.g. --year 2019" };
       const year = readFiscalYear(values.year);
       if (year === undefined)
         return {
-          error: `--year を年度として読み取れません（例: 2019、令和元年度、R1） / --year is not a fiscal year: ${values.year}`,
+          error: `--year を年度として読み取れません（例：2019、令和元年度、R1） / --year is not a fiscal year: ${values.year}`,
         };
       target = { kind, plan, year };
     }
@@ -206,7 +206,7 @@ async function find(store: SqlStore, target: Target, io: CliIo): Promise<Found |
     if (!organization) {
       const known = (await store.organizations.list()).map((o) => o.slug).join("、") || "なし / none";
       io.err(
-        `URL名「${target.slug}」の自治体はありません（登録されている自治体: ${known}） / no organization "${target.slug}"`,
+        `URL名「${target.slug}」の自治体はありません（登録されている自治体：${known}） / no organization "${target.slug}"`,
       );
       return undefined;
     }
@@ -236,7 +236,7 @@ async function find(store: SqlStore, target: Target, io: CliIo): Promise<Found |
       (r) => `${formatFiscalYear(r.fiscalYear)}（${r.fiscalYear}年度）`,
     );
     io.err(
-      `${plan.title} に${formatFiscalYear(target.year)}（${target.year}年度）の進行管理はありません。ある年度: ${years.join("、") || "なし"} / plan ${plan.id} has no round for FY${target.year}`,
+      `${plan.title} に${formatFiscalYear(target.year)}（${target.year}年度）の進行管理はありません。ある年度：${years.join("、") || "なし"} / plan ${plan.id} has no round for FY${target.year}`,
     );
     return undefined;
   }
@@ -272,7 +272,7 @@ async function removeCommand(args: string[], io: RemoveIo): Promise<number> {
     const target = parseDatabaseUrl(url);
     const path = target.kind === "sqlite" ? resolve(target.path) : redactDatabaseUrl(url);
     io.err(
-      `データベースが見つかりません: ${path}。--database（または DATABASE_URL）で場所を指定してください。何も作成していません。` +
+      `データベースが見つかりません：${path}。--database（または DATABASE_URL）で場所を指定してください。何も作成していません。` +
         ` / No database at ${path}: name it with --database (or DATABASE_URL). Nothing was created.`,
     );
     return EXIT_FAILED;

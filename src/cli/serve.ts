@@ -19,7 +19,7 @@ export function setupLines(links: SetupLink[]): string[] {
     "（1回だけ使えます。有効期限は24時間です。再起動すると新しい URL に替わります / single use, valid 24 h; a restart replaces it）",
   ];
   for (const link of links) {
-    lines.push(`  ${escapeControls(link.organization.name)}（${link.organization.slug}）: ${link.url}`);
+    lines.push(`  ${escapeControls(link.organization.name)}（${link.organization.slug}）：${link.url}`);
   }
   const slug = links.length === 1 ? (links[0]?.organization.slug ?? "<URL名>") : "<URL名>";
   lines.push(
@@ -76,16 +76,16 @@ export async function run(args: string[]): Promise<number> {
     console.log("demo: FY2020 is open for entry; set each account's password on its one-time URL (24 h):");
     for (const demo of server.demoAccounts)
       console.log(
-        `  ${ROLE_LABELS[demo.role].ja}${demo.department ? `（${demo.department}）` : ""} ${demo.loginId}: ${base}${demo.passwordPath}`,
+        `  ${ROLE_LABELS[demo.role].ja}${demo.department ? `（${demo.department}）` : ""} ${demo.loginId}：${base}${demo.passwordPath}`,
       );
   }
-  console.log(`Shinchoku: ${server.url} で起動しました / listening on ${server.url}`);
+  console.log(`Shinchoku を ${server.url} で起動しました / listening on ${server.url}`);
   for (const line of setupLines(server.setupLinks)) console.log(line);
   console.log("終了するには Ctrl+C / press Ctrl+C to stop");
 
   const reason = await stopRequested();
   console.log(
-    `\n${reason}: 処理中の要求を終えてから終了します / finishing requests in flight, then stopping`,
+    `\n${reason}：処理中の要求を終えてから終了します / finishing requests in flight, then stopping`,
   );
   try {
     await server.close();

@@ -17,7 +17,7 @@ export function stopRequested(env: Record<string, string | undefined> = process.
     };
     const onSignal = (signal: NodeJS.Signals) => {
       if (signalled) {
-        console.error(`${signal}: 強制終了します / stopping at once`);
+        console.error(`${signal}：強制終了します / stopping at once`);
         process.exit(1);
       }
       signalled = true;

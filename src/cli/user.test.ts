@@ -93,7 +93,7 @@ forEachDatabase((database) => {
       ]);
       expect(err).toEqual([]);
       expect(code).toBe(EXIT_OK);
-      expect(out[0]).toBe("利用者を作成しました: k1001（坂戸 花子）役割: 事務局 / account created");
+      expect(out[0]).toBe("利用者を作成しました：k1001（坂戸 花子）役割：事務局 / account created");
       expect(out[1]).toMatch(
         /^次の URL を本人に渡し、パスワードを設定してもらってください。1回だけ使えます。有効期限は\d{4}-\d\d-\d\d \d\d:\d\d（日本時間）です。$/,
       );
@@ -152,7 +152,7 @@ forEachDatabase((database) => {
       );
       expect(code).toBe(EXIT_OK);
       expect(out[0]).toBe(
-        "利用者を作成しました: k2002（k2002）役割: 所管課（入力担当）・閲覧者 / account created",
+        "利用者を作成しました：k2002（k2002）役割：所管課（入力担当）・閲覧者 / account created",
       );
       expect(out[3]).toMatch(
         /^ {2}https:\/\/shinchoku\.city\.example\.lg\.jp\/o\/sakado\/password\/[A-Za-z0-9_-]{43}$/,
@@ -189,7 +189,7 @@ forEachDatabase((database) => {
       ]);
       expect(unknown.code).toBe(EXIT_FAILED);
       expect(unknown.err[0]).toMatch(
-        /^坂戸市に「宇宙開発課」という課はありません。登録済みの課: .*政策企画課/,
+        /^坂戸市に「宇宙開発課」という課はありません。登録済みの課：.*政策企画課/,
       );
       const nobody = await user([
         "add",
@@ -202,7 +202,7 @@ forEachDatabase((database) => {
       ]);
       expect(nobody.code).toBe(EXIT_FAILED);
       expect(nobody.err[0]).toBe(
-        'URL名「tsurugashima」の自治体はありません。登録済み: sakado（坂戸市） / No organization "tsurugashima".',
+        'URL名「tsurugashima」の自治体はありません。登録済み：sakado（坂戸市） / No organization "tsurugashima".',
       );
       await withStore(async (store) => {
         const organization = await store.organizations.findBySlug("sakado");
@@ -319,7 +319,7 @@ describe("shinchoku user, refused", () => {
       [["disable", "--organization", "sakado"], "--login ログインID を指定してください"],
       [["list", "--organization", "sakado", "--login", "a"], "user list には --login を指定できません"],
       [["list", "--organization", "sakado", "--password", "x"], "--password というオプションはありません"],
-      [["delete", "--organization", "sakado"], "不明な操作です: delete"],
+      [["delete", "--organization", "sakado"], "不明な操作です：delete"],
       [[], "使い方 / usage:"],
     ];
     for (const [args, said] of cases) {
@@ -340,7 +340,7 @@ describe("shinchoku user, refused", () => {
       expect(await run(["list", "--organization", "sakado", "--database", `sqlite:${path}`], io)).toBe(
         EXIT_FAILED,
       );
-      expect(err[0]?.split("\n")[0]).toBe(`データベースが見つかりません: ${path}`);
+      expect(err[0]?.split("\n")[0]).toBe(`データベースが見つかりません：${path}`);
       expect(existsSync(path)).toBe(false);
     } finally {
       rmSync(folder, { recursive: true, force: true });

@@ -43,7 +43,7 @@ export function usage(): string {
     "  reset     パスワードを使えなくし、セッションを終え、新しい設定用 URL を表示する",
     "            force a password reset: end its sessions and print a new one-time URL",
     "",
-    "  --organization URL名  自治体のアドレス /o/URL名 の名前（例: sakado）",
+    "  --organization URL名  自治体のアドレス /o/URL名 の名前（例：sakado）",
     `  --role 役割           ${ROLE_LINES}`,
     "                        繰り返して複数指定できる / repeat for several roles",
     "  --login ログインID    職員番号またはメールアドレス（半角英数字と . _ @ + -）",
@@ -91,7 +91,7 @@ async function user(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   };
   if (!(ACTIONS as readonly string[]).includes(sub))
-    return usageError(`不明な操作です: ${sub}（${ACTIONS.join("・")}） / unknown action: ${sub}`);
+    return usageError(`不明な操作です：${sub}（${ACTIONS.join("・")}） / unknown action: ${sub}`);
   const action = sub as Action;
   let values: Values;
   try {
@@ -126,7 +126,7 @@ async function user(args: string[], io: CliIo): Promise<number> {
   const slug = values.organization?.trim() ?? "";
   if (slug === "")
     return usageError(
-      "--organization URL名 を指定してください（例: --organization sakado） / give --organization",
+      "--organization URL名 を指定してください（例：--organization sakado） / give --organization",
     );
   const loginId = normalizeLoginId(values.login ?? "");
   if (action !== "list" && loginId === "")
@@ -140,7 +140,7 @@ async function user(args: string[], io: CliIo): Promise<number> {
   }
   if (action === "add" && roles.length === 0)
     return usageError(
-      "--role 役割 を1つ以上指定してください（例: --role secretariat） / give at least one --role",
+      "--role 役割 を1つ以上指定してください（例：--role secretariat） / give at least one --role",
     );
   if (action === "add" && roles.includes("editor") && (values.department ?? []).length === 0)
     return usageError(
@@ -163,7 +163,7 @@ async function user(args: string[], io: CliIo): Promise<number> {
     if (!organization) {
       const known = (await store.organizations.list()).map((o) => `${o.slug}（${o.name}）`);
       io.err(
-        `URL名「${slug}」の自治体はありません。${known.length > 0 ? `登録済み: ${known.join("、")}` : "自治体がまだ登録されていません（shinchoku organization add）"}` +
+        `URL名「${slug}」の自治体はありません。${known.length > 0 ? `登録済み：${known.join("、")}` : "自治体がまだ登録されていません（shinchoku organization add）"}` +
           ` / No organization "${slug}".`,
       );
       return EXIT_FAILED;
@@ -234,7 +234,7 @@ async function add(
     if (!found) {
       const known = departments.map((d) => d.name);
       io.err(
-        `${organization.name}に「${wanted}」という課はありません。${known.length > 0 ? `登録済みの課: ${known.join("、")}` : "課がまだ登録されていません（集計表を取り込むと関係課が登録されます）"}` +
+        `${organization.name}に「${wanted}」という課はありません。${known.length > 0 ? `登録済みの課：${known.join("、")}` : "課がまだ登録されていません（集計表を取り込むと関係課が登録されます）"}` +
           ` / No department "${wanted}". Nothing was changed.`,
       );
       return EXIT_FAILED;
@@ -259,7 +259,7 @@ async function add(
   }
   const { account, token } = outcome;
   io.out(
-    `利用者を作成しました: ${account.loginId}（${account.displayName}）役割: ${roleText(account.roles)} / account created`,
+    `利用者を作成しました：${account.loginId}（${account.displayName}）役割：${roleText(account.roles)} / account created`,
   );
   printLink(context, account, token);
   return EXIT_OK;

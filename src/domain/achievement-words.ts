@@ -46,11 +46,11 @@ export const METHOD_EXPLANATIONS: Record<AchievementMethod, Words> = {
     en: "(current − baseline) ÷ (target − baseline); from 0 without a baseline",
   },
   bound: {
-    ja: "「30%以上」など: 当初から境界までの割合。当初がすでに境界を満たすときと「現状以下」は満たすかどうかだけ",
+    ja: "「30%以上」など：当初から境界までの割合。当初がすでに境界を満たすときと「現状以下」は満たすかどうかだけ",
     en: '"30%以上" (at least) etc.: the way from the baseline to the bound; met or not only when the baseline already keeps it, and for "現状以下"',
   },
   direction: {
-    ja: "「拡大」「縮小」: 当初より増えたか（減ったか）だけ",
+    ja: "「拡大」「縮小」：当初より増えたか（減ったか）だけ",
     en: '"拡大" / "縮小" (increase / decrease): only whether the value rose (fell) from the baseline',
   },
   stage: {
@@ -58,7 +58,7 @@ export const METHOD_EXPLANATIONS: Record<AchievementMethod, Words> = {
     en: "stages 検討 < 準備 < 一部実施 < 実施 < 拡大 (study < preparation < partly in place < in place < expanded): steps taken ÷ steps from baseline to target",
   },
   cumulative: {
-    ja: "「350事業(累計)」: これまでの累計 ÷ 目標",
+    ja: "「350事業(累計)」：これまでの累計 ÷ 目標",
     en: '"350事業(累計)": the running total ÷ the target',
   },
 };
@@ -117,7 +117,7 @@ export const REASONS: Record<AchievementCode, { ja: (p: Params) => string; en: (
   },
 };
 
-export const REASON_PREFIX: Words = { ja: "算出不可: ", en: "Not computable: " };
+export const REASON_PREFIX: Words = { ja: "算出不可：", en: "Not computable: " };
 
 /** The reason of a not-computable achievement without its prefix; "" for a computable one. */
 export function reasonText(a: AchievementAssessment, locale: Locale = "ja"): string {

@@ -228,7 +228,7 @@ describe("numeric target: (current − baseline) / (target − baseline)", () =>
       }),
     );
     expect(a.code).toBe("unit-mismatch");
-    expect(a.reason).toBe("算出不可: 目標の単位（件）と現状値の単位（人）が異なります");
+    expect(a.reason).toBe("算出不可：目標の単位（件）と現状値の単位（人）が異なります");
     expect(a.reasonEn).toBe("Not computable: the target's unit (件) differs from the current value's (人)");
     expect(formatAchievement(a)).toBe("算出不可（目標の単位（件）と現状値の単位（人）が異なります）");
   });
@@ -397,10 +397,10 @@ describe("relative target 現状以下", () => {
       computeAchievement({ baseline: none(), target: notAbove(), current: qty("615g", 615, "g") }),
     );
     expect(a.code).toBe("baseline-missing");
-    expect(a.reason).toBe("算出不可: 当初の記載がないため目標「現状以下」と比べられません");
+    expect(a.reason).toBe("算出不可：当初の記載がないため目標「現状以下」と比べられません");
     const kg = notComputable(ratioFor(615, "kg"));
     expect(kg.code).toBe("unit-mismatch");
-    expect(kg.reason).toBe("算出不可: 当初の単位（g）と現状値の単位（kg）が異なります");
+    expect(kg.reason).toBe("算出不可：当初の単位（g）と現状値の単位（kg）が異なります");
   });
 });
 
@@ -583,7 +583,7 @@ describe("stage target: position on 検討 < 準備 < 一部実施 < 実施 < �
     );
     expect(a.code).toBe("kind-mismatch");
     expect(a.reason).toBe(
-      "算出不可: 目標「実施(31年度)」と現状値「1団地(素案)」は種類が異なるため比べられません",
+      "算出不可：目標「実施(31年度)」と現状値「1団地(素案)」は種類が異なるため比べられません",
     );
   });
 
@@ -727,7 +727,7 @@ describe("not computable", () => {
     expect(a).toEqual({
       computable: false,
       code: "current-missing",
-      reason: "算出不可: 現状値がありません",
+      reason: "算出不可：現状値がありません",
       reasonEn: "Not computable: there is no current value",
     });
     expect(formatAchievement(a)).toBe("算出不可（現状値がありません）");
@@ -737,7 +737,7 @@ describe("not computable", () => {
   it("a current value that could not be read", () => {
     const a = notComputable(computeAchievement({ ...ok, current: unreadableText("集計中") }));
     expect(a.code).toBe("current-unreadable");
-    expect(a.reason).toBe("算出不可: 現状値「集計中」を読み取れません");
+    expect(a.reason).toBe("算出不可：現状値「集計中」を読み取れません");
   });
 
   it("no target, or a target that could not be read", () => {
@@ -769,7 +769,7 @@ describe("not computable", () => {
       }),
     );
     expect(a.code).toBe("out-of-range");
-    expect(a.reason).toBe("算出不可: 数値の差が極端なため達成率を計算できません");
+    expect(a.reason).toBe("算出不可：数値の差が極端なため達成率を計算できません");
   });
 });
 
@@ -805,7 +805,7 @@ describe("ratio and met are never NaN or Infinity", () => {
           expect(typeof a.met).toBe("boolean");
           expect(formatAchievement(a)).not.toMatch(/NaN|Infinity/);
         } else {
-          expect(a.reason.startsWith("算出不可: ")).toBe(true);
+          expect(a.reason.startsWith("算出不可：")).toBe(true);
           expect(a.reasonEn.startsWith("Not computable: ")).toBe(true);
         }
       }),

@@ -60,7 +60,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function formatDiagnostic(d: Diagnostic): string {
   const label = { error: "エラー", warning: "警告", info: "情報" }[d.severity];
   const where = placeOf(d);
-  return `${label}${where ? `（${where}）` : ""}: ${d.message}`;
+  return `${label}${where ? `（${where}）` : ""}：${d.message}`;
 }
 
 /** "12行目", "Sheet1!E12", "E12", or undefined when the finding is about the whole file. */

@@ -22,7 +22,7 @@ import { toHalfWidth } from "./text-width.ts";
 /** Why a value could not be read (all of them end up in `KpiValue.diagnostic`). */
 export const KPI_PARSE_MESSAGES = {
   unreadable:
-    "数値目標等の値として読み取れません（例: 52件、5.7%、76,006千円、30%以上、現状以下、実施(29年度)、-）",
+    "数値目標等の値として読み取れません（例：52件、5.7%、76,006千円、30%以上、現状以下、実施(29年度)、-）",
   thousandsSeparator: "桁区切りのカンマの位置が正しくありません",
   emptyParentheses: "括弧の中が空です",
   eraUnknown: "年度の元号が分かりません",

@@ -21,7 +21,7 @@ export function localGovernmentCheckDigit(fiveDigits: string): number | undefine
 export function localGovernmentCodeProblem(code: string): { ja: string; en: string } | undefined {
   if (!/^\d{6}$/.test(code))
     return {
-      ja: `全国地方公共団体コード「${code}」は半角数字6桁で指定してください（例: 坂戸市は112399）。`,
+      ja: `全国地方公共団体コード「${code}」は半角数字6桁で指定してください（例：坂戸市は112399）。`,
       en: `The local government code "${code}" must be six digits (e.g. 112399 for Sakado).`,
     };
   const expected = localGovernmentCheckDigit(code.slice(0, 5));

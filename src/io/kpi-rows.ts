@@ -323,7 +323,7 @@ const SPECS: readonly ColumnSpec[] = [
     id: "achievementPercent",
     type: "percent",
     width: 10,
-    header: { ja: "達成率 (%)", en: "Achievement (%)" },
+    header: { ja: "達成率（%）", en: "Achievement (%)" },
     description: {
       ja: "当初から目標までのうち進んだ割合（%、小数1桁。100.0で目標どおり、負の値は当初より悪化）。達成したかどうかだけを見る目標と算出不可は空欄",
       en: "Share of the way from baseline to target, in percent with one decimal (100.0 = target reached; negative = worse than the baseline); empty for met-or-not targets and when not computable",
@@ -335,7 +335,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 10,
     header: { ja: "算出方法", en: "Method" },
     description: {
-      ja: "達成率の求め方: 数値・上下限・方向・段階・累計",
+      ja: "達成率の求め方：数値・上下限・方向・段階・累計",
       en: "How achievement was measured: numeric, bound, direction, stage, cumulative",
     },
   },
@@ -353,7 +353,7 @@ const SPECS: readonly ColumnSpec[] = [
     id: "expectedShare",
     type: "percent",
     width: 10,
-    header: { ja: "計画期間の経過率 (%)", en: "Plan period passed (%)" },
+    header: { ja: "計画期間の経過率（%）", en: "Plan period passed (%)" },
     description: {
       ja: "報告年度末までに過ぎた計画期間の割合（経過した年度数 ÷ 計画の年度数。平成29〜令和3年度の令和元年度末は 3 ÷ 5 = 60.0）",
       en: "Share of the plan period passed at the end of the reported fiscal year (years passed ÷ years in the plan: FY2019 of FY2017–2021 → 3 ÷ 5 = 60.0)",
@@ -365,7 +365,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 16,
     header: { ja: "経過率との比較", en: "Against the period passed" },
     description: {
-      ja: "達成率と計画期間の経過率の比較: 想定より先行（10ポイント以上上回る）・想定どおり・想定より遅れ（10ポイントを超えて下回る、または後退）。達成率が空欄なら空欄",
+      ja: "達成率と計画期間の経過率の比較：想定より先行（10ポイント以上上回る）・想定どおり・想定より遅れ（10ポイントを超えて下回る、または後退）。達成率が空欄なら空欄",
       en: "Achievement against the share of the period passed: ahead of the expected pace (10 points or more above), on the expected pace, behind it (more than 10 points below, or regressed); empty when the achievement is",
     },
   },
@@ -385,7 +385,7 @@ const SPECS: readonly ColumnSpec[] = [
     width: 12,
     header: { ja: "進捗状況の名称", en: "Progress (label)" },
     description: {
-      ja: "評価の名称: A 順調・B ほぼ順調・C やや遅れ・D 停滞",
+      ja: "評価の名称：A 順調・B ほぼ順調・C やや遅れ・D 停滞",
       en: "The grade's name: A 順調 (on track), B ほぼ順調 (mostly on track), C やや遅れ (slightly behind), D 停滞 (stalled)",
     },
   },

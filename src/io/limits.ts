@@ -139,28 +139,32 @@ export function parseLimitOptions(options: readonly string[]): { limits: ImportL
       const names = Object.values(LIMITS)
         .map((l) => l.option)
         .join(", ");
-      return { error: `--limit の名前「${name}」が分かりません（使えるもの: ${names}） / unknown limit` };
+      return { error: `--limit の名前「${name}」が分かりません（使えるもの：${names}） / unknown limit` };
     }
     const match = SIZE.exec(text.trim());
     const unit = match?.[2]?.toLowerCase();
     if (!match || (unit !== undefined && LIMITS[key].unit !== "bytes")) {
       return {
-        error: `--limit ${name}=${text}: ${LIMITS[key].unit === "bytes" ? "大きさ（例: 64MB）" : "正の整数"}で指定してください / invalid value`,
+        error: `--limit ${name}=${text}：${LIMITS[key].unit === "bytes" ? "大きさ（例：64MB）" : "正の整数"}で指定してください / invalid value`,
       };
     }
     const value = Math.floor(Number(match[1]) * (FACTORS[unit ?? "b"] ?? 1));
     if (!Number.isSafeInteger(value) || value < 1)
-      return { error: `--limit ${name}=${text}: 1以上で指定してください / give 1 or more` };
+      return { error: `--limit ${name}=${text}：1以上で指定してください / give 1 or more` };
     limits[key] = value;
   }
   return { limits };
 }
 
-/** The limits as `--help` lists them. */
-export function describeLimits(): string[] {
+/**
+ * The limits as `--help` lists them, the amounts padded to one column by `width` (the terminal's
+ * columns: 「文字」 takes two each).
+ */
+export function describeLimits(width: (text: string) => number = (text) => text.length): string[] {
   return (Object.keys(LIMITS) as (keyof ImportLimits)[]).map((key) => {
     const { option, ja, unit } = LIMITS[key];
-    return `    ${option.padEnd(14)} ${formatAmount(DEFAULT_LIMITS[key], unit).ja.padEnd(15)} ${ja}`;
+    const amount = formatAmount(DEFAULT_LIMITS[key], unit).ja;
+    return `    ${option.padEnd(14)} ${amount}${" ".repeat(Math.max(1, 15 - width(amount)))} ${ja}`;
   });
 }
 

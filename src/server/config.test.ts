@@ -165,10 +165,10 @@ describe("serve configuration", () => {
       "SESSION_IDLE_MINUTES（180分）が SESSION_ABSOLUTE_HOURS（2時間）より長くなっています。無操作の時間は全体の時間以下にしてください / the idle limit is longer than the absolute one",
     ]);
     expect(refused({ TRUST_PROXY: "maybe" })).toEqual([
-      "TRUST_PROXY は1（プロキシを信じる）か0で指定してください（指定値: maybe） / TRUST_PROXY must be 1 or 0",
+      "TRUST_PROXY は1（プロキシを信じる）か0で指定してください（指定値：maybe） / TRUST_PROXY must be 1 or 0",
     ]);
     expect(refused({ PUBLIC_URL: "shinchoku.example.jp" })[0]).toBe(
-      "PUBLIC_URL（指定値: shinchoku.example.jp）: URL の形になっていません / not a URL",
+      "PUBLIC_URL（指定値：shinchoku.example.jp）：URL の形になっていません / not a URL",
     );
     expect(refused({ PUBLIC_URL: "ftp://x.example.jp" })[0]).toContain(
       "http:// か https:// で始めてください",
@@ -194,7 +194,7 @@ describe("serve configuration", () => {
     for (const bad of ["0", "1025", "2.5", "20MB"]) {
       const result = read(bad);
       expect(result.ok ? [] : result.errors, bad).toEqual([
-        `UPLOAD_MAX_MB は 1～1024 の整数（MB）で指定してください（指定値: ${bad}） / UPLOAD_MAX_MB must be whole megabytes, 1–1024`,
+        `UPLOAD_MAX_MB は 1～1024 の整数（MB）で指定してください（指定値：${bad}） / UPLOAD_MAX_MB must be whole megabytes, 1–1024`,
       ]);
     }
   });

@@ -92,8 +92,8 @@ export function serveUsage(): string {
     "                          a session unused this many minutes ends",
     `  SESSION_ABSOLUTE_HOURS  ログインからこの時間数で必ずログインを終える（既定 ${DEFAULT_SESSION_ABSOLUTE_HOURS}、1～${MAX_SESSION_ABSOLUTE_HOURS}）`,
     "                          a session ends this many hours after sign-in, however it is used",
-    "  TRUST_PROXY             1: HTTPS を終端するリバースプロキシの X-Forwarded-Proto/-Host/-For を信じる",
-    "                          (プロキシ経由でしか届かないときだけ。既定 0) / believe the reverse proxy's headers",
+    "  TRUST_PROXY             1にすると、HTTPS を終端するリバースプロキシの X-Forwarded-Proto/-Host/-For を信じる",
+    "                          （プロキシ経由でしか届かないときだけ。既定 0） / 1: believe the reverse proxy's headers",
     "  PUBLIC_URL              利用者が開くアドレス（例 https://shinchoku.example.lg.jp）。表示する URL の基点",
     "                          the address people reach the server at, the base of printed one-time URLs",
     `  UPLOAD_MAX_MB           取り込みの画面でアップロードできるファイルの大きさの上限（MB。既定 ${DEFAULT_UPLOAD_MAX_MB}、1～${MAX_UPLOAD_MAX_MB}）`,
@@ -162,14 +162,14 @@ export function readSecuritySettings(env: Record<string, string | undefined>): {
     const mb = readWhole(uploadText, 1, MAX_UPLOAD_MAX_MB);
     if (mb === undefined)
       errors.push(
-        `UPLOAD_MAX_MB は 1～${MAX_UPLOAD_MAX_MB} の整数（MB）で指定してください（指定値: ${uploadText}） / UPLOAD_MAX_MB must be whole megabytes, 1–${MAX_UPLOAD_MAX_MB}`,
+        `UPLOAD_MAX_MB は 1～${MAX_UPLOAD_MAX_MB} の整数（MB）で指定してください（指定値：${uploadText}） / UPLOAD_MAX_MB must be whole megabytes, 1–${MAX_UPLOAD_MAX_MB}`,
       );
     else security.uploadMaxBytes = mb * 1024 * 1024;
   }
   const trust = readFlag(env.TRUST_PROXY);
   if (trust === undefined)
     errors.push(
-      `TRUST_PROXY は1（プロキシを信じる）か0で指定してください（指定値: ${env.TRUST_PROXY}） / TRUST_PROXY must be 1 or 0`,
+      `TRUST_PROXY は1（プロキシを信じる）か0で指定してください（指定値：${env.TRUST_PROXY}） / TRUST_PROXY must be 1 or 0`,
     );
   else security.trustProxy = trust;
 
@@ -180,7 +180,7 @@ export function readSecuritySettings(env: Record<string, string | undefined>): {
     if (minutes === undefined) {
       idleOk = false;
       errors.push(
-        `SESSION_IDLE_MINUTES は 1～${MAX_SESSION_IDLE_MINUTES} の整数（分）で指定してください（指定値: ${idleText}） / SESSION_IDLE_MINUTES must be whole minutes, 1–${MAX_SESSION_IDLE_MINUTES}`,
+        `SESSION_IDLE_MINUTES は 1～${MAX_SESSION_IDLE_MINUTES} の整数（分）で指定してください（指定値：${idleText}） / SESSION_IDLE_MINUTES must be whole minutes, 1–${MAX_SESSION_IDLE_MINUTES}`,
       );
     } else security.sessionIdleMs = minutes * 60_000;
   }
@@ -191,7 +191,7 @@ export function readSecuritySettings(env: Record<string, string | undefined>): {
     if (hours === undefined) {
       absoluteOk = false;
       errors.push(
-        `SESSION_ABSOLUTE_HOURS は 1～${MAX_SESSION_ABSOLUTE_HOURS} の整数（時間）で指定してください（指定値: ${absoluteText}） / SESSION_ABSOLUTE_HOURS must be whole hours, 1–${MAX_SESSION_ABSOLUTE_HOURS}`,
+        `SESSION_ABSOLUTE_HOURS は 1～${MAX_SESSION_ABSOLUTE_HOURS} の整数（時間）で指定してください（指定値：${absoluteText}） / SESSION_ABSOLUTE_HOURS must be whole hours, 1–${MAX_SESSION_ABSOLUTE_HOURS}`,
       );
     } else security.sessionAbsoluteMs = hours * 3_600_000;
   }
@@ -203,7 +203,7 @@ export function readSecuritySettings(env: Record<string, string | undefined>): {
   const publicText = env.PUBLIC_URL;
   if (publicText !== undefined && publicText.trim() !== "") {
     const read = readPublicUrl(publicText);
-    if ("problem" in read) errors.push(`PUBLIC_URL（指定値: ${publicText}）: ${read.problem}`);
+    if ("problem" in read) errors.push(`PUBLIC_URL（指定値：${publicText}）：${read.problem}`);
     else security.publicUrl = read.url;
   }
   return { security, errors };
@@ -248,14 +248,14 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     port = Number(portText);
     if (!/^\d+$/.test(portText.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
       errors.push(
-        `PORT（--port）は0～65535の整数で指定してください（指定値: ${portText}） / PORT must be an integer 0–65535`,
+        `PORT（--port）は0～65535の整数で指定してください（指定値：${portText}） / PORT must be an integer 0–65535`,
       );
     }
   }
   const host = (values.host ?? env.HOST ?? DEFAULT_HOST).trim();
   if (host === "" || /[\s/]/.test(host)) {
     errors.push(
-      `HOST（--host）はアドレスまたはホスト名で指定してください（指定値: ${host}） / HOST must be an address or host name`,
+      `HOST（--host）はアドレスまたはホスト名で指定してください（指定値：${host}） / HOST must be an address or host name`,
     );
   }
   const databaseUrl = (values.database ?? env.DATABASE_URL ?? DEFAULT_DATABASE_URL).trim();
@@ -273,7 +273,7 @@ export function readServeConfig(args: string[], env: Record<string, string | und
     renderThreads = Number(threadsText);
     if (!/^\d+$/.test(threadsText.trim()) || renderThreads < 1 || renderThreads > 64) {
       errors.push(
-        `RENDER_THREADS（--render-threads）は1～64の整数で指定してください（指定値: ${threadsText}） / RENDER_THREADS must be an integer 1–64`,
+        `RENDER_THREADS（--render-threads）は1～64の整数で指定してください（指定値：${threadsText}） / RENDER_THREADS must be an integer 1–64`,
       );
     }
   }

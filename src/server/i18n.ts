@@ -57,10 +57,10 @@ const ja = {
   "summary.ungraded": "未評価 {count}件",
   "summary.assessed": "評価対象項目 {assessed}件・対象外項目 {notAssessed}件",
   "summary.chartLabel": "{fy}の進捗状況の集計グラフ。{lines}",
-  "summary.chartLine": "{row}: {counts}",
+  "summary.chartLine": "{row}：{counts}",
 
   "list.heading": "取組項目一覧",
-  "list.caption": "取組項目一覧 {fy}",
+  "list.caption": "{fy}の取組項目一覧",
   "list.count": "{total}件中{shown}件を表示しています。",
   "list.none": "条件に合う取組項目はありません。",
   "filter.heading": "絞り込み",
@@ -150,8 +150,8 @@ const ja = {
   "apiDocs.clientHeading": "TypeScript の型付きクライアントの例",
   "apiDocs.clientLead":
     "OpenAPI 文書から openapi-typescript で型を生成し、openapi-fetch で呼び出すと、パス・パラメーター・応答の形がコンパイル時に検査されます。",
-  "apiDocs.clientGenerate": "型の生成:",
-  "apiDocs.clientUse": "呼び出し（令和元年度の進捗状況 C の取組項目と、各数値目標の達成状況）:",
+  "apiDocs.clientGenerate": "型の生成：",
+  "apiDocs.clientUse": "呼び出し（令和元年度の進捗状況 C の取組項目と、各数値目標の達成状況）：",
 } as const;
 
 export type MessageKey = keyof typeof ja | keyof typeof MANAGE_JA | keyof typeof ROUND_JA;
@@ -206,7 +206,7 @@ const en: Record<keyof typeof ja, string> = {
   "summary.chartLine": "{row}: {counts}",
 
   "list.heading": "Initiatives",
-  "list.caption": "Initiatives ({fy})",
+  "list.caption": "Initiatives in {fy}",
   "list.count": "Showing {shown} of {total} initiatives.",
   "list.none": "No initiative matches these conditions.",
   "filter.heading": "Filter",
@@ -387,6 +387,11 @@ export function sourceLang(ui: Ui): "ja" | undefined {
 /** The attribute for UI text inside a part marked Japanese by sourceLang (none on a Japanese page). */
 export function uiLangInSource(ui: Ui): Lang | undefined {
   return ui.lang === "ja" ? undefined : ui.lang;
+}
+
+/** The colon after a label: 「：」 on a Japanese page (no space after it), ": " on an English one. */
+export function colon(lang: Lang): string {
+  return lang === "ja" ? "：" : ": ";
 }
 
 /** 0.333… → "33%" (ja and en alike: whole percents are what the tables print). */

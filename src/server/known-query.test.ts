@@ -111,7 +111,7 @@ forEachDatabase((database) => {
     it("are named in Japanese by default, with the parameters the page takes", async () => {
       const page = textOf(await (await app.request("/o/sakado/plans/1/2019?sort=title")).text());
       expect(page).toContain(
-        "アドレスの「sort」は、このページでは使えない指定です。アドレスから取り除いてください（このページで使える指定: lang, policy, department, grade, q）。",
+        "アドレスの「sort」は、このページでは使えない指定です。アドレスから取り除いてください（このページで使える指定：lang, policy, department, grade, q）。",
       );
       const problem = (await (await app.request("/api/v1/plans/1/rounds/2019/export.pdf?x=1")).json()) as {
         status: number;
@@ -119,7 +119,7 @@ forEachDatabase((database) => {
       };
       expect(problem.status).toBe(400);
       expect(problem.errors[0]?.detail).toBe(
-        "x：この操作にはないパラメーターです。取り除いてください（使えるもの: lang）",
+        "x：この操作にはないパラメーターです。取り除いてください（使えるもの：lang）",
       );
     });
 

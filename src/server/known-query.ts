@@ -92,14 +92,14 @@ export function unknownParametersError(
       return {
         name,
         in: "query",
-        message: `${name}：この操作にはないパラメーターです。取り除いてください（使えるもの: ${known}）`,
+        message: `${name}：この操作にはないパラメーターです。取り除いてください（使えるもの：${known}）`,
         messageEn: `${name}: not a parameter of this operation; remove it (it takes: ${known})`,
       };
     }
     return {
       name,
       in: "query",
-      message: `アドレスの「${name}」は、このページでは使えない指定です。アドレスから取り除いてください（このページで使える指定: ${known}）。`,
+      message: `アドレスの「${name}」は、このページでは使えない指定です。アドレスから取り除いてください（このページで使える指定：${known}）。`,
       messageEn: `The address has "${name}", which this page does not take. Remove it from the address (this page takes: ${known}).`,
       label: { ja: `「${name}」`, en: `"${name}"` },
     };

@@ -58,7 +58,7 @@ export type InitiativeFilterInput = z.output<typeof initiativeFilterSchema>;
 export const PAGE_FIELD_LABELS: Record<string, FieldLabel> = {
   org: { ja: "自治体の URL 名", en: "the organization's URL name" },
   planId: { ja: "計画番号", en: "the plan number" },
-  fy: { ja: "年度（西暦。例: 2019）", en: "the fiscal year (a Western year, e.g. 2019)" },
+  fy: { ja: "年度（西暦。例：2019）", en: "the fiscal year (a Western year, e.g. 2019)" },
   number: { ja: "取組項目の番号（No.）", en: "the initiative number (No.)" },
   policy: { ja: "基本方針", en: "the basic policy" },
   department: { ja: "関係課", en: "the department" },

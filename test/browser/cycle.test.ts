@@ -195,7 +195,7 @@ forEachDatabase((database) => {
       await look(sec, "round-opened");
       await sec.getByRole("button", { name: "「入力中」に進める" }).click();
       await sec.waitForURL(/\/2020\/settings\?done=entry$/);
-      expect(await main(sec)).toContain("現在の段階: 入力中");
+      expect(await main(sec)).toContain("現在の段階：入力中");
       await look(sec, "round-entry");
       // A draft is not public: no table for FY2020 yet (and the page cache must not keep that answer).
       const table = `/o/sakado/plans/${planId}/2020/table`;
@@ -242,7 +242,7 @@ forEachDatabase((database) => {
       await secNoJs.fill("#returnComment", RETURN_COMMENT);
       await secNoJs.getByRole("button", { name: "差し戻す" }).click();
       await secNoJs.waitForURL(new RegExp(`${round}/review/${NO}\\?done=return$`));
-      expect(await main(secNoJs)).toContain("状態: 差戻し");
+      expect(await main(secNoJs)).toContain("状態：差戻し");
       await look(secNoJs, "review-returned", { twin: secretariat.js });
 
       // — The department sees why on its home, in its work and on the entry page, fixes (D) and
@@ -278,7 +278,7 @@ forEachDatabase((database) => {
       await sec.fill("#acceptComment", "確認しました。");
       await sec.getByRole("button", { name: "確認済みにする" }).click();
       await sec.waitForURL(new RegExp(`${round}/review/${NO}\\?done=accept$`));
-      expect(await main(sec)).toContain("状態: 確認済");
+      expect(await main(sec)).toContain("状態：確認済");
       await look(sec, "review-accepted");
 
       // Every other initiative reaches 確認済 through the same two forms (the secretariat may enter
@@ -291,7 +291,7 @@ forEachDatabase((database) => {
       await sec.waitForURL(/\/2020\/settings\?done=review$/);
       await sec.getByRole("button", { name: "「評価中」に進める" }).click();
       await sec.waitForURL(/\/2020\/settings\?done=grading$/);
-      expect(await main(sec)).toContain("現在の段階: 評価中");
+      expect(await main(sec)).toContain("現在の段階：評価中");
       await look(sec, "round-grading");
 
       // — Two committee members grade No.8 from the same page: the first (no JavaScript) saves, the

@@ -97,7 +97,7 @@ describe("departments in the browser", () => {
     await check(page, "merge-error");
     await page.locator("#into").selectOption({ label: "政策企画課" });
     await page.getByRole("button", { name: "次へ（確認）" }).click();
-    expect(await page.locator("h1").textContent()).toBe("確認: 広報広聴課を政策企画課に統合する");
+    expect(await page.locator("h1").textContent()).toBe("確認：広報広聴課を政策企画課に統合する");
     expect(await page.locator("main").textContent()).toContain("No.2（主担当）");
     await check(page, "merge-confirm");
     await page.getByRole("button", { name: "統合する" }).click();
@@ -117,7 +117,7 @@ describe("departments in the browser", () => {
     await check(page, "retire-refused");
     await page.locator("#successor").selectOption({ label: "政策企画課" });
     await page.getByRole("button", { name: "次へ（確認）" }).click();
-    expect(await page.locator("main").textContent()).toContain("後継の課: 政策企画課");
+    expect(await page.locator("main").textContent()).toContain("後継の課：政策企画課");
     await check(page, "retire-confirm");
     await page.getByRole("button", { name: "廃止する" }).click();
     expect(await page.locator(".notice-success").textContent()).toContain("「市民生活課」を廃止しました。");

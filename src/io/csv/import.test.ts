@@ -188,7 +188,7 @@ describe("importCsv: bad cells", () => {
       [
         "mapping.column-not-found",
         "columns.title",
-        "列の対応表の「columns.title」: 見出し「取組の名称」の列が見出し行（1～2行目）にありません。見出しの文字を確認してください",
+        "列の対応表の「columns.title」：見出し「取組の名称」の列が見出し行（1～2行目）にありません。見出しの文字を確認してください",
       ],
     ]);
   });

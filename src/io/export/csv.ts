@@ -12,7 +12,7 @@ import { type KpiRowColumn, type KpiRowValue, kpiRowColumns, kpiRows } from "../
  * leading single quote ('=1+1), so a spreadsheet shows it as text instead of running it. Two
  * deliberate exceptions: a text cell that is exactly "-" (the tables' "no value") stays "-", since
  * a lone minus sign is no formula in any spreadsheet; and the numeric columns (当初 (H27末) 数値…,
- * 達成率 (%)) hold plain numbers such as -5.7, never prefixed, because a number cannot be a formula. Our own CSV
+ * 達成率（%）) hold plain numbers such as -5.7, never prefixed, because a number cannot be a formula. Our own CSV
  * importer strips the quote again (src/io/csv/).
  *
  * Shift_JIS: characters CP932 has no code for (emoji such as 🎉, most characters outside JIS X 0208
@@ -44,7 +44,7 @@ export function formatCsvNumber(n: number): string {
 }
 
 /**
- * Percentages (達成率 (%), 計画期間の経過率 (%)) with one decimal always (140.0, -650.0, 60.0), as the
+ * Percentages (達成率（%）, 計画期間の経過率（%）) with one decimal always (140.0, -650.0, 60.0), as the
  * pages and the xlsx print them; other numbers in their shortest form.
  */
 function csvCell(column: KpiRowColumn, value: KpiRowValue): string {

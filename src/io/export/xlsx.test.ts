@@ -244,23 +244,23 @@ describe("exportXlsx: the seed's progress table", () => {
     // 縮小 met: a status without a percentage.
     expect(kpiCell("団体補助金額", "達成状況").value).toBe("達成");
     expect(kpiCell("団体補助金額", "算出方法").value).toBe("方向");
-    expect(kpiCell("団体補助金額", "達成率 (%)").value).toBeNull();
+    expect(kpiCell("団体補助金額", "達成率（%）").value).toBeNull();
     // 審議会等の公募市民割合 5.7% → 6.0%, current 6.0%: a percentage as its number, achievement 100.0 %.
     const share = (header: string) => kpiCell("審議会等の公募市民割合", header);
     expect(share("当初 (H27末) 数値").value).toBe(5.7);
     expect(share("単位").value).toBe("%");
     expect(share("達成状況").value).toBe("達成");
-    expect(share("達成率 (%)").value).toBe(100);
-    expect(share("達成率 (%)").numFmt).toBe("0.0");
+    expect(share("達成率（%）").value).toBe(100);
+    expect(share("達成率（%）").numFmt).toBe("0.0");
     // No.4, graded A.
     expect(share("進捗状況の名称").value).toBe("順調");
     expect(share("年度").value).toBe(2019);
     expect(share("年度（和暦）").value).toBe("令和元年度");
     expect(share("基準日").value).toBe("2020-03-31");
     // 7-2 リサイクル率: −650.0 as in the CSV and on the page, with the status that explains it.
-    expect(kpiCell("リサイクル率", "達成率 (%)").value).toBe(-650);
+    expect(kpiCell("リサイクル率", "達成率（%）").value).toBe(-650);
     expect(kpiCell("リサイクル率", "達成状況").value).toBe("後退（当初より悪化）");
-    expect(kpiCell("リサイクル率", "計画期間の経過率 (%)").value).toBe(60);
+    expect(kpiCell("リサイクル率", "計画期間の経過率（%）").value).toBe(60);
     expect(kpiCell("リサイクル率", "経過率との比較").value).toBe("想定より遅れ");
   });
 
@@ -268,7 +268,7 @@ describe("exportXlsx: the seed's progress table", () => {
     const notes = sheetOf(workbook, "列の説明");
     const names = notes.getColumn(1).values.slice(2);
     expect(names).toEqual((kpis.getRow(1).values as unknown[]).slice(1));
-    const row = names.indexOf("達成率 (%)") + 2;
+    const row = names.indexOf("達成率（%）") + 2;
     expect(notes.getCell(row, 2).value).toBe("数値（%）");
     expect(String(notes.getCell(row, 3).value)).toContain("100.0で目標どおり");
   });

@@ -68,27 +68,27 @@ describe("importPlanDocumentJson", () => {
       [
         "plan.startFiscalYear",
         "error",
-        "項目「startFiscalYear」: 数値でなければなりません（文字列が書かれています）",
+        "項目「startFiscalYear」：数値でなければなりません（文字列が書かれています）",
       ],
       [
         "round.asOf",
         "error",
-        "項目「asOf」: 日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください",
+        "項目「asOf」：日付として読み取れません。実在する日付を「2020-03-31」の形（西暦の年-月-日）で書いてください",
       ],
-      ["policies[0].title", "error", "項目「title」: 必須の項目がありません"],
+      ["policies[0].title", "error", "項目「title」：必須の項目がありません"],
       [
         "policies[0].initiatives[1].grade",
         "error",
-        "項目「grade」: 「E」は使えません。A・B・C・Dのいずれかに直してください",
+        "項目「grade」：「E」は使えません。A・B・C・Dのいずれかに直してください",
       ],
       [
         "policies[1].initiatives[0].kpis[0].relisted",
         "error",
-        "項目「relisted」: 真偽値（true / false）でなければなりません（文字列が書かれています）",
+        "項目「relisted」：真偽値（true / false）でなければなりません（文字列が書かれています）",
       ],
-      ["policies[1].initiatives[0].kpis[0].baseline", "error", "項目「baseline」: 必須の項目がありません"],
-      ["policies[1].initiatives[0].kpis[0].target", "error", "項目「target」: 必須の項目がありません"],
-      ["policies[1].initiatives[0].kpis[0].current", "error", "項目「current」: 必須の項目がありません"],
+      ["policies[1].initiatives[0].kpis[0].baseline", "error", "項目「baseline」：必須の項目がありません"],
+      ["policies[1].initiatives[0].kpis[0].target", "error", "項目「target」：必須の項目がありません"],
+      ["policies[1].initiatives[0].kpis[0].current", "error", "項目「current」：必須の項目がありません"],
     ]);
     expect(importPlanDocumentJson(JSON.stringify(doc)).document).toBeNull();
   });
@@ -102,7 +102,7 @@ describe("importPlanDocumentJson", () => {
     ]);
     // 「つづり」, and the names the plan takes, so the reader sees 「title」 beside 「titel」.
     expect(result.diagnostics[0]?.message).toMatch(
-      /^項目「titel」は計画データにないため読み飛ばしました。つづりを確かめてください（使える項目: title、.*startFiscalYear.*）$/,
+      /^項目「titel」は計画データにないため読み飛ばしました。つづりを確かめてください（使える項目：title、.*startFiscalYear.*）$/,
     );
     expect(result.document?.plan).toEqual({
       title: "行政改革後期アクションプラン",
@@ -190,7 +190,7 @@ describe("findings in a JSON file point at its lines", () => {
     const grade = result.diagnostics.find((d) => d.field === "policies[0].initiatives[1].grade");
     expect(grade?.line).toBe(gradeLine);
     expect(formatDiagnostic(grade as Diagnostic)).toBe(
-      `エラー（${gradeLine}行目）: 項目「grade」: 「E」は使えません。A・B・C・Dのいずれかに直してください`,
+      `エラー（${gradeLine}行目）：項目「grade」：「E」は使えません。A・B・C・Dのいずれかに直してください`,
     );
 
     const broken = importPlanDocumentJson('{\n  "format": "shinchoku.plan/v2",\n  "plan": {\n}');

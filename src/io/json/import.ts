@@ -51,13 +51,13 @@ export const JSON_IMPORT_MESSAGES: MessageCatalog<JsonCode> = {
   },
   "json.invalid": {
     severity: "error",
-    ja: (p) => `項目「${p.path}」: ${p.reason}`,
+    ja: (p) => `項目「${p.path}」：${p.reason}`,
     en: (p) => `"${p.path}": ${p.reasonEn}`,
   },
   "json.unknown-field": {
     severity: "warning",
     ja: (p) =>
-      `項目「${p.path}」は計画データにないため読み飛ばしました。つづりを確かめてください${p.allowed ? `（使える項目: ${p.allowed}）` : ""}`,
+      `項目「${p.path}」は計画データにないため読み飛ばしました。つづりを確かめてください${p.allowed ? `（使える項目：${p.allowed}）` : ""}`,
     en: (p) =>
       `"${p.path}": not a field of the plan document; ignored (check the spelling)${p.allowedEn ? ` (allowed: ${p.allowedEn})` : ""}`,
   },
@@ -117,7 +117,7 @@ export function importPlanDocumentJson(
       {
         severity: "error",
         code: "internal",
-        message: `取り込み中に予期しないエラーが起きました: ${message}`,
+        message: `取り込み中に予期しないエラーが起きました：${message}`,
         messageEn: `Unexpected error while importing: ${message}`,
       },
     ]);

@@ -123,7 +123,7 @@ export function withAllowedKeys(
 /** 「使える項目: title、startFiscalYear」, or nothing when the names are not known. */
 export function allowedKeysText(allowed: readonly string[] | undefined): { ja: string; en: string } {
   if (!allowed || allowed.length === 0) return { ja: "", en: "" };
-  return { ja: `（使える項目: ${allowed.join("、")}）`, en: ` (allowed: ${allowed.join(", ")})` };
+  return { ja: `（使える項目：${allowed.join("、")}）`, en: ` (allowed: ${allowed.join(", ")})` };
 }
 
 /** One finding per zod issue; a union's alternatives are summarized by the one that got furthest. */

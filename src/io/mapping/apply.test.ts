@@ -116,7 +116,7 @@ describe("a mapping with a unit column and years in the headers", () => {
       [
         "error",
         "columns.current.eachYear",
-        "現状値の年度ごとの列に、この表の年度（平成28年度）の列がありません（見出しから読んだ年度: H29実績＝平成29年度、H30実績＝平成30年度、R1実績＝令和元年度）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください",
+        "現状値の年度ごとの列に、この表の年度（平成28年度）の列がありません（見出しから読んだ年度：H29実績＝平成29年度、H30実績＝平成30年度、R1実績＝令和元年度）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください",
       ],
     ]);
   });
@@ -127,14 +127,14 @@ describe("a mapping with a unit column and years in the headers", () => {
     expect(noYear.diagnostics.map((d) => [d.field, d.message])).toEqual([
       [
         "columns.current.eachYear[1]",
-        "列の対応表の「columns.current.eachYear[1]」: E列の見出し「単位」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください",
+        "列の対応表の「columns.current.eachYear[1]」：E列の見出し「単位」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください",
       ],
     ]);
     const twice = read({
       columns: { ...MAPPING.columns, current: { eachYear: ["R1実績", { letter: "j" }] } },
     });
     expect(twice.diagnostics.map((d) => d.message)).toEqual([
-      "列の対応表の「columns.current.eachYear[1]」: 令和元年度の列が2つあります（見出し「R1実績」と「R1実績」）。どちらか一方にしてください",
+      "列の対応表の「columns.current.eachYear[1]」：令和元年度の列が2つあります（見出し「R1実績」と「R1実績」）。どちらか一方にしてください",
     ]);
   });
 

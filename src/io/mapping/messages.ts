@@ -61,18 +61,18 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "input.not-xlsx": {
     severity: "error",
-    ja: (p) => `Excel（xlsx）ファイルとして読み取れません: ${p.reason}`,
+    ja: (p) => `Excel（xlsx）ファイルとして読み取れません：${p.reason}`,
     en: (p) => `This file cannot be read as an Excel (xlsx) workbook: ${p.reason}`,
   },
   "input.replacement": TABLE_TEXT_MESSAGES["input.replacement"],
   "input.csv-syntax": {
     severity: "error",
-    ja: (p) => `CSV の書式が正しくありません（${p.line}行目付近）: ${p.reason}`,
+    ja: (p) => `CSV の書式が正しくありません（${p.line}行目付近）：${p.reason}`,
     en: (p) => `The CSV is malformed (near line ${p.line}): ${p.reason}`,
   },
   "sheet.missing": {
     severity: "error",
-    ja: (p) => `シート「${p.sheet}」がありません（このファイルのシート: ${p.sheets}）`,
+    ja: (p) => `シート「${p.sheet}」がありません（このファイルのシート：${p.sheets}）`,
     en: (p) => `There is no sheet "${p.sheet}" (sheets in this file: ${p.sheets})`,
   },
   "sheet.layout-unknown": {
@@ -96,7 +96,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "mapping.invalid": {
     severity: "error",
     ja: (p) =>
-      p.path === ROOT_PATH ? `列の対応表: ${p.reason}` : `列の対応表の項目「${p.path}」: ${p.reason}`,
+      p.path === ROOT_PATH ? `列の対応表：${p.reason}` : `列の対応表の項目「${p.path}」：${p.reason}`,
     en: (p) => `Mapping file, "${p.path}": ${p.reasonEn}`,
   },
   "mapping.required": {
@@ -108,35 +108,35 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "mapping.column-not-found": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: 見出し「${p.header}」の列が見出し行（1～${p.headerRows}行目）にありません。見出しの文字を確認してください`,
+      `列の対応表の「columns.${p.field}」：見出し「${p.header}」の列が見出し行（1～${p.headerRows}行目）にありません。見出しの文字を確認してください`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": no column headed "${p.header}" in the header rows (1–${p.headerRows})`,
   },
   "mapping.header-rows-needed": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: 見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
+      `列の対応表の「columns.${p.field}」：見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
   },
   "mapping.header-year-missing": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: ${p.letter}列の見出し「${p.header}」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください`,
+      `列の対応表の「columns.${p.field}」：${p.letter}列の見出し「${p.header}」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": no fiscal year can be read from the header "${p.header}" of column ${p.letter}; columns per year need a year in their header (H29実績, 令和元年度実績…)`,
   },
   "mapping.header-year-duplicate": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」: ${p.fy}の列が2つあります（見出し「${p.first}」と「${p.second}」）。どちらか一方にしてください`,
+      `列の対応表の「columns.${p.field}」：${p.fy}の列が2つあります（見出し「${p.first}」と「${p.second}」）。どちらか一方にしてください`,
     en: (p) =>
       `Mapping file, "columns.${p.field}": two columns are for ${p.fyEn} (headers "${p.first}" and "${p.second}"); keep one`,
   },
   "mapping.year-column-missing": {
     severity: "error",
     ja: (p) =>
-      `現状値の年度ごとの列に、この表の年度（${p.fy}）の列がありません（見出しから読んだ年度: ${p.years}）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください`,
+      `現状値の年度ごとの列に、この表の年度（${p.fy}）の列がありません（見出しから読んだ年度：${p.years}）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください`,
     en: (p) =>
       `The current-value columns per year have none for this table's fiscal year (${p.fyEn}; years read from the headers: ${p.yearsEn}). Add its column to columns.current.eachYear, or check the table's fiscal year`,
   },
@@ -163,7 +163,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "report.value-invalid": {
     severity: "error",
-    ja: (p) => `${p.field}「${p.text}」を読み取れません（例: ${p.example}）`,
+    ja: (p) => `${p.field}「${p.text}」を読み取れません（例：${p.example}）`,
     en: (p) => `The ${p.fieldEn} "${p.text}" cannot be read (e.g. ${p.example})`,
   },
   "initiative.none": {
@@ -197,7 +197,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   "kpi.label-empty": TABLE_TEXT_MESSAGES["kpi.label-empty"],
   "row.unplaced": {
     severity: "warning",
-    ja: (p) => `No. が空で、前に取組項目もない行を読み飛ばしました: 「${p.text}」`,
+    ja: (p) => `No. が空で、前に取組項目もない行を読み飛ばしました：「${p.text}」`,
     en: (p) => `Skipped a row without a number that follows no initiative: "${p.text}"`,
   },
   "row.conflicting-text": {
@@ -214,7 +214,7 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   },
   "footer.unreadable": {
     severity: "warning",
-    ja: (p) => `本部会評価の A・B・C・D の件数を読み取れません: 「${p.text}」`,
+    ja: (p) => `本部会評価の A・B・C・D の件数を読み取れません：「${p.text}」`,
     en: (p) => `The A, B, C, D counts of the grade summary cannot be read: "${p.text}"`,
   },
   "footer.missing": {

@@ -40,7 +40,7 @@ describe("parseMapping", () => {
     expect(problems({ ...base, grades, gradeScale: { "◎": "D" } })).toEqual([
       [
         'gradeScale["◎"]',
-        '列の対応表の項目「gradeScale["◎"]」: 「D」は使えません。S・A・B・対象外のいずれかに直してください',
+        '列の対応表の項目「gradeScale["◎"]」：「D」は使えません。S・A・B・対象外のいずれかに直してください',
       ],
     ]);
   });
@@ -48,28 +48,28 @@ describe("parseMapping", () => {
   it("names the JSON path of every problem, in Japanese", () => {
     const found = problems(fixture("bad.json"));
     expect(found).toEqual([
-      ["headerRows", "列の対応表の項目「headerRows」: 数値でなければなりません（文字列が書かれています）"],
-      ["columns.title", "列の対応表の項目「columns.title」: 必須の項目がありません"],
-      ["columns.grade", "列の対応表の項目「columns.grade」: 空にできません"],
+      ["headerRows", "列の対応表の項目「headerRows」：数値でなければなりません（文字列が書かれています）"],
+      ["columns.title", "列の対応表の項目「columns.title」：必須の項目がありません"],
+      ["columns.grade", "列の対応表の項目「columns.grade」：空にできません"],
       [
         "columns.kpi",
-        "列の対応表の項目「columns.kpi」: この項目は使えません。つづりを確かめてください（使える項目: policy、number、title、departments、description、activities、kpiName、unit、relisted、baseline、target、current、grade、committeeOpinion、nextYearGoal、fiscalYear、asOf）",
+        "列の対応表の項目「columns.kpi」：この項目は使えません。つづりを確かめてください（使える項目：policy、number、title、departments、description、activities、kpiName、unit、relisted、baseline、target、current、grade、committeeOpinion、nextYearGoal、fiscalYear、asOf）",
       ],
       [
         'gradeScale["◎"]',
-        '列の対応表の項目「gradeScale["◎"]」: 「S」は使えません。A・B・C・D・対象外のいずれかに直してください',
+        '列の対応表の項目「gradeScale["◎"]」：「S」は使えません。A・B・C・D・対象外のいずれかに直してください',
       ],
       [
         "plan.startFiscalYear",
-        '列の対応表の項目「plan.startFiscalYear」: 年度「平成三十年度」を読み取れません（例: 2019、"令和元年度"、"R1"）',
+        '列の対応表の項目「plan.startFiscalYear」：年度「平成三十年度」を読み取れません（例：2019、"令和元年度"、"R1"）',
       ],
       [
         "round.asOf",
-        '列の対応表の項目「round.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
+        '列の対応表の項目「round.asOf」：日付「2023/02/30」を読み取れません（例："2020-03-31"、"令和2年3月31日"）',
       ],
       [
         "colums",
-        "列の対応表の項目「colums」: この項目は使えません。つづりを確かめてください（使える項目: sheet、headerRows、columns、departmentSeparator、grades、gradeScale、plan、round、organization、encoding、delimiter）",
+        "列の対応表の項目「colums」：この項目は使えません。つづりを確かめてください（使える項目：sheet、headerRows、columns、departmentSeparator、grades、gradeScale、plan、round、organization、encoding、delimiter）",
       ],
     ]);
   });
@@ -83,7 +83,7 @@ describe("parseMapping", () => {
     expect(problems({ ...rest, report: { asOf: "2023/02/30" } })).toEqual([
       [
         "report.asOf",
-        '列の対応表の項目「report.asOf」: 日付「2023/02/30」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）',
+        '列の対応表の項目「report.asOf」：日付「2023/02/30」を読み取れません（例："2020-03-31"、"令和2年3月31日"）',
       ],
     ]);
   });
@@ -109,7 +109,7 @@ describe("parseMapping", () => {
     expect(
       problems({ headerRows: 1, columns: { number: "A", title: "B", current: { eachYear: [] } } }),
     ).toEqual([
-      ["columns.current.eachYear", "列の対応表の項目「columns.current.eachYear」: 1個以上にしてください"],
+      ["columns.current.eachYear", "列の対応表の項目「columns.current.eachYear」：1個以上にしてください"],
     ]);
     // Only 現状値 has a column per year.
     expect(
@@ -124,7 +124,7 @@ describe("parseMapping", () => {
     expect(found).toHaveLength(1);
     expect(found[0]?.[0]).toBe("ファイル全体");
     expect(found[0]?.[1]).toBe(
-      "列の対応表: JSON として読み取れません。JSON に使えない文字があります。括弧・引用符・カンマを確かめてください",
+      "列の対応表：JSON として読み取れません。JSON に使えない文字があります。括弧・引用符・カンマを確かめてください",
     );
   });
 
@@ -135,7 +135,7 @@ describe("parseMapping", () => {
       plan: { title: "計画", startFiscalYear: 2022, endFiscalYear: 2020 },
     });
     expect(found).toEqual([
-      ["plan.endFiscalYear", "列の対応表の項目「plan.endFiscalYear」: 計画の最終年度が開始年度より前です"],
+      ["plan.endFiscalYear", "列の対応表の項目「plan.endFiscalYear」：計画の最終年度が開始年度より前です"],
     ]);
   });
 

@@ -77,7 +77,7 @@ const fiscalYear = z
     if (fy === undefined) {
       ctx.addIssue({
         code: "custom",
-        message: `年度「${value}」を読み取れません（例: 2019、"令和元年度"、"R1"）`,
+        message: `年度「${value}」を読み取れません（例：2019、"令和元年度"、"R1"）`,
         params: { en: `cannot read the fiscal year "${value}" (e.g. 2019, "令和元年度", "R1")` },
       });
       return z.NEVER;
@@ -90,7 +90,7 @@ const isoDate = z.string().transform((value, ctx) => {
   if (iso === undefined) {
     ctx.addIssue({
       code: "custom",
-      message: `日付「${value}」を読み取れません（例: "2020-03-31"、"令和2年3月31日"）`,
+      message: `日付「${value}」を読み取れません（例："2020-03-31"、"令和2年3月31日"）`,
       params: { en: `cannot read the date "${value}" (e.g. "2020-03-31", "令和2年3月31日")` },
     });
     return z.NEVER;

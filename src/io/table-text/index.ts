@@ -22,7 +22,7 @@ export function importTableText(input: Uint8Array | string, options: ParseOption
     const internal: Diagnostic = {
       severity: "error",
       code: "internal",
-      message: `取り込み中に予期しないエラーが起きました: ${message}`,
+      message: `取り込み中に予期しないエラーが起きました：${message}`,
       messageEn: `Unexpected error while importing: ${message}`,
     };
     return { document: null, diagnostics: [internal], encoding: null };

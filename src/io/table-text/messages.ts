@@ -72,17 +72,17 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "title.period-missing": {
     severity: "error",
-    ja: (p) => `表題行に計画期間（例: 平成29年度～令和3年度）がありません: 「${p.text}」`,
+    ja: (p) => `表題行に計画期間（例：平成29年度～令和3年度）がありません：「${p.text}」`,
     en: (p) => `The title line has no plan period (e.g. 平成29年度～令和3年度): "${p.text}"`,
   },
   "title.as-of-missing": {
     severity: "error",
-    ja: (p) => `表題行に基準日（例: 令和2年3月31日現在）がありません: 「${p.text}」`,
+    ja: (p) => `表題行に基準日（例：令和2年3月31日現在）がありません：「${p.text}」`,
     en: (p) => `The title line has no as-of date (e.g. 令和2年3月31日現在): "${p.text}"`,
   },
   "title.repeated": {
     severity: "warning",
-    ja: (p) => `表題行が${p.first}行目と異なります。${p.first}行目の表題を使います: 「${p.text}」`,
+    ja: (p) => `表題行が${p.first}行目と異なります。${p.first}行目の表題を使います：「${p.text}」`,
     en: (p) => `This title line differs from the one on line ${p.first}, which is used: "${p.text}"`,
   },
   "header.missing": {
@@ -166,7 +166,7 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   "kpi.unreadable": {
     severity: "warning",
     ja: (p) =>
-      `数値目標「${p.label}」の${p.column}「${p.text}」を読み取れません（文字のまま残します）: ${p.reason}`,
+      `数値目標「${p.label}」の${p.column}「${p.text}」を読み取れません（文字のまま残します）：${p.reason}`,
     en: (p) => `The ${p.columnEn} "${p.text}" of KPI "${p.label}" cannot be read (kept as text): ${p.reason}`,
   },
   "kpi.unsplit": {
@@ -178,7 +178,7 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "kpi.label-empty": {
     severity: "warning",
-    ja: (p) => `取組項目 ${withNumberSign(p.number)} の数値目標に項目名がありません（値: ${p.values}）`,
+    ja: (p) => `取組項目 ${withNumberSign(p.number)} の数値目標に項目名がありません（値：${p.values}）`,
     en: (p) => `A KPI of initiative ${withNumberSign(p.number, " ")} has no name (values: ${p.values})`,
   },
   "kpi.relist-not-found": {
@@ -195,30 +195,30 @@ export const TABLE_TEXT_MESSAGES: MessageCatalog<TableTextCode> = {
   },
   "row.unplaced": {
     severity: "warning",
-    ja: (p) => `どの取組項目にも属さない行を読み飛ばしました: 「${p.text}」`,
+    ja: (p) => `どの取組項目にも属さない行を読み飛ばしました：「${p.text}」`,
     en: (p) => `Skipped a row that belongs to no initiative: "${p.text}"`,
   },
   "row.extra-cells": {
     severity: "warning",
-    ja: (p) => `行の末尾にある余分なセルを読み飛ばしました: 「${p.text}」`,
+    ja: (p) => `行の末尾にある余分なセルを読み飛ばしました：「${p.text}」`,
     en: (p) => `Skipped extra cells at the end of the row: "${p.text}"`,
   },
   "line.unrecognized": {
     severity: "warning",
-    ja: (p) => `集計表の一部として読み取れない行を読み飛ばしました: 「${p.text}」`,
+    ja: (p) => `集計表の一部として読み取れない行を読み飛ばしました：「${p.text}」`,
     en: (p) => `Skipped a line that is not part of the table: "${p.text}"`,
   },
   "footer.missing": {
     severity: "error",
     ja: () =>
-      "本部会評価の行（例: 本部会評価 8 10 5 1）がありません。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください",
+      "本部会評価の行（例：本部会評価 8 10 5 1）がありません。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください",
     en: () =>
       "There is no committee grade summary line (e.g. 本部会評価 8 10 5 1): the table may be incomplete. Add --allow-partial to import it anyway",
   },
   "footer.unreadable": {
     severity: "error",
     ja: (p) =>
-      `本部会評価の行から A・B・C・D の件数を読み取れません: 「${p.text}」。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください`,
+      `本部会評価の行から A・B・C・D の件数を読み取れません：「${p.text}」。表が最後までそろっていない可能性があります。一部だけを取り込む場合は --allow-partial を指定してください`,
     en: (p) =>
       `The A, B, C, D counts cannot be read from the grade summary line: "${p.text}" (the table may be incomplete; add --allow-partial to import it anyway)`,
   },

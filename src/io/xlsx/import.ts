@@ -87,7 +87,7 @@ export async function importXlsx(
       {
         severity: "error",
         code: "internal",
-        message: `取り込み中に予期しないエラーが起きました: ${message}`,
+        message: `取り込み中に予期しないエラーが起きました：${message}`,
         messageEn: `Unexpected error while importing: ${message}`,
       },
     ]);

@@ -90,7 +90,7 @@ describe("importXlsx with a mapping: a town's S/A/B/C workbook", () => {
     });
     expect(missing.document).toBeNull();
     expect(missing.diagnostics[0]?.message).toBe(
-      "シート「評価」がありません（このファイルのシート: 表紙、進捗評価）",
+      "シート「評価」がありません（このファイルのシート：表紙、進捗評価）",
     );
   });
 

@@ -16,7 +16,7 @@ describe("grade chart", () => {
     const svg = gradeChartSvg(rows, makeUi("ja"));
     expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="grade-chart-title"/);
     expect(label(makeUi("ja"), "令和元年度")).toBe(
-      '<p id="grade-chart-title" hidden="">令和元年度の進捗状況の集計グラフ。全体: A 順調 8、B ほぼ順調 10、C やや遅れ 5、D 停滞 1。(ア) 市民と行政との協働体制の確立: A 順調 2、B ほぼ順調 1、C やや遅れ 3、D 停滞 1</p>',
+      '<p id="grade-chart-title" hidden="">令和元年度の進捗状況の集計グラフ。全体：A 順調 8、B ほぼ順調 10、C やや遅れ 5、D 停滞 1。(ア) 市民と行政との協働体制の確立：A 順調 2、B ほぼ順調 1、C やや遅れ 3、D 停滞 1</p>',
     );
     expect(svg).not.toContain("<script");
   });

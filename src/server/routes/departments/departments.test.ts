@@ -140,7 +140,7 @@ forEachDatabase((database) => {
       });
       expect(confirm.status).toBe(200);
       const page = await confirm.text();
-      expect(textOf(page)).toContain("確認: 広報広聴課を政策企画課に統合する");
+      expect(textOf(page)).toContain("確認：広報広聴課を政策企画課に統合する");
       expect(textOf(page)).toMatch(/No\.2（主担当）/);
       expect(page).toContain('<input type="hidden" name="confirm" value="yes"/>');
       // Nothing is merged before the confirmation.
@@ -184,7 +184,7 @@ forEachDatabase((database) => {
         successor: String(successor.id),
       });
       expect(confirm.status).toBe(200);
-      expect(textOf(await confirm.text())).toContain("後継の課: 政策企画課");
+      expect(textOf(await confirm.text())).toContain("後継の課：政策企画課");
       expect((await byName("市民生活課")).retiredAt).toBeNull();
       const done = await post(app, path, secretariat, {
         version: String(shimin.version),

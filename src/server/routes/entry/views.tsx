@@ -11,7 +11,7 @@ import {
 } from "../../../domain/workflow-states.ts";
 import type { CommentRecord, PlanRecord, RoundRecord } from "../../../store/types.ts";
 import { assetHref } from "../../assets.ts";
-import { sourceLang, type Ui } from "../../i18n.ts";
+import { colon, sourceLang, type Ui } from "../../i18n.ts";
 import { orgPath } from "../../page-context.ts";
 import { dateText, fiscalYearEndText, fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary } from "../../views/form/error-summary.tsx";
@@ -115,7 +115,7 @@ export function EntryPage(props: EntryPageProps) {
       <h1 lang={sourceLang(ui)}>{title}</h1>
       <p class="entry-status">
         {t("entry.state")}
-        {ui.lang === "ja" ? "：" : ": "}
+        {colon(ui.lang)}
         <ReportStateTag ui={ui} state={data.report.state} />
         <span class="entry-status-sep"> </span>
         {t("entry.roundState", {

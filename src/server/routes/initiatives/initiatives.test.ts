@@ -72,7 +72,7 @@ forEachDatabase((database) => {
       const text = textOf((await page(`${BASE}/16`)).html);
       expect(text).toContain("令和元年度（2019年度） 取組内容 1 任期付職員(県税OB)の採用 4名採用");
       expect(text).toContain("進捗状況 A 順調 本部会意見 給与差押を基本とした滞納処分を推進したため");
-      expect(text).toContain("R2年度目標 1 任期付職員(県税OB)の採用");
+      expect(text).toContain("令和2年度目標 1 任期付職員(県税OB)の採用");
     });
 
     it("in English marks the organization's Japanese text lang=ja, UI words staying English (WCAG 3.1.2)", async () => {

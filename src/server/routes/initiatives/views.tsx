@@ -145,7 +145,7 @@ export function InitiativePage(props: InitiativePageProps) {
                   {ui.t("initiative.nextYearGoal", {
                     fy:
                       ui.lang === "ja"
-                        ? formatFiscalYear(report.fiscalYear + 1, "short")
+                        ? formatFiscalYear(report.fiscalYear + 1)
                         : `FY${report.fiscalYear + 1}`,
                   })}
                 </dt>

@@ -63,7 +63,7 @@ forEachDatabase((database) => {
       const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
       expect(svg).toMatch(/^<svg[^>]* role="img" aria-labelledby="grade-chart-title"/);
       expect(html).toMatch(
-        /<p id="grade-chart-title" hidden="">[^<]*全体: A 順調 8、B ほぼ順調 10、C やや遅れ 5、D 停滞 1/,
+        /<p id="grade-chart-title" hidden="">[^<]*全体：A 順調 8、B ほぼ順調 10、C やや遅れ 5、D 停滞 1/,
       );
       expect(svg).toContain('fill="url(#grade-pattern-B)"');
     });
@@ -151,7 +151,7 @@ forEachDatabase((database) => {
       expect(html).toContain(
         '. <span lang="ja">(ア) 市民と行政との協働体制の確立</span>: A On track 2, B Mostly on track 1',
       );
-      expect(langOfText(html, "Initiatives (FY2019")).toBe("en");
+      expect(langOfText(html, "Initiatives in FY2019")).toBe("en");
       expect(langOfText(html, "Mostly on track")).toBe("en");
     });
 
@@ -168,8 +168,8 @@ forEachDatabase((database) => {
       expect(fy.res.status).toBe(400);
       expect(fy.html).toContain("<h1>指定された値が正しくありません</h1>");
       // In the reader's words, never a parameter's name.
-      expect(fy.html).toContain("年度（西暦。例: 2019）を確認してください。");
-      expect(fy.html).toContain("<li>年度（西暦。例: 2019）は数字で指定してください。</li>");
+      expect(fy.html).toContain("年度（西暦。例：2019）を確認してください。");
+      expect(fy.html).toContain("<li>年度（西暦。例：2019）は数字で指定してください。</li>");
       expect(fy.html).not.toContain("fy：");
       const grade = await page(`${OVERVIEW}?grade=E`);
       expect(grade.res.status).toBe(400);

@@ -35,9 +35,8 @@ forEachDatabase((database) => {
     expect(html).toContain("<p>A・B・C及びE(項目・当初・目標)はアクションプランからの転記項目</p>");
     expect(html).toContain('<p class="progress-legend">A 順調 B ほぼ順調 C やや遅れ D 停滞</p>');
     expect(html).toContain('<link rel="stylesheet" href="/assets/progress-table.css"/>');
-    expect(html).toContain(
-      '<caption id="progress-caption">進行管理集計表（令和元年度（2019年度））</caption>',
-    );
+    // 西暦 once, no brackets inside brackets (issue 13).
+    expect(html).toContain('<caption id="progress-caption">令和元年度（2019年度）の進行管理集計表</caption>');
   });
 
   it("has the two header rows with the letters (A)–(H) and the KPI group over four columns", () => {

@@ -193,7 +193,7 @@ export function ProgressTable(props: {
     // The No. column's share of the table places the sticky 取組項目 column beside it (progress-table.css).
     <table class="progress" style={`--number-share:${(numberWidth / totalWidth).toFixed(4)}`}>
       <caption id="progress-caption">
-        {ui.lang === "ja" ? `進行管理集計表（${props.fyLabel}）` : `Progress table (${props.fyLabel})`}
+        {ui.lang === "ja" ? `${props.fyLabel}の進行管理集計表` : `Progress table for ${props.fyLabel}`}
       </caption>
       <colgroup>
         {columns.map((c) => (

@@ -15,7 +15,7 @@ import { signedIn } from "../../auth/signed-in.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
-import { hasMessage, sourceLang, type Ui } from "../../i18n.ts";
+import { colon, hasMessage, sourceLang, type Ui } from "../../i18n.ts";
 import { parseOrThrow, queryObject } from "../../params.ts";
 import { Layout } from "../../views/layout.tsx";
 import { TableScroll } from "../../views/table-scroll.tsx";
@@ -68,7 +68,7 @@ export function fieldLabel(ui: Ui, field: string, kpiLabel?: string): string {
   // The field comes from the audit log: one the catalogue does not name is shown as stored.
   const key = `field.${field}`;
   const label = hasMessage(key) ? ui.t(key) : field;
-  return field === "text" && kpiLabel ? `${label}: ${kpiLabel}` : label;
+  return field === "text" && kpiLabel ? `${label}${colon(ui.lang)}${kpiLabel}` : label;
 }
 
 /**

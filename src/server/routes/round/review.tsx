@@ -25,7 +25,7 @@ import { formFields, signedIn } from "../../auth/signed-in.ts";
 import type { AppEnv } from "../../env.ts";
 import { AppError } from "../../errors.ts";
 import { renderPage } from "../../html.ts";
-import { sourceLang } from "../../i18n.ts";
+import { colon, sourceLang } from "../../i18n.ts";
 import { fiscalYearText } from "../../views/dates.tsx";
 import { ErrorSummary, formTitle } from "../../views/form/error-summary.tsx";
 import type { FieldError } from "../../views/form/errors.ts";
@@ -289,7 +289,9 @@ function ReviewPage(
         {" ・ "}
         {ui.t("round.currentState", { state: ROUND_STATE_LABELS[round.state][ui.lang] })}
         {" ・ "}
-        {ui.t("review.departments")}: <span lang={sourceLang(ui)}>{initiative.departments.join("、")}</span>
+        {ui.t("review.departments")}
+        {colon(ui.lang)}
+        <span lang={sourceLang(ui)}>{initiative.departments.join("、")}</span>
         {" ・ "}
         <a
           href={ui.href(
@@ -443,7 +445,9 @@ function ReviewPage(
                 <TextField
                   ui={ui}
                   id={`kpi-${kpi.kpiId}`}
-                  label={<span lang={sourceLang(ui)}>{`${ui.t("review.current")}: ${kpi.label}`}</span>}
+                  label={
+                    <span lang={sourceLang(ui)}>{ui.t("review.current") + colon(ui.lang) + kpi.label}</span>
+                  }
                   required={false}
                   value={conflict ? (conflict.kpis[kpi.key] ?? kpi.text) : kpi.text}
                   errors={errors}
@@ -499,13 +503,17 @@ export function ConflictPair(props: {
     <div class="side-by-side conflict-pair">
       <section>
         <h3>
-          {ui.t("review.yours")}: <span lang={sourceLang(ui)}>{props.label}</span>
+          {ui.t("review.yours")}
+          {colon(ui.lang)}
+          <span lang={sourceLang(ui)}>{props.label}</span>
         </h3>
         <Prose ui={ui} text={props.yours} />
       </section>
       <section>
         <h3>
-          {ui.t("review.theirs")}: <span lang={sourceLang(ui)}>{props.label}</span>
+          {ui.t("review.theirs")}
+          {colon(ui.lang)}
+          <span lang={sourceLang(ui)}>{props.label}</span>
         </h3>
         <Prose ui={ui} text={props.theirs} />
       </section>
