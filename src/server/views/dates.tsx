@@ -1,4 +1,4 @@
-import { formatFiscalYear, formatFiscalYearEnd, formatJapaneseDate } from "../../domain/era.ts";
+import { formatFiscalYear, formatJapaneseDate } from "../../domain/era.ts";
 import type { Lang, Ui } from "../i18n.ts";
 
 /**
@@ -61,7 +61,8 @@ export function fiscalYearText(fy: number, lang: Lang): string {
 
 /** ja: "H27末"; en: "end of FY2015 (H27)" — the point a baseline or a target refers to. */
 export function fiscalYearEndText(fy: number, lang: Lang): string {
-  return lang === "ja" ? formatFiscalYearEnd(fy) : `end of FY${fy} (${shortEraYear(fy)})`;
+  // Shinchoku's own labels write the era in full (「令和2年度末」): 「R2末」 could read as the calendar year's end.
+  return lang === "ja" ? `${formatFiscalYear(fy)}末` : `end of FY${fy} (${shortEraYear(fy)})`;
 }
 
 /** ja: "平成29年度～令和3年度（2017～2021年度）"; en: "FY2017–FY2021 (H29–R3)". */

@@ -89,10 +89,13 @@ forEachDatabase((database) => {
       expect(text).toContain("No.8 行政評価システムの推進 の報告");
       expect(text).toContain("報告の状態： 未着手");
       expect(text).toContain("関係課 政策企画課（主担当）、関係各課");
-      expect(text).toContain("前年度に立てた今年度の目標（R2年度目標） 事務事業評価を実施し");
+      expect(text).toContain("前年度に立てた今年度の目標（令和2年度目標） 事務事業評価を実施し");
       expect(text).toContain("前年度の進捗状況（本部会評価） A 順調");
       expect(text).toContain("当初 101事業 ／ 目標 350事業(累計) ／ 前年度の現状値 72事業(累計215)");
       expect(text).toContain("当初 6事業 ／ 目標 30事業(累計) ／ 前年度の現状値 6事業(累計18)");
+      // Shinchoku's own label writes the era in full, never 「R2末」.
+      expect(text).toContain("現状値（令和2年度末）");
+      expect(text).not.toContain("R2末");
       expect(html).toMatch(/<input type="text" id="kpi-8-1" name="kpi-8-1"[^>]* value=""/);
       expect(hidden(html)).toEqual({
         version: expect.stringMatching(/^\d+$/),

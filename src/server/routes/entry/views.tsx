@@ -247,7 +247,7 @@ function InitiativeFacts(props: { ui: Ui; t: EntryText; data: EntryData }) {
           <>
             <dt>
               {t("entry.lastYearGoal", {
-                label: ui.lang === "ja" ? `${formatFiscalYear(data.round.fiscalYear, "short")}目標` : "(H)",
+                label: ui.lang === "ja" ? `${formatFiscalYear(data.round.fiscalYear)}目標` : "(H)",
               })}
             </dt>
             <dd class="long-text" lang={sourceLang(ui)}>

@@ -38,7 +38,7 @@ function yearEndText(fy: number, ui: Ui): string {
  * "H27末" can read as the end of a calendar year (the city's abbreviations stay in its own texts).
  */
 function labelYearEnd(fy: number, ui: Ui): string {
-  return ui.lang === "ja" ? `${formatFiscalYear(fy)}末` : fiscalYearEndText(fy, "en");
+  return fiscalYearEndText(fy, ui.lang);
 }
 
 export function InitiativePage(props: InitiativePageProps) {
