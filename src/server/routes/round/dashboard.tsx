@@ -194,7 +194,8 @@ function DashboardPage(
         current="dashboard"
       />
       <p>
-        {ui.t("round.currentState", { state: ROUND_STATE_LABELS[round.state][ui.lang] })}{" "}
+        {ui.t("round.currentState", { state: ROUND_STATE_LABELS[round.state][ui.lang] })}
+        {" ／ "}
         {round.entryDeadline
           ? ui.t("dashboard.deadline", { date: dateText(round.entryDeadline, ui.lang) })
           : ui.t("dashboard.noDeadline")}

@@ -194,6 +194,8 @@ forEachDatabase((database) => {
       });
       expect(ok.status).toBe(303);
       expect(await round2020(store, who)).toMatchObject({ asOf: "2021-03-31", entryDeadline: "2021-06-30" });
+      const dashboard = textOf(await (await get(app, `${base}/2020`, who.secretariat)).text());
+      expect(dashboard).toContain("現在の段階：準備中 ／ 入力の締切：令和3年6月30日（2021年6月30日）");
     });
   });
 
