@@ -136,12 +136,15 @@ describe("written initiative numbers", () => {
     if (!seed) throw new Error("fixture");
     expect(width(seed)).toBe(5);
 
+    // The xlsx carries the width (checked with 10: exceljs leaves its default 9 unwritten).
+    const wider = structuredClone(doc);
+    const last = wider.policies.at(-1)?.initiatives.at(-1);
+    if (!last) throw new Error("fixture");
+    last.numberText = "No.R1-10";
+    expect(width(wider)).toBe(10);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportXlsx(doc)) as never);
-    // exceljs leaves a column of its default width (9) unwritten, and reads it back as undefined.
-    const column = workbook.getWorksheet("進行管理集計表")?.getColumn(2);
-    expect(column?.width ?? 9).toBe(9);
-    expect(column?.width).not.toBe(5);
+    await workbook.xlsx.load((await exportXlsx(wider)) as never);
+    expect(workbook.getWorksheet("進行管理集計表")?.getColumn(2).width).toBe(10);
 
     const pdf = await getDocumentProxy(new Uint8Array(await exportPdf(doc)));
     const { items } = await (await pdf.getPage(1)).getTextContent();
