@@ -110,6 +110,19 @@ describe("a mapping with a unit column and years in the headers", () => {
     expect(values(result, "baseline")).toEqual(["72.5%", "1,200件", "-", "42手続", "検討", "0件"]);
   });
 
+  it("reads a month in a header as that month's fiscal year: H31.3現在 is 平成30年度, R2.3現在 令和元年度", () => {
+    const csv = new TextDecoder()
+      .decode(CSV)
+      .replace("H29実績,H30実績,R1実績", "H30.3現在,H31.3現在,R2.3現在");
+    const result = read(
+      { columns: { ...MAPPING.columns, current: { eachYear: ["H30.3現在", "H31.3現在", "R2.3現在"] } } },
+      csv,
+    );
+    expect(result.diagnostics).toEqual([]);
+    // 令和元年度 (FY2019) is the year to 2020-03-31: the R2.3現在 column (read off the CSV by hand).
+    expect(values(result, "current")).toEqual(["76.3%", "2,610件", "4.0%", "72手続", "実施", ""]);
+  });
+
   it("refuses a fiscal year without its column, naming the years the headers were read as", () => {
     const result = read({ round: { fiscalYear: "平成28年度", asOf: "平成29年3月31日" } });
     expect(result.diagnostics.map((d) => [d.severity, d.field, d.message])).toEqual([
