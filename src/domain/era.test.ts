@@ -337,6 +337,23 @@ describe("fiscalYearInText", () => {
     expect(cases.map(([text]) => [text, fiscalYearInText(text)])).toEqual(cases);
   });
 
+  it("prefers the year outside brackets to a date or month in them (the day the figure was taken)", () => {
+    const cases: [string, number | undefined][] = [
+      ["H30実績(R1.5.31現在)", 2018],
+      ["H30年度実績（令和元年5月末時点）", 2018],
+      ["H30実績【R1.5現在】", 2018],
+      ["R1年度実績（R2.3.31現在）", 2019],
+      // Only a date: its fiscal year.
+      ["実績値（H29.3末）", 2016],
+      // A year in the brackets is not a date: two years, none read.
+      ["H30実績（R1目標）", undefined],
+      // Two years outside the brackets: none read.
+      ["H29～R1実績（R2.3.31現在）", undefined],
+    ];
+    expect(cases.map(([text]) => [text, fiscalYearInText(text)])).toEqual(cases);
+    expect(fiscalYearInText("30年度実績（元年5月31日現在）", heisei)).toBe(2018);
+  });
+
   it("reads an era-less year only with a context", () => {
     expect(fiscalYearInText("27年度実績", heisei)).toBe(2015);
     expect(

@@ -123,6 +123,22 @@ describe("a mapping with a unit column and years in the headers", () => {
     expect(values(result, "current")).toEqual(["76.3%", "2,610件", "4.0%", "72手続", "実施", ""]);
   });
 
+  it("takes the year outside brackets over the date in them: H30実績(R1.5.31現在) is 平成30年度's column", () => {
+    const csv = new TextDecoder()
+      .decode(CSV)
+      .replace("H29実績,H30実績,R1実績", "H29実績,H30実績(R1.5.31現在),R1年度実績（令和2年5月末時点）");
+    const eachYear = ["H29実績", "H30実績(R1.5.31現在)", "R1年度実績（令和2年5月末時点）"];
+    const result = read(
+      {
+        columns: { ...MAPPING.columns, current: { eachYear } },
+        round: { fiscalYear: "平成30年度", asOf: "平成31年3月31日" },
+      },
+      csv,
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(values(result, "current")).toEqual(["75.0%", "2,240件", "3.4%", "61手続", "一部実施", "9件"]);
+  });
+
   it("refuses a fiscal year without its column, naming the years the headers were read as", () => {
     const result = read({ round: { fiscalYear: "平成28年度", asOf: "平成29年3月31日" } });
     expect(result.diagnostics.map((d) => [d.severity, d.field, d.message])).toEqual([
