@@ -167,6 +167,26 @@ describe("a mapping with a unit column and years in the headers", () => {
     ]);
   });
 
+  it("asks for header rows when 現状値 is per year but headerRows is 0 (the years are read from the headers)", () => {
+    const result = read({
+      headerRows: 0,
+      columns: {
+        number: "A",
+        title: "B",
+        kpiName: "D",
+        current: { eachYear: ["H", "I", "J"] },
+      },
+    });
+    expect(result.document).toBeNull();
+    expect(result.diagnostics.map((d) => [d.severity, d.field, d.message])).toEqual([
+      [
+        "error",
+        "columns.current.eachYear",
+        "列の対応表の「columns.current.eachYear」：年度ごとの列は見出しの年度で見分けるため、「headerRows」を1以上にしてください",
+      ],
+    ]);
+  });
+
   it("gives a value without a time of its own the year its header names, when the plan does not imply it", () => {
     // A plan to 令和4年度 whose targets are due in R3, and whose baseline year is said to be H28.
     const csv = new TextDecoder()

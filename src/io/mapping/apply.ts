@@ -85,7 +85,16 @@ export function resolveColumns(source: SheetSource, mapping: ColumnMapping, ctx?
     const ref = mapping.columns[field];
     if (ref === undefined) continue;
     if (typeof ref === "object" && "eachYear" in ref) {
-      currentByYear = yearColumnsOf(ref.eachYear, indexOf, headerRows, diagnostics, ctx);
+      // The columns per year are told apart by the years in their headers: no header, no year.
+      if (mapping.headerRows === 0)
+        diagnostics.push(
+          sheetDiagnostic(
+            "mapping.header-rows-needed",
+            { field: `${field}.eachYear` },
+            { field: `columns.${field}.eachYear` },
+          ),
+        );
+      else currentByYear = yearColumnsOf(ref.eachYear, indexOf, headerRows, diagnostics, ctx);
       continue;
     }
     const index = indexOf(ref, field);

@@ -112,12 +112,17 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
     en: (p) =>
       `Mapping file, "columns.${p.field}": no column headed "${p.header}" in the header rows (1–${p.headerRows})`,
   },
+  // Without `header`: 現状値 per year (eachYear), whose columns are told apart by their headers' years.
   "mapping.header-rows-needed": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」：見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
+      p.header === undefined
+        ? `列の対応表の「columns.${p.field}」：年度ごとの列は見出しの年度で見分けるため、「headerRows」を1以上にしてください`
+        : `列の対応表の「columns.${p.field}」：見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
     en: (p) =>
-      `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
+      p.header === undefined
+        ? `Mapping file, "columns.${p.field}": columns per year are told apart by the years in their headers, which needs headerRows of 1 or more`
+        : `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
   },
   "mapping.header-year-missing": {
     severity: "error",
