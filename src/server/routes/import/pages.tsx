@@ -26,6 +26,7 @@ import {
   type GradeTarget,
   gradeWords,
   guessHeaderRows,
+  headerEraContext,
   type MappingFormValues,
   mappingFromForm,
   NEW_PLAN_GRADES,
@@ -278,7 +279,7 @@ async function showMapping(
       format={format}
       sheet={sheet}
       values={shown}
-      years={yearColumns(sheet.rows, Number(shown.headerRows) || 0)}
+      years={yearColumns(sheet.rows, Number(shown.headerRows) || 0, headerEraContext(shown))}
       words={words}
       target={await gradeTarget(c, shown)}
       fromSaved={saved !== undefined}
