@@ -150,6 +150,45 @@ describe("a mapping with a unit column and years in the headers", () => {
     ]);
   });
 
+  it("says what to do on the page when the mapping was made in the browser builder, not which JSON key to edit", () => {
+    const fromBuilder = (changes: Record<string, unknown>) =>
+      importCsv(new Uint8Array(CSV), {
+        mapping: mappingOf({ ...MAPPING, ...changes }),
+        mappingOrigin: "builder",
+      });
+    const missing = fromBuilder({ round: { fiscalYear: "平成28年度", asOf: "平成29年3月31日" } });
+    expect(missing.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.year-column-missing",
+        "現状値の年度ごとの列に、この表の年度（平成28年度）の列がありません（見出しから読んだ年度：H29実績＝平成29年度、H30実績＝平成30年度、R1実績＝令和元年度）。「列の対応表を変更する」から、「現状値の年度ごとの列」で平成28年度の列を選ぶか、この表の年度を確かめてください",
+      ],
+    ]);
+    const noYear = fromBuilder({ columns: { ...MAPPING.columns, current: { eachYear: ["H", "E"] } } });
+    expect(noYear.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.header-year-missing",
+        "現状値の年度ごとの列に選んだE列の見出し「単位」から年度を読み取れません。「列の対応表を変更する」から、「現状値の年度ごとの列」で見出しに年度のある列（H29実績、令和元年度実績 など）を選び直してください",
+      ],
+    ]);
+    const twice = fromBuilder({ columns: { ...MAPPING.columns, current: { eachYear: ["J", "J"] } } });
+    expect(twice.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.header-year-duplicate",
+        "現状値の年度ごとの列に、令和元年度の列が2つあります（見出し「R1実績」と「R1実績」）。「列の対応表を変更する」から、どちらか一方だけを選んでください",
+      ],
+    ]);
+    const noHeader = fromBuilder({
+      headerRows: 0,
+      columns: { number: "A", title: "B", current: { eachYear: ["H"] } },
+    });
+    expect(noHeader.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.header-rows-needed",
+        "現状値の年度ごとの列は見出しの年度で見分けます。「列の対応表を変更する」から、「見出しの行」を1以上にしてください",
+      ],
+    ]);
+  });
+
   it("refuses a year column whose header names no year, and two columns of one year", () => {
     const noYear = read({ columns: { ...MAPPING.columns, current: { eachYear: ["H29実績", "単位"] } } });
     expect(noYear.document).toBeNull();

@@ -121,6 +121,18 @@ forEachDatabase((database) => {
       expect(again).toContain('<option value="E" selected="">E：単位</option>');
       expect(again).not.toMatch(/name="current-years" value="[A-Z]+"[^>]*checked/);
 
+      // The round's year (令和元年度) not ticked: the preview says what to do on the builder's page,
+      // not which key of the JSON file to edit.
+      const withoutR1 = await postForm(location, [...fields, ["current-years", "H"], ["current-years", "I"]]);
+      expect(withoutR1.status).toBe(303);
+      const notImportable = textOf(
+        await (await get(new URL(withoutR1.headers.get("Location") ?? "", ORIGIN).pathname)).text(),
+      );
+      expect(notImportable).toContain(
+        "現状値の年度ごとの列に、この表の年度（令和元年度）の列がありません（見出しから読んだ年度：H29実績＝平成29年度、H30実績＝平成30年度）。「列の対応表を変更する」から、「現状値の年度ごとの列」で令和元年度の列を選ぶか、この表の年度を確かめてください",
+      );
+      expect(notImportable).not.toContain("columns.current.eachYear");
+
       const mapped = await postForm(location, [
         ...fields,
         ["current-years", "H"],

@@ -165,7 +165,8 @@ async function readUpload(c: Context<AppEnv>, record: PendingUpload, bytes: Uint
     fileName: record.fileName,
     organizationName: organization.name,
     limits: uploadLimits(c),
-    ...(mapping ? { mapping } : {}),
+    // Every mapping of a browser upload was made in the builder: findings about it point back there.
+    ...(mapping ? { mapping, mappingOrigin: "builder" as const } : {}),
   });
   // 関係課 the organization merged or retired since: information, or an error in the latest year.
   if (result.document) {
