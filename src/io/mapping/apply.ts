@@ -122,7 +122,7 @@ export function resolveColumns(
 }
 
 /** The message parameter that words a finding for the builder's page; none for a mapping file. */
-export function originParam(origin: MappingOrigin | undefined): { origin?: MappingOrigin } {
+function originParam(origin: MappingOrigin | undefined): { origin?: MappingOrigin } {
   return origin === "builder" ? { origin } : {};
 }
 
