@@ -317,6 +317,43 @@ describe("fiscalYearInText", () => {
     expect(cases.map(([text]) => [text, fiscalYearInText(text)])).toEqual(cases);
   });
 
+  it("reads a month without a day as that month's fiscal year (January–March: the year before)", () => {
+    // Read by hand: March 2019 is the last month of FY2018 (平成30年度); April 2019 starts FY2019.
+    const cases: [string, number | undefined][] = [
+      ["H31.3現在", 2018],
+      ["H30.3現在", 2017],
+      ["R2.3", 2019],
+      ["R2.3現在", 2019],
+      ["当初値（H27.3）", 2014],
+      ["令和2年3月現在", 2019],
+      ["平成31年4月現在", 2019],
+      ["Ｒ２．４現在", 2020],
+      ["R1.12", 2019],
+      ["H31.3末", 2018],
+      ["令和2年3月31日現在", 2019],
+      // 平成31年5月 never was (令和 began on May 1): no year.
+      ["H31.5現在", undefined],
+    ];
+    expect(cases.map(([text]) => [text, fiscalYearInText(text)])).toEqual(cases);
+  });
+
+  it("prefers the year outside brackets to a date or month in them (the day the figure was taken)", () => {
+    const cases: [string, number | undefined][] = [
+      ["H30実績(R1.5.31現在)", 2018],
+      ["H30年度実績（令和元年5月末時点）", 2018],
+      ["H30実績【R1.5現在】", 2018],
+      ["R1年度実績（R2.3.31現在）", 2019],
+      // Only a date: its fiscal year.
+      ["実績値（H29.3末）", 2016],
+      // A year in the brackets is not a date: two years, none read.
+      ["H30実績（R1目標）", undefined],
+      // Two years outside the brackets: none read.
+      ["H29～R1実績（R2.3.31現在）", undefined],
+    ];
+    expect(cases.map(([text]) => [text, fiscalYearInText(text)])).toEqual(cases);
+    expect(fiscalYearInText("30年度実績（元年5月31日現在）", heisei)).toBe(2018);
+  });
+
   it("reads an era-less year only with a context", () => {
     expect(fiscalYearInText("27年度実績", heisei)).toBe(2015);
     expect(

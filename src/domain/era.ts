@@ -357,11 +357,26 @@ export function formatFiscalYearEnd(fy: FiscalYear): string {
   return e ? `${eraInfo(e.era).abbreviation}${e.year}末` : `${fy}年度末`;
 }
 
-/** A date inside a header: 令和2年3月31日, H29.3末, R2.3.31. */
+/**
+ * A date inside a header: 令和2年3月31日, H29.3末, R2.3.31; or a month without a day: 令和2年3月,
+ * H31.3 (a month alone is not followed by a digit or a further "." and digit).
+ */
 const DATE_IN_TEXT = new RegExp(
-  `(?<![A-Za-z])${ERA_PREFIX}\\s*${ERA_YEAR}(?:\\s*年\\s*\\d{1,2}\\s*月\\s*(?:\\d{1,2}\\s*日|末)|\\.\\d{1,2}(?:\\.\\d{1,2}|末))`,
+  `(?<![A-Za-z])${ERA_PREFIX}\\s*${ERA_YEAR}(?:\\s*年\\s*\\d{1,2}\\s*月(?:\\s*(?:\\d{1,2}\\s*日|末)|(?!\\s*\\d))|\\.\\d{1,2}(?:\\.\\d{1,2}|末|(?![\\d.])))`,
   "g",
 );
+
+/**
+ * The fiscal year of a date or a month found by DATE_IN_TEXT: H31.3末 → 2018 (2019-03-31); a month
+ * alone is that month's fiscal year, H31.3 and 令和2年3月 → 2018 and 2019 (January–March belong to
+ * the fiscal year that began the April before). Undefined for a day or a month the era never had.
+ */
+function fiscalYearOfDateText(text: string): FiscalYear | undefined {
+  const iso = parseJapaneseDate(text);
+  if (iso !== undefined) return fiscalYearOfDate(iso);
+  const month = parseMonth(normalize(text));
+  return month === undefined ? undefined : fiscalYearOfDate(`${month.month}-01`);
+}
 /** An era year inside a header: H27, R1年度, 令和元年度末; not the 年 of a date (H27年3月). */
 const ERA_YEAR_IN_TEXT = new RegExp(`(?<![A-Za-z])${ERA_PREFIX}\\s*${ERA_YEAR}(?!\\d)(?!\\s*年(?!度))`, "g");
 const WESTERN_YEAR_IN_TEXT = /(?<!\d)(\d{4})\s*年度/g;
@@ -370,15 +385,35 @@ const ERA_LESS_YEAR_IN_TEXT = /(?<![\dA-Za-z.])(元|\d{1,2})\s*年度/g;
 /**
  * The one fiscal year a column header names, wherever it stands in it: "基準値（H27）" → 2015,
  * "H29実績" → 2017, "R1目標" and "令和元年度実績" → 2019, "目標値（R3末）" → 2021, "2019年度実績" → 2019,
- * "実績値（H29.3末）" → 2016 (the fiscal year of the date), an era-less "27年度実績" in `ctx` (undefined
- * without it). Undefined when the header names no year, or more than one ("H29～R1").
+ * "実績値（H29.3末）" → 2016 (the fiscal year of the date), "H31.3現在" and "令和2年3月現在" → 2018 and
+ * 2019 (the fiscal year of the month: March belongs to the year before), an era-less "27年度実績" in
+ * `ctx` (undefined without it). A date or month in brackets gives way to the one year outside them:
+ * "H30実績（R1.5.31現在）" → 2018 (the day the figure was taken is not its year). Undefined when the
+ * header names no year, or more than one ("H29～R1", "H30実績（R1目標）").
  */
 export function fiscalYearInText(text: string, ctx?: EraContext): FiscalYear | undefined {
-  let t = normalize(text);
+  const t = normalize(text);
+  const inside = [...t.matchAll(BRACKETED)].map((m) => m.slice(1).join(" ")).join(" ");
+  const outside = yearsInText(t.replace(BRACKETED, " "), ctx);
+  const bracketed = yearsInText(inside, ctx);
+  const outsideYears = new Set([...outside.dates, ...outside.years]);
+  const all = new Set([...outsideYears, ...bracketed.dates, ...bracketed.years]);
+  if (all.size === 1) return [...all][0];
+  // Only dates in the brackets: the year outside them is the column's.
+  if (bracketed.years.size === 0 && outsideYears.size === 1) return [...outsideYears][0];
+  return undefined;
+}
+
+/** Bracketed parts of a header (after toHalfWidth): (…), […], 【…】, 〔…〕. */
+const BRACKETED = /\(([^()]*)\)|\[([^[\]]*)\]|【([^【】]*)】|〔([^〔〕]*)〕/g;
+
+/** The fiscal years of the dates and months in a normalized text, and of the years it names. */
+function yearsInText(text: string, ctx?: EraContext): { dates: Set<FiscalYear>; years: Set<FiscalYear> } {
+  const dates = new Set<FiscalYear>();
   const years = new Set<FiscalYear>();
-  t = t.replace(DATE_IN_TEXT, (date) => {
-    const iso = parseJapaneseDate(date);
-    if (iso !== undefined) years.add(fiscalYearOfDate(iso));
+  let t = text.replace(DATE_IN_TEXT, (date) => {
+    const fy = fiscalYearOfDateText(date);
+    if (fy !== undefined) dates.add(fy);
     return " ";
   });
   t = t.replace(WESTERN_YEAR_IN_TEXT, (_, year: string) => {
@@ -397,7 +432,7 @@ export function fiscalYearInText(text: string, ctx?: EraContext): FiscalYear | u
       if (fy !== undefined) years.add(fy);
     }
   }
-  return years.size === 1 ? [...years][0] : undefined;
+  return { dates, years };
 }
 
 /** Range separators: ～ 〜 ~ - － (after toHalfWidth: ~ and -). */

@@ -8,7 +8,7 @@ import type { ImportResult } from "./import-result.ts";
 import { importPlanDocumentJson } from "./json/import.ts";
 import { checkDocumentSize, DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "./limits.ts";
 import type { MappedRow } from "./mapping/read-rows.ts";
-import type { ColumnMapping } from "./mapping/schema.ts";
+import type { ColumnMapping, MappingOrigin } from "./mapping/schema.ts";
 import { importTableText } from "./table-text/index.ts";
 
 export type ImportFormat = "table-text" | "xlsx" | "csv" | "json";
@@ -18,6 +18,8 @@ export interface ImportFileOptions {
   fileName?: string;
   /** Column mapping for another city's xlsx or CSV (see src/io/mapping/schema.ts). */
   mapping?: ColumnMapping;
+  /** Where the mapping was made (default: a mapping file): findings about it say what to change there. */
+  mappingOrigin?: MappingOrigin;
   organizationName?: string;
   /** How large the input may be (default: DEFAULT_LIMITS); the same object for every format. */
   limits?: ImportLimits;
@@ -182,7 +184,9 @@ async function importAny(
   const fileName = options.fileName ?? (typeof input === "string" ? basename(input) : "");
   const format = detectImportFormat(fileName, bytes);
   const organization = options.organizationName ? { organizationName: options.organizationName } : {};
-  const mapping = options.mapping ? { mapping: options.mapping } : {};
+  const mapping = options.mapping
+    ? { mapping: options.mapping, ...(options.mappingOrigin ? { mappingOrigin: options.mappingOrigin } : {}) }
+    : {};
   const partial = options.allowPartial ? { allowPartial: true } : {};
   switch (format) {
     case "xlsx": {

@@ -8,13 +8,15 @@ import { importWithMapping } from "../mapping/apply.ts";
 import type { MappingField } from "../mapping/fields.ts";
 import { excerpt, sheetDiagnostic } from "../mapping/messages.ts";
 import { normalizeScaleKey, readFiscalYear, type SheetImportResult } from "../mapping/read-rows.ts";
-import type { ColumnMapping } from "../mapping/schema.ts";
+import type { ColumnMapping, MappingOrigin } from "../mapping/schema.ts";
 import type { SheetRow, SheetSource } from "../mapping/sheet.ts";
 import { decodeTableText } from "../table-text/decode.ts";
 
 export interface CsvImportOptions {
   /** How to read the columns; without one, only a CSV written by exportCsv is understood. */
   mapping?: ColumnMapping;
+  /** Where the mapping was made (default: a mapping file): findings about it say what to change there. */
+  mappingOrigin?: MappingOrigin;
   organizationName?: string;
   /** How large the file may be (default: DEFAULT_LIMITS). */
   limits?: ImportLimits;
@@ -192,6 +194,7 @@ export function importCsv(bytes: Uint8Array | string, options: CsvImportOptions 
   }
   const result = importWithMapping(read.source, mapping, {
     diagnostics: decoded.diagnostics,
+    ...(options.mapping && options.mappingOrigin ? { mappingOrigin: options.mappingOrigin } : {}),
     ...(options.organizationName ? { organizationName: options.organizationName } : {}),
   });
   if (code !== undefined && result.document?.organization)

@@ -110,6 +110,35 @@ describe("a mapping with a unit column and years in the headers", () => {
     expect(values(result, "baseline")).toEqual(["72.5%", "1,200件", "-", "42手続", "検討", "0件"]);
   });
 
+  it("reads a month in a header as that month's fiscal year: H31.3現在 is 平成30年度, R2.3現在 令和元年度", () => {
+    const csv = new TextDecoder()
+      .decode(CSV)
+      .replace("H29実績,H30実績,R1実績", "H30.3現在,H31.3現在,R2.3現在");
+    const result = read(
+      { columns: { ...MAPPING.columns, current: { eachYear: ["H30.3現在", "H31.3現在", "R2.3現在"] } } },
+      csv,
+    );
+    expect(result.diagnostics).toEqual([]);
+    // 令和元年度 (FY2019) is the year to 2020-03-31: the R2.3現在 column (read off the CSV by hand).
+    expect(values(result, "current")).toEqual(["76.3%", "2,610件", "4.0%", "72手続", "実施", ""]);
+  });
+
+  it("takes the year outside brackets over the date in them: H30実績(R1.5.31現在) is 平成30年度's column", () => {
+    const csv = new TextDecoder()
+      .decode(CSV)
+      .replace("H29実績,H30実績,R1実績", "H29実績,H30実績(R1.5.31現在),R1年度実績（令和2年5月末時点）");
+    const eachYear = ["H29実績", "H30実績(R1.5.31現在)", "R1年度実績（令和2年5月末時点）"];
+    const result = read(
+      {
+        columns: { ...MAPPING.columns, current: { eachYear } },
+        round: { fiscalYear: "平成30年度", asOf: "平成31年3月31日" },
+      },
+      csv,
+    );
+    expect(result.diagnostics).toEqual([]);
+    expect(values(result, "current")).toEqual(["75.0%", "2,240件", "3.4%", "61手続", "一部実施", "9件"]);
+  });
+
   it("refuses a fiscal year without its column, naming the years the headers were read as", () => {
     const result = read({ round: { fiscalYear: "平成28年度", asOf: "平成29年3月31日" } });
     expect(result.diagnostics.map((d) => [d.severity, d.field, d.message])).toEqual([
@@ -117,6 +146,45 @@ describe("a mapping with a unit column and years in the headers", () => {
         "error",
         "columns.current.eachYear",
         "現状値の年度ごとの列に、この表の年度（平成28年度）の列がありません（見出しから読んだ年度：H29実績＝平成29年度、H30実績＝平成30年度、R1実績＝令和元年度）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください",
+      ],
+    ]);
+  });
+
+  it("says what to do on the page when the mapping was made in the browser builder, not which JSON key to edit", () => {
+    const fromBuilder = (changes: Record<string, unknown>) =>
+      importCsv(new Uint8Array(CSV), {
+        mapping: mappingOf({ ...MAPPING, ...changes }),
+        mappingOrigin: "builder",
+      });
+    const missing = fromBuilder({ round: { fiscalYear: "平成28年度", asOf: "平成29年3月31日" } });
+    expect(missing.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.year-column-missing",
+        "現状値の年度ごとの列に、この表の年度（平成28年度）の列がありません（見出しから読んだ年度：H29実績＝平成29年度、H30実績＝平成30年度、R1実績＝令和元年度）。「列の対応表を変更する」から、「現状値の年度ごとの列」で平成28年度の列を選ぶか、この表の年度を確かめてください",
+      ],
+    ]);
+    const noYear = fromBuilder({ columns: { ...MAPPING.columns, current: { eachYear: ["H", "E"] } } });
+    expect(noYear.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.header-year-missing",
+        "現状値の年度ごとの列に選んだE列の見出し「単位」から年度を読み取れません。「列の対応表を変更する」から、「現状値の年度ごとの列」で見出しに年度のある列（H29実績、令和元年度実績 など）を選び直してください",
+      ],
+    ]);
+    const twice = fromBuilder({ columns: { ...MAPPING.columns, current: { eachYear: ["J", "J"] } } });
+    expect(twice.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.header-year-duplicate",
+        "現状値の年度ごとの列に、令和元年度の列が2つあります（見出し「R1実績」と「R1実績」）。「列の対応表を変更する」から、どちらか一方だけを選んでください",
+      ],
+    ]);
+    const noHeader = fromBuilder({
+      headerRows: 0,
+      columns: { number: "A", title: "B", current: { eachYear: ["H"] } },
+    });
+    expect(noHeader.diagnostics.map((d) => [d.code, d.message])).toEqual([
+      [
+        "mapping.header-rows-needed",
+        "現状値の年度ごとの列は見出しの年度で見分けます。「列の対応表を変更する」から、「見出しの行」を1以上にしてください",
       ],
     ]);
   });
@@ -135,6 +203,26 @@ describe("a mapping with a unit column and years in the headers", () => {
     });
     expect(twice.diagnostics.map((d) => d.message)).toEqual([
       "列の対応表の「columns.current.eachYear[1]」：令和元年度の列が2つあります（見出し「R1実績」と「R1実績」）。どちらか一方にしてください",
+    ]);
+  });
+
+  it("asks for header rows when 現状値 is per year but headerRows is 0 (the years are read from the headers)", () => {
+    const result = read({
+      headerRows: 0,
+      columns: {
+        number: "A",
+        title: "B",
+        kpiName: "D",
+        current: { eachYear: ["H", "I", "J"] },
+      },
+    });
+    expect(result.document).toBeNull();
+    expect(result.diagnostics.map((d) => [d.severity, d.field, d.message])).toEqual([
+      [
+        "error",
+        "columns.current.eachYear",
+        "列の対応表の「columns.current.eachYear」：年度ごとの列は見出しの年度で見分けるため、「headerRows」を1以上にしてください",
+      ],
     ]);
   });
 

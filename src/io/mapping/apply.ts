@@ -21,7 +21,7 @@ import {
   type SheetImportResult,
   scaleWords,
 } from "./read-rows.ts";
-import { type ColumnMapping, type ColumnRef, NOT_ASSESSED_TARGET } from "./schema.ts";
+import { type ColumnMapping, type ColumnRef, type MappingOrigin, NOT_ASSESSED_TARGET } from "./schema.ts";
 import type { SheetSource } from "./sheet.ts";
 
 export interface MappingImportOptions {
@@ -29,6 +29,8 @@ export interface MappingImportOptions {
   organizationName?: string;
   /** Findings from reading the file (encoding, cell errors): they come first. */
   diagnostics?: Diagnostic[];
+  /** Where the mapping was made (default: a mapping file): findings about it say what to change there. */
+  mappingOrigin?: MappingOrigin;
 }
 
 function refParts(ref: ColumnRef): { letter?: string; header?: string } {
@@ -47,7 +49,13 @@ interface Resolved {
 }
 
 /** Column letters and header names of the mapping → 0-based column indexes. */
-export function resolveColumns(source: SheetSource, mapping: ColumnMapping, ctx?: EraContext): Resolved {
+export function resolveColumns(
+  source: SheetSource,
+  mapping: ColumnMapping,
+  ctx?: EraContext,
+  origin: MappingOrigin = "file",
+): Resolved {
+  const from = originParam(origin);
   const headerRows = source.rows.filter((row) => row.number <= mapping.headerRows);
   const columns: ColumnIndexes = {};
   const headerTexts: Partial<Record<MappingField, string>> = {};
@@ -85,7 +93,16 @@ export function resolveColumns(source: SheetSource, mapping: ColumnMapping, ctx?
     const ref = mapping.columns[field];
     if (ref === undefined) continue;
     if (typeof ref === "object" && "eachYear" in ref) {
-      currentByYear = yearColumnsOf(ref.eachYear, indexOf, headerRows, diagnostics, ctx);
+      // The columns per year are told apart by the years in their headers: no header, no year.
+      if (mapping.headerRows === 0)
+        diagnostics.push(
+          sheetDiagnostic(
+            "mapping.header-rows-needed",
+            { field: `${field}.eachYear`, ...from },
+            { field: `columns.${field}.eachYear` },
+          ),
+        );
+      else currentByYear = yearColumnsOf(ref.eachYear, indexOf, headerRows, diagnostics, ctx, from);
       continue;
     }
     const index = indexOf(ref, field);
@@ -104,6 +121,11 @@ export function resolveColumns(source: SheetSource, mapping: ColumnMapping, ctx?
   return { columns, headerTexts, headerYears, ...(currentByYear ? { currentByYear } : {}), diagnostics };
 }
 
+/** The message parameter that words a finding for the builder's page; none for a mapping file. */
+function originParam(origin: MappingOrigin | undefined): { origin?: MappingOrigin } {
+  return origin === "builder" ? { origin } : {};
+}
+
 /** The columns of 現状値 per year, each with the year its header names; no year twice. */
 function yearColumnsOf(
   refs: readonly ColumnRef[],
@@ -111,6 +133,7 @@ function yearColumnsOf(
   headerRows: SheetSource["rows"],
   diagnostics: Diagnostic[],
   ctx: EraContext | undefined,
+  from: { origin?: MappingOrigin },
 ): YearColumn[] {
   const found: YearColumn[] = [];
   refs.forEach((ref, i) => {
@@ -124,7 +147,7 @@ function yearColumnsOf(
       diagnostics.push(
         sheetDiagnostic(
           "mapping.header-year-missing",
-          { field, letter, header },
+          { field, letter, header, ...from },
           { field: `columns.${field}` },
         ),
       );
@@ -141,6 +164,7 @@ function yearColumnsOf(
             fyEn: `FY${year.fiscalYear}`,
             first: twice.header,
             second: year.header,
+            ...from,
           },
           { field: `columns.${field}` },
         ),
@@ -208,7 +232,12 @@ export function importWithMapping(
   }
 
   // Headers are read with the plan's eras when it is known (an era-less 27年度実績).
-  const resolved = resolveColumns(source, mapping, plan ? kpiParseContext(plan) : undefined);
+  const resolved = resolveColumns(
+    source,
+    mapping,
+    plan ? kpiParseContext(plan) : undefined,
+    options.mappingOrigin,
+  );
   const before = [...(options.diagnostics ?? []), ...resolved.diagnostics];
   if (resolved.diagnostics.length > 0) return { document: null, diagnostics: before, rows: [] };
   // 基準値（H27）: the header names the baseline's time when the mapping does not.
@@ -230,6 +259,7 @@ export function importWithMapping(
     headerTexts: resolved.headerTexts,
     headerYears: resolved.headerYears,
     ...(resolved.currentByYear ? { currentByYear: resolved.currentByYear } : {}),
+    ...(options.mappingOrigin ? { mappingOrigin: options.mappingOrigin } : {}),
     diagnostics: before,
   });
 }

@@ -20,6 +20,25 @@ describe("withUnit", () => {
       ["実施", "件", "実施"],
       ["-", "件", "-"],
       ["52(H27年度)", "件", "52(H27年度)"],
+      // Dashes of every width say there is no unit.
+      ["42", "－", "42"],
+      ["42", "—", "42"],
+      ["42", "–", "42"],
+      ["42", "-", "42"],
+      ["42", "ー", "42"],
+      // So do the words for none.
+      ["42", "単位なし", "42"],
+      ["42", "無", "42"],
+      ["42", "なし", "42"],
+      ["42", "（なし）", "42"],
+      // A negative as Japanese tables write it, and a number with 万.
+      ["▲2.0", "%", "▲2.0%"],
+      ["△3", "件", "△3件"],
+      ["-1.5", "%", "-1.5%"],
+      ["1.2万", "人", "1.2万人"],
+      ["約1.2万", "人", "約1.2万人"],
+      // A full-width unit is appended as written.
+      ["42", "％", "42％"],
     ];
     expect(cases.map(([value, unit]) => [value, unit, withUnit(value, unit)])).toEqual(cases);
   });

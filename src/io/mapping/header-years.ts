@@ -47,22 +47,29 @@ export function yearColumns(rows: readonly SheetRow[], headerRows: number, ctx?:
   return found;
 }
 
-/** A unit cell that says there is none: ―, -, なし. */
-const NO_UNIT = /^(?:[-‐―ー−]+|なし|無し)$/;
-/** A number alone, as a value cell without its unit holds it: 42, 1,200, 約3.5, 80以上. */
-const BARE_NUMBER = /^(約\s*)?[+-]?\d[\d,]*(?:\.\d+)?\s*(以上|以下)?$/;
+/**
+ * A unit cell that says there is none (after toHalfWidth): a dash of any width (-, ‐, –, —, ―, ー),
+ * なし, 無, 単位なし.
+ */
+const NO_UNIT = /^(?:[-‐‑‒–—―ー−]+|なし|無し|無|単位なし|単位無し)$/;
+/**
+ * A number alone, as a value cell without its unit holds it: 42, 1,200, 約3.5, 80以上, ▲2.0 and △3
+ * (negatives as Japanese tables write them), 1.2万.
+ */
+const BARE_NUMBER = /^(約\s*)?[+\-▲△]?\s*\d[\d,]*(?:\.\d+)?(?:万|億|千)?\s*(以上|以下)?$/;
 
 /**
- * A value cell completed with the unit column's text: 42 + 件 → 42件, 80以上 + % → 80%以上. A value
- * that is not a bare number (42件, 実施, -, an empty cell) is kept as written, and so is any value
- * when the unit cell is empty or says there is none (―). A unit in brackets（件）is read without them.
+ * A value cell completed with the unit column's text: 42 + 件 → 42件, 80以上 + % → 80%以上, ▲2.0 + % →
+ * ▲2.0%, 1.2万 + 人 → 1.2万人. A value that is not a bare number (42件, 実施, -, an empty cell) is kept
+ * as written, and so is any value when the unit cell is empty or says there is none (―, －, なし). A
+ * unit in brackets（件）is read without them; the unit is appended as written (full-width ％ stays).
  */
 export function withUnit(value: string, unitCell: string): string {
   const unit = unitCell
     .trim()
     .replace(/^[(（](.*)[)）]$/, "$1")
     .trim();
-  if (value === "" || unit === "" || NO_UNIT.test(unit)) return value;
+  if (value === "" || unit === "" || NO_UNIT.test(toHalfWidth(unit))) return value;
   const m = BARE_NUMBER.exec(toHalfWidth(value).trim());
   if (!m) return value;
   const bound = m[2];

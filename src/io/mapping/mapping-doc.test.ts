@@ -21,6 +21,15 @@ describe("docs/MAPPING.md", () => {
     expect(doc).toContain("`report`");
   });
 
+  it("does not promise that next year's file imports with the same mapping, and says what to do when columns grow", () => {
+    // Untrue when next year's file adds an R2実績 column: eachYear lacks it, and letters shift.
+    expect(doc).not.toContain("翌年度は同じ列の対応表のまま、年度だけ変えて取り込めます");
+    expect(doc).toContain(
+      "翌年度のファイルに `R2実績` の列が加わったときは、同じ列の対応表のままでは取り込めません。",
+    );
+    expect(doc).toContain("年度ごとに列が増える表には、列を見出しの文字");
+  });
+
   it("shows the three fixture mappings exactly, and all are valid", () => {
     expect(examples).toEqual([
       fixture("city-marks.json"),

@@ -49,6 +49,14 @@ export type SheetImportCode =
 
 type Params = Record<string, string | number>;
 
+/**
+ * Where a finding about the mapping sends the reader: into the mapping file (`--mapping`, the
+ * default: its JSON keys) or, for a mapping made in the browser builder (`origin: "builder"`), back to
+ * the builder's page and the field to change there. Its link on the preview page reads 列の対応表を変更する.
+ */
+const BUILDER_LINK = "「列の対応表を変更する」から、";
+const fromBuilder = (p: Params): boolean => p.origin === "builder";
+
 export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
   // Findings about the bytes read the same whatever the importer: worded once, by the table-text importer.
   "input.empty": TABLE_TEXT_MESSAGES["input.empty"],
@@ -112,33 +120,54 @@ export const SHEET_IMPORT_MESSAGES: MessageCatalog<SheetImportCode> = {
     en: (p) =>
       `Mapping file, "columns.${p.field}": no column headed "${p.header}" in the header rows (1–${p.headerRows})`,
   },
+  // Without `header`: 現状値 per year (eachYear), whose columns are told apart by their headers' years.
   "mapping.header-rows-needed": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」：見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`,
+      p.header !== undefined
+        ? `列の対応表の「columns.${p.field}」：見出し名「${p.header}」で列を指定するには「headerRows」を1以上にしてください（列記号「B」などでも指定できます）`
+        : fromBuilder(p)
+          ? `現状値の年度ごとの列は見出しの年度で見分けます。${BUILDER_LINK}「見出しの行」を1以上にしてください`
+          : `列の対応表の「columns.${p.field}」：年度ごとの列は見出しの年度で見分けるため、「headerRows」を1以上にしてください`,
     en: (p) =>
-      `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`,
+      p.header !== undefined
+        ? `Mapping file, "columns.${p.field}": naming a column by its header "${p.header}" needs headerRows of 1 or more`
+        : fromBuilder(p)
+          ? `Current-value columns per year are told apart by the years in their headers: choose “Change the column mapping” and set the header rows to 1 or more`
+          : `Mapping file, "columns.${p.field}": columns per year are told apart by the years in their headers, which needs headerRows of 1 or more`,
   },
   "mapping.header-year-missing": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」：${p.letter}列の見出し「${p.header}」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください`,
+      fromBuilder(p)
+        ? `現状値の年度ごとの列に選んだ${p.letter}列の見出し「${p.header}」から年度を読み取れません。${BUILDER_LINK}「現状値の年度ごとの列」で見出しに年度のある列（H29実績、令和元年度実績 など）を選び直してください`
+        : `列の対応表の「columns.${p.field}」：${p.letter}列の見出し「${p.header}」から年度を読み取れません。年度ごとの列には、見出しに年度のある列（H29実績、令和元年度実績 など）を指定してください`,
     en: (p) =>
-      `Mapping file, "columns.${p.field}": no fiscal year can be read from the header "${p.header}" of column ${p.letter}; columns per year need a year in their header (H29実績, 令和元年度実績…)`,
+      fromBuilder(p)
+        ? `No fiscal year can be read from the header "${p.header}" of column ${p.letter}, chosen as a current-value column per year: choose “Change the column mapping” and tick columns with a year in their header (H29実績, 令和元年度実績…)`
+        : `Mapping file, "columns.${p.field}": no fiscal year can be read from the header "${p.header}" of column ${p.letter}; columns per year need a year in their header (H29実績, 令和元年度実績…)`,
   },
   "mapping.header-year-duplicate": {
     severity: "error",
     ja: (p) =>
-      `列の対応表の「columns.${p.field}」：${p.fy}の列が2つあります（見出し「${p.first}」と「${p.second}」）。どちらか一方にしてください`,
+      fromBuilder(p)
+        ? `現状値の年度ごとの列に、${p.fy}の列が2つあります（見出し「${p.first}」と「${p.second}」）。${BUILDER_LINK}どちらか一方だけを選んでください`
+        : `列の対応表の「columns.${p.field}」：${p.fy}の列が2つあります（見出し「${p.first}」と「${p.second}」）。どちらか一方にしてください`,
     en: (p) =>
-      `Mapping file, "columns.${p.field}": two columns are for ${p.fyEn} (headers "${p.first}" and "${p.second}"); keep one`,
+      fromBuilder(p)
+        ? `Two current-value columns per year are for ${p.fyEn} (headers "${p.first}" and "${p.second}"): choose “Change the column mapping” and tick one of them`
+        : `Mapping file, "columns.${p.field}": two columns are for ${p.fyEn} (headers "${p.first}" and "${p.second}"); keep one`,
   },
   "mapping.year-column-missing": {
     severity: "error",
     ja: (p) =>
-      `現状値の年度ごとの列に、この表の年度（${p.fy}）の列がありません（見出しから読んだ年度：${p.years}）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください`,
+      fromBuilder(p)
+        ? `現状値の年度ごとの列に、この表の年度（${p.fy}）の列がありません（見出しから読んだ年度：${p.years}）。${BUILDER_LINK}「現状値の年度ごとの列」で${p.fy}の列を選ぶか、この表の年度を確かめてください`
+        : `現状値の年度ごとの列に、この表の年度（${p.fy}）の列がありません（見出しから読んだ年度：${p.years}）。列の対応表の「columns.current.eachYear」にその年度の列を加えるか、この表の年度を確かめてください`,
     en: (p) =>
-      `The current-value columns per year have none for this table's fiscal year (${p.fyEn}; years read from the headers: ${p.yearsEn}). Add its column to columns.current.eachYear, or check the table's fiscal year`,
+      fromBuilder(p)
+        ? `The current-value columns per year have none for this table's fiscal year (${p.fyEn}; years read from the headers: ${p.yearsEn}). Choose “Change the column mapping” and tick its column, or check the table's fiscal year`
+        : `The current-value columns per year have none for this table's fiscal year (${p.fyEn}; years read from the headers: ${p.yearsEn}). Add its column to columns.current.eachYear, or check the table's fiscal year`,
   },
   "report.header-year-mismatch": {
     severity: "warning",

@@ -42,6 +42,7 @@ import {
 } from "./fields.ts";
 import { withUnit, type YearColumn } from "./header-years.ts";
 import { excerpt, type SheetLocation, sheetDiagnostic } from "./messages.ts";
+import type { MappingOrigin } from "./schema.ts";
 import { cellAt, cellLocation, cellName, type SheetRow, type SheetSource } from "./sheet.ts";
 
 /** One data row as the mapping read it, for previews. */
@@ -83,6 +84,8 @@ export interface RowReadOptions {
   headerYears?: Partial<Record<KpiValueField, YearColumn>>;
   /** 現状値 in one column per year (H29実績, H30実績…): the column of the round's year is read. */
   currentByYear?: readonly YearColumn[];
+  /** Where the mapping was made: findings about it say what to change there. */
+  mappingOrigin?: MappingOrigin;
   /** Diagnostics found before the rows (mapping, title): they come first in the result. */
   diagnostics?: Diagnostic[];
   /**
@@ -596,6 +599,7 @@ class RowReader {
             fyEn: `FY${fiscalYear}`,
             years: byYear.map((y) => `${y.header}＝${formatFiscalYear(y.fiscalYear)}`).join("、"),
             yearsEn: byYear.map((y) => `${y.header} = FY${y.fiscalYear}`).join(", "),
+            ...(this.options.mappingOrigin === "builder" ? { origin: "builder" } : {}),
           },
           { field: "columns.current.eachYear" },
         ),

@@ -38,6 +38,13 @@ import { readFiscalYear } from "./read-rows.ts";
  * be one column per year, `{ "eachYear": ["H29実績", "H30実績", "R1実績"] }`, of which the round's
  * year is read (./apply.ts, ./header-years.ts). Files written before these keys read as they did.
  */
+/**
+ * Where a mapping was made: a mapping file given to the command line (`--mapping`, the default), or
+ * the browser's column-mapping builder. The mapping is the same either way; findings about it say
+ * what to change where it was made (a JSON key, or a field of the builder's page).
+ */
+export type MappingOrigin = "file" | "builder";
+
 const columnRef = z.union([
   z.string().trim().min(1),
   z.strictObject({ letter: z.string().regex(/^[A-Za-z]{1,3}$/) }),

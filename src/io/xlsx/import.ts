@@ -7,7 +7,7 @@ import { importWithMapping } from "../mapping/apply.ts";
 import type { ColumnIndexes, MappingField } from "../mapping/fields.ts";
 import { excerpt, sheetDiagnostic } from "../mapping/messages.ts";
 import { normalizeScaleKey, readPlanRows, type SheetImportResult } from "../mapping/read-rows.ts";
-import type { ColumnMapping } from "../mapping/schema.ts";
+import type { ColumnMapping, MappingOrigin } from "../mapping/schema.ts";
 import { cellLocation, type SheetRow, type SheetSource } from "../mapping/sheet.ts";
 import type { ProgressColumnId } from "../progress-table-columns.ts";
 import { parseHeader, parseSubheader } from "../table-text/header.ts";
@@ -20,6 +20,8 @@ import { readWorksheet } from "./read-sheet.ts";
 export interface XlsxImportOptions {
   /** Another city's workbook: how to read its columns (src/io/mapping/schema.ts). */
   mapping?: ColumnMapping;
+  /** Where the mapping was made (default: a mapping file): findings about it say what to change there. */
+  mappingOrigin?: MappingOrigin;
   organizationName?: string;
   /** How large the workbook may be (default: DEFAULT_LIMITS). */
   limits?: ImportLimits;
@@ -134,6 +136,7 @@ function withMapping(workbook: ExcelJS.Workbook, mapping: ColumnMapping, options
     options.organizationName ?? mapping.organization?.name ?? (workbook.company || undefined);
   return importWithMapping(source, mapping, {
     diagnostics,
+    ...(options.mappingOrigin ? { mappingOrigin: options.mappingOrigin } : {}),
     ...(organizationName ? { organizationName } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import type { EraContext } from "../../../domain/era.ts";
 import {
   DEFAULT_GRADE_SCALE,
   type GradeScale,
@@ -5,8 +6,9 @@ import {
   gradeWithLabel,
   isDefaultGradeScale,
 } from "../../../domain/grade.ts";
+import { kpiParseContext } from "../../../domain/kpi-context.ts";
 import { FIELD_LABELS, MAPPING_FIELDS, type MappingField } from "../../../io/mapping/fields.ts";
-import { normalizeScaleKey, scaleWords } from "../../../io/mapping/read-rows.ts";
+import { normalizeScaleKey, readFiscalYear, scaleWords } from "../../../io/mapping/read-rows.ts";
 import { type ColumnMapping, NOT_ASSESSED_TARGET, parseMapping } from "../../../io/mapping/schema.ts";
 import type { SheetRow } from "../../../io/mapping/sheet.ts";
 import { columnLetter, columnNumber } from "../../../io/xlsx/layout.ts";
@@ -129,6 +131,24 @@ export function gradeWords(
 export function readsAsIs(word: string, scale: GradeScale = DEFAULT_GRADE_SCALE): boolean {
   const key = normalizeScaleKey(word);
   return scaleWords(scale).has(key) || ["対象外", "評価対象外", "未評価"].includes(key);
+}
+
+/**
+ * The eras the headers are read in, as the import reads them (kpiParseContext of the plan): from the
+ * plan period the form gives, so that an era-less 30年度実績 or 元年度実績 is offered as a year column.
+ * Undefined until both ends of the period read as fiscal years.
+ */
+export function headerEraContext(values: MappingFormValues): EraContext | undefined {
+  const startFiscalYear = readFiscalYear(values.plan.start);
+  const endFiscalYear = readFiscalYear(values.plan.end);
+  if (startFiscalYear === undefined || endFiscalYear === undefined || endFiscalYear < startFiscalYear)
+    return undefined;
+  const baselineFiscalYear = readFiscalYear(values.plan.baseline);
+  return kpiParseContext({
+    startFiscalYear,
+    endFiscalYear,
+    ...(baselineFiscalYear === undefined ? {} : { baselineFiscalYear }),
+  });
 }
 
 export function emptyFormValues(): MappingFormValues {

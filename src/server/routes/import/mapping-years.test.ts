@@ -121,6 +121,18 @@ forEachDatabase((database) => {
       expect(again).toContain('<option value="E" selected="">E：単位</option>');
       expect(again).not.toMatch(/name="current-years" value="[A-Z]+"[^>]*checked/);
 
+      // The round's year (令和元年度) not ticked: the preview says what to do on the builder's page,
+      // not which key of the JSON file to edit.
+      const withoutR1 = await postForm(location, [...fields, ["current-years", "H"], ["current-years", "I"]]);
+      expect(withoutR1.status).toBe(303);
+      const notImportable = textOf(
+        await (await get(new URL(withoutR1.headers.get("Location") ?? "", ORIGIN).pathname)).text(),
+      );
+      expect(notImportable).toContain(
+        "現状値の年度ごとの列に、この表の年度（令和元年度）の列がありません（見出しから読んだ年度：H29実績＝平成29年度、H30実績＝平成30年度）。「列の対応表を変更する」から、「現状値の年度ごとの列」で令和元年度の列を選ぶか、この表の年度を確かめてください",
+      );
+      expect(notImportable).not.toContain("columns.current.eachYear");
+
       const mapped = await postForm(location, [
         ...fields,
         ["current-years", "H"],
@@ -173,6 +185,65 @@ forEachDatabase((database) => {
         ["5-1", "0件", "20件", ""],
       ]);
       expect(kpis[1]?.current).toMatchObject({ kind: "quantity", value: 2610, unit: "件" });
+    });
+
+    it("offers era-less year columns (30年度実績, 元年度実績) once the form gives the plan period, as the import reads them", async () => {
+      const csv = new TextDecoder()
+        .decode(CSV)
+        .replace("H29実績,H30実績,R1実績", "29年度実績,30年度実績,元年度実績");
+      const form = new FormData();
+      form.set("_csrf", secretariat.csrf);
+      form.set("file", new File([csv], "city-years.csv"));
+      const uploaded = await app.request(`${ORIGIN}${BASE}`, {
+        method: "POST",
+        headers: { Cookie: secretariat.cookie, Origin: ORIGIN },
+        body: form,
+      });
+      const previewPath = new URL(uploaded.headers.get("Location") ?? "", ORIGIN).pathname;
+      const location = `${previewPath}/mapping`;
+      const yearsOf = (html: string) =>
+        [...html.matchAll(/name="current-years" value="([A-Z]+)"[^>]*\/?>([\s\S]*?)<\/label>/g)].map((m) => [
+          m[1],
+          textOf(m[2] ?? ""),
+        ]);
+      // No plan period yet: 29年度 could be 平成 or 令和; only the headers with an era are offered.
+      const first = await (await get(location)).text();
+      expect(yearsOf(first)).toEqual([
+        ["F", "F：基準値（H27） → 平成27年度（2015年度）"],
+        ["G", "G：目標値（R3） → 令和3年度（2021年度）"],
+      ]);
+      const fields: [string, string][] = [
+        ["headerRows", "2"],
+        ["col-number", "A"],
+        ["col-title", "B"],
+        ["col-kpiName", "D"],
+        ["col-unit", "E"],
+        ["col-current", "each-year"],
+        ["plan-title", "ひかり市行政改革推進計画"],
+        ["plan-start", "平成29年度"],
+        ["plan-end", "令和3年度"],
+        ["round-fiscalYear", "令和元年度"],
+        ["round-asOf", "令和2年3月31日"],
+      ];
+      // With the period 平成29年度～令和3年度, 元年度 is 令和元年度 (nearest to the plan), as the import reads it.
+      const refused = await postForm(location, fields);
+      expect(refused.status).toBe(400);
+      expect(yearsOf(await refused.text())).toEqual([
+        ["F", "F：基準値（H27） → 平成27年度（2015年度）"],
+        ["G", "G：目標値（R3） → 令和3年度（2021年度）"],
+        ["H", "H：29年度実績 → 平成29年度（2017年度）"],
+        ["I", "I：30年度実績 → 平成30年度（2018年度）"],
+        ["J", "J：元年度実績 → 令和元年度（2019年度）"],
+      ]);
+      const mapped = await postForm(location, [
+        ...fields,
+        ["current-years", "H"],
+        ["current-years", "I"],
+        ["current-years", "J"],
+      ]);
+      expect(mapped.status).toBe(303);
+      const review = await (await get(previewPath)).text();
+      expect(textOf(review)).toContain("指摘はありません。");
     });
   });
 });

@@ -26,6 +26,7 @@ import {
   type GradeTarget,
   gradeWords,
   guessHeaderRows,
+  headerEraContext,
   type MappingFormValues,
   mappingFromForm,
   NEW_PLAN_GRADES,
@@ -164,7 +165,8 @@ async function readUpload(c: Context<AppEnv>, record: PendingUpload, bytes: Uint
     fileName: record.fileName,
     organizationName: organization.name,
     limits: uploadLimits(c),
-    ...(mapping ? { mapping } : {}),
+    // Every mapping of a browser upload was made in the builder: findings about it point back there.
+    ...(mapping ? { mapping, mappingOrigin: "builder" as const } : {}),
   });
   // 関係課 the organization merged or retired since: information, or an error in the latest year.
   if (result.document) {
@@ -278,7 +280,7 @@ async function showMapping(
       format={format}
       sheet={sheet}
       values={shown}
-      years={yearColumns(sheet.rows, Number(shown.headerRows) || 0)}
+      years={yearColumns(sheet.rows, Number(shown.headerRows) || 0, headerEraContext(shown))}
       words={words}
       target={await gradeTarget(c, shown)}
       fromSaved={saved !== undefined}

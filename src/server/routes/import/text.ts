@@ -84,7 +84,7 @@ const JA = {
   currentEachYear: "年度ごとの列（下で選ぶ）",
   currentYears: "現状値の年度ごとの列",
   currentYearsHint:
-    "実績が年度ごとの列に並んでいる表では、上の現状値で「年度ごとの列」を選び、ここで実績の列を選んでください。取り込む年度の列を現状値として読みます。矢印の後は、見出しから読んだ年度です。",
+    "実績が年度ごとの列に並んでいる表では、上の現状値で「年度ごとの列」を選び、ここで実績の列を選んでください。取り込む年度の列を現状値として読みます。矢印の後は、見出しから読んだ年度です。元号のない見出し（30年度実績 など）は、「計画の開始年度」と「計画の最終年度」を入れて送ると読み取ります。",
   currentYearsNone:
     "見出しに年度のある列（H29実績、令和元年度 など）は見つかりませんでした。見出しの行を確かめてください。",
   currentYearsRequired: "現状値の年度ごとの列を1つ以上選んでください。",
@@ -201,7 +201,7 @@ const EN: Record<Key, string> = {
   currentEachYear: "One column per year (choose below)",
   currentYears: "Current-value columns per year",
   currentYearsHint:
-    "When the results stand in one column per year, choose “One column per year” for the current value above and tick the result columns here: the column of the imported year is read. After the arrow: the year read from the header.",
+    "When the results stand in one column per year, choose “One column per year” for the current value above and tick the result columns here: the column of the imported year is read. After the arrow: the year read from the header. Headers without an era (30年度実績) are read once the plan's first and last fiscal years are filled in and sent.",
   currentYearsNone: "No column has a year in its header (H29実績, 令和元年度…). Check the header rows.",
   currentYearsRequired: "Choose at least one current-value column per year.",
   departmentSeparator: "Department separator",
