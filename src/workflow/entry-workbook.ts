@@ -18,7 +18,16 @@ import {
   type UploadedWorkbook,
   type WorkbookProblem,
 } from "../io/entry-workbook/model.ts";
-import type { Actor, ReportChanges, ReportRecord, Store, StoreReads } from "../store/types.ts";
+import type {
+  Actor,
+  DepartmentRecord,
+  PlanRecord,
+  ReportChanges,
+  ReportRecord,
+  RoundRecord,
+  Store,
+  StoreReads,
+} from "../store/types.ts";
 import { type SaveReportInput, saveReportWithin } from "./save-report.ts";
 
 /**
@@ -185,23 +194,25 @@ export class WorkbookRefused extends Error {
   }
 }
 
-const identityProblem = (message: string): WorkbookCheck => ({
+const identityProblem = (message: string): { ok: false; problems: WorkbookProblem[] } => ({
   ok: false,
   problems: [{ sheet: INPUT_SHEET, cell: IDENTITY_CELL, message }],
 });
 
 /**
- * What applying `upload` as `principal` would change, or why it cannot be applied. A cell left as it
- * was when the workbook was made changes nothing (even if the report changed since); a changed cell
- * whose report changed since, or may no longer be changed, refuses the whole upload.
+ * Whether the workbook is for the round and department open here, and may be uploaded by
+ * `principal`: the first thing said about an upload (before what its cells hold, which is read
+ * against this plan's scale and would mislead about another plan's workbook).
  */
-export async function checkWorkbookUpload(
+export async function checkWorkbookIdentity(
   reads: StoreReads,
   principal: Principal,
   scope: WorkbookScope,
-  upload: UploadedWorkbook,
-): Promise<WorkbookCheck> {
-  const { identity } = upload;
+  identity: UploadedWorkbook["identity"],
+): Promise<
+  | { ok: true; plan: PlanRecord; round: RoundRecord; department: DepartmentRecord }
+  | { ok: false; problems: WorkbookProblem[] }
+> {
   if (identity.organizationId !== scope.organizationId)
     return identityProblem(
       `この入力票は別の自治体のものです（${identity.organizationName || "不明"}）。${scope.organizationName}の入力票をアップロードしてください。`,
@@ -231,6 +242,23 @@ export async function checkWorkbookUpload(
     return identityProblem(
       `${formatFiscalYear(round.fiscalYear)}の進行管理は「${ROUND_STATE_LABELS[round.state].ja}」のため、入力できません。`,
     );
+  return { ok: true, plan, round, department };
+}
+
+/**
+ * What applying `upload` as `principal` would change, or why it cannot be applied. A cell left as it
+ * was when the workbook was made changes nothing (even if the report changed since); a changed cell
+ * whose report changed since, or may no longer be changed, refuses the whole upload.
+ */
+export async function checkWorkbookUpload(
+  reads: StoreReads,
+  principal: Principal,
+  scope: WorkbookScope,
+  upload: UploadedWorkbook,
+): Promise<WorkbookCheck> {
+  const checked = await checkWorkbookIdentity(reads, principal, scope, upload.identity);
+  if (!checked.ok) return checked;
+  const { plan, round, department } = checked;
 
   const snapshot = await reads.rounds.snapshot(round.id);
   const initiatives = new Map(initiativesOf(snapshot?.document).map((i) => [i.number, i]));

@@ -58,7 +58,11 @@ const LABEL_START: Record<EntryFieldKind, string> = {
 
 export type EntryWorkbookRead =
   | { ok: true; workbook: UploadedWorkbook }
-  | { ok: false; problems: WorkbookProblem[] };
+  /**
+   * `identity`: which plan, round and department the workbook says it is for, when that much was
+   * read — so the caller can say "this is another plan's workbook" before what its cells hold.
+   */
+  | { ok: false; problems: WorkbookProblem[]; identity?: EntryWorkbookIdentity };
 
 const NOT_OURS =
   "Shinchoku からダウンロードした入力票ではありません。「入力票をダウンロード」で作った Excel ファイルに入力して、アップロードしてください。";
@@ -159,6 +163,7 @@ function readLoaded(workbook: ExcelJS.Workbook, scale: GradeScale): EntryWorkboo
   if (!input)
     return {
       ok: false,
+      identity,
       problems: [
         {
           sheet: INPUT_SHEET,
@@ -256,6 +261,6 @@ function readLoaded(workbook: ExcelJS.Workbook, scale: GradeScale): EntryWorkboo
       value,
     });
   }
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems, identity };
   return { ok: true, workbook: { identity, fields } };
 }

@@ -13,6 +13,7 @@ import { ConflictError } from "../../../store/types.ts";
 import { actorOf } from "../../../workflow/accounts.ts";
 import {
   applyWorkbookUpload,
+  checkWorkbookIdentity,
   checkWorkbookUpload,
   departmentsOfRound,
   entryWorkbookModel,
@@ -216,7 +217,13 @@ export function registerWorkbookPages(app: Parameters<typeof route>[0]): void {
     const read = await readEntryWorkbook(new Uint8Array(await file.arrayBuffer()), {
       gradeScale: plan.gradeScale,
     });
-    if (!read.ok) return showWorkbookPage(c, read.problems);
+    if (!read.ok) {
+      // Another plan's (or round's, or department's) workbook is said to be so first: its cells are
+      // read against this plan's scale, and their problems would hide what is really wrong.
+      const identity =
+        read.identity && (await checkWorkbookIdentity(c.get("store"), principal, scope, read.identity));
+      return showWorkbookPage(c, identity && !identity.ok ? identity.problems : read.problems);
+    }
     const check = await checkWorkbookUpload(c.get("store"), principal, scope, read.workbook);
     if (!check.ok) return showWorkbookPage(c, check.problems);
     const payload = Buffer.from(JSON.stringify(read.workbook), "utf8").toString("base64url");

@@ -387,6 +387,29 @@ forEachDatabase((database) => {
       expect(await refusals(res)).toEqual([
         "シート「入力票」のセル A2：この入力票は「行政改革後期アクションプラン」令和2年度のものです。いま開いているのは「行政改革後期アクションプラン」令和元年度です。",
       ]);
+      // Another plan's workbook whose own view holds that plan's grade (S of an S/A/B/C scale): what
+      // it is for is said first, not that S is not on this plan's scale.
+      res = await upload(
+        seisaku,
+        await edited((sheet) => {
+          sheet.getCell("G8").value = "S";
+        }),
+        "/o/sakado/manage/plans/1/2019/workbook/upload",
+      );
+      expect(await refusals(res)).toEqual([
+        "シート「入力票」のセル A2：この入力票は「行政改革後期アクションプラン」令和2年度のものです。いま開いているのは「行政改革後期アクションプラン」令和元年度です。",
+      ]);
+      res = await upload(
+        seisaku,
+        await edited((sheet, meta) => {
+          sheet.getCell("G8").value = "S";
+          meta.getCell("B2").value = 999;
+          meta.getCell("C2").value = "川越市";
+        }),
+      );
+      expect(await refusals(res)).toEqual([
+        "シート「入力票」のセル A2：この入力票は別の自治体のものです（川越市）。坂戸市の入力票をアップロードしてください。",
+      ]);
       res = await upload(
         seisaku,
         await edited((_sheet, meta) => {
