@@ -27,7 +27,7 @@ import {
   type SqlStore,
   StoreError,
 } from "../store/index.ts";
-import { departmentFindingsOf, storedRoundOf } from "../workflow/import-preview.ts";
+import { departmentFindingsOf, planGradeFindingsOf, storedRoundOf } from "../workflow/import-preview.ts";
 import { importRound } from "../workflow/import-round.ts";
 import { displayWidth } from "./admin.ts";
 import { argsErrorMessage } from "./args.ts";
@@ -385,16 +385,16 @@ export async function storeDocument(
     // 関係課 the organization merged or retired since: said before anything is written; a retired
     // one in the plan's latest year stops the import (the store refuses it too).
     const storedOrganization = organizations.find((o) => o.slug === organization.slug);
-    const departmentFindings = await departmentFindingsOf(
-      store,
-      storedOrganization?.id,
-      document,
-      (field) => places?.[field],
-    );
-    for (const d of departmentFindings) io.err(formatFinding(d));
-    if (hasErrors(departmentFindings)) {
+    const place = (field: string) => places?.[field];
+    const findings = [
+      ...(await departmentFindingsOf(store, storedOrganization?.id, document, place)),
+      // The stored plan's scale and 対象外 are its settings': the file's grades must fit them.
+      ...(await planGradeFindingsOf(store, storedOrganization?.id, document, place)),
+    ];
+    for (const d of findings) io.err(formatFinding(d));
+    if (hasErrors(findings)) {
       io.err(
-        `${countBySeverity(departmentFindings)}。取り込みを中止しました。データベースは変更していません。 / Import cancelled; the database was not changed.`,
+        `${countBySeverity(findings)}。取り込みを中止しました。データベースは変更していません。 / Import cancelled; the database was not changed.`,
       );
       return EXIT_FAILED;
     }

@@ -1,10 +1,12 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from "kysely";
-import { isDefaultGradeScale } from "../domain/grade.ts";
+import type { Diagnostic } from "../domain/diagnostic.ts";
+import { type GradeScale, gradeScaleOf, isDefaultGradeScale } from "../domain/grade.ts";
 import {
   type DepartmentState,
   departmentFindingText,
   resolveDepartmentName,
 } from "../domain/import-departments.ts";
+import { importPlanGradeFindings } from "../domain/import-plan-grades.ts";
 import { initiativeNumberKey, initiativeNumberLabel, numberTextFor } from "../domain/initiative-number.ts";
 import type { Initiative, PlanDocument } from "../domain/plan-document.ts";
 import { importedReportState, isRoundState } from "../domain/workflow-states.ts";
@@ -100,13 +102,22 @@ class PlanImport {
     const { title, startFiscalYear, endFiscalYear, baselineFiscalYear } = this.document.plan;
     const existing = await this.trx
       .selectFrom("plan")
-      .select("id")
+      .select(["id", "grade_scale", "not_assessed_allowed"])
       .where("organization_id", "=", this.organizationId)
       .where("title", "=", title)
       .where("start_fiscal_year", "=", startFiscalYear)
       .where("end_fiscal_year", "=", endFiscalYear)
       .executeTakeFirst();
     if (existing) {
+      // The plan's scale and 対象外 are its settings (plan editor): the table must fit them, and
+      // nothing of it is written otherwise (the preview and the command line say so first).
+      const stored = existing.grade_scale === null ? null : this.dialect.readJson(existing.grade_scale);
+      const refused = importPlanGradeFindings(this.document, {
+        title,
+        gradeScale: gradeScaleOf({ gradeScale: stored as GradeScale | null }),
+        notAssessedAllowed: Boolean(existing.not_assessed_allowed),
+      });
+      if (refused.length > 0) throw storeErrors.documentInvalid((refused[0] as Diagnostic).message);
       this.planId = existing.id;
       return false;
     }
@@ -143,22 +154,11 @@ class PlanImport {
     return scale && !isDefaultGradeScale(scale) ? JSON.stringify(scale) : null;
   }
 
+  /**
+   * The latest year's document names the plan's baseline year. Not its scale: a stored plan keeps
+   * its own (a file naming another is refused in savePlan; one naming none is read on it).
+   */
   private async saveBaselineYear(): Promise<void> {
-    // The latest year's document names the plan's scale, as it names its baseline year.
-    const scale = this.gradeScaleJson();
-    const current = await this.trx
-      .selectFrom("plan")
-      .select("grade_scale")
-      .where("id", "=", this.planId)
-      .executeTakeFirstOrThrow();
-    const stored =
-      current.grade_scale === null ? null : JSON.stringify(this.dialect.readJson(current.grade_scale));
-    if (stored !== scale)
-      await this.trx
-        .updateTable("plan")
-        .set({ grade_scale: scale, version: sql`version + 1` })
-        .where("id", "=", this.planId)
-        .execute();
     await this.trx
       .updateTable("plan")
       .set({ baseline_fiscal_year: this.document.plan.baselineFiscalYear ?? null, version: sql`version + 1` })

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Diagnostic } from "../domain/diagnostic.ts";
 import { type DocumentChange, diffDocuments } from "../domain/document-diff.ts";
 import { importDepartmentFindings, type SourcePlace } from "../domain/import-departments.ts";
+import { importPlanGradeFindings } from "../domain/import-plan-grades.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { type Removals, removalsBetween } from "../domain/removals.ts";
 import type { PlanRecord, RoundRecord, RoundSnapshot, StoreReads } from "../store/types.ts";
@@ -151,4 +152,24 @@ export async function departmentFindingsOf(
     latest,
     place,
   );
+}
+
+/**
+ * The document's grades against the plan it would go into, when that plan is stored (findings for
+ * the preview and `shinchoku import`, errors all): a scale other than the plan's, a grade off the
+ * plan's scale, 対象外 where the plan does not allow it. The store's import refuses the same.
+ * `place` locates an initiative's grade in the file.
+ */
+export async function planGradeFindingsOf(
+  store: StoreReads,
+  organizationId: number | undefined,
+  document: PlanDocument,
+  place?: (field: string) => SourcePlace | undefined,
+): Promise<Diagnostic[]> {
+  if (organizationId === undefined) return [];
+  const { title, startFiscalYear, endFiscalYear } = document.plan;
+  const plan = (await store.plans.list(organizationId)).find(
+    (p) => p.title === title && p.startFiscalYear === startFiscalYear && p.endFiscalYear === endFiscalYear,
+  );
+  return plan ? importPlanGradeFindings(document, plan, place) : [];
 }

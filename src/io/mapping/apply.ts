@@ -22,7 +22,7 @@ import {
   scaleWords,
 } from "./read-rows.ts";
 import { type ColumnMapping, type ColumnRef, type MappingOrigin, NOT_ASSESSED_TARGET } from "./schema.ts";
-import type { SheetSource } from "./sheet.ts";
+import type { SheetRow, SheetSource } from "./sheet.ts";
 
 export interface MappingImportOptions {
   /** The municipality, when the caller knows it (the mapping's organization otherwise). */
@@ -205,6 +205,18 @@ function titleAbove(source: SheetSource, headerRows: number) {
     }
   }
   return undefined;
+}
+
+/**
+ * The plan a sheet's title row names (title and period), as importWithMapping reads it when the
+ * mapping names no plan: the column-mapping builder finds the target plan by it.
+ */
+export function planOfTitleRow(
+  rows: readonly SheetRow[],
+  headerRows: number,
+): { title: string; startFiscalYear: number; endFiscalYear: number } | undefined {
+  const title = titleAbove({ rows: [...rows] }, headerRows);
+  return title?.period ? { title: title.planTitle, ...title.period } : undefined;
 }
 
 /** Reads a sheet with a column mapping into a plan document (see ./schema.ts for the mapping file). */

@@ -139,10 +139,14 @@ const NOT_ASSESSED_WORDS = new Set(["対象外", "評価対象外", "未評価"]
  */
 export const NOT_ASSESSED_MARK = "\u0000対象外";
 
-/** Whether a grade cell says the initiative is not graded this year: 「対象外」…, or a word mapped to it. */
+/**
+ * Whether a grade cell says the initiative is not graded this year: a word mapped to 対象外, or
+ * 「対象外」… unless the mapping gives that word a grade (a plan without 対象外 maps it to one).
+ */
 function saysNotAssessed(scale: ReadonlyMap<string, Grade>, text: string): boolean {
   const key = normalizeScaleKey(text);
-  return NOT_ASSESSED_WORDS.has(key) || scale.get(key) === NOT_ASSESSED_MARK;
+  const mapped = scale.get(key);
+  return mapped !== undefined ? mapped === NOT_ASSESSED_MARK : NOT_ASSESSED_WORDS.has(key);
 }
 
 interface KpiDraft {
@@ -162,7 +166,7 @@ interface InitiativeDraft {
 
 class RowReader {
   readonly diagnostics: Diagnostic[] = [];
-  /** Where each initiative's 関係課 was read (ImportResult.places). */
+  /** Where each initiative's 関係課 and 進捗状況 were read (ImportResult.places). */
   readonly places: Record<string, SourcePlace> = {};
   readonly rows: MappedRow[] = [];
   private readonly policies: Policy[] = [];
@@ -385,6 +389,12 @@ class RowReader {
       ...(line !== undefined ? { line } : {}),
       ...(sheet !== undefined ? { sheet } : {}),
       ...(cell !== undefined ? { cell } : {}),
+    };
+    const gradeAt = this.where(row, "grade");
+    this.places[`${field}.grade`] = {
+      ...(gradeAt.line !== undefined ? { line: gradeAt.line } : {}),
+      ...(gradeAt.sheet !== undefined ? { sheet: gradeAt.sheet } : {}),
+      ...(gradeAt.cell !== undefined ? { cell: gradeAt.cell } : {}),
     };
     const initiative: Initiative = {
       number: reading.number ?? 0,

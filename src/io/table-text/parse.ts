@@ -141,7 +141,7 @@ function firstGradeCell(cells: readonly string[], from: number): number {
 /** The state of one pass over the lines; `finish` turns it into the document. */
 class TableReader {
   readonly diagnostics: Diagnostic[] = [];
-  /** Where each initiative's 関係課 was read (ImportResult.places). */
+  /** Where each initiative's 関係課 and 進捗状況 were read (ImportResult.places). */
   readonly places: Record<string, SourcePlace> = {};
   private title: (TitleInfo & { line: number }) | undefined;
   private header: HeaderInfo | undefined;
@@ -415,6 +415,7 @@ class TableReader {
     const field = `policies[${this.policyPosition(policy)}].initiatives[${policy.initiatives.length}]`;
     policy.initiatives.push(initiative);
     this.places[`${field}.departments`] = { line };
+    this.places[`${field}.grade`] = { line };
     const draft: InitiativeDraft = {
       initiative,
       reading,

@@ -124,13 +124,25 @@ export function gradeWords(
   return words;
 }
 
+/** The words a grade cell says 対象外 with (the file says so itself). */
+const NOT_ASSESSED_WORDS = ["対象外", "評価対象外", "未評価"];
+
+/** Whether a word says 対象外 as written (「対象外」「評価対象外」「未評価」), with no mapping. */
+export function saysNotAssessed(word: string): boolean {
+  return NOT_ASSESSED_WORDS.includes(normalizeScaleKey(word));
+}
+
 /**
  * Whether a word reads as a grade of the scale without a mapping (its codes and labels: A–D, 順調…
- * on the default scale), or as 対象外 (the file says so itself).
+ * on the default scale), or as 対象外 (the file says so itself) where the target plan allows it;
+ * where it does not, a word saying 対象外 must be given a grade.
  */
-export function readsAsIs(word: string, scale: GradeScale = DEFAULT_GRADE_SCALE): boolean {
-  const key = normalizeScaleKey(word);
-  return scaleWords(scale).has(key) || ["対象外", "評価対象外", "未評価"].includes(key);
+export function readsAsIs(
+  word: string,
+  scale: GradeScale = DEFAULT_GRADE_SCALE,
+  notAssessedAllowed = true,
+): boolean {
+  return scaleWords(scale).has(normalizeScaleKey(word)) || (notAssessedAllowed && saysNotAssessed(word));
 }
 
 /**
@@ -313,7 +325,11 @@ export function mappingFromForm(
     const grade = values.grades[word] ?? "";
     const field = fieldId.grade(i);
     if (grade === "") {
-      if (!readsAsIs(word, target.scale)) errors.push({ field, message: imt(ui, "gradeUnmapped", { word }) });
+      if (readsAsIs(word, target.scale, target.notAssessedAllowed)) return;
+      // 対象外 as written, on a plan that does not allow it: a grade must be chosen for it.
+      if (!target.notAssessedAllowed && saysNotAssessed(word))
+        errors.push({ field, message: imt(ui, "gradeNotAssessedRefused", { word, legend }) });
+      else errors.push({ field, message: imt(ui, "gradeUnmapped", { word }) });
     } else if (grade === NOT_ASSESSED_TARGET && !target.notAssessedAllowed)
       errors.push({ field, message: imt(ui, "gradeNotAssessedRefused", { word, legend }) });
     else if (!offered.has(grade))

@@ -4,15 +4,21 @@ import { bodyLimit } from "hono/body-limit";
 import { hasErrors } from "../../../domain/diagnostic.ts";
 import { importFile } from "../../../io/import-file.ts";
 import { DEFAULT_LIMITS, type ImportLimits } from "../../../io/limits.ts";
+import { planOfTitleRow } from "../../../io/mapping/apply.ts";
 import { yearColumns } from "../../../io/mapping/header-years.ts";
 import { previewImport } from "../../../io/mapping/preview.ts";
 import { readFiscalYear } from "../../../io/mapping/read-rows.ts";
 import { type ColumnMapping, parseMapping } from "../../../io/mapping/schema.ts";
+import type { SheetRow } from "../../../io/mapping/sheet.ts";
 import { readSheetPreview } from "../../../io/sheet-rows.ts";
 import { ConflictError, StoreError } from "../../../store/types.ts";
 import { actorOf } from "../../../workflow/accounts.ts";
 import { saveImportMapping } from "../../../workflow/import-mapping.ts";
-import { compareWithStored, departmentFindingsOf } from "../../../workflow/import-preview.ts";
+import {
+  compareWithStored,
+  departmentFindingsOf,
+  planGradeFindingsOf,
+} from "../../../workflow/import-preview.ts";
 import { importRound } from "../../../workflow/import-round.ts";
 import { organizationFromPath, type RouteRule, route } from "../../auth/rules.ts";
 import { formFields, signedIn } from "../../auth/signed-in.ts";
@@ -171,12 +177,12 @@ async function readUpload(c: Context<AppEnv>, record: PendingUpload, bytes: Uint
   // 関係課 the organization merged or retired since: information, or an error in the latest year.
   if (result.document) {
     const places = result.places;
-    const findings = await departmentFindingsOf(
-      c.get("store"),
-      organization.id,
-      result.document,
-      (field) => places?.[field],
-    );
+    const place = (field: string) => places?.[field];
+    const findings = [
+      ...(await departmentFindingsOf(c.get("store"), organization.id, result.document, place)),
+      // The plan's scale and 対象外 are its settings': the file's grades must fit them.
+      ...(await planGradeFindingsOf(c.get("store"), organization.id, result.document, place)),
+    ];
     if (findings.length > 0) result.diagnostics = [...result.diagnostics, ...findings];
   }
   const needsMapping =
@@ -228,13 +234,20 @@ async function savedMapping(c: Context<AppEnv>): Promise<ColumnMapping | undefin
 
 /**
  * The plan the mapping imports into, as the import finds it (the organization's plan of that title
- * and period), and so the grades its words are mapped to; a new plan's when there is none or the
- * form does not name one yet.
+ * and period: the form's, or else the file's title row above the header, as importWithMapping reads
+ * it), and so the grades its words are mapped to; a new plan's when there is none or neither names
+ * one yet.
  */
-async function gradeTarget(c: Context<AppEnv>, values: MappingFormValues): Promise<GradeTarget> {
-  const { title, start, end } = values.plan;
-  const startYear = readFiscalYear(start);
-  const endYear = readFiscalYear(end);
+async function gradeTarget(
+  c: Context<AppEnv>,
+  values: MappingFormValues,
+  rows: readonly SheetRow[],
+): Promise<GradeTarget> {
+  const named = values.plan.title !== "" || values.plan.start !== "" || values.plan.end !== "";
+  const titleRow = named ? undefined : planOfTitleRow(rows, Number(values.headerRows) || 0);
+  const title = titleRow?.title ?? values.plan.title;
+  const startYear = titleRow?.startFiscalYear ?? readFiscalYear(values.plan.start);
+  const endYear = titleRow?.endFiscalYear ?? readFiscalYear(values.plan.end);
   if (title === "" || startYear === undefined || endYear === undefined) return NEW_PLAN_GRADES;
   const store = c.get("store");
   const planId = await store.planStructures.findByIdentity(
@@ -282,7 +295,7 @@ async function showMapping(
       values={shown}
       years={yearColumns(sheet.rows, Number(shown.headerRows) || 0, headerEraContext(shown))}
       words={words}
-      target={await gradeTarget(c, shown)}
+      target={await gradeTarget(c, shown, sheet.rows)}
       fromSaved={saved !== undefined}
       errors={[...fileErrors, ...errors]}
     />,
@@ -389,7 +402,7 @@ export function registerImportPages(app: Parameters<typeof route>[0], uploads = 
       ...(values.sheet !== "" ? { sheet: values.sheet } : {}),
     });
     const words = gradeWords(sheet.rows, Number(values.headerRows) || 0, values.columns.grade);
-    const built = mappingFromForm(ui, values, format, words, await gradeTarget(c, values));
+    const built = mappingFromForm(ui, values, format, words, await gradeTarget(c, values, sheet.rows));
     if (!built.mapping) return showMapping(c, pending.record, pending.bytes, values, built.errors);
     const record = { ...pending.record, mapping: built.mapping };
     await uploads.update(record);

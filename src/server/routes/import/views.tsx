@@ -612,7 +612,7 @@ export function MappingPage(
                   id={fieldId.grade(i)}
                   label={`「${word}」`}
                   lang={sourceLang(ui)}
-                  required={!readsAsIs(word, target.scale)}
+                  required={!readsAsIs(word, target.scale, target.notAssessedAllowed)}
                   options={gradeOptions(target, ui)}
                   value={values.grades[word]}
                   errors={errors}
