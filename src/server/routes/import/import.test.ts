@@ -5,6 +5,7 @@ import JSZip from "jszip";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../../../test/db.ts";
 import { textOf } from "../../../../test/server-support.ts";
+import { DEFAULT_GRADE_SCALE } from "../../../domain/grade.ts";
 import type { SqlStore } from "../../../store/sql-store.ts";
 import { createPlan } from "../../../workflow/plan-editor.ts";
 import { createApp } from "../../app.ts";
@@ -502,6 +503,121 @@ forEachDatabase((database) => {
         [3, "△"],
         [4, "×"],
       ]);
+    });
+
+    it("finds the target plan from the file's title row: its own scale is offered and kept, and 対象外 must be given a grade where the plan does not allow it", async () => {
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      const marks = [
+        { code: "◎", label: "順調" },
+        { code: "○", label: "概ね順調" },
+        { code: "△", label: "遅れ" },
+        { code: "×", label: "停止" },
+      ];
+      const plan = await createPlan(store, acting(secretariat), {
+        title: "第3次みどり市行財政改革大綱実施計画",
+        startFiscalYear: 2020,
+        endFiscalYear: 2024,
+        baselineFiscalYear: null,
+        gradeScale: marks,
+        notAssessedAllowed: false,
+      });
+      // The city's table with a title row naming the plan and its period; No.4 says 対象外.
+      const [, ...rest] = new TextDecoder("shift_jis").decode(CITY_CSV).split("\n");
+      const titled = [
+        "第3次みどり市行財政改革大綱実施計画（令和2年度～令和6年度）進行管理集計表（令和5年3月31日現在）,,,,,,,,,,,,",
+        ...rest,
+      ]
+        .join("\n")
+        .replace(",×,", ",対象外,");
+      const location = await builderOf(new TextEncoder().encode(titled), "titled.csv");
+      const words = { ...WORDS, "gradeWord-3": "対象外" };
+
+      const first = await postForm(location, { ...CITY_FIELDS, ...words });
+      expect(first.status).toBe(400);
+      const html = await first.text();
+      expect(choicesOf(html)).toEqual([
+        ["", "そのまま読む"],
+        ["◎", "◎ 順調"],
+        ["○", "○ 概ね順調"],
+        ["△", "△ 遅れ"],
+        ["×", "× 停止"],
+      ]);
+      expect(summary(html)).toEqual([
+        "取込先の計画では対象外を選べません。進捗状況の「対象外」は◎ 順調、○ 概ね順調、△ 遅れ、× 停止から選んでください。",
+      ]);
+      expect(/for="grade-3"[^>]*>[\s\S]*?<\/label>/.exec(html)?.[0]).toContain("tag-required");
+
+      const mapped = await postForm(location, { ...CITY_FIELDS, ...words, "grade-3": "×" });
+      expect(mapped.status).toBe(303);
+      const previewPath = new URL(mapped.headers.get("Location") ?? "", ORIGIN).pathname;
+      const json = await (await get(`${previewPath}/mapping.json`)).json();
+      expect(json.plan).toBeUndefined();
+      expect(json.grades).toEqual(marks);
+      expect(json.gradeScale).toEqual({ 対象外: "×" });
+      const preview = await (await get(previewPath)).text();
+      expect(textOf(preview)).toContain("第3次みどり市行財政改革大綱実施計画");
+      const confirmed = await postForm(previewPath, { fingerprint: fingerprint(preview) });
+      expect(confirmed.status).toBe(303);
+      expect((await store.plans.list(organizationId)).map((p) => [p.id, p.gradeScale])).toEqual([
+        [plan.id, marks],
+      ]);
+      const round = await store.rounds.find(plan.id, 2022);
+      const reports = round ? await store.reports.list(round.id) : [];
+      expect(reports.map((r) => [r.initiativeNumber, r.grade, r.notAssessed])).toEqual([
+        [1, "○", false],
+        [2, "◎", false],
+        [3, "△", false],
+        [4, "×", false],
+      ]);
+    });
+
+    it("shows 対象外 on a plan that no longer allows it as an error on the grade's cell and refuses the confirmation", async () => {
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      const plan = await createPlan(store, acting(secretariat), {
+        title: "第3次みどり市行財政改革大綱実施計画",
+        startFiscalYear: 2020,
+        endFiscalYear: 2024,
+        baselineFiscalYear: null,
+        gradeScale: DEFAULT_GRADE_SCALE,
+        notAssessedAllowed: true,
+      });
+      const location = await builderOf(CITY_CSV, "city-marks.csv");
+      const mapped = await postForm(location, {
+        ...CITY_FIELDS,
+        ...CITY_PLAN,
+        ...WORDS,
+        "grade-0": "B",
+        "grade-1": "A",
+        "grade-2": "C",
+        "grade-3": "対象外",
+      });
+      expect(mapped.status).toBe(303);
+      const previewPath = new URL(mapped.headers.get("Location") ?? "", ORIGIN).pathname;
+      const before = await (await get(previewPath)).text();
+      expect(before).toContain('name="fingerprint"');
+
+      // The secretariat turns 対象外 off in the plan's settings meanwhile.
+      await store.db
+        .updateTable("plan")
+        .set({ not_assessed_allowed: store.dialect === "sqlite" ? 0 : false })
+        .where("id", "=", plan.id)
+        .execute();
+      const html = await (await get(previewPath)).text();
+      const rows = [
+        ...html.matchAll(/<tr class="finding-(\w+)"><td>[^<]*<\/td><td>([^<]*)<\/td><td[^>]*>([^<]*)</g),
+      ].map((m) => [m[1], m[2], m[3]]);
+      expect(rows).toEqual([
+        [
+          "error",
+          "K8",
+          "取組項目 No.4の進捗状況は「対象外」ですが、計画「第3次みどり市行財政改革大綱実施計画」では対象外を認めていません。ファイルの進捗状況を A・B・C・D のどれかにするか、計画の設定で「評価しない取組項目（対象外）を認める」を選んでから、もう一度取り込んでください。",
+        ],
+      ]);
+      expect(html).not.toContain('name="fingerprint"');
+      const refused = await postForm(previewPath, { fingerprint: fingerprint(before) });
+      expect(refused.status).toBe(400);
+      expect(await store.rounds.list(plan.id)).toEqual([]);
+      expect((await store.plans.list(organizationId)).map((p) => p.notAssessedAllowed)).toEqual([false]);
     });
 
     it("refuses a file over the size limit and a zip bomb, each with its reason, storing nothing", async () => {
