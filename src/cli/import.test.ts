@@ -198,6 +198,73 @@ forEachDatabase((database) => {
     }
   });
 
+  it("a stored plan's grade scale and 対象外 setting stay as they are: a file off them stops at its cells, writing nothing", async () => {
+    const url = await database.freshUrl();
+    const csv = fixture("csv/city-marks-sjis.csv");
+    const base = JSON.parse(await readFile(fixture("mapping/city-marks.json"), "utf8"));
+    const marks = [
+      { code: "◎", label: "順調" },
+      { code: "○", label: "概ね順調" },
+      { code: "△", label: "遅れ" },
+      { code: "×", label: "停止" },
+    ];
+    const mappingFile = async (name: string, changes: Record<string, unknown>) => {
+      const path = join(dir, name);
+      const mapping: Record<string, unknown> = { ...base, ...changes };
+      for (const [key, value] of Object.entries(changes)) if (value === undefined) delete mapping[key];
+      await writeFile(path, JSON.stringify(mapping));
+      return path;
+    };
+    const own = await mappingFile("own.json", { grades: marks, gradeScale: undefined });
+    expect(await run([csv, "--mapping", own, "--slug", "midori", "--database", url], io)).toBe(0);
+    const state = async () => {
+      const store = await openStore(url);
+      try {
+        const [organization] = await store.organizations.list();
+        const [plan] = await store.plans.list(organization?.id ?? 0);
+        const rounds = await publishedRounds(store, plan?.id ?? 0);
+        return { plan, revisions: rounds.map((r) => [r.fiscalYear, r.revision]) };
+      } finally {
+        await store.close();
+      }
+    };
+    const before = await state();
+    expect(before.plan?.gradeScale).toEqual(marks);
+
+    // The mapping onto A–D names no scale: its B, A, C, D are not the plan's ◎○△×.
+    err = [];
+    expect(
+      await run([csv, "--mapping", fixture("mapping/city-marks.json"), "--replace", "--database", url], io),
+    ).toBe(1);
+    expect(err[0]).toBe(
+      "エラー（K3）：取組項目 No.1の進捗状況「B」は、計画「第3次みどり市行財政改革大綱実施計画」の評価の区分（◎・○・△・×）にありません。ファイルの進捗状況を ◎・○・△・× のどれかに直してから、もう一度取り込んでください。",
+    );
+    expect(err).toHaveLength(5);
+    expect(err.at(-1)).toMatch(/取り込みを中止しました。データベースは変更していません。/);
+    expect(await state()).toEqual(before);
+
+    // 対象外 on a plan that does not allow it.
+    const store = await openStore(url);
+    try {
+      await store.db
+        .updateTable("plan")
+        .set({ not_assessed_allowed: store.dialect === "sqlite" ? 0 : false })
+        .execute();
+    } finally {
+      await store.close();
+    }
+    const notAssessed = await mappingFile("not-assessed.json", {
+      grades: marks,
+      gradeScale: { "×": "対象外" },
+    });
+    err = [];
+    expect(await run([csv, "--mapping", notAssessed, "--replace", "--database", url], io)).toBe(1);
+    expect(err.slice(0, -1)).toEqual([
+      "エラー（K8）：取組項目 No.4の進捗状況は「対象外」ですが、計画「第3次みどり市行財政改革大綱実施計画」では対象外を認めていません。ファイルの進捗状況を ◎・○・△・× のどれかにするか、計画の設定で「評価しない取組項目（対象外）を認める」を選んでから、もう一度取り込んでください。",
+    ]);
+    expect((await state()).revisions).toEqual(before.revisions);
+  });
+
   it("without --json: stores the table, refuses the same year again, replaces with --replace", async () => {
     const url = await database.freshUrl();
     const seed = fixture("sakado-fy2019.txt");
