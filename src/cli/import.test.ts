@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { forEachDatabase } from "../../test/db.ts";
+import { buildPlanDocument } from "../../test/factories/plan-document.ts";
 import { publishedRounds } from "../../test/store.ts";
 import type { PlanDocument } from "../domain/plan-document.ts";
 import { exportXlsx } from "../io/export/xlsx.ts";
@@ -263,6 +264,35 @@ forEachDatabase((database) => {
       "エラー（K8）：取組項目 No.4の進捗状況は「対象外」ですが、計画「第3次みどり市行財政改革大綱実施計画」では対象外を認めていません。ファイルの進捗状況を ◎・○・△・× のどれかにするか、計画の設定で「評価しない取組項目（対象外）を認める」を選んでから、もう一度取り込んでください。",
     ]);
     expect((await state()).revisions).toEqual(before.revisions);
+  });
+
+  it("a plan-document JSON with 対象外 for a stored plan that does not allow it stops at the line of that grade", async () => {
+    const url = await database.freshUrl();
+    const document = buildPlanDocument();
+    const fifth = document.policies.flatMap((p) => p.initiatives)[4];
+    if (!fifth || fifth.grade !== null) throw new Error("the factory's No.5, ungraded");
+    fifth.notAssessed = true;
+    const text = `${JSON.stringify(document, null, 2)}\n`;
+    const path = join(dir, "plan.json");
+    await writeFile(path, text);
+    expect(await run([path, "--slug", "sakado", "--database", url], io)).toBe(0);
+    const store = await openStore(url);
+    try {
+      await store.db
+        .updateTable("plan")
+        .set({ not_assessed_allowed: store.dialect === "sqlite" ? 0 : false })
+        .execute();
+    } finally {
+      await store.close();
+    }
+    // The fifth initiative's "grade": the line a person finds it on.
+    const lines = text.split("\n");
+    const gradeLines = lines.flatMap((line, i) => (/^\s*"grade": /.test(line) ? [i + 1] : []));
+    err = [];
+    expect(await run([path, "--replace", "--database", url], io)).toBe(1);
+    expect(err.slice(0, -1)).toEqual([
+      `エラー（${gradeLines[4]}行目）：取組項目 No.5の進捗状況は「対象外」ですが、計画「${document.plan.title}」では対象外を認めていません。ファイルの進捗状況を A・B・C・D のどれかにするか、計画の設定で「評価しない取組項目（対象外）を認める」を選んでから、もう一度取り込んでください。`,
+    ]);
   });
 
   it("without --json: stores the table, refuses the same year again, replaces with --replace", async () => {

@@ -188,7 +188,18 @@ function importUnsafe(input: string | Uint8Array, limits: ImportLimits): ImportR
   const document = toDocument(parsed.data);
   const findings = [...warnings, ...check(document, lineOf).map(at)];
   document.diagnostics = [...document.diagnostics, ...findings];
-  return { document, diagnostics: findings };
+  // The lines of each initiative's 関係課 and 進捗状況, for findings made against the store.
+  const places: Record<string, { line: number }> = {};
+  document.policies.forEach((policy, p) => {
+    policy.initiatives.forEach((_, i) => {
+      for (const name of ["departments", "grade"]) {
+        const field = `policies[${p}].initiatives[${i}].${name}`;
+        const line = lineOf(field);
+        if (line !== undefined) places[field] = { line };
+      }
+    });
+  });
+  return { document, diagnostics: findings, places };
 }
 
 /**
