@@ -53,7 +53,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 /**
- * "エラー（12行目）: …" / "エラー（Sheet1!E12）: …" — one line for a terminal or a log. The place is one
+ * "エラー（12行目）：…" / "エラー（Sheet1!E12）：…" — one line for a terminal or a log. The place is one
  * a person can find in the file (a line, a cell); a field's code name (policies[1].grade) is for
  * programs, so it is never shown here.
  */
