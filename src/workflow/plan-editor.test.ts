@@ -465,5 +465,47 @@ forEachDatabase((database) => {
         [5, 3],
       ]);
     });
+
+    it("a KPI saved with its texts unchanged keeps the year an import read from its column's header", async () => {
+      const store = await database.open();
+      const document = buildPlanDocument();
+      const kpi = document.policies[0]?.initiatives[0]?.kpis[0];
+      if (!kpi) throw new Error("the factory's first KPI");
+      // As an import through a mapping stores it: the year from 目標値（R2）, the text as the cell wrote it.
+      kpi.target = { ...kpi.target, fiscalYear: 2020 };
+      const { planId, organizationId } = await importDocument(store, document, {
+        organization: FACTORY_ORGANIZATION,
+      });
+      const secretariat = await actingAs(store, organizationId, "jimukyoku", ["secretariat"]);
+      const first = async () => {
+        const found = (await store.planStructures.load(planId))?.policies[0]?.initiatives[0]?.kpis[0];
+        if (!found) throw new Error("the stored KPI");
+        return found;
+      };
+      const stored = await first();
+      expect(stored.target.fiscalYear).toBe(2020);
+      await updateKpi(store, secretariat, {
+        planId,
+        kpiId: stored.kpiId,
+        expectedVersion: stored.version,
+        name: `${stored.name}（改）`,
+        baseline: stored.baseline.text,
+        target: stored.target.text,
+      });
+      const renamed = await first();
+      expect(renamed.name).toBe(`${stored.name}（改）`);
+      expect(renamed.target.fiscalYear).toBe(2020);
+      // A new text is read as written: its own time, or none.
+      await updateKpi(store, secretariat, {
+        planId,
+        kpiId: stored.kpiId,
+        expectedVersion: renamed.version,
+        name: renamed.name,
+        baseline: renamed.baseline.text,
+        target: "70件",
+      });
+      expect((await first()).target).toMatchObject({ text: "70件", value: 70 });
+      expect((await first()).target.fiscalYear).toBeUndefined();
+    });
   });
 });

@@ -6,6 +6,7 @@ import {
 } from "../domain/initiative-number.ts";
 import { kpiParseContext } from "../domain/kpi-context.ts";
 import { parseKpiValue } from "../domain/kpi-parse.ts";
+import type { KpiValue } from "../domain/kpi-value.ts";
 import { can } from "../domain/permissions.ts";
 import type { PlanHead, PlanStructure, StructureInitiative } from "../store/plan-structure-types.ts";
 import type { Store, StoreTransaction } from "../store/types.ts";
@@ -309,9 +310,24 @@ export async function updateKpi(
 ): Promise<void> {
   await store.transaction({ actor: acting.actor }, async (tx) => {
     const structure = await planIn(tx, acting, input.planId);
-    kpiIn(structure, input.kpiId);
-    await tx.planStructures.updateKpi(input.kpiId, input.expectedVersion, kpiValues(structure, input));
+    const stored = kpiIn(structure, input.kpiId);
+    const values = kpiValues(structure, input);
+    await tx.planStructures.updateKpi(input.kpiId, input.expectedVersion, {
+      ...values,
+      baseline: keepingTime(stored.baseline, values.baseline),
+      target: keepingTime(stored.target, values.target),
+    });
   });
+}
+
+/**
+ * A value whose text is unchanged keeps the time it was stored with: an import may take a value's
+ * year from its column's header (基準値（H27）), which the text alone does not say.
+ */
+function keepingTime(stored: KpiValue, typed: KpiValue): KpiValue {
+  if (typed.text !== stored.text || typed.fiscalYear !== undefined || stored.fiscalYear === undefined)
+    return typed;
+  return { ...typed, fiscalYear: stored.fiscalYear };
 }
 
 /** 再掲: lists a KPI of the plan again under another initiative (one KPI, two listings). */
