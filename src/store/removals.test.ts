@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { countRows, forEachDatabase, type TestDatabase } from "../../test/db.ts";
 import { buildPlanDocument, FACTORY_ORGANIZATION } from "../../test/factories/plan-document.ts";
 import { importDocument, loadDraft, loadPublished, TEST_ACTOR } from "../../test/store.ts";
+import { parseKpiValue } from "../domain/kpi-parse.ts";
 import { removeOrganization, removePlan, removeRound } from "../workflow/remove.ts";
 import type { SqlStore } from "./sql-store.ts";
 import { StoreError } from "./types.ts";
@@ -174,6 +175,60 @@ forEachDatabase((database) => {
       expect((await store.rounds.list(planId)).map((r) => r.fiscalYear)).toEqual([2019]);
       const [entry] = await store.audit.list(fy2019.organizationId, { entity: "reporting_round", limit: 1 });
       expect(entry).toMatchObject({ action: "round.remove", entityId: opened.id, after: { forced: false } });
+    });
+
+    it("a round opened from the plan takes nothing the plan editor created with it, though it showed it", async () => {
+      const store = await database.open();
+      const fy2019 = await importDocument(store, buildPlanDocument(), { organization: FACTORY_ORGANIZATION });
+      const planId = fy2019.planId;
+      const before = await store.planStructures.load(planId);
+      const no1 = before?.policies[0]?.initiatives[0];
+      if (!no1) throw new Error("the factory's No.1");
+      // The editor adds a KPI to No.1, No.9 under its 基本方針, and a new 基本方針 with No.10.
+      await store.transaction({ actor: TEST_ACTOR }, async (tx) => {
+        const department = no1.departments.slice(0, 1).map((d) => d.id);
+        await tx.planStructures.addKpi(no1.id, {
+          name: "新しい指標",
+          baseline: parseKpiValue("0件"),
+          target: parseKpiValue("10件"),
+        });
+        await tx.planStructures.addInitiative(planId, {
+          policyId: no1.policyId,
+          number: 9,
+          title: "新しい取組",
+          description: "",
+          departmentIds: department,
+        });
+        const policyId = await tx.planStructures.addPolicy(planId, { code: "(エ)", title: "新しい基本方針" });
+        await tx.planStructures.addInitiative(planId, {
+          policyId,
+          number: 10,
+          title: "もう一つの取組",
+          description: "",
+          departmentIds: department,
+        });
+      });
+      const opened = await store.transaction({ actor: TEST_ACTOR }, (tx) =>
+        tx.rounds.open({
+          planId,
+          fromRoundId: fy2019.roundId,
+          fiscalYear: 2020,
+          asOf: "2021-03-31",
+          entryDeadline: null,
+        }),
+      );
+      const shown = (await loadDraft(store, planId, 2020))?.policies.flatMap((p) =>
+        p.initiatives.map((i) => i.number),
+      );
+      expect(shown).toEqual(expect.arrayContaining([9, 10]));
+      const counts = await removeRound(store, TEST_ACTOR, { roundId: opened.id });
+      expect(counts).toMatchObject({ rounds: 1, initiatives: 0, kpis: 0, policies: 0 });
+      const after = await store.planStructures.load(planId);
+      expect(after?.policies.map((p) => p.title)).toContain("新しい基本方針");
+      expect(
+        after?.policies.flatMap((p) => p.initiatives.map((i) => i.number)).sort((a, b) => a - b),
+      ).toEqual([1, 2, 3, 4, 5, 9, 10]);
+      expect(after?.policies[0]?.initiatives[0]?.kpis.map((k) => k.name)).toContain("新しい指標");
     });
 
     it("removing the latest round sets again the 廃止 an import set, from the year now latest; the plan editor's stay", async () => {

@@ -14,9 +14,10 @@ import type { RemovalCounts, RemovalOptions, RemovalWrites } from "./types.ts";
  *   from reporting_round; its publications and notices do not (publication has no cascade and is
  *   immutable; notification.round_id/report_id carry no key) and are deleted here. The plan's shared
  *   rows that the round showed and no remaining round shows (initiatives, KPIs, 基本方針) go too, so
- *   the plan is as if the round had never been imported; what the plan editor added since and no
- *   round shows yet stays. When the round was the plan's latest, the 廃止 flags an import set are
- *   set again from the round that is latest now; the plan editor's stay (recountRetired).
+ *   the plan is as if the round had never been imported; what the plan editor created stays, even
+ *   when a round opened from the plan showed it. When the round was the plan's latest, the 廃止
+ *   flags an import set are set again from the round that is latest now; the plan editor's stay
+ *   (recountRetired).
  * - a plan: policies, initiatives, KPIs and rounds cascade from plan; publications and notices are
  *   deleted here. Departments belong to the organization and stay.
  * - an organization: everything cascades from organization except publication and audit_log, which
@@ -74,7 +75,8 @@ async function ids(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<nu
 
 /**
  * The plan's shared rows that `roundId` shows and no other round does: they go with that round.
- * What no round shows (added in the plan editor since) stays: it was never the round's.
+ * What the plan editor added stays, whether no round shows it yet or a round opened from the plan
+ * does: it was never the round's. A 基本方針 stays while any of its initiatives does.
  */
 async function sharedRowsOnlyIn(
   db: Kysely<Database>,
@@ -85,11 +87,11 @@ async function sharedRowsOnlyIn(
       (select 1 from report r where r.initiative_id = ${sql.ref(`${i}.id`)} and r.round_id = ${roundId})
     and not exists
       (select 1 from report r where r.initiative_id = ${sql.ref(`${i}.id`)} and r.round_id <> ${roundId})`;
-  const initiatives = await ids(
+  const initiativesShown = await ids(
     db,
     sql`select i.id from initiative i where i.plan_id = ${planId} and ${onlyInRound("i")} order by i.id`,
   );
-  const kpis = await ids(
+  const kpisShown = await ids(
     db,
     sql`select k.id from kpi k where k.plan_id = ${planId}
       and (exists (select 1 from round_kpi rk where rk.kpi_id = k.id and rk.round_id = ${roundId})
@@ -98,7 +100,7 @@ async function sharedRowsOnlyIn(
       and not exists (select 1 from kpi_value v where v.kpi_id = k.id and v.round_id <> ${roundId})
       order by k.id`,
   );
-  const policies = await ids(
+  const policiesShown = await ids(
     db,
     sql`select p.id from policy p where p.plan_id = ${planId}
       and (exists (select 1 from report r where r.policy_id = p.id and r.round_id = ${roundId})
@@ -110,7 +112,45 @@ async function sharedRowsOnlyIn(
       and not exists (select 1 from initiative j where j.policy_id = p.id and not (${onlyInRound("j")}))
       order by p.id`,
   );
+  // What the plan editor created (its audit entry says so) was never the round's, even when the
+  // round, opened from the plan, shows it; a 基本方針 stays while one of its initiatives does.
+  const created = await editorCreated(db, planId);
+  const initiatives = initiativesShown.filter((id) => !created.initiative.has(id));
+  const kpis = kpisShown.filter((id) => !created.kpi.has(id));
+  const planInitiatives = await db
+    .selectFrom("initiative")
+    .select(["id", "policy_id"])
+    .where("plan_id", "=", planId)
+    .execute();
+  const kept = new Set(planInitiatives.filter((i) => created.initiative.has(i.id)).map((i) => i.policy_id));
+  const policies = policiesShown.filter((id) => !created.policy.has(id) && !kept.has(id));
   return { initiatives, kpis, policies };
+}
+
+/**
+ * The plan's 基本方針, initiatives and KPIs the plan editor created: each has its `….create` audit
+ * entry (an import writes one entry for the whole round instead). Read once per removal, by the
+ * organization's index, rather than once per row.
+ */
+async function editorCreated(
+  db: Kysely<Database>,
+  planId: number,
+): Promise<Record<"policy" | "initiative" | "kpi", Set<number>>> {
+  const rows = await db
+    .selectFrom("audit_log")
+    .innerJoin("plan", "plan.organization_id", "audit_log.organization_id")
+    .select(["audit_log.entity", "audit_log.entity_id"])
+    .where("plan.id", "=", planId)
+    .where("audit_log.action", "in", ["policy.create", "initiative.create", "kpi.create"])
+    .execute();
+  const created = { policy: new Set<number>(), initiative: new Set<number>(), kpi: new Set<number>() };
+  for (const row of rows)
+    if (
+      row.entity_id !== null &&
+      (row.entity === "policy" || row.entity === "initiative" || row.entity === "kpi")
+    )
+      created[row.entity].add(Number(row.entity_id));
+  return created;
 }
 
 /** How many initiatives and KPIs a removal retired (廃止) or restored again. */
