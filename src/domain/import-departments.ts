@@ -10,7 +10,7 @@ import type { PlanDocument } from "./plan-document.ts";
  * - The round's own copy of its 関係課 (what its table printed) always keeps the names as written,
  *   so a past year's table, its publication and its downloads are what the city published.
  * - The plan's current 関係課 (who enters, what the next round opens with) follow a merge to the
- *   department that took over (統合先).
+ *   department that took over (統合先), and a former name (名称変更) to the department renamed from it.
  * - A department retired without a successor cannot be a current 関係課: a table of the plan's
  *   latest year (whose 関係課 become the plan's) naming one is refused, with what to do; an earlier
  *   year's table is taken as printed.
@@ -22,6 +22,8 @@ export interface DepartmentState {
   retired: boolean;
   /** 統合先: the department it was merged into, when it went by a merge. */
   mergedIntoId: number | null;
+  /** The names it had before a rename (名称変更), oldest first. */
+  formerNames?: readonly string[];
 }
 
 export type DepartmentResolution =
@@ -30,6 +32,8 @@ export type DepartmentResolution =
   | { kind: "current"; id: number }
   /** Merged: `id` is the department that holds its work now. */
   | { kind: "merged"; id: number; successor: string }
+  /** A name the department had before it was renamed: `id` is that department, `current` its name. */
+  | { kind: "renamed"; id: number; current: string }
   /** Retired without a successor (or only through retired ones). */
   | { kind: "retired"; id: number };
 
@@ -38,9 +42,16 @@ export function resolveDepartmentName(
   name: string,
   departments: readonly DepartmentState[],
 ): DepartmentResolution {
-  const byName = departments.find((d) => d.name === name);
+  const current = departments.find((d) => d.name === name);
+  // A former name stands for the department renamed from it (the latest to have had it), unless a
+  // department holds that name now.
+  const renamed = current ? undefined : departments.findLast((d) => d.formerNames?.includes(name));
+  const byName = current ?? renamed;
   if (!byName) return { kind: "new" };
-  if (!byName.retired) return { kind: "current", id: byName.id };
+  if (!byName.retired)
+    return renamed
+      ? { kind: "renamed", id: byName.id, current: byName.name }
+      : { kind: "current", id: byName.id };
   let at: DepartmentState | undefined = byName;
   const seen = new Set<number>();
   while (at?.retired && at.mergedIntoId !== null && !seen.has(at.id)) {
@@ -62,6 +73,16 @@ export interface SourcePlace {
 
 /** The words of each finding; `latest`: the table is the plan's latest year (its 関係課 become current). */
 export const departmentFindingText = {
+  renamed: (p: { number: string; name: string; current: string; latest: boolean }) =>
+    p.latest
+      ? {
+          ja: `取組項目 No.${p.number}の関係課「${p.name}」は「${p.current}」に名称を変更しています。この年度の集計表には「${p.name}」と書かれたとおりに取り込み、計画の関係課は「${p.current}」のままにします。`,
+          en: `Department “${p.name}” of No.${p.number} was renamed “${p.current}”. This year's table keeps “${p.name}” as printed; the plan's departments keep “${p.current}”.`,
+        }
+      : {
+          ja: `取組項目 No.${p.number}の関係課「${p.name}」は「${p.current}」に名称を変更しています。過去の年度の集計表のため、「${p.name}」と書かれたとおりに取り込みます。`,
+          en: `Department “${p.name}” of No.${p.number} was renamed “${p.current}”. A past year's table: it is imported as printed.`,
+        },
   merged: (p: { number: string; name: string; successor: string; latest: boolean }) =>
     p.latest
       ? {
@@ -102,7 +123,17 @@ export function importDepartmentFindings(
       const number = initiativeNumberLabel(initiative);
       for (const name of initiative.departments) {
         const resolution = resolveDepartmentName(name, departments);
-        if (resolution.kind === "merged") {
+        if (resolution.kind === "renamed") {
+          const text = departmentFindingText.renamed({ number, name, current: resolution.current, latest });
+          findings.push({
+            severity: "info",
+            code: "department.renamed",
+            message: text.ja,
+            messageEn: text.en,
+            ...place(field),
+            field,
+          });
+        } else if (resolution.kind === "merged") {
           const text = departmentFindingText.merged({
             number,
             name,

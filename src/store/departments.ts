@@ -59,6 +59,10 @@ export class Departments implements DepartmentWrites {
     return rows.map(record);
   }
 
+  async formerNames(organizationId: number): Promise<Map<number, string[]>> {
+    return formerNamesIn(this.scope, organizationId);
+  }
+
   async find(organizationId: number, id: number): Promise<DepartmentRecord | undefined> {
     const row = await this.scope.db
       .selectFrom("department")
@@ -576,4 +580,25 @@ export async function copyCurrentDepartments(scope: Scope, roundId: number): Pro
   for (const [json, reportIds] of byList)
     for (const chunk of chunks(reportIds))
       await db.updateTable("report").set({ departments: json }).where("id", "in", chunk).execute();
+}
+
+/** Read from the renames' audit entries (the department row keeps only its current name). */
+export async function formerNamesIn(
+  scope: Pick<Scope, "db" | "dialect">,
+  organizationId: number,
+): Promise<Map<number, string[]>> {
+  const rows = await scope.db
+    .selectFrom("audit_log")
+    .select(["entity_id", "before"])
+    .where("organization_id", "=", organizationId)
+    .where("action", "=", "department.rename")
+    .orderBy("id")
+    .execute();
+  const names = new Map<number, string[]>();
+  for (const row of rows) {
+    const before = scope.dialect.readJson<{ name?: unknown } | null>(row.before);
+    if (row.entity_id === null || typeof before?.name !== "string") continue;
+    names.set(row.entity_id, [...(names.get(row.entity_id) ?? []), before.name]);
+  }
+  return names;
 }

@@ -10,6 +10,7 @@ import { importPlanGradeFindings } from "../domain/import-plan-grades.ts";
 import { initiativeNumberKey, initiativeNumberLabel, numberTextFor } from "../domain/initiative-number.ts";
 import type { Initiative, PlanDocument } from "../domain/plan-document.ts";
 import { importedReportState, isRoundState } from "../domain/workflow-states.ts";
+import { formerNamesIn } from "./departments.ts";
 import type { StoreDialect } from "./dialect.ts";
 import { kpiValueColumns } from "./kpi-value-columns.ts";
 import { storeErrors } from "./messages.ts";
@@ -407,25 +408,32 @@ class PlanImport {
   private async saveDepartments(): Promise<void> {
     const names = [...new Set(this.prepared.initiatives.flatMap((i) => i.departments))];
     const departmentIds = new Map<string, number>();
-    for (const chunk of chunks(names)) {
+    const formerNames = await formerNamesIn({ db: this.trx, dialect: this.dialect }, this.organizationId);
+    const departments = async (): Promise<DepartmentState[]> =>
+      (
+        await this.trx
+          .selectFrom("department")
+          .select(["id", "name", "retired_at", "merged_into_id"])
+          .where("organization_id", "=", this.organizationId)
+          .execute()
+      ).map((row) => ({
+        id: row.id,
+        name: row.name,
+        retired: row.retired_at !== null,
+        mergedIntoId: row.merged_into_id,
+        formerNames: formerNames.get(row.id) ?? [],
+      }));
+    // Only names no department has, nor had before a rename, are new departments.
+    const before = await departments();
+    const added = names.filter((name) => resolveDepartmentName(name, before).kind === "new");
+    for (const chunk of chunks(added)) {
       await this.trx
         .insertInto("department")
         .values(chunk.map((name) => ({ organization_id: this.organizationId, name })))
         .onConflict((oc) => oc.columns(["organization_id", "name"]).doNothing())
         .execute();
     }
-    const known: DepartmentState[] = (
-      await this.trx
-        .selectFrom("department")
-        .select(["id", "name", "retired_at", "merged_into_id"])
-        .where("organization_id", "=", this.organizationId)
-        .execute()
-    ).map((row) => ({
-      id: row.id,
-      name: row.name,
-      retired: row.retired_at !== null,
-      mergedIntoId: row.merged_into_id,
-    }));
+    const known = added.length > 0 ? await departments() : before;
     for (const name of names) {
       const resolution = resolveDepartmentName(name, known);
       if (resolution.kind === "new") throw new Error(`department ${name} was not saved`);

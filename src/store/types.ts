@@ -547,6 +547,8 @@ export interface KpiValueWrites extends KpiValueReads {
 export interface DepartmentReads {
   /** Every department of the organization, retired ones included (past rounds name them), by name. */
   list(organizationId: number): Promise<DepartmentRecord[]>;
+  /** The names each department had before a rename (名称変更), oldest first, by department id. */
+  formerNames(organizationId: number): Promise<Map<number, string[]>>;
   find(organizationId: number, id: number): Promise<DepartmentRecord | undefined>;
   /** Counts of initiatives and accounts per department. */
   usage(organizationId: number): Promise<DepartmentUsage[]>;

@@ -77,6 +77,44 @@ forEachDatabase((database) => {
       expect(current?.departments.map((d) => d.name)).toEqual(["政策企画課", "関係各課"]);
     });
 
+    it("renamed: a former name stands for the renamed department; no second department is made", async () => {
+      const store = await database.open();
+      const { document, places } = await read();
+      const { organizationId, planId } = await importDocument(store, document, {
+        organization: ORGANIZATION,
+      });
+      const renamed = await department(store, organizationId, "情報政策課");
+      await store.transaction({ actor: TEST_ACTOR }, (tx) =>
+        tx.departments.rename(organizationId, renamed.id, renamed.version, "デジタル推進課"),
+      );
+
+      const findings = await departmentFindingsOf(store, organizationId, document, (f) => places[f]);
+      expect(findings.find((d) => d.field === "policies[0].initiatives[2].departments")).toMatchObject({
+        severity: "info",
+        code: "department.renamed",
+        line: 15,
+        message:
+          "取組項目 No.3の関係課「情報政策課」は「デジタル推進課」に名称を変更しています。この年度の集計表には「情報政策課」と書かれたとおりに取り込み、計画の関係課は「デジタル推進課」のままにします。",
+      });
+      expect(findings.some((d) => d.severity === "error")).toBe(false);
+
+      // The same year's table again (it prints the old name): one department, the plan keeps its name.
+      await importDocument(store, document, { organization: ORGANIZATION, replace: true });
+      const names = (await store.departments.list(organizationId)).map((d) => d.name);
+      expect(names).toContain("デジタル推進課");
+      expect(names).not.toContain("情報政策課");
+      expect(initiative(await loadPublished(store, planId, 2019), 3)?.departments).toEqual([
+        "情報政策課",
+        "関係各課",
+      ]);
+      const structure = await store.planStructures.load(planId);
+      const no3 = structure?.policies.flatMap((p) => p.initiatives).find((i) => i.number === 3);
+      expect(no3?.departments.map((d) => d.id)).toEqual([
+        renamed.id,
+        (await department(store, organizationId, "関係各課")).id,
+      ]);
+    });
+
     it("retired: refused in the latest year with the line and what to do; a past year's table is taken as printed", async () => {
       const store = await database.open();
       const { document, places } = await read();

@@ -122,7 +122,7 @@ export async function compareWithStored(
 }
 
 /**
- * 関係課 of the document that were merged or retired in the organization (findings for the preview
+ * 関係課 of the document that were renamed, merged or retired in the organization (findings for the preview
  * and `shinchoku import`): an error for a retired one in the plan's latest year, which the store's
  * import refuses too; information otherwise. `place` locates an initiative's 関係課 in the file.
  */
@@ -134,7 +134,8 @@ export async function departmentFindingsOf(
 ): Promise<Diagnostic[]> {
   if (organizationId === undefined) return [];
   const departments = await store.departments.list(organizationId);
-  if (!departments.some((d) => d.retiredAt !== null)) return [];
+  const formerNames = await store.departments.formerNames(organizationId);
+  if (!departments.some((d) => d.retiredAt !== null) && formerNames.size === 0) return [];
   const { title, startFiscalYear, endFiscalYear } = document.plan;
   const plan = (await store.plans.list(organizationId)).find(
     (p) => p.title === title && p.startFiscalYear === startFiscalYear && p.endFiscalYear === endFiscalYear,
@@ -148,6 +149,7 @@ export async function departmentFindingsOf(
       name: d.name,
       retired: d.retiredAt !== null,
       mergedIntoId: d.mergedIntoId,
+      formerNames: formerNames.get(d.id) ?? [],
     })),
     latest,
     place,
