@@ -60,12 +60,29 @@ forEachDatabase((database) => {
       ]);
     });
 
-    it("2026_12_02_205 goes down and up: the marks come back from the audit log", async () => {
+    it("2026_12_02_205 goes down and up: the marks come back from the audit log as they were", async () => {
       const store = await database.open();
       const { planId } = await importDocument(store, buildPlanDocument(), {
         organization: FACTORY_ORGANIZATION,
       });
-      await retire(store, planId, [2]);
+      // The editor retires No.2, No.3 and No.4, and restores No.5 after retiring it.
+      await retire(store, planId, [2, 3, 4, 5]);
+      const no5 = (await store.planStructures.load(planId))?.policies
+        .flatMap((p) => p.initiatives)
+        .find((i) => i.number === 5);
+      if (!no5) throw new Error("the factory's No.5");
+      await store.transaction({ actor: TEST_ACTOR }, (tx) =>
+        tx.planStructures.setRetired("initiative", no5.id, no5.version, false),
+      );
+      // FY2020 lists No.2 and No.3 (current again: the import's word), and neither No.4 (retired,
+      // as the editor had it: still its mark) nor No.5 (retired by the import: its mark).
+      const document = buildPlanDocument({ fiscalYear: 2020 });
+      for (const policy of document.policies)
+        policy.initiatives = policy.initiatives.filter((i) => i.number !== 4 && i.number !== 5);
+      await importDocument(store, document, { organization: FACTORY_ORGANIZATION });
+      const live = ["1:-:import", "2:-:import", "3:-:import", "4:廃止:editor", "5:廃止:import"];
+      expect(await sources(store, planId)).toEqual(live);
+
       const migrator = new Migrator({
         db: store.db,
         provider: migrationProvider(store.capabilities),
@@ -75,13 +92,7 @@ forEachDatabase((database) => {
       expect(down.error).toBeUndefined();
       expect(down.results?.map((r) => r.migrationName)).toEqual(["2026_12_02_205_retired_source"]);
       expect(await store.migrate()).toEqual(["2026_12_02_205_retired_source"]);
-      expect(await sources(store, planId)).toEqual([
-        "1:-:import",
-        "2:廃止:editor",
-        "3:-:import",
-        "4:-:import",
-        "5:-:import",
-      ]);
+      expect(await sources(store, planId)).toEqual(live);
     });
   });
 });

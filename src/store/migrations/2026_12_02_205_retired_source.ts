@@ -7,7 +7,8 @@ import { type Kysely, type Migration, sql } from "kysely";
  * flags an import set from the round that is latest after it; the plan editor's stay as it left them
  * (src/store/removals.ts).
  *
- * Backfilled from the audit log: an item the plan editor added, retired or restored is 'editor'.
+ * Backfilled from the audit log: an item is 'editor' when the plan editor's last action on it (add,
+ * retire, restore) left the flag as it is now; when an import changed it since, it is 'import'.
  *
  * Never edit this file once it has landed: add a new migration instead.
  */
@@ -20,9 +21,15 @@ export function retiredSourceMigration(): Migration {
           .addColumn("retired_source", "text", (c) => c.notNull().defaultTo("import"))
           .execute();
         const actions = [`${table}.create`, `${table}.retire`, `${table}.restore`];
+        const row = sql.ref(`${table}.id`);
+        // The editor's last word stands only if no import changed the flag since: its retire left
+        // the item retired, its create or restore left it current.
         await sql`update ${sql.table(table)} set retired_source = 'editor'
-          where exists (select 1 from audit_log a where a.entity = ${table}
-            and a.entity_id = ${sql.table(table)}.id and a.action in (${sql.join(actions)}))`.execute(db);
+          where exists (select 1 from audit_log a where a.entity = ${table} and a.entity_id = ${row}
+            and a.id = (select max(b.id) from audit_log b where b.entity = ${table} and b.entity_id = ${row}
+              and b.action in (${sql.join(actions)}))
+            and (case when a.action = ${`${table}.retire`} then 1 else 0 end)
+              = (case when ${sql.ref(`${table}.retired`)} then 1 else 0 end))`.execute(db);
       }
     },
     async down(db: Kysely<unknown>) {
