@@ -116,7 +116,9 @@ describe("shinchoku import: other formats, --mapping, --dry-run", () => {
     expect(out[0]).toBe("プレビュー（保存していません）：基本方針2件・取組項目4件・数値目標5件・行6件");
     expect(out[2]).toContain("No.=1 | 取組項目 (A)=協働事業の推進");
     expect(out[3]).toBe("  [4] 項目=協働事業の参加者数 | 当初=1,200人 | 目標=2,000人 | 現状値=1,650人");
-    expect(out.at(-1)).toBe("エラー0件・警告0件：取り込めます");
+    expect(out.at(-1)).toBe(
+      "エラー0件・警告0件：ファイルは取り込める形です（登録済みの計画の評価の区分・関係課との照合は、取り込むときに行います）",
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -62,7 +62,7 @@ export function usage(): string {
     "                        xlsx、CSV、計画データ（JSON形式）",
     "                        the progress table as text, xlsx, CSV or a plan document (JSON)",
     "  --mapping MAP.json    他の自治体の xlsx・CSV の列の対応表 / column mapping for another layout",
-    "  --dry-run             先頭の行とすべての指摘を表示するだけで、何も保存しない",
+    "  --dry-run             ファイルだけを読み、先頭の行とすべての指摘を表示する（何も保存せず、データベースとの照合もしない）",
     "                        preview the first rows and every finding; store nothing",
     "  --json OUT.json       計画データ（JSON形式）を書き出す（データベースには取り込まない）",
     "                        write the plan document as JSON instead of storing it",
@@ -250,7 +250,8 @@ export function formatPreview(preview: ImportPreview): string[] {
   }
   lines.push(
     preview.importable
-      ? `エラー${counts.errors}件・警告${counts.warnings}件：取り込めます`
+      ? // --dry-run reads the file only: the stored plan's scale, 対象外 and departments are checked on import.
+        `エラー${counts.errors}件・警告${counts.warnings}件：ファイルは取り込める形です（登録済みの計画の評価の区分・関係課との照合は、取り込むときに行います）`
       : `エラー${counts.errors}件・警告${counts.warnings}件：エラーがあるため取り込めません`,
   );
   return lines;
