@@ -210,6 +210,9 @@ export function columnLabel(column: Pick<ProgressColumn, "header" | "letter">): 
   return column.letter ? `${column.header} ${column.letter}` : column.header;
 }
 
+/** The grade cell of an initiative not graded this year. */
+const NOT_ASSESSED_CELL = "対象外";
+
 /** The text of a non-KPI cell of an initiative row. */
 export function initiativeCellText(column: ProgressColumnId, policy: Policy, initiative: Initiative): string {
   switch (column) {
@@ -226,7 +229,8 @@ export function initiativeCellText(column: ProgressColumnId, policy: Policy, ini
     case "activities":
       return initiative.activities;
     case "grade":
-      return initiative.grade ?? "";
+      // 対象外 says so, as the page and the PDF do: an empty cell would read as a grade left out.
+      return initiative.grade ?? (initiative.notAssessed ? NOT_ASSESSED_CELL : "");
     case "committeeOpinion":
       return initiative.committeeOpinion;
     case "nextYearGoal":

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDocument } from "../../../test/factories/test-documents.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
+import { importXlsx } from "../xlsx/import.ts";
 import { csvText } from "./csv.ts";
 import { exportXlsx } from "./xlsx.ts";
 
@@ -62,5 +63,27 @@ describe("exports of a plan with its own grade scale", () => {
     expect(csv).toContain("概ね達成");
     expect(csv).toContain("対象外");
     expect(csv).not.toContain("ほぼ順調");
+  });
+
+  it("its xlsx re-imports with the city's scale, read from the 本部会評価 summary it printed", async () => {
+    const doc = fiveLevelDocument();
+    const again = await importXlsx(await exportXlsx(doc, { now: new Date("2020-04-01T00:00:00Z") }));
+    expect(again.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(again.document?.plan.gradeScale).toEqual([
+      { code: "1", label: "達成" },
+      { code: "2", label: "概ね達成" },
+      { code: "3", label: "一部達成" },
+      { code: "4", label: "未達成" },
+      { code: "5", label: "未着手" },
+    ]);
+    const initiatives = again.document?.policies.flatMap((p) => p.initiatives) ?? [];
+    // Items 1, 3, 4 … graded 2, 4, 5 … (i mod 5 + 1); item 2 not assessed.
+    expect(initiatives.slice(0, 4).map((i) => [i.grade, i.notAssessed ?? false])).toEqual([
+      ["1", false],
+      [null, true],
+      ["3", false],
+      ["4", false],
+    ]);
+    expect(again.document?.gradeSummary).toEqual({ "1": 5, "2": 4, "3": 5, "4": 5, "5": 4 });
   });
 });

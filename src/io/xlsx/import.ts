@@ -1,12 +1,13 @@
 import ExcelJS from "exceljs";
 import type { Diagnostic } from "../../domain/diagnostic.ts";
 import { fiscalYearOfDate, parseJapaneseDate } from "../../domain/era.ts";
+import { type GradeScale, gradeScaleProblems, isDefaultGradeScale } from "../../domain/grade.ts";
 import type { PlanDocument } from "../../domain/plan-document.ts";
 import { DEFAULT_LIMITS, type ImportLimits, limitExceeded } from "../limits.ts";
 import { importWithMapping } from "../mapping/apply.ts";
 import type { ColumnIndexes, MappingField } from "../mapping/fields.ts";
 import { excerpt, sheetDiagnostic } from "../mapping/messages.ts";
-import { normalizeScaleKey, readPlanRows, type SheetImportResult } from "../mapping/read-rows.ts";
+import { normalizeScaleKey, readPlanRows, type SheetImportResult, scaleWords } from "../mapping/read-rows.ts";
 import type { ColumnMapping, MappingOrigin } from "../mapping/schema.ts";
 import { cellLocation, type SheetRow, type SheetSource } from "../mapping/sheet.ts";
 import type { ProgressColumnId } from "../progress-table-columns.ts";
@@ -14,7 +15,7 @@ import { parseHeader, parseSubheader } from "../table-text/header.ts";
 import { parseTitle, type TitleInfo } from "../table-text/title.ts";
 import { checkXlsxArchive } from "./archive-check.ts";
 import "./fast-merges.ts";
-import { AS_OF_SUFFIX, cellAddress, PROGRESS_SHEET } from "./layout.ts";
+import { AS_OF_SUFFIX, cellAddress, PROGRESS_SHEET, SUMMARY_FIRST_COLUMN, SUMMARY_LABEL } from "./layout.ts";
 import { readWorksheet } from "./read-sheet.ts";
 
 export interface XlsxImportOptions {
@@ -213,18 +214,41 @@ function ownLayout(workbook: ExcelJS.Workbook, options: XlsxImportOptions): Shee
   const round: PlanDocument["round"] = { fiscalYear, asOf };
   if (title) round.title = title.text;
   const organizationName = options.organizationName ?? (workbook.company || undefined);
+  const grades = summaryScale(source);
 
   return readPlanRows(source, {
     columns,
     dataStart: headerIndex + 2,
     plan,
     round,
+    ...(grades ? { grades, gradeScale: scaleWords(grades) } : {}),
     ...(organizationName ? { organizationName } : {}),
     headerTexts: { number: headerRow.cells[1] ?? "No." },
     expectSummary: true,
     ...(options.allowPartial ? { allowPartial: true } : {}),
     diagnostics,
   });
+}
+
+/**
+ * The plan's own grade scale, read from the 本部会評価 summary Shinchoku writes under the table (one
+ * cell per level, 「◎ 達成」): its xlsx re-imports with the codes it printed. Undefined for the
+ * default A–D, or when the summary is not there or does not read as a scale.
+ */
+function summaryScale(source: SheetSource): GradeScale | undefined {
+  const labelIndex = SUMMARY_FIRST_COLUMN - 2;
+  const row = source.rows.findLast((r) => normalizeScaleKey(r.cells[labelIndex] ?? "") === SUMMARY_LABEL);
+  if (!row) return undefined;
+  const scale: GradeScale = [];
+  for (const text of row.cells.slice(labelIndex + 1)) {
+    const cell = (text ?? "").trim();
+    if (cell === "" || cell === "対象外") continue;
+    const [code = "", ...label] = cell.split(/\s+/);
+    scale.push({ code, label: label.join(" ") });
+  }
+  if (scale.length === 0 || gradeScaleProblems(scale).length > 0 || isDefaultGradeScale(scale))
+    return undefined;
+  return scale;
 }
 
 /** The first cell above the header that reads as a progress-table title. */
