@@ -82,6 +82,10 @@ forEachDatabase((database) => {
       // The unit column is a field of its own; 現状値 may be "one column per year".
       expect(html).toContain('<select id="col-unit" name="col-unit"');
       expect(html).toContain('<option value="each-year">年度ごとの列（下で選ぶ）</option>');
+      // No mapping saved yet: each field starts at the column its header suggests, and the page says so.
+      expect(html).toContain('<option value="E" selected="">E：単位</option>');
+      expect(html).toContain('<option value="F" selected="">F：基準値（H27）</option>');
+      expect(textOf(html)).toContain("見出しの文字から、各項目の列を推測して選んであります。");
       // The columns whose header names a year, each with the year it was read as .
       const years = [
         ...html.matchAll(/name="current-years" value="([A-Z]+)"[^>]*\/?>([\s\S]*?)<\/label>/g),

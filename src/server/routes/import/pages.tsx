@@ -26,6 +26,7 @@ import type { AppEnv } from "../../env.ts";
 import { renderPage } from "../../html.ts";
 import { pageContext } from "../../page-context.ts";
 import type { FieldError } from "../../views/form/errors.ts";
+import { guessColumns } from "./column-guess.ts";
 import {
   emptyFormValues,
   formValuesOf,
@@ -281,6 +282,9 @@ async function showMapping(
     ...(shown.sheet !== "" ? { sheet: shown.sheet } : {}),
   });
   if (shown.headerRows === "") shown = { ...shown, headerRows: String(guessHeaderRows(sheet.rows)) };
+  // A file with no mapping yet: each field starts at the column its header suggests.
+  if (values === undefined && saved === undefined)
+    shown = { ...shown, columns: guessColumns(sheet.rows, Number(shown.headerRows) || 0) };
   const words = gradeWords(sheet.rows, Number(shown.headerRows) || 0, shown.columns.grade);
   const fileErrors = sheet.diagnostics
     .filter((d) => d.severity === "error")
@@ -297,6 +301,7 @@ async function showMapping(
       words={words}
       target={await gradeTarget(c, shown, sheet.rows)}
       fromSaved={saved !== undefined}
+      guessed={values === undefined && saved === undefined && Object.keys(shown.columns).length > 0}
       errors={[...fileErrors, ...errors]}
     />,
     errors.length + fileErrors.length > 0 ? 400 : 200,

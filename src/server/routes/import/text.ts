@@ -71,6 +71,8 @@ const JA = {
   mappingLead:
     "ファイル「{file}」は Shinchoku の形式ではありません。見出しの行と、各項目がどの列にあるかを選んでください。選んだ対応は自治体の設定として次の年度のために保存され、JSON としてダウンロードできます（shinchoku import --mapping で使えます）。",
   mappingSaved: "前回保存した列の対応表を初期値にしています。",
+  mappingGuessed:
+    "見出しの文字から、各項目の列を推測して選んであります。違っている項目は選び直し、使わない項目は「使わない」にしてください。",
   mappingEdit: "列の対応表を変更する",
   mappingDownload: "列の対応表（JSON）をダウンロード",
   rowsHeading: "ファイルの先頭の行",
@@ -188,6 +190,8 @@ const EN: Record<Key, string> = {
   mappingLead:
     "“{file}” is not in Shinchoku's layout. Choose its header rows and the column of each field. The mapping is saved for your organization for next year and can be downloaded as JSON (for shinchoku import --mapping).",
   mappingSaved: "The mapping saved last time is filled in.",
+  mappingGuessed:
+    "Each field's column is guessed from the header's words. Change any that is wrong, and set unused ones to “not used”.",
   mappingEdit: "Change the column mapping",
   mappingDownload: "Download the column mapping (JSON)",
   rowsHeading: "The file's first rows",

@@ -495,6 +495,8 @@ export function MappingPage(
     /** The scale the words are mapped to (the plan imported into, or a new plan's). */
     target: GradeTarget;
     fromSaved: boolean;
+    /** The columns were guessed from the header (a file with no saved mapping). */
+    guessed: boolean;
     errors: FieldError[];
   },
 ) {
@@ -512,6 +514,7 @@ export function MappingPage(
       <h1>{imt(ui, "mappingTitle")}</h1>
       <p class="lead">{imt(ui, "mappingLead", { file: record.fileName })}</p>
       {props.fromSaved ? <p>{imt(ui, "mappingSaved")}</p> : null}
+      {props.guessed ? <p>{imt(ui, "mappingGuessed")}</p> : null}
       <h2 id="rows" tabindex={-1}>
         {imt(ui, "rowsHeading")}
       </h2>
