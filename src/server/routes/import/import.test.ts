@@ -90,6 +90,25 @@ forEachDatabase((database) => {
       return (await Promise.all(plans.map((p) => store.rounds.list(p.id)))).flat();
     };
     const pendingFiles = () => readdirSync(dir).length;
+    /** みどり市's plan as the plan editor makes it: a ◎○△× scale, 対象外 not allowed. */
+    const marksPlan = async () => {
+      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
+      const marks = [
+        { code: "◎", label: "順調" },
+        { code: "○", label: "概ね順調" },
+        { code: "△", label: "遅れ" },
+        { code: "×", label: "停止" },
+      ];
+      const plan = await createPlan(store, acting(secretariat), {
+        title: "第3次みどり市行財政改革大綱実施計画",
+        startFiscalYear: 2020,
+        endFiscalYear: 2024,
+        baselineFiscalYear: null,
+        gradeScale: marks,
+        notAssessedAllowed: false,
+      });
+      return { organizationId, marks, plan };
+    };
 
     it("previews the seed table with its counts and findings, stores nothing, then imports it on confirmation", async () => {
       const { location, page } = await uploaded(SEED, "sakado-fy2019.txt");
@@ -433,21 +452,7 @@ forEachDatabase((database) => {
     });
 
     it("offers the plan imported into its own scale (◎○△×) without 対象外 when it does not allow it; the mapping names the scale", async () => {
-      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
-      const marks = [
-        { code: "◎", label: "順調" },
-        { code: "○", label: "概ね順調" },
-        { code: "△", label: "遅れ" },
-        { code: "×", label: "停止" },
-      ];
-      const plan = await createPlan(store, acting(secretariat), {
-        title: "第3次みどり市行財政改革大綱実施計画",
-        startFiscalYear: 2020,
-        endFiscalYear: 2024,
-        baselineFiscalYear: null,
-        gradeScale: marks,
-        notAssessedAllowed: false,
-      });
+      const { organizationId, marks, plan } = await marksPlan();
       const location = await builderOf(CITY_CSV, "city-marks.csv");
 
       // Without the plan named, a new plan's scale; named, the plan's own.
@@ -506,21 +511,7 @@ forEachDatabase((database) => {
     });
 
     it("finds the target plan from the file's title row: its own scale is offered and kept, and 対象外 must be given a grade where the plan does not allow it", async () => {
-      const organizationId = (await store.organizations.findBySlug("sakado"))?.id ?? 0;
-      const marks = [
-        { code: "◎", label: "順調" },
-        { code: "○", label: "概ね順調" },
-        { code: "△", label: "遅れ" },
-        { code: "×", label: "停止" },
-      ];
-      const plan = await createPlan(store, acting(secretariat), {
-        title: "第3次みどり市行財政改革大綱実施計画",
-        startFiscalYear: 2020,
-        endFiscalYear: 2024,
-        baselineFiscalYear: null,
-        gradeScale: marks,
-        notAssessedAllowed: false,
-      });
+      const { organizationId, marks, plan } = await marksPlan();
       // The city's table with a title row naming the plan and its period; No.4 says 対象外.
       const [, ...rest] = new TextDecoder("shift_jis").decode(CITY_CSV).split("\n");
       const titled = [
